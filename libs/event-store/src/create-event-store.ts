@@ -1,0 +1,36 @@
+import { EventStore } from './event-store';
+import { EventStoreLocation } from './event-store-url';
+import { SqlEventStore, SqlEventStoreOptions } from './sql/sql-event-store';
+import { PgliteDriver } from './pglite/pglite-driver';
+import { PostgresDriver } from './postgres/postgres-driver';
+import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+
+export type EventStoreOptions = Omit<SqlEventStoreOptions, 'schema'> & {
+  onConnectionError?: (error: Error) => void;
+};
+
+/** Opens the adapter the location names and makes sure its schema is in place. */
+export const createEventStore = async (location: EventStoreLocation, options: EventStoreOptions = {}): Promise<EventStore> => {
+  const store = await open(location, options);
+  try {
+    await store.init();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  return store;
+};
+
+const open = async (location: EventStoreLocation, options: EventStoreOptions): Promise<EventStore> => {
+  switch (location.engine) {
+    case 'pglite':
+      return new SqlEventStore(await PgliteDriver.open(location.dir, location.schema), { ...options, schema: location.schema });
+    case 'postgres':
+      return new SqlEventStore(
+        await PostgresDriver.open({ connectionString: location.connectionString, schema: location.schema, onConnectionError: options.onConnectionError }),
+        { ...options, schema: location.schema },
+      );
+    case 'kurrentdb':
+      return new KurrentDbEventStore(location.connectionString, options);
+  }
+};

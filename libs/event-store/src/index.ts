@@ -1,0 +1,12 @@
+export * from './event-store';
+export * from './errors';
+export * from './upcasters';
+export * from './canonical-json';
+export * from './hash-chain';
+export * from './event-store-url';
+export * from './create-event-store';
+export { SqlEventStore } from './sql/sql-event-store';
+export { PgliteDriver } from './pglite/pglite-driver';
+export { acquirePglite, releasePglite, EmbeddedDatabaseInUseError, MEMORY } from './pglite/pglite-database';
+export { PostgresDriver } from './postgres/postgres-driver';
+export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';

@@ -1,0 +1,67 @@
+import { Pool, PoolClient } from 'pg';
+import { quoteIdent, SqlDriver, SqlTransaction } from '../sql/sql-driver';
+
+export interface PostgresDriverOptions {
+  connectionString: string;
+  schema: string;
+  maxConnections?: number;
+  applicationName?: string;
+  /** Told when an idle connection dies; the pool replaces it on the next query. */
+  onConnectionError?: (error: Error) => void;
+}
+
+/** Speaks the SQL event store's few needs to a PostgreSQL server through a `pg` pool. */
+export class PostgresDriver implements SqlDriver {
+  private constructor(private readonly pool: Pool) {}
+
+  static async open(options: PostgresDriverOptions): Promise<PostgresDriver> {
+    const schema = quoteIdent(options.schema);
+    const bootstrap = new Pool({ connectionString: options.connectionString, max: 1 });
+    try {
+      await bootstrap.query(`create schema if not exists ${schema}`);
+    } catch (error) {
+      // Concurrent starts may race on the same new schema; the winner made it, which is all we need.
+      if ((error as { code?: string }).code !== '23505') throw error;
+    } finally {
+      await bootstrap.end();
+    }
+    const pool = new Pool({
+      connectionString: options.connectionString,
+      max: options.maxConnections ?? 20,
+      application_name: options.applicationName ?? 'lotse',
+      options: `-c search_path=${schema}`,
+    });
+    pool.on('error', (error) => options.onConnectionError?.(error));
+    return new PostgresDriver(pool);
+  }
+
+  async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
+    return (await this.pool.query(sql, params as unknown[])).rows as Row[];
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pool.query(sql);
+  }
+
+  async transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
+    const client: PoolClient = await this.pool.connect();
+    try {
+      await client.query('begin');
+      const result = await work({
+        query: async <Row>(sql: string, params: readonly unknown[] = []) => (await client.query(sql, params as unknown[])).rows as Row[],
+        exec: async (sql: string) => { await client.query(sql); },
+      });
+      await client.query('commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}

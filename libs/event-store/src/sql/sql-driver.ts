@@ -1,0 +1,21 @@
+/** The little that the SQL event store needs from a PostgreSQL driver; PGlite and pg differ only here. */
+export interface SqlDriver {
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Runs `work` inside one transaction on one connection. */
+  transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type SqlTransaction = Pick<SqlDriver, 'query' | 'exec'>;
+
+/** PostgreSQL reports errors with a SQLSTATE in `code`; both drivers pass it through. */
+export const sqlState = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+
+/** Schema names come from configuration, never from users; still, only plain identifiers pass. */
+export const quoteIdent = (name: string): string => {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid schema name ${JSON.stringify(name)}`);
+  return `"${name}"`;
+};

@@ -1,0 +1,224 @@
+import {
+  AppendOptions, AppendResult, ChainBreak, EventStore, ExpectedVersion, NewEvent, ReadAllOptions,
+  ReadStreamOptions, StoredEvent, SubscribeOptions,
+} from '../event-store';
+import { IdempotencyViolationError, WrongExpectedVersionError } from '../errors';
+import { chainContent } from '../canonical-json';
+import { verifyChain } from '../hash-chain';
+import { assertValidAppend } from '../new-event-validation';
+import { UpcasterChain, Upcaster } from '../upcasters';
+import { pollLog, LogCursor } from '../subscription';
+import { EVENT_COLUMNS, EXPECTED_CODES, MIGRATION_TABLE, MIGRATIONS } from './schema';
+import { SqlDriver, sqlState } from './sql-driver';
+
+interface EventRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_version: string;
+  event_id: string;
+  type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  metadata: StoredEvent['metadata'];
+  recorded_at: string;
+  hash: string;
+}
+
+export interface SqlEventStoreOptions {
+  /** The PostgreSQL schema that holds the tables; created when missing. */
+  schema: string;
+  upcasters?: readonly Upcaster[];
+  /** How long a caught-up subscription sleeps before it asks again. */
+  pollIntervalMs?: number;
+  now?: () => Date;
+  /** Told about every failed read of a subscription before it retries. */
+  onSubscriptionError?: (error: unknown, attempt: number) => void;
+}
+
+/** Log order is (transaction id, global position): see the comment on `events.transaction_id`. */
+const SETTLED = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+const START: LogCursor = { transactionId: '0', position: 0 };
+// Arbitrary but fixed: every Lotse process takes the same lock before migrating.
+const MIGRATION_LOCK = 4_711_2026;
+
+const expectedCode = (expected: ExpectedVersion): number =>
+  typeof expected === 'number' ? expected : EXPECTED_CODES[expected];
+
+/** The event store on PostgreSQL, spoken to through whichever driver the engine needs. */
+export class SqlEventStore implements EventStore {
+  private readonly upcasters: UpcasterChain;
+  private readonly now: () => Date;
+  private readonly waiters = new Set<() => void>();
+  private closed = false;
+
+  constructor(private readonly driver: SqlDriver, private readonly options: SqlEventStoreOptions) {
+    this.upcasters = new UpcasterChain(options.upcasters);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async init(): Promise<void> {
+    await this.driver.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await tx.exec(MIGRATION_TABLE);
+      const applied = new Set((await tx.query<{ version: number }>('select version from schema_migrations')).map((r) => r.version));
+      for (const m of MIGRATIONS) {
+        if (applied.has(m.version)) continue;
+        await tx.exec(m.sql);
+        await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
+      }
+    });
+  }
+
+  async append(streamId: string, events: NewEvent[], { expectedVersion }: AppendOptions): Promise<AppendResult> {
+    assertValidAppend(streamId, events);
+    const recordedAt = this.now().toISOString();
+    const payload = events.map((e) => {
+      const event = { ...e, eventId: e.eventId.toLowerCase(), recordedAt };
+      return { ...event, content: chainContent(streamId, event) };
+    });
+    try {
+      const [row] = await this.driver.query<{ next_version: string; last_position: string }>(
+        'select next_version::text, last_position::text from lotse_append($1, $2, $3)',
+        [streamId, expectedCode(expectedVersion), JSON.stringify(payload)],
+      );
+      this.wakeSubscribers();
+      return { nextVersion: Number(row.next_version), position: Number(row.last_position) };
+    } catch (error) {
+      throw this.translate(error, streamId, expectedVersion);
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const params: unknown[] = [streamId];
+    const where = ['stream_id = $1'];
+    if (options.fromVersion !== undefined) {
+      params.push(options.fromVersion);
+      where.push(`stream_version ${backwards ? '<=' : '>='} $${params.length}`);
+    }
+    if (options.until !== undefined) where.push(this.untilClause(options.until, params));
+    params.push(options.maxCount ?? null);
+    const rows = await this.driver.query<EventRow>(
+      `select ${EVENT_COLUMNS} from events where ${where.join(' and ')}
+        order by stream_version ${backwards ? 'desc' : 'asc'} limit $${params.length}`,
+      params,
+    );
+    return rows.map((r) => this.upcasters.apply(toStoredEvent(r)));
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+    let cursor = await this.cursorAt(options.fromPosition ?? 0);
+    let remaining = options.maxCount ?? Infinity;
+    const batchSize = options.batchSize ?? 1000;
+    while (remaining > 0) {
+      const batch = await this.readBatch(cursor, Math.min(batchSize, remaining));
+      for (const row of batch) yield this.upcasters.apply(toStoredEvent(row));
+      if (batch.length === 0) return;
+      cursor = cursorOf(batch[batch.length - 1]);
+      remaining -= batch.length;
+    }
+  }
+
+  subscribeAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
+    return pollLog<EventRow>({
+      start: () => this.cursorAt(options.fromPosition ?? 0),
+      readBatch: (cursor) => this.readBatch(cursor, options.batchSize ?? 500),
+      cursorOf,
+      toEvent: (row) => this.upcasters.apply(toStoredEvent(row)),
+      waitForMore: (ms) => this.waitForAppend(ms ?? this.options.pollIntervalMs ?? 50),
+      stopped: () => this.closed,
+      signal: options.signal,
+      onError: this.options.onSubscriptionError,
+    });
+  }
+
+  async verifyStream(streamId: string): Promise<ChainBreak[]> {
+    const rows = await this.driver.query<EventRow>(
+      `select ${EVENT_COLUMNS} from events where stream_id = $1 order by stream_version`, [streamId]);
+    const [head] = await this.driver.query<{ version: string; last_hash: string }>(
+      'select version::text, last_hash from streams where stream_id = $1', [streamId]);
+    return verifyChain(streamId, rows.map(toStoredEvent),
+      head ? { version: Number(head.version), hash: head.last_hash } : undefined);
+  }
+
+  async ping(): Promise<void> {
+    await this.driver.query('select 1');
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.wakeSubscribers();
+    await this.driver.close();
+  }
+
+  private readBatch(cursor: LogCursor, limit: number): Promise<EventRow[]> {
+    return this.driver.query<EventRow>(
+      `select ${EVENT_COLUMNS} from events
+        where (transaction_id, global_position) > ($1::xid8, $2::bigint) and ${SETTLED}
+        order by transaction_id, global_position limit $3`,
+      [cursor.transactionId, cursor.position, limit],
+    );
+  }
+
+  /** A global position names one event; the log continues after that event's place in log order. */
+  private async cursorAt(position: number): Promise<LogCursor> {
+    if (!position) return START;
+    const [row] = await this.driver.query<{ transaction_id: string }>(
+      'select transaction_id::text from events where global_position = $1', [position]);
+    if (!row) throw new RangeError(`no event at global position ${position}`);
+    return { transactionId: row.transaction_id, position };
+  }
+
+  private untilClause(until: number | string | Date, params: unknown[]): string {
+    if (typeof until === 'number') {
+      params.push(until);
+      const p = `$${params.length}`;
+      return `(transaction_id, global_position) <= (select transaction_id, global_position from events where global_position = ${p})`;
+    }
+    params.push(until instanceof Date ? until.toISOString() : until);
+    return `recorded_at <= $${params.length}::timestamptz`;
+  }
+
+  private translate(error: unknown, streamId: string, expected: ExpectedVersion): unknown {
+    const state = sqlState(error);
+    if (state === 'LT001') return new WrongExpectedVersionError(streamId, expected, Number((error as Error).message));
+    if (state === 'LT002') return new IdempotencyViolationError(streamId, (error as Error).message);
+    // Two writers raced on a new stream's first version or on one eventId: the loser lost the race.
+    if (state === '23505') {
+      const detail = String((error as { constraint?: string }).constraint ?? (error as Error).message);
+      if (detail.includes('event_id')) return new IdempotencyViolationError(streamId, 'an eventId is already stored in another stream');
+      return new WrongExpectedVersionError(streamId, expected, -1);
+    }
+    return error;
+  }
+
+  private wakeSubscribers(): void {
+    for (const wake of this.waiters) wake();
+    this.waiters.clear();
+  }
+
+  /** Sleeps until the poll interval passes or this process appends, whichever is first. */
+  private waitForAppend(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => { clearTimeout(timer); this.waiters.delete(done); resolve(); };
+      const timer = setTimeout(done, ms);
+      this.waiters.add(done);
+    });
+  }
+}
+
+const cursorOf = (row: EventRow): LogCursor => ({ transactionId: row.transaction_id, position: Number(row.global_position) });
+
+const toStoredEvent = (r: EventRow): StoredEvent => ({
+  streamId: r.stream_id,
+  streamVersion: Number(r.stream_version),
+  globalPosition: Number(r.global_position),
+  eventId: r.event_id,
+  type: r.type,
+  schemaVersion: r.schema_version,
+  data: r.data,
+  metadata: r.metadata,
+  recordedAt: r.recorded_at,
+  hash: r.hash,
+});
