@@ -12,21 +12,26 @@ interface Entry { db: Promise<PGlite>; users: number; lockFile?: string }
 const open = new Map<string, Entry>();
 
 export const MEMORY = 'memory://';
+let anonymous = 0;
 
-/** Opens (or shares) the embedded database in `dir`; `memory://` for a throwaway one. */
-export const acquirePglite = (dir: string): Promise<PGlite> => {
-  const key = dir === MEMORY ? `${MEMORY}${open.size}-${Date.now()}-${Math.random()}` : resolve(dir);
+/**
+ * Opens (or shares) the embedded database in `dir`. `memory://` is a throwaway in-memory one;
+ * `memory://<name>` is an in-memory one shared by name while anyone holds it.
+ */
+export const acquirePglite = async (dir: string): Promise<PGlite> => {
+  const inMemory = dir.startsWith(MEMORY);
+  const key = dir === MEMORY ? `${MEMORY}#${++anonymous}` : inMemory ? dir : resolve(dir);
   const entry = open.get(key);
   if (entry) {
     entry.users += 1;
     return entry.db;
   }
   const fresh: Entry = { users: 1, db: Promise.resolve(null as unknown as PGlite) };
-  if (dir !== MEMORY) {
+  if (!inMemory) {
     mkdirSync(key, { recursive: true });
     fresh.lockFile = takeLock(key);
   }
-  fresh.db = PGlite.create(dir === MEMORY ? undefined : key).then(
+  fresh.db = PGlite.create(inMemory ? undefined : key).then(
     (db) => { instances.set(db, key); return db; },
     (error) => { release(key, fresh); throw error; },
   );

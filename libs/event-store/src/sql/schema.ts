@@ -100,7 +100,10 @@ create table if not exists schema_migrations (
 /** Expected-version codes as the append function takes them. */
 export const EXPECTED_CODES = { any: -1, no_stream: -2, stream_exists: -3 } as const;
 
-/** Column list shared by every read so all reads map rows the same way. */
+/**
+ * Column list shared by every read so all reads map rows the same way. Its aliases shadow the
+ * real columns in ORDER BY, so every ORDER BY must name `events.<column>` to sort by value, not text.
+ */
 export const EVENT_COLUMNS = `
   global_position::text as global_position, transaction_id::text as transaction_id, stream_id,
   stream_version::text as stream_version, event_id::text as event_id, type, schema_version, data, metadata,

@@ -19,3 +19,14 @@ export const quoteIdent = (name: string): string => {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid schema name ${JSON.stringify(name)}`);
   return `"${name}"`;
 };
+
+/**
+ * A lost connection (server restart, killed backend, network blip) rather than a refusal.
+ * Such a statement may or may not have committed; callers retry only what is idempotent.
+ */
+export const isConnectionLost = (error: unknown): boolean => {
+  const state = sqlState(error) ?? '';
+  if (state.startsWith('08') || state === '57P01' || state === '57P02' || state === '57P03') return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|ECONNRESET|ECONNREFUSED|EPIPE|Client has encountered a connection error|not queryable/i.test(message);
+};

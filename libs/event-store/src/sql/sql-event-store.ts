@@ -9,7 +9,7 @@ import { assertValidAppend } from '../new-event-validation';
 import { UpcasterChain, Upcaster } from '../upcasters';
 import { pollLog, LogCursor } from '../subscription';
 import { EVENT_COLUMNS, EXPECTED_CODES, MIGRATION_TABLE, MIGRATIONS } from './schema';
-import { SqlDriver, sqlState } from './sql-driver';
+import { isConnectionLost, SqlDriver, sqlState } from './sql-driver';
 
 interface EventRow {
   global_position: string;
@@ -38,6 +38,7 @@ export interface SqlEventStoreOptions {
 
 /** Log order is (transaction id, global position): see the comment on `events.transaction_id`. */
 const SETTLED = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+const APPEND_ATTEMPTS = 5;
 const START: LogCursor = { transactionId: '0', position: 0 };
 // Arbitrary but fixed: every Lotse process takes the same lock before migrating.
 const MIGRATION_LOCK = 4_711_2026;
@@ -77,15 +78,22 @@ export class SqlEventStore implements EventStore {
       const event = { ...e, eventId: e.eventId.toLowerCase(), recordedAt };
       return { ...event, content: chainContent(streamId, event) };
     });
-    try {
-      const [row] = await this.driver.query<{ next_version: string; last_position: string }>(
-        'select next_version::text, last_position::text from lotse_append($1, $2, $3)',
-        [streamId, expectedCode(expectedVersion), JSON.stringify(payload)],
-      );
-      this.wakeSubscribers();
-      return { nextVersion: Number(row.next_version), position: Number(row.last_position) };
-    } catch (error) {
-      throw this.translate(error, streamId, expectedVersion);
+    const params = [streamId, expectedCode(expectedVersion), JSON.stringify(payload)];
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const [row] = await this.driver.query<{ next_version: string; last_position: string }>(
+          'select next_version::text, last_position::text from lotse_append($1, $2, $3)', params);
+        this.wakeSubscribers();
+        return { nextVersion: Number(row.next_version), position: Number(row.last_position) };
+      } catch (error) {
+        // Whether a call cut off by a lost connection committed is unknown; resending the same
+        // eventIds is safe because the store answers a repeat with the first result.
+        if (isConnectionLost(error) && attempt < APPEND_ATTEMPTS) {
+          await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+          continue;
+        }
+        throw this.translate(error, streamId, expectedVersion);
+      }
     }
   }
 
@@ -101,7 +109,7 @@ export class SqlEventStore implements EventStore {
     params.push(options.maxCount ?? null);
     const rows = await this.driver.query<EventRow>(
       `select ${EVENT_COLUMNS} from events where ${where.join(' and ')}
-        order by stream_version ${backwards ? 'desc' : 'asc'} limit $${params.length}`,
+        order by events.stream_version ${backwards ? 'desc' : 'asc'} limit $${params.length}`,
       params,
     );
     return rows.map((r) => this.upcasters.apply(toStoredEvent(r)));
@@ -135,7 +143,7 @@ export class SqlEventStore implements EventStore {
 
   async verifyStream(streamId: string): Promise<ChainBreak[]> {
     const rows = await this.driver.query<EventRow>(
-      `select ${EVENT_COLUMNS} from events where stream_id = $1 order by stream_version`, [streamId]);
+      `select ${EVENT_COLUMNS} from events where stream_id = $1 order by events.stream_version`, [streamId]);
     const [head] = await this.driver.query<{ version: string; last_hash: string }>(
       'select version::text, last_hash from streams where stream_id = $1', [streamId]);
     return verifyChain(streamId, rows.map(toStoredEvent),
@@ -156,7 +164,7 @@ export class SqlEventStore implements EventStore {
     return this.driver.query<EventRow>(
       `select ${EVENT_COLUMNS} from events
         where (transaction_id, global_position) > ($1::xid8, $2::bigint) and ${SETTLED}
-        order by transaction_id, global_position limit $3`,
+        order by events.transaction_id, events.global_position limit $3`,
       [cursor.transactionId, cursor.position, limit],
     );
   }
