@@ -1,0 +1,8 @@
+// The domain's public surface: pure TypeScript, no Nest, no I/O, no clock, no randomness.
+export * from './shared/domain-error';
+export * from './shared/vocabulary';
+export * from './shared/command';
+export * as PathwayDecider from './pathways/pathway.decider';
+export type { Pathway, PathwayEvent, PathwayCommand, CaseStep, ParticipantSnapshot } from './pathways/pathway.decider';
+export * as ParticipantDecider from './participants/participant.decider';
+export type { Participant, ParticipantEvent, ParticipantCommand, Entitlement } from './participants/participant.decider';

@@ -1,0 +1,57 @@
+import { deciderSpec } from '../testing/given-when-then';
+import { decide, evolve, initialParticipant, ParticipantCommand, ParticipantEvent } from './participant.decider';
+
+const given = deciderSpec<ParticipantCommand, ParticipantEvent, ReturnType<typeof evolve>>({ decide, evolve, initialState: initialParticipant });
+const metadata = { now: '2026-03-10T12:00:00.000Z', actor: 'coach-1' };
+
+const registered: ParticipantEvent = { type: 'ParticipantRegistered', data: { participantId: 'a-1', municipality: 'neuss',
+  residenceStatus: 'gestattung', personalData: 'sealed', registeredAt: metadata.now } };
+const sgb2 = { entitlementId: 'e-1', jurisdiction: 'sgb2' as const, from: '2026-01-01' };
+const sgb2Added: ParticipantEvent = { type: 'EntitlementAdded', data: { participantId: 'a-1', entitlement: sgb2 } };
+
+const register = (entitlements = [sgb2]): ParticipantCommand => ({ type: 'RegisterParticipant', metadata,
+  data: { participantId: 'a-1', municipality: 'neuss', residenceStatus: 'gestattung', personalData: 'sealed', entitlements } });
+const add = (entitlement: { entitlementId: string; jurisdiction: 'sgb2' | 'sgb12'; from: string; to?: string }): ParticipantCommand =>
+  ({ type: 'AddEntitlement', metadata, data: { entitlement } });
+
+describe('participant decider', () => {
+  it('registers a participant with the entitlements given', () => given([]).when(register()).then([registered, sgb2Added]));
+  it('refuses to register twice', () => given([registered]).when(register([])).thenThrows('participant_exists'));
+  it('refuses overlapping entitlements of one jurisdiction at registration', () =>
+    given([]).when(register([sgb2, { ...sgb2, entitlementId: 'e-2', from: '2026-02-01' }])).thenThrows('entitlement_overlaps'));
+
+  it('changes the residence status', () =>
+    given([registered]).when({ type: 'ChangeResidenceStatus', metadata, data: { residenceStatus: 'aufenthaltserlaubnis', changedOn: '2026-03-01' } })
+      .then([{ type: 'ResidenceStatusChanged', data: { participantId: 'a-1', from: 'gestattung', to: 'aufenthaltserlaubnis', changedOn: '2026-03-01' } }]));
+  it('records nothing when the status is unchanged', () =>
+    given([registered]).when({ type: 'ChangeResidenceStatus', metadata, data: { residenceStatus: 'gestattung', changedOn: '2026-03-01' } }).then([]));
+  it('refuses a status change for an unknown participant', () =>
+    given([]).when({ type: 'ChangeResidenceStatus', metadata, data: { residenceStatus: 'duldung', changedOn: '2026-03-01' } }).thenThrows('not_found'));
+
+  it('adds an entitlement of another jurisdiction', () =>
+    given([registered, sgb2Added]).when(add({ entitlementId: 'e-2', jurisdiction: 'sgb12', from: '2026-02-01' }))
+      .then([{ type: 'EntitlementAdded', data: { participantId: 'a-1', entitlement: { entitlementId: 'e-2', jurisdiction: 'sgb12', from: '2026-02-01' } } }]));
+  it('refuses an entitlement that overlaps one of the same jurisdiction', () =>
+    given([registered, sgb2Added]).when(add({ entitlementId: 'e-2', jurisdiction: 'sgb2', from: '2026-06-01' })).thenThrows('entitlement_overlaps'));
+  it('accepts an entitlement after the same jurisdiction’s one ended', () =>
+    given([registered, sgb2Added, { type: 'EntitlementEnded', data: { participantId: 'a-1', entitlementId: 'e-1', to: '2026-05-31' } }])
+      .when(add({ entitlementId: 'e-2', jurisdiction: 'sgb2', from: '2026-06-01' }))
+      .then([{ type: 'EntitlementAdded', data: { participantId: 'a-1', entitlement: { entitlementId: 'e-2', jurisdiction: 'sgb2', from: '2026-06-01' } } }]));
+  it('refuses an entitlement that ends before it starts', () =>
+    given([registered]).when(add({ entitlementId: 'e-2', jurisdiction: 'sgb12', from: '2026-06-01', to: '2026-05-01' })).thenThrows('invalid_period'));
+
+  it('ends an entitlement', () =>
+    given([registered, sgb2Added]).when({ type: 'EndEntitlement', metadata, data: { entitlementId: 'e-1', to: '2026-05-31' } })
+      .then([{ type: 'EntitlementEnded', data: { participantId: 'a-1', entitlementId: 'e-1', to: '2026-05-31' } }]));
+  it('refuses to end an unknown entitlement', () =>
+    given([registered]).when({ type: 'EndEntitlement', metadata, data: { entitlementId: 'e-9', to: '2026-05-31' } }).thenThrows('entitlement_not_found'));
+  it('refuses to end an entitlement before it started', () =>
+    given([registered, sgb2Added]).when({ type: 'EndEntitlement', metadata, data: { entitlementId: 'e-1', to: '2025-12-31' } }).thenThrows('invalid_period'));
+
+  it('erases personal data once', () => {
+    given([registered]).when({ type: 'ErasePersonalData', metadata, data: {} })
+      .then([{ type: 'PersonalDataErased', data: { participantId: 'a-1', erasedAt: metadata.now } }]);
+    given([registered, { type: 'PersonalDataErased', data: { participantId: 'a-1', erasedAt: metadata.now } }])
+      .when({ type: 'ErasePersonalData', metadata, data: {} }).then([]);
+  });
+});
