@@ -38,24 +38,42 @@ create or replace function lotse_append(p_stream text, p_expected bigint, p_even
 returns table (next_version bigint, last_position bigint)
 language plpgsql as $fn$
 declare
-  v_events   jsonb := p_events::jsonb;
-  v_count    integer := jsonb_array_length(p_events::jsonb);
-  v_version  bigint;
-  v_hash     text;
-  v_event    jsonb;
-  v_position bigint;
-  v_found    integer;
-  v_same     integer;
+  v_events       jsonb := p_events::jsonb;
+  v_count        integer;
+  v_version      bigint;
+  v_hash         text;
+  v_event        jsonb;
+  v_position     bigint;
+  v_found        integer := 0;
+  v_same         integer := 0;
+  v_old_stream   text;
+  v_old_version  bigint;
+  v_old_position bigint;
 begin
-  insert into streams (stream_id, version, last_hash) values (p_stream, -1, '')
-    on conflict (stream_id) do nothing;
+  v_count := jsonb_array_length(v_events);
   select s.version, s.last_hash into v_version, v_hash
     from streams s where s.stream_id = p_stream for update;
+  if not found then
+    insert into streams (stream_id, version, last_hash) values (p_stream, -1, '')
+      on conflict (stream_id) do nothing;
+    select s.version, s.last_hash into v_version, v_hash
+      from streams s where s.stream_id = p_stream for update;
+  end if;
 
-  select count(*), count(*) filter (where e.stream_id = p_stream), max(e.stream_version), max(e.global_position)
-    into v_found, v_same, next_version, last_position
-    from events e
-   where e.event_id in (select (x ->> 'eventId')::uuid from jsonb_array_elements(v_events) x);
+  -- One primary-key probe per event: a set-based probe gets a plan cached while the table is
+  -- small, and that plan scans the whole log on every later append.
+  for v_event in select x from jsonb_array_elements(v_events) x loop
+    select e.stream_id, e.stream_version, e.global_position into v_old_stream, v_old_version, v_old_position
+      from events e where e.event_id = (v_event ->> 'eventId')::uuid;
+    if found then
+      v_found := v_found + 1;
+      if v_old_stream = p_stream then
+        v_same := v_same + 1;
+        next_version := greatest(next_version, v_old_version);
+        last_position := greatest(last_position, v_old_position);
+      end if;
+    end if;
+  end loop;
   if v_found > 0 then
     if v_found = v_count and v_same = v_count then
       return next;

@@ -1,0 +1,155 @@
+/**
+ * `npm run bench`: the event store's append and read-all rates on PGlite and on the PostgreSQL
+ * server, next to a pgbench baseline measured on the same server in the same run.
+ * It is a report: it exits 0 even when a target is missed, and says so.
+ * Settings: BENCH_SECONDS, BENCH_PGBENCH_SECONDS, BENCH_WRITERS, BENCH_READ_EVENTS,
+ * BENCH_READ_BATCH, BENCH_ENGINES, BENCH_PGBENCH_MODE, BENCH_PG_POOL, DATABASE_URL, PGBENCH.
+ */
+import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
+import { Client } from 'pg';
+import { redact } from '@lotse/event-store/event-store-url';
+import { loadConfig } from './config';
+import { benchEngine, EngineResult, SEED_BATCH } from './event-store-bench';
+import { PgbenchResult, runPgbenchBaseline } from './pgbench-baseline';
+import { formatMs, formatRate, renderTable } from './table';
+
+const APPEND_TARGET_RATIO = 0.5;
+const READ_TARGET = 50_000;
+
+const cleanups: (() => Promise<void>)[] = [];
+const registerCleanup = (fn: () => Promise<void>) => { cleanups.push(fn); };
+
+process.once('SIGINT', () => {
+  process.stderr.write('\ninterrupted: dropping scratch schemas and temp dirs…\n');
+  void Promise.allSettled(cleanups.map((fn) => fn())).then(() => process.exit(130));
+});
+
+const serverInfo = async (url: string): Promise<string> => {
+  const client = new Client({ connectionString: url, application_name: 'lotse-bench' });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ v: string; sc: string; fsync: string; mc: string }>(
+      `select current_setting('server_version') as v, current_setting('synchronous_commit') as sc,
+              current_setting('fsync') as fsync, current_setting('max_connections') as mc`);
+    const r = rows[0];
+    return `PostgreSQL ${r.v} at ${redact(url)} (synchronous_commit=${r.sc}, fsync=${r.fsync}, max_connections=${r.mc})`;
+  } catch (error) {
+    return `PostgreSQL at ${redact(url)}: unreachable (${(error as Error).message})`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const buildRows = (baseline: PgbenchResult[], engines: EngineResult[]) => {
+  const misses: string[] = [];
+  const rows: string[][] = [];
+  for (const b of baseline) {
+    rows.push([`insert ${plural(b.clients, 'client')}`, 'pgbench', formatRate(b.tps), formatMs(b.latency?.p50),
+      formatMs(b.latency?.p99), '', '', '', b.error ? 'error' : '']);
+  }
+  for (const e of engines) {
+    for (const a of e.appends) {
+      const tps = e.engine === 'postgres' ? baseline.find((b) => b.clients === a.writers)?.tps : undefined;
+      const ratio = tps ? a.opsPerSec / tps : undefined;
+      let target = '';
+      let ok = '';
+      if (e.engine === 'postgres' && a.writers > 1) {
+        if (tps) {
+          target = `≥ ${formatRate(APPEND_TARGET_RATIO * tps)}`;
+          const met = a.opsPerSec >= APPEND_TARGET_RATIO * tps;
+          ok = met ? 'yes' : 'MISS';
+          if (!met) misses.push(`postgres append ${plural(a.writers, 'writer')}: ${formatRate(a.opsPerSec)}/s < ${APPEND_TARGET_RATIO} × pgbench ${formatRate(tps)} tps`);
+        } else {
+          target = `≥ ${APPEND_TARGET_RATIO} × pgbench`;
+          ok = 'n/a';
+        }
+      }
+      rows.push([`append ${plural(a.writers, 'writer')}`, e.engine, formatRate(a.opsPerSec), formatMs(a.latency.p50),
+        formatMs(a.latency.p99), tps ? formatRate(tps) : '', ratio ? `${ratio.toFixed(2)}×` : '', target, ok]);
+    }
+    if (e.read) {
+      const met = e.read.eventsPerSec >= READ_TARGET;
+      if (!met) misses.push(`${e.engine} read-all: ${formatRate(e.read.eventsPerSec)} events/s < ${formatRate(READ_TARGET)}`);
+      rows.push(['read-all (events/s)', e.engine, formatRate(e.read.eventsPerSec), '', '', '', '',
+        `≥ ${formatRate(READ_TARGET)}`, met ? 'yes' : 'MISS']);
+    } else if (e.error) {
+      rows.push([e.appends.length ? 'read-all (events/s)' : 'all', e.engine, 'error', '', '', '', '', '', 'see notes']);
+    }
+  }
+  return { rows, misses };
+};
+
+const main = async () => {
+  const config = loadConfig();
+  const cpuList = cpus();
+  const [load1] = loadavg();
+  const started = Date.now();
+  process.stderr.write('Lotse bench: measuring (progress on stderr, report on stdout)…\n');
+  const server = await serverInfo(config.databaseUrl);
+
+  process.stderr.write(`  · pgbench baseline: ${config.writers.join(' and ')} clients, ${config.pgbenchSeconds} s each\n`);
+  const baseline = await runPgbenchBaseline({
+    databaseUrl: config.databaseUrl, binary: config.pgbench, mode: config.pgbenchMode,
+    seconds: config.pgbenchSeconds, clients: config.writers, cores: cpuList.length,
+  }, registerCleanup);
+
+  const engines: EngineResult[] = [];
+  for (const engine of config.engines) engines.push(await benchEngine(engine, config, registerCleanup));
+
+  const { rows, misses } = buildRows(baseline, engines);
+  const table = renderTable([
+    { header: 'operation' }, { header: 'engine' }, { header: 'ops/s', align: 'right' },
+    { header: 'p50 ms', align: 'right' }, { header: 'p99 ms', align: 'right' },
+    { header: 'baseline (pgbench tps)', align: 'right' }, { header: 'vs baseline', align: 'right' },
+    { header: 'target', align: 'right' }, { header: 'ok?' },
+  ], rows);
+
+  const notes = [
+    `note: append = one CaseStepRecorded event (~200 B data + full metadata) to the writer's own stream with expectedVersion = its last version,`,
+    `      ${config.seconds} s per row after a 0.5 s warm-up; p50/p99 = latency per append. pgbench = one-row insert per transaction into a`,
+    `      (stream, version)-unique table, --protocol ${config.pgbenchMode}, ${config.pgbenchSeconds} s per row, same server, same run.`,
+    `      read-all = one pass of store.readAll() (batch ${config.readBatch ?? 'default 1000'}) over every event in the store; PGlite runs in a temp dir.`,
+    `      targets: append with 16 writers on PostgreSQL ≥ ${APPEND_TARGET_RATIO} × pgbench tps at 16 clients; read-all ≥ ${formatRate(READ_TARGET)} events/s.`,
+  ];
+  for (const e of engines) {
+    const cpu = e.appends.map((a) => `${a.writers}w ${a.clientCpuPercent.toFixed(0)}%`).join(', ');
+    if (cpu) notes.push(`${e.engine}: bench process CPU while appending (% of one core): ${cpu}.`);
+    if (e.scans) {
+      const share = e.appendCalls ? e.scans.seqScans / e.appendCalls : 0;
+      notes.push(`${e.engine}: events table: ${e.scans.seqScans.toLocaleString('en-US')} sequential and ${e.scans.indexScans.toLocaleString('en-US')} index scans for ${e.appendCalls.toLocaleString('en-US')} appends`
+        + (share > 0.05
+          ? ` — a sequential scan of the whole log in ~${Math.min(100, Math.round(share * 100))}% of appends (lotse_append's idempotency probe, planned while the table was small): append cost grows with the log.`
+          : '.'));
+    }
+    if (e.read) notes.push(`${e.engine}: read-all iterated ${e.read.events.toLocaleString('en-US')} events (${e.read.seeded.toLocaleString('en-US')} seeded untimed with ${SEED_BATCH}-event appends); ran in ${e.where}.`);
+    if (e.error) notes.push(`${e.engine}: ERROR ${e.error}`);
+  }
+  for (const b of baseline) if (b.error) notes.push(`pgbench ${plural(b.clients, 'client')}: ERROR ${b.error}`);
+
+  const cpuModel = cpuList[0]?.model.trim() ?? 'unknown CPU';
+  const out = [
+    '',
+    `Lotse event-store bench — ${new Date().toISOString()}`,
+    `machine: ${cpuList.length} cores (${cpuModel}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${platform()} ${arch()}, node ${process.version}`,
+    `server:  ${server}`,
+    `load:    ${load1.toFixed(2)} (1-min average at start)${load1 > cpuList.length / 2 ? ' — the machine was busy: expect noisy figures' : ''}`,
+    '',
+    table,
+    '',
+    ...notes,
+    misses.length ? `TARGET MISSED: ${misses.join('; ')}` : 'all targets met.',
+    `(took ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    '',
+  ];
+  process.stdout.write(out.join('\n'));
+};
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`bench failed: ${(error as Error).stack ?? error}\n`);
+    void Promise.allSettled(cleanups.map((fn) => fn())).then(() => process.exit(1));
+  },
+);
