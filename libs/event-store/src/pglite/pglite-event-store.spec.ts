@@ -23,5 +23,6 @@ describe('EventStore contract on PGlite (embedded PostgreSQL)', () => {
       return store;
     },
     tamper: sqlTamper(() => driver),
+    eventIdsUniqueAcrossStreams: true,
   });
 });

@@ -19,5 +19,6 @@ describe('EventStore contract on the PostgreSQL server', () => {
       return store;
     },
     tamper: sqlTamper(() => driver),
+    eventIdsUniqueAcrossStreams: true,
   });
 });
