@@ -1,4 +1,9 @@
 /** Tests compile with SWC (decorator metadata on), so TypeScript's major version does not matter to them. */
+
+// NestJS 12 and a few of its dependencies ship as ES modules only. Node 20 can require() them,
+// but Jest on Node < 24.9 cannot, so SWC rewrites just these packages to CommonJS for the tests.
+const ESM_ONLY_PACKAGES = ['@nestjs'];
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/src', '<rootDir>/test'],
@@ -12,10 +17,16 @@ module.exports = {
         target: 'es2022',
       },
     }],
+    '/node_modules/.+\\.js$': ['@swc/jest', {
+      jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' },
+      module: { type: 'commonjs' },
+    }],
   },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleNameMapper: {
     '^@lotse/(domain|event-store|projections)$': '<rootDir>/libs/$1/src',
     '^@lotse/(domain|event-store|projections)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testTimeout: 60000,
+  reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
 };

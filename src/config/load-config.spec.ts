@@ -1,0 +1,99 @@
+import { CONFIG_VARIABLE_LIST, ConfigurationError, loadConfig } from '.';
+
+const problemWith = (env: Record<string, string>): ConfigurationError => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error;
+    throw error;
+  }
+  throw new Error(`expected a configuration error for ${JSON.stringify(env)}`);
+};
+
+describe('loadConfig', () => {
+  describe('given an empty environment', () => {
+    it('uses the defaults', () => {
+      expect(loadConfig({})).toEqual({
+        PORT: 3000,
+        DATA_DIR: './data',
+        EVENT_STORE_URL: { engine: 'pglite', dir: './data/lotse', schema: 'lotse' },
+        LOG_LEVEL: 'info',
+        SHUTDOWN_TIMEOUT_MS: 10_000,
+      });
+    });
+
+    it('treats empty values as unset', () => {
+      expect(loadConfig({ PORT: '', LOG_LEVEL: '  ' })).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info' });
+    });
+  });
+
+  describe('given values', () => {
+    it('parses them', () => {
+      const config = loadConfig({
+        PORT: '8080',
+        DATA_DIR: '/var/lib/lotse',
+        EVENT_STORE_URL: 'postgres://lotse:pw@db:5432/lotse?schema=events',
+        LOG_LEVEL: 'debug',
+        SHUTDOWN_TIMEOUT_MS: '0',
+      });
+      expect(config).toEqual({
+        PORT: 8080,
+        DATA_DIR: '/var/lib/lotse',
+        EVENT_STORE_URL: { engine: 'postgres', connectionString: 'postgres://lotse:pw@db:5432/lotse', schema: 'events' },
+        LOG_LEVEL: 'debug',
+        SHUTDOWN_TIMEOUT_MS: 0,
+      });
+    });
+
+    it('derives the default embedded store from DATA_DIR', () => {
+      expect(loadConfig({ DATA_DIR: '/srv/lotse' }).EVENT_STORE_URL).toEqual({ engine: 'pglite', dir: '/srv/lotse/lotse', schema: 'lotse' });
+    });
+
+    it('accepts the in-memory embedded store and KurrentDB', () => {
+      expect(loadConfig({ EVENT_STORE_URL: 'pglite:memory://' }).EVENT_STORE_URL).toMatchObject({ engine: 'pglite', dir: 'memory://' });
+      expect(loadConfig({ EVENT_STORE_URL: 'kurrentdb://db:2113?tls=false' }).EVENT_STORE_URL).toMatchObject({ engine: 'kurrentdb' });
+    });
+  });
+
+  describe('given a malformed value', () => {
+    it.each([
+      ['PORT', 'abc', 'PORT: must be an integer from 1 to 65535, got "abc"'],
+      ['PORT', '0', 'PORT: must be an integer from 1 to 65535, got "0"'],
+      ['PORT', '65536', 'PORT: must be an integer from 1 to 65535, got "65536"'],
+      ['PORT', '80.5', 'PORT: must be an integer from 1 to 65535, got "80.5"'],
+      ['PORT', '-1', 'PORT: must be an integer from 1 to 65535, got "-1"'],
+      ['EVENT_STORE_URL', 'mysql://x', 'EVENT_STORE_URL: unknown scheme "mysql:"; use pglite:<dir>, postgres://… or kurrentdb://…'],
+      ['EVENT_STORE_URL', 'nonsense', 'EVENT_STORE_URL: unknown scheme "nonsense"; use pglite:<dir>, postgres://… or kurrentdb://…'],
+      ['EVENT_STORE_URL', 'postgres://x?schema=Bad-Name', 'EVENT_STORE_URL: schema must be a plain lower-case identifier, got "Bad-Name"'],
+      ['LOG_LEVEL', 'verbose', 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"'],
+      ['SHUTDOWN_TIMEOUT_MS', '10s', 'SHUTDOWN_TIMEOUT_MS: must be an integer from 0 to 600000, got "10s"'],
+    ])('%s=%s refuses to start with a message naming the variable', (variable, value, message) => {
+      const error = problemWith({ [variable]: value });
+      expect(error.message).toBe(message);
+      expect(error.variables).toEqual([variable]);
+    });
+
+    it('names every bad variable at once, on one line', () => {
+      const error = problemWith({ PORT: 'x', LOG_LEVEL: 'loud' });
+      expect(error.variables).toEqual(['PORT', 'LOG_LEVEL']);
+      expect(error.message).not.toContain('\n');
+    });
+
+    it('quotes control characters instead of printing them', () => {
+      expect(problemWith({ PORT: '1\n2' }).message).toBe('PORT: must be an integer from 1 to 65535, got "1\\n2"');
+    });
+
+    it('does not print the password of a malformed PostgreSQL URL', () => {
+      expect(problemWith({ EVENT_STORE_URL: 'postgres://lotse:hunter2@[bad' }).message).not.toContain('hunter2');
+    });
+  });
+
+  it('lists every variable with a description and a default, for the README', () => {
+    expect(CONFIG_VARIABLE_LIST.map((v) => v.name)).toEqual(['PORT', 'DATA_DIR', 'EVENT_STORE_URL', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS']);
+    for (const variable of CONFIG_VARIABLE_LIST) {
+      expect(variable.description).not.toBe('');
+      expect(variable.default).not.toBe('');
+    }
+    expect(CONFIG_VARIABLE_LIST.find((v) => v.name === 'EVENT_STORE_URL')?.default).toBe('pglite:<DATA_DIR>/lotse');
+  });
+});
