@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfig, AppConfigModule } from './config';
+import { DatabaseModule } from './database';
 import { EventStoreModule } from './event-store';
 import { HealthModule } from './health';
 import { LoggingModule } from './logging';
@@ -16,6 +17,7 @@ export class AppModule {
         LoggingModule,
         CqrsModule.forRoot(),
         EventStoreModule,
+        DatabaseModule,
         HealthModule,
       ],
     };
