@@ -2,7 +2,7 @@
 
 // NestJS 12 and a few of its dependencies ship as ES modules only. Node 20 can require() them,
 // but Jest on Node < 24.9 cannot, so SWC rewrites just these packages to CommonJS for the tests.
-const ESM_ONLY_PACKAGES = ['@nestjs'];
+const ESM_ONLY_PACKAGES = ['@nestjs', 'jose'];
 
 module.exports = {
   testEnvironment: 'node',

@@ -4,13 +4,16 @@ import { EVENT_STORE, EventStore } from '@lotse/event-store';
 import { loadConfig } from '../src/config';
 import { createApp } from '../src/create-app';
 
+// Set, so that the app does not generate a secret into ./data of the working copy.
+const TEST_JWT_SECRET = 'health-test-secret-of-at-least-32-chars';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('GET /health on the embedded store (pglite:memory://)', () => {
   let app: INestApplication;
 
   beforeAll(async () => {
-    app = await createApp(loadConfig({ EVENT_STORE_URL: 'pglite:memory://', LOG_LEVEL: 'silent' }));
+    app = await createApp(loadConfig({ EVENT_STORE_URL: 'pglite:memory://', LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET }));
     await app.init();
   });
   afterAll(() => app.close());
@@ -47,8 +50,11 @@ describe('GET /health on the embedded store (pglite:memory://)', () => {
   it('answers 503 when the store does not answer', async () => {
     jest.spyOn(app.get<EventStore>(EVENT_STORE), 'ping').mockRejectedValue(new Error('connection terminated'));
     const res = await request(app.getHttpServer()).get('/health').expect(503);
+    // Like every error, problem+json; the health report rides along as an extension member.
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({
-      status: 'error',
+      status: 503,
+      code: 'service_unavailable',
       error: { eventStore: { status: 'down', engine: 'pglite', message: 'connection terminated' } },
     });
   });

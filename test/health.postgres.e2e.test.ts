@@ -4,6 +4,9 @@ import { dropSchemas, freshSchemaName, TEST_DATABASE_URL } from '@lotse/event-st
 import { loadConfig } from '../src/config';
 import { createApp } from '../src/create-app';
 
+// Set, so that the app does not generate a secret into ./data of the working copy.
+const TEST_JWT_SECRET = 'health-test-secret-of-at-least-32-chars';
+
 describe('GET /health on the PostgreSQL server (DATABASE_URL)', () => {
   const schema = freshSchemaName();
   let app: INestApplication;
@@ -11,7 +14,7 @@ describe('GET /health on the PostgreSQL server (DATABASE_URL)', () => {
   beforeAll(async () => {
     const url = new URL(TEST_DATABASE_URL);
     url.searchParams.set('schema', schema);
-    app = await createApp(loadConfig({ EVENT_STORE_URL: url.toString(), LOG_LEVEL: 'silent' }));
+    app = await createApp(loadConfig({ EVENT_STORE_URL: url.toString(), LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET }));
     await app.init();
   });
   afterAll(async () => {

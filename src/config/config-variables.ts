@@ -1,5 +1,6 @@
 import { EventStoreLocation, parseEventStoreUrl } from '@lotse/event-store';
-import { integerBetween, oneOf, text } from './parsers';
+import { masterKey } from './master-key-parser';
+import { httpUrl, integerBetween, oneOf, optional, secretOfAtLeast, text, UNSET } from './parsers';
 
 export interface ConfigVariable<Value> {
   description: string;
@@ -45,6 +46,32 @@ export const CONFIG_VARIABLES = {
     description: 'After SIGTERM/SIGINT, how long in-flight requests may run before their connections are cut (and, after that, how long closing the stores may take)',
     default: '10000',
     parse: integerBetween(0, 600_000),
+  }),
+  JWT_JWKS_URL: variable({
+    description: 'JWKS of the OIDC provider whose RS256 tokens the API accepts (production); unset, the API accepts HS256 development tokens instead',
+    default: UNSET,
+    parse: optional(httpUrl),
+  }),
+  JWT_ISSUER: variable({
+    description: 'Required `iss` of RS256 tokens; must be set with JWT_JWKS_URL',
+    default: UNSET,
+    parse: optional(text),
+  }),
+  JWT_AUDIENCE: variable({
+    description: 'Required `aud` of RS256 tokens (this API\'s client id at the provider); must be set with JWT_JWKS_URL',
+    default: UNSET,
+    parse: optional(text),
+  }),
+  JWT_SECRET: variable({
+    // Below 32 characters an HS256 key is guessable offline from any one token.
+    description: 'HS256 secret of development tokens, at least 32 characters; unset, the first start generates one in <DATA_DIR>/jwt.secret',
+    default: UNSET,
+    parse: optional(secretOfAtLeast(32)),
+  }),
+  LOTSE_MASTER_KEY: variable({
+    description: 'Master key (32 bytes, base64; e.g. `openssl rand -base64 32`) that wraps every participant\'s data key; unset, the first start generates one in <DATA_DIR>/master.key. Set it in production and keep it outside the database',
+    default: UNSET,
+    parse: optional(masterKey),
   }),
 };
 

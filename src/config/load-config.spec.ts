@@ -19,6 +19,10 @@ describe('loadConfig', () => {
         EVENT_STORE_URL: { engine: 'pglite', dir: './data/lotse', schema: 'lotse' },
         LOG_LEVEL: 'info',
         SHUTDOWN_TIMEOUT_MS: 10_000,
+        JWT_JWKS_URL: undefined,
+        JWT_ISSUER: undefined,
+        JWT_AUDIENCE: undefined,
+        JWT_SECRET: undefined,
       });
     });
 
@@ -50,8 +54,22 @@ describe('loadConfig', () => {
     });
 
     it('accepts the in-memory embedded store and KurrentDB', () => {
-      expect(loadConfig({ EVENT_STORE_URL: 'pglite:memory://' }).EVENT_STORE_URL).toMatchObject({ engine: 'pglite', dir: 'memory://' });
+      expect(loadConfig({ EVENT_STORE_URL: 'pglite:memory://' }).EVENT_STORE_URL).toMatchObject({ engine: 'pglite', dir: expect.stringMatching(/^memory:\/\/.+/) });
       expect(loadConfig({ EVENT_STORE_URL: 'kurrentdb://db:2113?tls=false' }).EVENT_STORE_URL).toMatchObject({ engine: 'kurrentdb' });
+    });
+
+    it('reads the token settings', () => {
+      expect(loadConfig({
+        JWT_JWKS_URL: 'https://id.example.org/realms/lotse/protocol/openid-connect/certs',
+        JWT_ISSUER: 'https://id.example.org/realms/lotse',
+        JWT_AUDIENCE: 'lotse-api',
+        JWT_SECRET: 'x'.repeat(32),
+      })).toMatchObject({
+        JWT_JWKS_URL: 'https://id.example.org/realms/lotse/protocol/openid-connect/certs',
+        JWT_ISSUER: 'https://id.example.org/realms/lotse',
+        JWT_AUDIENCE: 'lotse-api',
+        JWT_SECRET: 'x'.repeat(32),
+      });
     });
   });
 
@@ -67,6 +85,9 @@ describe('loadConfig', () => {
       ['EVENT_STORE_URL', 'postgres://x?schema=Bad-Name', 'EVENT_STORE_URL: schema must be a plain lower-case identifier, got "Bad-Name"'],
       ['LOG_LEVEL', 'verbose', 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"'],
       ['SHUTDOWN_TIMEOUT_MS', '10s', 'SHUTDOWN_TIMEOUT_MS: must be an integer from 0 to 600000, got "10s"'],
+      ['JWT_JWKS_URL', 'id.example.org/certs', 'JWT_JWKS_URL: must be an http:// or https:// URL, got "id.example.org/certs"'],
+      ['JWT_JWKS_URL', 'file:///etc/jwks.json', 'JWT_JWKS_URL: must be an http:// or https:// URL, got "file:///etc/jwks.json"'],
+      ['JWT_SECRET', 'short-secret', 'JWT_SECRET: must be at least 32 characters long, got 12'],
     ])('%s=%s refuses to start with a message naming the variable', (variable, value, message) => {
       const error = problemWith({ [variable]: value });
       expect(error.message).toBe(message);
@@ -83,13 +104,26 @@ describe('loadConfig', () => {
       expect(problemWith({ PORT: '1\n2' }).message).toBe('PORT: must be an integer from 1 to 65535, got "1\\n2"');
     });
 
+    it('does not print a JWT_SECRET that is too short', () => {
+      expect(problemWith({ JWT_SECRET: 'hunter2' }).message).not.toContain('hunter2');
+    });
+
+    it('refuses a master key that is not 32 bytes of base64, without printing it', () => {
+      const problem = problemWith({ LOTSE_MASTER_KEY: 'c2hvcnQta2V5' });
+      expect(problem.message).toContain('LOTSE_MASTER_KEY: must be 32 bytes');
+      expect(problem.message).not.toContain('c2hvcnQta2V5');
+    });
+
     it('does not print the password of a malformed PostgreSQL URL', () => {
       expect(problemWith({ EVENT_STORE_URL: 'postgres://lotse:hunter2@[bad' }).message).not.toContain('hunter2');
     });
   });
 
   it('lists every variable with a description and a default, for the README', () => {
-    expect(CONFIG_VARIABLE_LIST.map((v) => v.name)).toEqual(['PORT', 'DATA_DIR', 'EVENT_STORE_URL', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS']);
+    expect(CONFIG_VARIABLE_LIST.map((v) => v.name)).toEqual([
+      'PORT', 'DATA_DIR', 'EVENT_STORE_URL', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS',
+      'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_SECRET', 'LOTSE_MASTER_KEY',
+    ]);
     for (const variable of CONFIG_VARIABLE_LIST) {
       expect(variable.description).not.toBe('');
       expect(variable.default).not.toBe('');

@@ -20,3 +20,31 @@ export const oneOf = <const Value extends string>(values: readonly Value[]) => (
 };
 
 export const text = (raw: string): string => raw;
+
+/**
+ * The default of a variable that may stay unset. A word rather than an empty default, so that the
+ * README table shows it; a real value of these variables is never this word.
+ */
+export const UNSET = 'unset';
+
+export const optional = <Value>(parse: (raw: string) => Value) => (raw: string): Value | undefined =>
+  raw === UNSET ? undefined : parse(raw);
+
+export const httpUrl = (raw: string): string => {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`must be an http:// or https:// URL, got ${JSON.stringify(raw)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`must be an http:// or https:// URL, got ${JSON.stringify(raw)}`);
+  }
+  return url.href;
+};
+
+/** For secrets: the message gives the length, never the value. */
+export const secretOfAtLeast = (minLength: number) => (raw: string): string => {
+  if (raw.length < minLength) throw new Error(`must be at least ${minLength} characters long, got ${raw.length}`);
+  return raw;
+};

@@ -1,0 +1,6 @@
+export { AuthModule } from './auth.module';
+export type { AuthenticatedUser } from './authenticated-user';
+export { Public } from './public.decorator';
+export { Roles } from './roles.decorator';
+export { CurrentUser } from './current-user.decorator';
+export { assertSameMunicipality, seesPersonalData } from './tenant';

@@ -1,0 +1,16 @@
+import { DomainError } from '@lotse/domain';
+import { AuthenticatedUser } from './authenticated-user';
+
+/**
+ * A coach, coordinator or auditor acts only inside the municipality of the token (DESIGN.md §3);
+ * an admin acts across municipalities. Thrown as a DomainError so that handlers can call it where
+ * they first know the case's municipality, usually after loading it.
+ */
+export const assertSameMunicipality = (user: AuthenticatedUser, municipality: string): void => {
+  if (user.roles.includes('admin') || user.municipality === municipality) return;
+  throw new DomainError('forbidden', `allowed only inside municipality ${user.municipality}`);
+};
+
+/** Coordinators steer with anonymised figures and auditors check the log: neither sees names or birth dates. */
+export const seesPersonalData = (user: AuthenticatedUser): boolean =>
+  user.roles.includes('coach') || user.roles.includes('admin');

@@ -1,0 +1,2 @@
+export { signTestToken } from './sign-test-token';
+export type { TokenClaims } from '../development-token';
