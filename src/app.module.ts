@@ -1,24 +1,38 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from './auth';
 import { AppConfig, AppConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { EventStoreModule } from './event-store';
 import { HealthModule } from './health';
+import { HttpApiModule } from './http';
+import { EventSourcingModule } from './event-sourcing';
 import { LoggingModule } from './logging';
+import { ParticipantsModule } from './participants';
+import { PathwaysModule } from './pathways';
+import { PersonalDataModule } from './personal-data';
 
 /** The whole service. Each context is a module of its own; features add theirs to `imports`. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `extraImports`: modules only a test adds, e.g. a controller that throws on purpose. */
+  static forRoot(config: AppConfig, extraImports: ModuleMetadata['imports'] = []): DynamicModule {
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
         LoggingModule,
+        AuthModule,
         CqrsModule.forRoot(),
         EventStoreModule,
         DatabaseModule,
+        HttpApiModule,
         HealthModule,
+        EventSourcingModule,
+        PersonalDataModule,
+        ParticipantsModule,
+        PathwaysModule,
+        ...extraImports,
       ],
     };
   }

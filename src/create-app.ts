@@ -1,7 +1,9 @@
+import { ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { AppConfig } from './config';
+import { setUpOpenApi, useJsonBodyParser } from './http';
 import { Logger, requestIdMiddleware } from './logging';
 
 /**
@@ -10,8 +12,13 @@ import { Logger, requestIdMiddleware } from './logging';
  * itself: Nest's log buffer is only flushed once the app stands, so the caller decides how a
  * failure is told.
  */
-export const createApp = async (config: AppConfig): Promise<NestExpressApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export const createApp = async (
+  config: AppConfig,
+  options: { extraImports?: ModuleMetadata['imports'] } = {},
+): Promise<NestExpressApplication> => {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.extraImports), {
+    // useJsonBodyParser registers the one parser the API needs, with its size limit.
+    bodyParser: false,
     bufferLogs: true,
     autoFlushLogs: false,
     abortOnError: false,
@@ -19,7 +26,12 @@ export const createApp = async (config: AppConfig): Promise<NestExpressApplicati
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.disable('x-powered-by');
-  // Registered before init, so ahead of the body parsers Nest adds then.
+  // The only ETags are stream versions (setVersionHeaders); Express's content hashes would come
+  // back as If-Match values that name no version.
+  app.set('etag', false);
+  // First, so that even a body the JSON parser refuses answers with its request id.
   app.use(requestIdMiddleware);
+  useJsonBodyParser(app);
+  setUpOpenApi(app);
   return app;
 };

@@ -1,0 +1,45 @@
+import { validate } from 'class-validator';
+import { IsCalendarDate, isCalendarDate, IsIsoTimestamp, isIsoTimestamp } from './date-validators';
+
+describe('isCalendarDate', () => {
+  it.each(['2026-02-01', '2024-02-29', '2000-02-29', '2026-12-31'])('accepts %s', (value) => {
+    expect(isCalendarDate(value)).toBe(true);
+  });
+
+  it.each(['2026-02-30', '2026-02-29', '1900-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '2026-2-1',
+    '2026-02-01T00:00:00Z', ' 2026-02-01', '20260201', 20260201, null, undefined])('refuses %j', (value) => {
+    expect(isCalendarDate(value)).toBe(false);
+  });
+});
+
+describe('isIsoTimestamp', () => {
+  it.each(['2026-02-01T10:00:00Z', '2026-02-01T10:00:00.123Z', '2026-02-01T11:00:00+01:00', '2026-02-01T23:59:59-05:30'])(
+    'accepts %s', (value) => {
+      expect(isIsoTimestamp(value)).toBe(true);
+    });
+
+  it.each(['2026-02-01T10:00:00', '2026-02-01T10:00Z', '2026-02-01 10:00:00Z', '2026-02-30T10:00:00Z', '2026-02-01T24:00:00Z',
+    '2026-02-01T10:60:00Z', '2026-02-01T10:00:60Z', '2026-02-01T10:00:00+25:00', '2026-02-01', 1_767_000_000_000])('refuses %j', (value) => {
+    expect(isIsoTimestamp(value)).toBe(false);
+  });
+});
+
+describe('the decorators', () => {
+  class Dto {
+    @IsCalendarDate() on: unknown;
+    @IsIsoTimestamp() at: unknown;
+  }
+
+  it('name the property in their messages', async () => {
+    const dto = Object.assign(new Dto(), { on: '2026-02-30', at: '2026-02-01T10:00:00' });
+    const errors = await validate(dto);
+    expect(errors.map((e) => Object.values(e.constraints ?? {})[0])).toEqual([
+      'on must be a calendar date as YYYY-MM-DD',
+      'at must be an ISO 8601 timestamp with seconds and a zone, e.g. 2026-02-01T10:00:00Z',
+    ]);
+  });
+
+  it('pass valid values', async () => {
+    expect(await validate(Object.assign(new Dto(), { on: '2026-02-28', at: '2026-02-01T10:00:00Z' }))).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+import { BadRequestException, NotFoundException, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
+import { DomainError } from '@lotse/domain';
+import { WrongExpectedVersionError } from '@lotse/event-store';
+import { toProblem } from './error-to-problem';
+
+const req = { originalUrl: '/pathways/p-1/case-steps?x=secret', id: 'req-1' };
+
+describe('toProblem', () => {
+  it('turns a DomainError into its status, code and message, with the details as extension members', () => {
+    const error = new DomainError('duplicate_pathway', 'an active coaching pathway exists', {
+      conflicting: { kind: 'coaching', jurisdiction: 'sgb2' },
+    });
+    expect(toProblem(error, req)).toEqual({
+      status: 409,
+      unexpected: false,
+      problem: {
+        type: 'tag:lotse,2026:problem:duplicate_pathway',
+        title: 'Duplicate pathway',
+        status: 409,
+        code: 'duplicate_pathway',
+        detail: 'an active coaching pathway exists',
+        instance: '/pathways/p-1/case-steps',
+        requestId: 'req-1',
+        conflicting: { kind: 'coaching', jurisdiction: 'sgb2' },
+      },
+    });
+  });
+
+  it('keeps details from overriding the standard members, and does not repeat details.status', () => {
+    const { problem } = toProblem(new DomainError('version_conflict', 'stale', { status: 412, code: 'x', requestId: 'forged', actual: 4 }), req);
+    expect(problem).toMatchObject({ status: 412, code: 'version_conflict', requestId: 'req-1', actual: 4 });
+    expect(Object.keys(problem)).not.toContain('details');
+  });
+
+  it('maps Nest exceptions by status, keeping their message', () => {
+    expect(toProblem(new UnauthorizedException('the token has expired'), req).problem)
+      .toMatchObject({ status: 401, code: 'unauthenticated', detail: 'the token has expired' });
+    expect(toProblem(new NotFoundException('Cannot GET /nope'), req).problem).toMatchObject({ status: 404, code: 'not_found' });
+    expect(toProblem(new BadRequestException(['a is bad', 'b is bad']), req).problem).toMatchObject({ status: 400, detail: 'a is bad; b is bad' });
+  });
+
+  it('lets a Nest exception name a finer code', () => {
+    expect(toProblem(new UnauthorizedException({ code: 'token_expired', message: 'expired' }), req).problem)
+      .toMatchObject({ status: 401, code: 'token_expired', detail: 'expired' });
+  });
+
+  it('answers a lost append race as 409 version_conflict', () => {
+    expect(toProblem(new WrongExpectedVersionError('pathway-1', 3, 4), req)).toMatchObject({ status: 409, problem: { code: 'version_conflict' } });
+  });
+
+  it('hides what an unknown error says', () => {
+    const answer = toProblem(new Error('password authentication failed for user "lotse"'), req);
+    expect(answer).toMatchObject({ status: 500, unexpected: true, problem: { code: 'internal_error', requestId: 'req-1' } });
+    expect(JSON.stringify(answer.problem)).not.toContain('password');
+  });
+
+  it('leaves requestId out when the request has none', () => {
+    expect(toProblem(new DomainError('not_found', 'no'), { url: '/x' }).problem).not.toHaveProperty('requestId');
+  });
+});
+
+describe('toProblem with an HttpException that carries a report', () => {
+  it('keeps the report as extension members, but not Nest\'s repetition of the status', () => {
+    const report = { status: 'error', info: {}, error: { eventStore: { status: 'down' } } };
+    const { problem } = toProblem(new ServiceUnavailableException(report), req);
+    expect(problem).toMatchObject({ status: 503, code: 'service_unavailable', info: {}, error: { eventStore: { status: 'down' } } });
+    expect(toProblem(new NotFoundException('gone'), req).problem).not.toHaveProperty('error');
+  });
+});

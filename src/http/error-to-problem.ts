@@ -1,0 +1,90 @@
+import { HttpException } from '@nestjs/common';
+import { DomainError } from '@lotse/domain';
+import { WrongExpectedVersionError } from '@lotse/event-store';
+import { codeOfHttpStatus, statusOfDomainError } from './error-statuses';
+import { Problem, problemTitle, problemType, STANDARD_MEMBERS } from './problem';
+
+/** The little of a request a problem mentions; `id` is the X-Request-Id that requestIdMiddleware set. */
+export interface ProblemRequest {
+  originalUrl?: string;
+  url?: string;
+  id?: unknown;
+}
+
+export interface ProblemAnswer {
+  status: number;
+  problem: Problem;
+  /** Not an answer the code meant to give: it is logged, and its message never reaches the client. */
+  unexpected: boolean;
+}
+
+const UNEXPECTED_DETAIL = 'The server failed to handle the request. Quote the request id when reporting it.';
+
+/**
+ * Turns whatever was thrown into the problem the client gets. Pure, so the exception filter and
+ * the idempotency interceptor (which stores the answer for replays) build the same body.
+ */
+export const toProblem = (error: unknown, req: ProblemRequest): ProblemAnswer => {
+  const { status, code, detail, extensions = {}, unexpected = false } = classify(error);
+  const problem: Problem = {
+    type: problemType(code),
+    title: problemTitle(code),
+    status,
+    code,
+    detail,
+    // The path only: a query string may carry search terms with personal data.
+    instance: (req.originalUrl ?? req.url ?? '').split('?')[0],
+  };
+  if (req.id !== undefined && req.id !== null) problem.requestId = String(req.id);
+  for (const [name, value] of Object.entries(extensions)) {
+    if (!STANDARD_MEMBERS.has(name) && value !== undefined) problem[name] = value;
+  }
+  return { status, problem, unexpected };
+};
+
+interface Classified {
+  status: number;
+  code: string;
+  detail: string;
+  extensions?: Record<string, unknown>;
+  unexpected?: boolean;
+}
+
+const classify = (error: unknown): Classified => {
+  if (error instanceof DomainError) {
+    // `status` is how the domain picks 412 over 409; it is the problem's status, not an extension.
+    const { status: _status, ...extensions } = error.details;
+    return { status: statusOfDomainError(error), code: error.code, detail: error.message, extensions };
+  }
+  if (error instanceof HttpException) return fromHttpException(error);
+  // AggregateStore retries these; one that escapes is still a lost race, not a fault.
+  if (error instanceof WrongExpectedVersionError) {
+    return { status: 409, code: 'version_conflict', detail: 'the resource was changed by another request; read it again and retry' };
+  }
+  return { status: 500, code: 'internal_error', detail: UNEXPECTED_DETAIL, unexpected: true };
+};
+
+/** Guards, unknown routes and the body parsers (which Nest wraps in HttpExceptions) end up here. */
+const fromHttpException = (error: HttpException): Classified => {
+  const status = error.getStatus();
+  const response = error.getResponse();
+  const body = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
+  // A guard may name a finer code (`new UnauthorizedException({ code: 'token_expired', message })`).
+  const code = typeof body.code === 'string' && /^[a-z][a-z0-9_]*$/.test(body.code) ? body.code : codeOfHttpStatus(status);
+  const message = typeof response === 'string' ? response : body.message;
+  const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : error.message;
+  if (bodyParserErrorType(error) === 'entity.parse.failed') {
+    return { status, code, detail: `the request body is not valid JSON: ${detail}` };
+  }
+  // Whatever else the exception carries stays, as extension members: e.g. the health check's
+  // report of which dependency is down. Nest's own `statusCode`/`error` only repeat the status.
+  const { statusCode: _statusCode, error: nestError, message: _message, code: _code, ...extensions } = body;
+  if (typeof nestError !== 'string' && nestError !== undefined) extensions.error = nestError;
+  return { status, code, detail, extensions };
+};
+
+/** body-parser marks its errors with a `type`; Nest keeps the original as the cause. */
+const bodyParserErrorType = (error: HttpException): string | undefined => {
+  const cause = error.cause as { type?: unknown } | undefined;
+  return typeof cause?.type === 'string' ? cause.type : undefined;
+};

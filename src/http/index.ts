@@ -1,0 +1,29 @@
+// The HTTP conventions every route shares (DESIGN.md §3). Routes import from '../http'.
+export { HttpApiModule } from './http-api.module';
+
+// Errors: throw DomainError; the filter answers problem+json with the status from the table.
+export { DOMAIN_ERROR_STATUSES, HTTP_STATUS_CODES, UNKNOWN_DOMAIN_ERROR_STATUS, codeOfHttpStatus, statusOfDomainError } from './error-statuses';
+export { PROBLEM_CONTENT_TYPE, problemTitle, problemType } from './problem';
+export type { FieldError, Problem } from './problem';
+export { toProblem } from './error-to-problem';
+export type { ProblemAnswer } from './error-to-problem';
+export { ProblemDetailsFilter } from './problem-details.filter';
+
+// Validation.
+export { createValidationPipe, fieldErrorsOf } from './validation-pipe';
+export { IsCalendarDate, IsIsoTimestamp, isCalendarDate, isIsoTimestamp } from './date-validators';
+export { JSON_BODY_LIMIT, useJsonBodyParser } from './json-body-parser';
+
+// Versions: ETag out, If-Match in.
+export { IfMatch, parseIfMatch, setVersionHeaders } from './version-headers';
+export type { HeaderSink } from './version-headers';
+
+// Idempotency-Key.
+export { IDEMPOTENCY_KEY_HEADER, IdempotencyKey, readIdempotencyKey } from './idempotency/idempotency-key';
+export { REPLAYED_HEADER } from './idempotency/idempotency.interceptor';
+
+// OpenAPI.
+export { ApiIfMatch } from './openapi/api-if-match.decorator';
+export { ApiProblemResponse } from './openapi/api-problem-response.decorator';
+export { BEARER_AUTH, OPENAPI_JSON_PATH, OPENAPI_UI_PATH, buildOpenApiDocument, setUpOpenApi } from './openapi/set-up-openapi';
+export { FieldErrorSchema, ProblemSchema } from './openapi/problem.schema';
