@@ -1,5 +1,5 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { SqlDriver } from '@lotse/event-store';
+import { EVENT_STORE, SqlDriver } from '@lotse/event-store';
 import { APP_CONFIG, AppConfig } from '../config';
 import { openSqlDriver } from './open-sql-driver';
 
@@ -10,7 +10,8 @@ export const SQL_DRIVER = Symbol('SQL_DRIVER');
 @Module({
   providers: [{
     provide: SQL_DRIVER,
-    inject: [APP_CONFIG],
+    // After the event store: it opens (and migrates) the database first, and its failure is the one to report.
+    inject: [APP_CONFIG, EVENT_STORE],
     useFactory: (config: AppConfig) => openSqlDriver(config.EVENT_STORE_URL, config.DATA_DIR),
   }],
   exports: [SQL_DRIVER],

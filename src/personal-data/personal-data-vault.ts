@@ -1,3 +1,4 @@
+import { DomainError } from '@lotse/domain';
 import { KeyStore } from './key-store';
 import { newDataKey, seal, unseal } from './sealing';
 
@@ -13,7 +14,7 @@ export class PersonalDataVault {
 
   async seal(participantId: string, value: unknown): Promise<string> {
     const key = await this.dataKey(participantId, true);
-    if (!key) throw new Error(`personal data of ${participantId} has been erased`);
+    if (!key) throw new DomainError('personal_data_erased', `personal data of ${participantId} has been erased; nothing new can be recorded about them`);
     return seal(key, JSON.stringify(value), participantId);
   }
 

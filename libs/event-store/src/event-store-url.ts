@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /** Which engine an EVENT_STORE_URL names, parsed once so configuration can refuse bad values early. */
 export type EventStoreLocation =
   | { engine: 'pglite'; dir: string; schema: string }
@@ -5,6 +7,9 @@ export type EventStoreLocation =
   | { engine: 'kurrentdb'; connectionString: string };
 
 export const DEFAULT_SCHEMA = 'lotse';
+
+/** `pglite:memory://` is a throwaway in-memory database; `memory://<name>` one shared by name. */
+export const MEMORY = 'memory://';
 
 /**
  * `pglite:<dir>` (or `pglite:memory://`), `postgres://…` / `postgresql://…` (optional `?schema=`),
@@ -14,8 +19,10 @@ export const parseEventStoreUrl = (url: string): EventStoreLocation => {
   const scheme = url.slice(0, url.indexOf(':') + 1).toLowerCase();
   switch (scheme) {
     case 'pglite:': {
-      const dir = url.slice('pglite:'.length).replace(/^\/\/(?=[^/])/, '');
+      let dir = url.slice('pglite:'.length).replace(/^\/\/(?=[^/])/, '');
       if (!dir) throw new Error('pglite: needs a directory, e.g. pglite:./data/lotse');
+      // Everyone who uses this location (events, keys, read models) must meet in one database.
+      if (dir === MEMORY) dir = `${MEMORY}${randomUUID()}`;
       return { engine: 'pglite', dir, schema: DEFAULT_SCHEMA };
     }
     case 'postgres:':

@@ -8,6 +8,6 @@ export * from './create-event-store';
 export { SqlEventStore } from './sql/sql-event-store';
 export type { SqlDriver, SqlTransaction } from './sql/sql-driver';
 export { PgliteDriver } from './pglite/pglite-driver';
-export { acquirePglite, releasePglite, EmbeddedDatabaseInUseError, MEMORY } from './pglite/pglite-database';
+export { acquirePglite, releasePglite, EmbeddedDatabaseInUseError } from './pglite/pglite-database';
 export { PostgresDriver } from './postgres/postgres-driver';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';

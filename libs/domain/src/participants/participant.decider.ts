@@ -108,3 +108,6 @@ export const decide = (command: ParticipantCommand, state: Participant): Partici
     }
   }
 };
+
+/** The decider as one value, for code that handles any aggregate the same way. */
+export const participantDecider = { decide, evolve, initialState: initialParticipant };

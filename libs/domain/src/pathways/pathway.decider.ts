@@ -118,3 +118,6 @@ export const decide = (command: PathwayCommand, state: Pathway): PathwayEvent[] 
     }
   }
 };
+
+/** The decider as one value, for code that handles any aggregate the same way. */
+export const pathwayDecider = { decide, evolve, initialState: initialPathway };

@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { MEMORY } from '../event-store-url';
 
 /**
  * PGlite is one PostgreSQL backend inside this process: opening the same directory twice
@@ -11,7 +12,6 @@ interface Entry { db: Promise<PGlite>; users: number; lockFile?: string }
 
 const open = new Map<string, Entry>();
 
-export const MEMORY = 'memory://';
 let anonymous = 0;
 
 /**

@@ -1,0 +1,72 @@
+import { DomainError } from '@lotse/domain';
+import { createEventStore, EventStore } from '@lotse/event-store';
+import { AggregateStore } from './aggregate-store';
+import { Decider } from './decider';
+import { RequestContext } from './request-context';
+
+type Event = { type: 'Counted'; data: { by: number } };
+const counter: Decider<{ by: number; max: number }, Event, number> = {
+  initialState: 0,
+  evolve: (total, e) => total + e.data.by,
+  decide: ({ by, max }, total) => {
+    if (total + by > max) throw new DomainError('limit_reached', `would pass ${max}`);
+    return by === 0 ? [] : [{ type: 'Counted', data: { by } }];
+  },
+};
+const context = (overrides: Partial<RequestContext> = {}): RequestContext => ({
+  actor: 'coach-1', role: 'coach', municipality: 'neuss', correlationId: 'req-1', now: '2026-03-10T12:00:00.000Z', ...overrides,
+});
+
+describe('AggregateStore', () => {
+  let store: EventStore;
+  let aggregates: AggregateStore;
+  beforeEach(async () => {
+    store = await createEventStore({ engine: 'pglite', dir: 'memory://', schema: 'lotse' });
+    aggregates = new AggregateStore(store);
+  });
+  afterEach(() => store.close());
+
+  it('appends what the decider decided with the envelope of the request', async () => {
+    const result = await aggregates.handle('counter-1', counter, () => ({ by: 2, max: 10 }), context());
+    expect(result).toMatchObject({ version: 0, events: [{ type: 'Counted', data: { by: 2 } }] });
+    const [stored] = await store.readStream('counter-1');
+    expect(stored.metadata).toMatchObject({ actor: 'coach-1', role: 'coach', municipality: 'neuss', correlationId: 'req-1', occurredAt: '2026-03-10T12:00:00.000Z' });
+    expect(stored.globalPosition).toBe(result.position);
+  });
+
+  it('lands 50 concurrent commands on one stream exactly once with contiguous versions', async () => {
+    await Promise.all(Array.from({ length: 50 }, () => aggregates.handle('counter-2', counter, () => ({ by: 1, max: 100 }), context())));
+    const events = await store.readStream('counter-2');
+    expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
+
+  it('decides a lost race again on the newer state, where the command may no longer hold', async () => {
+    await aggregates.handle('counter-3', counter, () => ({ by: 5, max: 10 }), context());
+    // Another process (a second AggregateStore, so no shared queue) wins the race in between.
+    const other = new AggregateStore(store);
+    const results = await Promise.allSettled([
+      aggregates.handle('counter-3', counter, () => ({ by: 4, max: 10 }), context()),
+      other.handle('counter-3', counter, () => ({ by: 4, max: 10 }), context()),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'limit_reached' });
+    expect(await store.readStream('counter-3')).toHaveLength(2);
+  });
+
+  it('refuses a stale If-Match with 412 and stores nothing', async () => {
+    await aggregates.handle('counter-4', counter, () => ({ by: 1, max: 10 }), context());
+    await aggregates.handle('counter-4', counter, () => ({ by: 1, max: 10 }), context());
+    await expect(aggregates.handle('counter-4', counter, () => ({ by: 1, max: 10 }), context(), 0))
+      .rejects.toMatchObject({ code: 'version_conflict', details: { status: 412, actual: 1 } });
+    expect(await store.readStream('counter-4')).toHaveLength(2);
+  });
+
+  it('derives event ids from the Idempotency-Key, so a replayed command stores nothing new', async () => {
+    const first = await aggregates.handle('counter-5', counter, () => ({ by: 1, max: 10 }), context({ idempotencyKey: 'k-1' }));
+    const again = await aggregates.handle('counter-5', counter, () => ({ by: 1, max: 10 }), context({ idempotencyKey: 'k-1' }));
+    expect(again.position).toBe(first.position);
+    expect(await store.readStream('counter-5')).toHaveLength(1);
+    expect((await store.readStream('counter-5'))[0].metadata.causationId).toBe('k-1');
+  });
+});

@@ -1,0 +1,8 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsCalendarDate } from '../../http';
+
+export class EndEntitlementDto {
+  @ApiProperty({ example: '2026-05-31', description: 'last day of the entitlement' })
+  @IsCalendarDate()
+  to: string;
+}

@@ -1,0 +1,19 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { Jurisdiction, JURISDICTIONS } from '@lotse/domain';
+import { IsCalendarDate } from '../../http';
+
+export class EntitlementDto {
+  @ApiProperty({ enum: JURISDICTIONS, example: 'sgb2' })
+  @IsIn(JURISDICTIONS)
+  jurisdiction: Jurisdiction;
+
+  @ApiProperty({ example: '2026-01-01', description: 'first day (YYYY-MM-DD)' })
+  @IsCalendarDate()
+  from: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'last day; open-ended when absent' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+}

@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Entitlement, Jurisdiction, ResidenceStatus } from '@lotse/domain';
+
+export class PersonalDataView {
+  @ApiProperty({ example: 'Amira' }) givenName: string;
+  @ApiProperty({ example: 'Haddad' }) familyName: string;
+  @ApiProperty({ example: '2004-05-17' }) birthDate: string;
+}
+
+export class EntitlementView implements Entitlement {
+  @ApiProperty() entitlementId: string;
+  @ApiProperty({ example: 'sgb2' }) jurisdiction: Jurisdiction;
+  @ApiProperty({ example: '2026-01-01' }) from: string;
+  @ApiPropertyOptional({ example: '2026-12-31' }) to?: string;
+}
+
+export class ParticipantView {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'neuss' }) municipality: string;
+  @ApiProperty({ example: 'gestattung' }) residenceStatus: ResidenceStatus;
+  @ApiProperty({ enum: ['registered', 'erased'] }) status: 'registered' | 'erased';
+  @ApiProperty({ type: [EntitlementView] }) entitlements: EntitlementView[];
+  @ApiProperty({ type: PersonalDataView, nullable: true, description: 'null when erased or not visible to the role' })
+  personalData: PersonalDataView | null;
+  @ApiProperty({ example: 3 }) version: number;
+}
+
+export class WriteResult {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 0, description: 'the stream version after the write (also the ETag)' }) version: number;
+  @ApiProperty({ example: 42, description: 'the global log position; pass it as minPosition to read your write' }) position: number;
+}

@@ -1,0 +1,3 @@
+export { ParticipantsModule } from './participants.module';
+export { participantStream } from './participant-stream';
+export type { PersonalData } from './participant-stream';

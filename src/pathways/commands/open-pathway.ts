@@ -1,0 +1,38 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Participant, ParticipantEvent, participantDecider, pathwayDecider } from '@lotse/domain';
+import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
+import { AggregateStore, newAggregateId, RequestContext } from '../../event-sourcing';
+import { participantStream } from '../../participants';
+import { PersonalDataVault } from '../../personal-data';
+import { OpenPathwayDto } from '../dto/open-pathway.dto';
+import { pathwayStream } from '../pathway-stream';
+
+export class OpenPathway {
+  constructor(readonly user: AuthenticatedUser, readonly context: RequestContext, readonly body: OpenPathwayDto) {}
+}
+
+export interface OpenedPathway { id: string; version: number; position: number }
+
+@CommandHandler(OpenPathway)
+export class OpenPathwayHandler implements ICommandHandler<OpenPathway, OpenedPathway> {
+  constructor(private readonly aggregates: AggregateStore, private readonly vault: PersonalDataVault) {}
+
+  async execute({ user, context, body }: OpenPathway): Promise<OpenedPathway> {
+    const { state: participant } = await this.aggregates.load<ParticipantEvent, Participant>(participantStream(body.participantId), participantDecider);
+    if (participant.status !== 'none') assertSameMunicipality(user, participant.municipality);
+    const id = newAggregateId(context, 'pathway');
+    const result = await this.aggregates.handle(pathwayStream(id), pathwayDecider, async () => ({
+      type: 'OpenPathway' as const,
+      metadata: { now: context.now, actor: context.actor },
+      data: {
+        pathwayId: id,
+        participant: { id: body.participantId, status: participant.status,
+          municipality: participant.status === 'none' ? undefined : participant.municipality },
+        kind: body.kind, jurisdiction: body.jurisdiction, provider: body.provider,
+        goal: participant.status === 'registered' ? await this.vault.seal(body.participantId, body.goal) : '',
+        plannedStart: body.plannedStart, plannedEnd: body.plannedEnd, coachId: user.sub,
+      },
+    }), context);
+    return { id, version: result.version, position: result.position };
+  }
+}

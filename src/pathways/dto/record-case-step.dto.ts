@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CASE_STEP_KINDS, CaseStepKind } from '@lotse/domain';
+import { IsIsoTimestamp } from '../../http';
+
+export class RecordCaseStepDto {
+  @ApiProperty({ enum: CASE_STEP_KINDS, example: 'counselling' })
+  @IsIn(CASE_STEP_KINDS)
+  kind: CaseStepKind;
+
+  @ApiProperty({ example: '2026-03-10T09:30:00+01:00', description: 'when it happened (ISO 8601 with zone); not in the future' })
+  @IsIsoTimestamp()
+  occurredAt: string;
+
+  @ApiPropertyOptional({ example: 'Talked about the B1 exam date.', description: 'free text up to 10,000 characters, stored encrypted' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  note?: string;
+
+  @ApiPropertyOptional({ example: 45 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(24 * 60)
+  durationMinutes?: number;
+}

@@ -1,0 +1,2 @@
+export { PathwaysModule } from './pathways.module';
+export { pathwayStream } from './pathway-stream';

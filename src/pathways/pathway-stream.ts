@@ -1,0 +1,1 @@
+export const pathwayStream = (pathwayId: string): string => `pathway-${pathwayId}`;
