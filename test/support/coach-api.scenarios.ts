@@ -78,6 +78,25 @@ export const coachApiScenarios = (eventStoreUrl: () => string) => {
       .expect('Content-Type', /application\/problem\+json/).expect((res) => expect(res.body.code).toBe('pathway_not_active'));
   });
 
+  it('changes residence status and entitlements, and transfers a pathway', async () => {
+    const participantId = await register();
+    await http.post(`/participants/${participantId}/residence-status`).set('Authorization', coach)
+      .send({ residenceStatus: 'aufenthaltserlaubnis', changedOn: '2026-02-01' }).expect(200);
+    const added = await http.post(`/participants/${participantId}/entitlements`).set('Authorization', coach)
+      .send({ jurisdiction: 'sgb2', from: '2026-02-01' }).expect(201);
+    const overlapping = await http.post(`/participants/${participantId}/entitlements`).set('Authorization', coach)
+      .send({ jurisdiction: 'sgb2', from: '2026-03-01' }).expect(409);
+    expect(overlapping.body.code).toBe('entitlement_overlaps');
+    await http.post(`/participants/${participantId}/entitlements/${added.body.id}/end`).set('Authorization', coach).send({ to: '2026-02-28' }).expect(200);
+    const participant = await http.get(`/participants/${participantId}`).set('Authorization', coach).expect(200);
+    expect(participant.body).toMatchObject({ residenceStatus: 'aufenthaltserlaubnis',
+      entitlements: [{ jurisdiction: 'asylblg', from: '2025-09-01' }, { entitlementId: added.body.id, jurisdiction: 'sgb2', from: '2026-02-01', to: '2026-02-28' }] });
+
+    const pathwayId = await openPathway(participantId);
+    await http.post(`/pathways/${pathwayId}/transfer`).set('Authorization', coach).send({ toCoachId: 'coach-2' }).expect(200);
+    expect((await http.get(`/pathways/${pathwayId}`).set('Authorization', coach).expect(200)).body.coachId).toBe('coach-2');
+  });
+
   it('refuses a stale If-Match with 412 and stores nothing', async () => {
     const pathwayId = await openPathway(await register());
     await http.post(`/pathways/${pathwayId}/case-steps`).set('Authorization', coach).set('If-Match', '"0"').send(step()).expect(201);
@@ -155,6 +174,11 @@ export const coachApiScenarios = (eventStoreUrl: () => string) => {
       ['POST', '/participants'], ['GET', '/participants/00000000-0000-4000-8000-000000000000'], ['POST', '/pathways'],
       ['GET', '/pathways/00000000-0000-4000-8000-000000000000'], ['POST', '/pathways/00000000-0000-4000-8000-000000000000/case-steps'],
       ['DELETE', '/participants/00000000-0000-4000-8000-000000000000/personal-data'],
+      ['POST', '/participants/00000000-0000-4000-8000-000000000000/residence-status'],
+      ['POST', '/participants/00000000-0000-4000-8000-000000000000/entitlements'],
+      ['POST', '/participants/00000000-0000-4000-8000-000000000000/entitlements/e-1/end'],
+      ['POST', '/pathways/00000000-0000-4000-8000-000000000000/complete'], ['POST', '/pathways/00000000-0000-4000-8000-000000000000/abort'],
+      ['POST', '/pathways/00000000-0000-4000-8000-000000000000/transfer'],
     ])('answers 401 without a token: %s %s', async (method, path) => {
       const res = await http[method.toLowerCase() as 'get'](path).expect(401);
       expect(res.body.code).toBe('unauthenticated');
@@ -171,6 +195,10 @@ export const coachApiScenarios = (eventStoreUrl: () => string) => {
         await http.post(`/participants/${participantId}/residence-status`).set('Authorization', dormagenCoach)
           .send({ residenceStatus: 'duldung', changedOn: '2026-02-01' }),
         await http.post('/participants').set('Authorization', dormagenCoach).send(participantBody),
+        await http.post(`/participants/${participantId}/entitlements`).set('Authorization', dormagenCoach).send({ jurisdiction: 'sgb2', from: '2026-01-01' }),
+        await http.post(`/pathways/${pathwayId}/complete`).set('Authorization', dormagenCoach).send({ outcome: 'school', endedOn: '2026-02-01' }),
+        await http.post(`/pathways/${pathwayId}/abort`).set('Authorization', dormagenCoach).send({ outcome: 'unknown', endedOn: '2026-02-01', reason: 'x' }),
+        await http.post(`/pathways/${pathwayId}/transfer`).set('Authorization', dormagenCoach).send({ toCoachId: 'coach-9' }),
       ]) {
         expect(res.status).toBe(403);
         expect(res.body.code).toBe('forbidden');
@@ -186,6 +214,10 @@ export const coachApiScenarios = (eventStoreUrl: () => string) => {
         await http.post(`/pathways/${pathwayId}/case-steps`).set('Authorization', auth).send(step()).expect(403);
         await http.post(`/pathways/${pathwayId}/complete`).set('Authorization', auth).send({ outcome: 'school', endedOn: '2026-02-01' }).expect(403);
         await http.delete(`/participants/${participantId}/personal-data`).set('Authorization', auth).expect(403);
+        await http.post(`/pathways/${pathwayId}/abort`).set('Authorization', auth).send({ outcome: 'unknown', endedOn: '2026-02-01', reason: 'x' }).expect(403);
+        await http.post(`/pathways/${pathwayId}/transfer`).set('Authorization', auth).send({ toCoachId: 'coach-9' }).expect(403);
+        await http.post(`/participants/${participantId}/residence-status`).set('Authorization', auth).send({ residenceStatus: 'duldung', changedOn: '2026-02-01' }).expect(403);
+        await http.post(`/participants/${participantId}/entitlements`).set('Authorization', auth).send({ jurisdiction: 'sgb2', from: '2026-01-01' }).expect(403);
       }
       await http.delete(`/participants/${participantId}/personal-data`).set('Authorization', coach).expect(403);
       expect(await eventCount()).toBe(before);
