@@ -6,3 +6,4 @@ export { pathwayDecider, GOAL_REACHED_OUTCOMES } from './pathways/pathway.decide
 export type { Pathway, PathwayEvent, PathwayCommand, CaseStep, ParticipantSnapshot } from './pathways/pathway.decider';
 export { participantDecider } from './participants/participant.decider';
 export type { Participant, ParticipantEvent, ParticipantCommand, Entitlement } from './participants/participant.decider';
+export * from './guard';

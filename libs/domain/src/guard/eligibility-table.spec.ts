@@ -1,0 +1,113 @@
+import { DomainError } from '../shared/domain-error';
+import { JURISDICTIONS, PATHWAY_KINDS, RESIDENCE_STATUSES } from '../shared/vocabulary';
+import { addMonths, isCalendarDate } from './dates';
+import { NRW_ELIGIBILITY_2026 } from './default-eligibility-table.nrw';
+import { eligibilityTableOn, validateEligibilityTable } from './eligibility-table';
+
+/** The NRW table as it would arrive from a JSON file. */
+const raw = () => JSON.parse(JSON.stringify(NRW_ELIGIBILITY_2026));
+
+const messageOf = (input: unknown): string => {
+  try {
+    validateEligibilityTable(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe('invalid_eligibility_table');
+    return (error as DomainError).message;
+  }
+  throw new Error('expected the table to be refused');
+};
+
+describe('the eligibility table', () => {
+  it('accepts the NRW default, also as parsed JSON, and returns a copy', () => {
+    expect(validateEligibilityTable(NRW_ELIGIBILITY_2026)).toEqual(NRW_ELIGIBILITY_2026);
+    const input = raw();
+    const table = validateEligibilityTable(input);
+    input.rules[0].residenceStatuses = ['german'];
+    expect(table.rules[0].residenceStatuses).toBe('all');
+  });
+
+  it.each([
+    ['a residence status it does not know', (t: any) => { t.rules[3].residenceStatuses[0] = 'asyl'; },
+      'rules[3].residenceStatuses[0]: unknown residence status "asyl"; expected one of gestattung, duldung, aufenthaltserlaubnis, niederlassungserlaubnis, eu_citizen, german, other'],
+    ['a kind it does not know', (t: any) => { t.rules[1].kind = 'sprachkurs'; }, 'rules[1].kind: unknown pathway kind "sprachkurs"'],
+    ['a jurisdiction it does not know', (t: any) => { t.rules[2].jurisdiction = 'sgb9'; }, 'rules[2].jurisdiction: unknown jurisdiction "sgb9"'],
+    ['residence statuses that are neither "all" nor a list', (t: any) => { t.rules[0].residenceStatuses = 'everyone'; },
+      'rules[0].residenceStatuses: expected an array, got "everyone"'],
+    ['an empty list of statuses', (t: any) => { t.rules[0].residenceStatuses = []; }, 'rules[0].residenceStatuses: must not be empty'],
+    ['a status listed twice', (t: any) => { t.rules[3].residenceStatuses = ['duldung', 'duldung']; }, 'rules[3].residenceStatuses[1]: "duldung" is listed twice'],
+    ['a misspelt field', (t: any) => { t.rules[4].residenceStatus = t.rules[4].residenceStatuses; delete t.rules[4].residenceStatuses; },
+      'rules[4].residenceStatus: unknown field; expected one of kind, jurisdiction, residenceStatuses, basis'],
+    ['a missing field', (t: any) => { delete t.rules[0].jurisdiction; }, 'rules[0].jurisdiction: missing'],
+    ['two rules for one offer', (t: any) => { t.rules.push({ kind: 'coaching', jurisdiction: 'state', residenceStatuses: ['german'] }); },
+      `rules[${NRW_ELIGIBILITY_2026.rules.length}]: coaching under state is already ruled by rules[0]`],
+    ['no rules', (t: any) => { t.rules = []; }, 'rules: must not be empty'],
+    ['a validFrom that is no date', (t: any) => { t.validFrom = '2026-02-30'; }, 'validFrom: expected a date YYYY-MM-DD, got "2026-02-30"'],
+    ['an empty version', (t: any) => { t.version = ' '; }, 'version: expected a non-empty string, got " "'],
+    ['an unknown covering jurisdiction', (t: any) => { t.subsidiarity.coveringJurisdictions = ['sgb2', 'sgbxii']; },
+      'subsidiarity.coveringJurisdictions[1]: unknown jurisdiction "sgbxii"'],
+    ['a jurisdiction subsidiary to itself', (t: any) => { t.subsidiarity.subsidiaryJurisdiction = 'sgb2'; },
+      'subsidiarity.subsidiaryJurisdiction: "sgb2" cannot be subsidiary to itself'],
+    ['a career-risk count that is no whole number', (t: any) => { t.careerRisk.failedPathways = 2.5; },
+      'careerRisk.failedPathways: expected a whole number of at least 1, got 2.5'],
+    ['a career-risk window of zero months', (t: any) => { t.careerRisk.withinMonths = 0; }, 'careerRisk.withinMonths: expected a whole number of at least 1, got 0'],
+    ['a missing section', (t: any) => { delete t.careerRisk; }, 'careerRisk: missing'],
+    ['an unknown top-level field', (t: any) => { t.valid_from = '2026-01-01'; }, 'valid_from: unknown field'],
+  ])('refuses %s, naming the path', (_, spoil, message) => {
+    const input = raw();
+    spoil(input);
+    expect(messageOf(input)).toContain(message);
+  });
+
+  it('refuses what is not an object at all', () => {
+    expect(messageOf(null)).toBe('table: expected an object, got null');
+    expect(messageOf([])).toBe('table: expected an object, got an array');
+  });
+
+  it('picks the version in force on a day', () => {
+    const next = { ...NRW_ELIGIBILITY_2026, version: 'nrw-2026.2', validFrom: '2026-07-01' };
+    expect(eligibilityTableOn([next, NRW_ELIGIBILITY_2026], '2026-06-30')?.version).toBe('nrw-2026.1');
+    expect(eligibilityTableOn([next, NRW_ELIGIBILITY_2026], '2026-07-01')?.version).toBe('nrw-2026.2');
+    expect(eligibilityTableOn([next, NRW_ELIGIBILITY_2026], '2025-12-31')).toBeUndefined();
+  });
+});
+
+describe('the NRW default table', () => {
+  const statusesFor = (kind: string, jurisdiction: string) =>
+    NRW_ELIGIBILITY_2026.rules.find((r) => r.kind === kind && r.jurisdiction === jurisdiction)?.residenceStatuses;
+
+  it('opens participation management only to duldung and gestattung, wherever it is funded', () => {
+    const rows = NRW_ELIGIBILITY_2026.rules.filter((r) => r.kind === 'participation_management');
+    expect(rows.map((r) => r.jurisdiction).sort()).toEqual(['asylblg', 'sgb8', 'state']);
+    for (const row of rows) expect(row.residenceStatuses).toEqual(['gestattung', 'duldung']);
+  });
+  it('opens state coaching, language support and school certificate to every status', () => {
+    for (const kind of ['coaching', 'language_support', 'school_certificate']) expect(statusesFor(kind, 'state')).toBe('all');
+  });
+  it('makes them subsidiary to SGB II and SGB XII', () =>
+    expect(NRW_ELIGIBILITY_2026.subsidiarity).toEqual({ coveringJurisdictions: ['sgb2', 'sgb12'], subsidiaryJurisdiction: 'state',
+      kinds: ['coaching', 'language_support', 'school_certificate'] }));
+  it('keeps people on AsylbLG benefits out of SGB II and SGB XII offers', () => {
+    for (const rule of NRW_ELIGIBILITY_2026.rules.filter((r) => r.jurisdiction === 'sgb2' || r.jurisdiction === 'sgb12')) {
+      expect(rule.residenceStatuses).not.toContain('gestattung');
+      expect(rule.residenceStatuses).not.toContain('duldung');
+    }
+  });
+  it('names a legal basis for every rule and uses only words on the wire', () => {
+    for (const rule of NRW_ELIGIBILITY_2026.rules) {
+      expect(rule.basis).toEqual(expect.any(String));
+      expect(PATHWAY_KINDS).toContain(rule.kind);
+      expect(JURISDICTIONS).toContain(rule.jurisdiction);
+      if (rule.residenceStatuses !== 'all') for (const s of rule.residenceStatuses) expect(RESIDENCE_STATUSES).toContain(s);
+    }
+  });
+  it('asks for a case conference after 3 failures within 24 months', () =>
+    expect(NRW_ELIGIBILITY_2026.careerRisk).toEqual({ failedPathways: 3, withinMonths: 24 }));
+});
+
+describe('calendar dates', () => {
+  it.each([['2026-02-28', true], ['2028-02-29', true], ['2026-02-29', false], ['2026-13-01', false], ['2026-1-01', false], [20260101, false]])(
+    '%p is a calendar date: %p', (value, expected) => expect(isCalendarDate(value)).toBe(expected));
+  it.each([['2026-03-01', -24, '2024-03-01'], ['2026-08-31', -6, '2026-02-28'], ['2024-02-29', 12, '2025-02-28'], ['2026-01-15', -1, '2025-12-15'],
+    ['2025-12-31', 2, '2026-02-28']])('%s plus %d months is %s', (date, months, expected) => expect(addMonths(date, months)).toBe(expected));
+});

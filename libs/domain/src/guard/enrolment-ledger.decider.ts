@@ -1,0 +1,251 @@
+import { CommandMetadata, dayOf, Sealed } from '../shared/command';
+import { DomainError } from '../shared/domain-error';
+import { GOAL_REACHED_OUTCOMES } from '../pathways/pathway.decider';
+import { Jurisdiction, Outcome, PathwayKind, ResidenceStatus } from '../shared/vocabulary';
+import { isCalendarDate, periodsOverlap } from './dates';
+import { EligibilityTable } from './eligibility-table';
+import {
+  checkPathway, effectiveEnd, EntitlementPeriod, GuardFlag, GuardOverride, GuardRefusal, OVERRIDABLE_RULES, OverridableRule,
+  PathwayRecord, RefusalCode,
+} from './guard.policy';
+
+/*
+ * The enrolment ledger: one stream per participant (`enrolment-<participantId>`) holding the
+ * periods of all their pathways. The guard decides against this state and the reservation of the
+ * new pathway is appended to the same stream with the expected version, so of two concurrent
+ * requests only one can pass (DESIGN.md §2: an invariant lives inside one stream). The handler then
+ * opens the pathway's own stream; if that append fails, it releases the reservation.
+ *
+ * Residence status and entitlements stay in the participant's stream and come in with
+ * ReservePathway: they are facts about the person, not a race between two pathways.
+ */
+
+export interface CaseConference {
+  /** The case step that recorded it, so recording it twice changes nothing. */
+  stepId: string;
+  heldOn: string;
+}
+
+/** An override as the guard needs it; the written reason stays in the OverrideGranted event. */
+export type LedgerOverride = GuardOverride & { overrideId: string };
+
+export type EnrolmentLedgerEvent =
+  | { type: 'PathwayReserved'; data: { participantId: string; pathwayId: string; kind: PathwayKind; jurisdiction: Jurisdiction;
+      plannedStart: string; plannedEnd: string; eligibilityVersion: string; flags: GuardFlag[]; reservedAt: string } }
+  | { type: 'ReservationReleased'; data: { participantId: string; pathwayId: string; releasedAt: string } }
+  | { type: 'PathwayEndRecorded'; data: { participantId: string; pathwayId: string; status: 'completed' | 'aborted'; outcome: Outcome; endedOn: string } }
+  | { type: 'CaseConferenceRecorded'; data: { participantId: string; stepId: string; heldOn: string } }
+  | { type: 'OverrideGranted'; data: { participantId: string; overrideId: string; rule: OverridableRule; kind?: PathwayKind; validUntil: string;
+      /** The coordinator's written reason, sealed with the participant's key. */
+      reason: Sealed; grantedBy: string; grantedAt: string } }
+  | { type: 'LedgerClosed'; data: { participantId: string; mergedInto: string; closedAt: string } }
+  | { type: 'LedgerMerged'; data: { participantId: string; fromParticipantId: string; pathways: PathwayRecord[]; caseConferences: CaseConference[];
+      overrides: LedgerOverride[];
+      /** Pathways of one kind that ran at the same time under the two registrations: what the guard could not see before. */
+      overlaps: { pathwayId: string; overlapsPathwayId: string }[]; mergedAt: string } };
+
+export interface EnrolmentLedger {
+  /** Unset until the first event. */
+  participantId?: string;
+  pathways: readonly PathwayRecord[];
+  releasedPathwayIds: readonly string[];
+  caseConferences: readonly CaseConference[];
+  overrides: readonly LedgerOverride[];
+  mergedFrom: readonly string[];
+  /** Set once the ledger has handed its entries over to the surviving participant's ledger. */
+  closedInto?: string;
+}
+
+export const initialEnrolmentLedger: EnrolmentLedger = { pathways: [], releasedPathwayIds: [], caseConferences: [], overrides: [], mergedFrom: [] };
+
+export const enrolmentStreamId = (participantId: string): string => `enrolment-${participantId}`;
+
+const replacePathway = (state: EnrolmentLedger, pathwayId: string, change: (p: PathwayRecord) => PathwayRecord): readonly PathwayRecord[] =>
+  state.pathways.map((p) => (p.pathwayId === pathwayId ? change(p) : p));
+
+export const evolve = (state: EnrolmentLedger, event: EnrolmentLedgerEvent): EnrolmentLedger => {
+  const ledger = { ...state, participantId: state.participantId ?? event.data.participantId };
+  switch (event.type) {
+    case 'PathwayReserved': {
+      const { pathwayId, kind, jurisdiction, plannedStart, plannedEnd } = event.data;
+      return { ...ledger, pathways: [...ledger.pathways, { pathwayId, kind, jurisdiction, status: 'active', plannedStart, plannedEnd }],
+        releasedPathwayIds: ledger.releasedPathwayIds.filter((id) => id !== pathwayId) };
+    }
+    case 'ReservationReleased':
+      return { ...ledger, pathways: ledger.pathways.filter((p) => p.pathwayId !== event.data.pathwayId),
+        releasedPathwayIds: [...ledger.releasedPathwayIds, event.data.pathwayId] };
+    case 'PathwayEndRecorded': {
+      const { status, outcome, endedOn } = event.data;
+      return { ...ledger, pathways: replacePathway(ledger, event.data.pathwayId, (p) => ({ ...p, status, outcome, endedOn })) };
+    }
+    case 'CaseConferenceRecorded':
+      return { ...ledger, caseConferences: [...ledger.caseConferences, { stepId: event.data.stepId, heldOn: event.data.heldOn }] };
+    case 'OverrideGranted': {
+      const { overrideId, rule, kind, validUntil } = event.data;
+      return { ...ledger, overrides: [...ledger.overrides, { overrideId, rule, validUntil, ...(kind ? { kind } : {}) }] };
+    }
+    case 'LedgerClosed':
+      return { ...ledger, closedInto: event.data.mergedInto };
+    case 'LedgerMerged':
+      return { ...ledger, pathways: [...ledger.pathways, ...event.data.pathways],
+        caseConferences: [...ledger.caseConferences, ...event.data.caseConferences],
+        overrides: [...ledger.overrides, ...event.data.overrides], mergedFrom: [...ledger.mergedFrom, event.data.fromParticipantId] };
+  }
+};
+
+export type EnrolmentLedgerCommand =
+  | { type: 'ReservePathway'; data: { participantId: string; pathwayId: string; kind: PathwayKind; jurisdiction: Jurisdiction;
+      plannedStart: string; plannedEnd: string;
+      /** From the participant's stream, as of now. */
+      residenceStatus: ResidenceStatus; entitlements: readonly EntitlementPeriod[];
+      /** The eligibility table in force today. */
+      eligibility: EligibilityTable }; metadata: CommandMetadata }
+  | { type: 'ReleaseReservation'; data: { participantId: string; pathwayId: string }; metadata: CommandMetadata }
+  | { type: 'RecordPathwayEnded'; data: { participantId: string; pathwayId: string; status: 'completed' | 'aborted'; outcome: Outcome; endedOn: string };
+      metadata: CommandMetadata }
+  | { type: 'RecordCaseConference'; data: { participantId: string; stepId: string; heldOn: string }; metadata: CommandMetadata }
+  | { type: 'GrantOverride'; data: { participantId: string; overrideId: string; rule: RefusalCode; kind?: PathwayKind; validUntil: string; reason: Sealed };
+      metadata: CommandMetadata }
+  /** First half of a merge, on the merged-away participant's ledger: from here on it takes no reservations. */
+  | { type: 'CloseLedger'; data: { participantId: string; mergedInto: string }; metadata: CommandMetadata }
+  /** Second half, on the surviving participant's ledger, with the closed ledger's state as loaded. */
+  | { type: 'MergeLedger'; data: { participantId: string; source: EnrolmentLedger }; metadata: CommandMetadata };
+
+const writable = (state: EnrolmentLedger, participantId: string): EnrolmentLedger => {
+  if (state.participantId !== undefined && state.participantId !== participantId) {
+    throw new DomainError('ledger_mismatch', `the command is for participant ${participantId}, the ledger belongs to ${state.participantId}`);
+  }
+  // The entries now live in the surviving participant's ledger; the handler retries there.
+  if (state.closedInto !== undefined) {
+    throw new DomainError('ledger_closed', 'the participant was merged into another registration', { mergedInto: state.closedInto });
+  }
+  return state;
+};
+
+const pathwayIn = (state: EnrolmentLedger, pathwayId: string): PathwayRecord => {
+  const pathway = state.pathways.find((p) => p.pathwayId === pathwayId);
+  if (!pathway) throw new DomainError('reservation_not_found', `no pathway ${pathwayId} in the participant's ledger`);
+  return pathway;
+};
+
+const period = (p: { from: string; to?: string }) => (p.to ? `from ${p.from} to ${p.to}` : `from ${p.from}`);
+
+/** A refusal in words a coach of another body may read: kinds, jurisdictions and dates only. */
+const refusalMessage = (refusal: GuardRefusal, request: { kind: PathwayKind; jurisdiction: Jurisdiction }, table: EligibilityTable): string => {
+  const c = refusal.conflicting;
+  switch (refusal.code) {
+    case 'duplicate_pathway':
+      return `R1: a ${c?.kind} pathway under ${c?.jurisdiction} ${c ? period(c) : ''} overlaps the planned period`;
+    case 'not_eligible':
+      return `R4: ${request.kind} under ${request.jurisdiction} is not open to the participant's residence status (eligibility table ${refusal.eligibilityVersion})`;
+    case 'subsidiarity':
+      return `R2: an active ${c?.jurisdiction} entitlement ${c ? period(c) : ''} covers ${request.kind}; ${request.jurisdiction} funding is subsidiary to it`;
+    case 'career_risk':
+      return `R3: ${table.careerRisk.failedPathways} ${request.kind} pathways ended without reaching their goal within ${table.careerRisk.withinMonths} months, `
+        + `the last under ${c?.jurisdiction} ${c ? period(c) : ''}; a case conference is needed first`;
+  }
+};
+
+export const decide = (command: EnrolmentLedgerCommand, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
+  const today = dayOf(command.metadata.now);
+  switch (command.type) {
+    case 'ReservePathway': {
+      const d = command.data;
+      const ledger = writable(state, d.participantId);
+      if (!isCalendarDate(d.plannedStart) || !isCalendarDate(d.plannedEnd) || d.plannedEnd < d.plannedStart) {
+        throw new DomainError('invalid_period', `planned period ${d.plannedStart} to ${d.plannedEnd} is not a valid period`);
+      }
+      const existing = ledger.pathways.find((p) => p.pathwayId === d.pathwayId);
+      if (existing) {
+        // A retried request (same idempotency key, same pathway id) finds its own reservation.
+        const same = existing.kind === d.kind && existing.jurisdiction === d.jurisdiction &&
+          existing.plannedStart === d.plannedStart && existing.plannedEnd === d.plannedEnd;
+        if (same) return [];
+        throw new DomainError('pathway_exists', `pathway ${d.pathwayId} is already reserved with other details`);
+      }
+      const request = { participantId: d.participantId, kind: d.kind, jurisdiction: d.jurisdiction, plannedStart: d.plannedStart, plannedEnd: d.plannedEnd };
+      const history = { residenceStatus: d.residenceStatus, entitlements: d.entitlements, pathways: ledger.pathways,
+        caseConferences: ledger.caseConferences.map((c) => c.heldOn) };
+      const decision = checkPathway(request, history, d.eligibility, ledger.overrides, command.metadata.now);
+      if (!decision.ok) {
+        throw new DomainError(decision.code, refusalMessage(decision, request, d.eligibility), { rule: decision.rule,
+          eligibilityVersion: decision.eligibilityVersion, ...(decision.conflicting ? { conflicting: decision.conflicting } : {}) });
+      }
+      return [{ type: 'PathwayReserved', data: { participantId: d.participantId, pathwayId: d.pathwayId, kind: d.kind, jurisdiction: d.jurisdiction,
+        plannedStart: d.plannedStart, plannedEnd: d.plannedEnd, eligibilityVersion: decision.eligibilityVersion, flags: decision.flags,
+        reservedAt: command.metadata.now } }];
+    }
+    case 'ReleaseReservation': {
+      const d = command.data;
+      const ledger = writable(state, d.participantId);
+      if (ledger.releasedPathwayIds.includes(d.pathwayId)) return [];
+      const pathway = pathwayIn(ledger, d.pathwayId);
+      // A pathway that has ended really ran: its period must keep blocking, so it is not released.
+      if (pathway.status !== 'active') throw new DomainError('pathway_not_active', `pathway ${d.pathwayId} has ended; only an unused reservation can be released`);
+      return [{ type: 'ReservationReleased', data: { participantId: d.participantId, pathwayId: d.pathwayId, releasedAt: command.metadata.now } }];
+    }
+    case 'RecordPathwayEnded': {
+      const d = command.data;
+      const pathway = pathwayIn(writable(state, d.participantId), d.pathwayId);
+      if (pathway.status !== 'active') {
+        if (pathway.status === d.status && pathway.outcome === d.outcome && pathway.endedOn === d.endedOn) return [];
+        throw new DomainError('pathway_not_active', `pathway ${d.pathwayId} already ended on ${pathway.endedOn}`);
+      }
+      if (d.status === 'completed' && !GOAL_REACHED_OUTCOMES.includes(d.outcome)) {
+        throw new DomainError('outcome_not_a_completion', `outcome ${d.outcome} does not reach the goal`);
+      }
+      if (!isCalendarDate(d.endedOn)) throw new DomainError('validation_failed', `endedOn ${d.endedOn} is not a date YYYY-MM-DD`);
+      if (d.endedOn < pathway.plannedStart) throw new DomainError('end_before_start', `ended on ${d.endedOn}, before the start ${pathway.plannedStart}`);
+      if (d.endedOn > today) throw new DomainError('end_in_future', `ended on ${d.endedOn}, which is after today`);
+      return [{ type: 'PathwayEndRecorded', data: { participantId: d.participantId, pathwayId: d.pathwayId, status: d.status, outcome: d.outcome, endedOn: d.endedOn } }];
+    }
+    case 'RecordCaseConference': {
+      const d = command.data;
+      const ledger = writable(state, d.participantId);
+      if (ledger.caseConferences.some((c) => c.stepId === d.stepId)) return [];
+      if (!isCalendarDate(d.heldOn)) throw new DomainError('validation_failed', `heldOn ${d.heldOn} is not a date YYYY-MM-DD`);
+      if (d.heldOn > today) throw new DomainError('step_in_future', `case conference dated ${d.heldOn} is in the future`);
+      return [{ type: 'CaseConferenceRecorded', data: { participantId: d.participantId, stepId: d.stepId, heldOn: d.heldOn } }];
+    }
+    case 'GrantOverride': {
+      const d = command.data;
+      const ledger = writable(state, d.participantId);
+      if (ledger.overrides.some((o) => o.overrideId === d.overrideId)) return [];
+      if (!(OVERRIDABLE_RULES as readonly string[]).includes(d.rule)) {
+        throw new DomainError('not_overridable', `${d.rule} cannot be overridden; only ${OVERRIDABLE_RULES.join(', ')} can`);
+      }
+      if (!isCalendarDate(d.validUntil) || d.validUntil < today) {
+        throw new DomainError('invalid_period', `an override valid until ${d.validUntil} would never apply`);
+      }
+      return [{ type: 'OverrideGranted', data: { participantId: d.participantId, overrideId: d.overrideId, rule: d.rule as OverridableRule,
+        ...(d.kind ? { kind: d.kind } : {}), validUntil: d.validUntil, reason: d.reason, grantedBy: command.metadata.actor, grantedAt: command.metadata.now } }];
+    }
+    case 'CloseLedger': {
+      const d = command.data;
+      if (d.mergedInto === d.participantId) throw new DomainError('invalid_merge', 'a participant cannot be merged into itself');
+      if (state.closedInto === d.mergedInto && state.participantId === d.participantId) return [];
+      writable(state, d.participantId);
+      return [{ type: 'LedgerClosed', data: { participantId: d.participantId, mergedInto: d.mergedInto, closedAt: command.metadata.now } }];
+    }
+    case 'MergeLedger': {
+      const { participantId, source } = command.data;
+      const ledger = writable(state, participantId);
+      if (source.participantId !== undefined && ledger.mergedFrom.includes(source.participantId)) return [];
+      // Only a closed ledger is final: entries appended to it after loading would otherwise be lost.
+      if (source.participantId === undefined || source.closedInto !== participantId) {
+        throw new DomainError('ledger_not_closed', 'close the merged-away participant’s ledger into this one first');
+      }
+      const pathways = source.pathways.filter((p) => !ledger.pathways.some((q) => q.pathwayId === p.pathwayId));
+      const overlaps = pathways.flatMap((p) => ledger.pathways
+        .filter((q) => q.kind === p.kind && periodsOverlap({ from: p.plannedStart, to: effectiveEnd(p) }, { from: q.plannedStart, to: effectiveEnd(q) }))
+        .map((q) => ({ pathwayId: p.pathwayId, overlapsPathwayId: q.pathwayId })));
+      return [{ type: 'LedgerMerged', data: { participantId, fromParticipantId: source.participantId, pathways: [...pathways],
+        caseConferences: source.caseConferences.filter((c) => !ledger.caseConferences.some((k) => k.stepId === c.stepId)),
+        overrides: source.overrides.filter((o) => !ledger.overrides.some((k) => k.overrideId === o.overrideId)),
+        overlaps, mergedAt: command.metadata.now } }];
+    }
+  }
+};
+
+/** The decider as one value, for code that handles any aggregate the same way. */
+export const enrolmentLedgerDecider = { decide, evolve, initialState: initialEnrolmentLedger };

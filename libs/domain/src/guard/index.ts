@@ -1,0 +1,15 @@
+// The measure-career guard (DESIGN.md §1): the rules as pure policy, the eligibility table, and the
+// per-participant enrolment ledger that makes the decision and the reservation one append.
+export { validateEligibilityTable, eligibilityTableOn } from './eligibility-table';
+export type { EligibilityTable, EligibilityRule } from './eligibility-table';
+export { NRW_ELIGIBILITY_2026 } from './default-eligibility-table.nrw';
+export {
+  checkPathway, checkNoDuplicate, checkEligibility, checkSubsidiarity, checkCareerRisk, effectiveEnd, hasFailed,
+  GUARD_RULES, OVERRIDABLE_RULES,
+} from './guard.policy';
+export type {
+  GuardRequest, PathwayRecord, EntitlementPeriod, ParticipantHistory, GuardOverride, GuardDecision, GuardRefusal, GuardFlag,
+  GuardRule, RefusalCode, OverridableRule, ConflictingPeriod, RuleVerdict,
+} from './guard.policy';
+export { enrolmentLedgerDecider, enrolmentStreamId, initialEnrolmentLedger } from './enrolment-ledger.decider';
+export type { EnrolmentLedger, EnrolmentLedgerEvent, EnrolmentLedgerCommand, CaseConference, LedgerOverride } from './enrolment-ledger.decider';
