@@ -4,6 +4,7 @@ import { AuthModule } from './auth';
 import { AppConfig, AppConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { EventStoreModule } from './event-store';
+import { GuardModule } from './guard';
 import { HealthModule } from './health';
 import { HttpApiModule } from './http';
 import { EventSourcingModule } from './event-sourcing';
@@ -30,6 +31,7 @@ export class AppModule {
         HealthModule,
         EventSourcingModule,
         PersonalDataModule,
+        GuardModule,
         ParticipantsModule,
         PathwaysModule,
         ...extraImports,

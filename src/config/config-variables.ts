@@ -68,6 +68,11 @@ export const CONFIG_VARIABLES = {
     default: UNSET,
     parse: optional(secretOfAtLeast(32)),
   }),
+  ELIGIBILITY_TABLE_FILE: variable({
+    description: 'JSON file with further versions of the eligibility table (one table or an array), validated at start; the built-in NRW table always applies until a newer version\'s validFrom',
+    default: UNSET,
+    parse: optional(text),
+  }),
   LOTSE_MASTER_KEY: variable({
     description: 'Master key (32 bytes, base64; e.g. `openssl rand -base64 32`) that wraps every participant\'s data key; unset, the first start generates one in <DATA_DIR>/master.key. Set it in production and keep it outside the database',
     default: UNSET,

@@ -122,7 +122,7 @@ describe('loadConfig', () => {
   it('lists every variable with a description and a default, for the README', () => {
     expect(CONFIG_VARIABLE_LIST.map((v) => v.name)).toEqual([
       'PORT', 'DATA_DIR', 'EVENT_STORE_URL', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS',
-      'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_SECRET', 'LOTSE_MASTER_KEY',
+      'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_SECRET', 'ELIGIBILITY_TABLE_FILE', 'LOTSE_MASTER_KEY',
     ]);
     for (const variable of CONFIG_VARIABLE_LIST) {
       expect(variable.description).not.toBe('');

@@ -1,7 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, Outcome, PathwayCommand, pathwayDecider } from '@lotse/domain';
+import { dayOf, DomainError, Outcome, PathwayCommand, pathwayDecider } from '@lotse/domain';
 import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
 import { AggregateStore, newAggregateId, RequestContext } from '../../event-sourcing';
+import { EnrolmentLedgerService } from '../../guard';
 import { PersonalDataVault } from '../../personal-data';
 import { RecordCaseStepDto } from '../dto/record-case-step.dto';
 import { pathwayStream } from '../pathway-stream';
@@ -22,13 +23,29 @@ export interface ChangedPathway { id: string; version: number; position: number 
 
 @CommandHandler(ChangePathway)
 export class ChangePathwayHandler implements ICommandHandler<ChangePathway, ChangedPathway> {
-  constructor(private readonly aggregates: AggregateStore, private readonly vault: PersonalDataVault) {}
+  constructor(private readonly aggregates: AggregateStore, private readonly vault: PersonalDataVault,
+    private readonly ledger: EnrolmentLedgerService) {}
+
+  /** What the guard must know: when a pathway stopped blocking, and when a case conference lifted R3. */
+  private async updateLedger(participantId: string, pathwayId: string, change: Change, stepId: string | undefined, context: RequestContext) {
+    if (change.type === 'CompletePathway' || change.type === 'AbortPathway') {
+      const status = change.type === 'CompletePathway' ? 'completed' as const : 'aborted' as const;
+      await this.ledger.record(participantId, (metadata) => ({ type: 'RecordPathwayEnded', metadata,
+        data: { participantId, pathwayId, status, outcome: change.outcome, endedOn: change.endedOn } }), context);
+    }
+    if (change.type === 'RecordCaseStep' && change.step.kind === 'case_conference' && stepId) {
+      await this.ledger.record(participantId, (metadata) => ({ type: 'RecordCaseConference', metadata,
+        data: { participantId, stepId, heldOn: dayOf(new Date(change.step.occurredAt).toISOString()) } }), context);
+    }
+  }
 
   async execute({ user, context, pathwayId, change, ifMatch }: ChangePathway): Promise<ChangedPathway> {
     const stepId = change.type === 'RecordCaseStep' ? newAggregateId(context, `step-${pathwayId}`) : undefined;
+    let participantId = '';
     const result = await this.aggregates.handle(pathwayStream(pathwayId), pathwayDecider, async (state): Promise<PathwayCommand> => {
       if (state.status === 'none') throw new DomainError('not_found', `no pathway ${pathwayId}`);
       assertSameMunicipality(user, state.municipality);
+      participantId = state.participantId;
       const metadata = { now: context.now, actor: context.actor };
       // decide refuses anything on an ended pathway; asking for a key that erasure may have destroyed would only hide that.
       const seal = (text: string) => (state.status === 'active' ? this.vault.seal(state.participantId, text) : Promise.resolve(''));
@@ -46,6 +63,7 @@ export class ChangePathwayHandler implements ICommandHandler<ChangePathway, Chan
           return { type: change.type, metadata, data: { toCoachId: change.toCoachId } };
       }
     }, context, ifMatch);
+    if (result.events.length > 0) await this.updateLedger(participantId, pathwayId, change, stepId, context);
     return { id: stepId ?? pathwayId, version: result.version, position: result.position };
   }
 }

@@ -3,6 +3,7 @@ import { Participant, ParticipantEvent, participantDecider, pathwayDecider } fro
 import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
 import { AggregateStore, newAggregateId, RequestContext } from '../../event-sourcing';
 import { participantStream } from '../../participants';
+import { EnrolmentLedgerService } from '../../guard';
 import { PersonalDataVault } from '../../personal-data';
 import { OpenPathwayDto } from '../dto/open-pathway.dto';
 import { pathwayStream } from '../pathway-stream';
@@ -15,12 +16,30 @@ export interface OpenedPathway { id: string; version: number; position: number }
 
 @CommandHandler(OpenPathway)
 export class OpenPathwayHandler implements ICommandHandler<OpenPathway, OpenedPathway> {
-  constructor(private readonly aggregates: AggregateStore, private readonly vault: PersonalDataVault) {}
+  constructor(private readonly aggregates: AggregateStore, private readonly vault: PersonalDataVault,
+    private readonly ledger: EnrolmentLedgerService) {}
 
   async execute({ user, context, body }: OpenPathway): Promise<OpenedPathway> {
     const { state: participant } = await this.aggregates.load<ParticipantEvent, Participant>(participantStream(body.participantId), participantDecider);
     if (participant.status !== 'none') assertSameMunicipality(user, participant.municipality);
     const id = newAggregateId(context, 'pathway');
+    if (participant.status === 'registered') {
+      await this.ledger.reserve(participant, { pathwayId: id, kind: body.kind, jurisdiction: body.jurisdiction,
+        plannedStart: body.plannedStart, plannedEnd: body.plannedEnd }, context);
+    }
+    try {
+      return await this.open(id, user, context, body, participant);
+    } catch (error) {
+      // The reservation must not outlive a pathway that was never opened, or it would block the person's next one.
+      if (participant.status === 'registered') {
+        await this.ledger.record(body.participantId, (metadata) => ({ type: 'ReleaseReservation', metadata,
+          data: { participantId: body.participantId, pathwayId: id } }), context);
+      }
+      throw error;
+    }
+  }
+
+  private async open(id: string, user: AuthenticatedUser, context: RequestContext, body: OpenPathwayDto, participant: Participant): Promise<OpenedPathway> {
     const result = await this.aggregates.handle(pathwayStream(id), pathwayDecider, async () => ({
       type: 'OpenPathway' as const,
       metadata: { now: context.now, actor: context.actor },
