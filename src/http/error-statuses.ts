@@ -29,6 +29,11 @@ export const DOMAIN_ERROR_STATUSES = {
   entitlement_overlaps: 409,
   // The participant's key is destroyed: nothing personal can be recorded about them any more.
   personal_data_erased: 409,
+  // The enrolment ledger: a merged-away registration, or a merge that does not fit.
+  ledger_closed: 409,
+  ledger_mismatch: 409,
+  ledger_not_closed: 409,
+  reservation_not_found: 404,
 
   // Well-formed, but the facts in it cannot be right.
   idempotency_key_reused: 422,
@@ -39,6 +44,8 @@ export const DOMAIN_ERROR_STATUSES = {
   invalid_period: 422,
   outcome_not_a_completion: 422,
   entitlement_not_found: 422,
+  not_overridable: 422,
+  invalid_merge: 422,
 } as const satisfies Record<string, number>;
 
 export const UNKNOWN_DOMAIN_ERROR_STATUS = 422;

@@ -10,6 +10,7 @@ import { createApp } from '../../src/create-app';
 import { SQL_DRIVER } from '../../src/database';
 
 const SECRET = 'e2e-secret-that-is-long-enough-for-hs256-000';
+const coordinator = (municipality = 'neuss') => `Bearer ${signTestToken({ sub: 'coordinator-1', roles: ['coordinator'], municipality }, SECRET)}`;
 const coach = (sub: string) => `Bearer ${signTestToken({ sub, roles: ['coach'], municipality: 'neuss' }, SECRET)}`;
 const JURISDICTIONS = ['state', 'sgb3', 'sgb8', 'federal'];
 
@@ -97,5 +98,56 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
     const participantId = await register(person('aufenthaltserlaubnis', [{ jurisdiction: 'sgb2', from: '2025-10-01' }]));
     const refused = await http[0].post('/pathways').set('Authorization', coach('coach-1')).send(pathway(participantId)).expect(409);
     expect(refused.body).toMatchObject({ code: 'subsidiarity', rule: 'R2', conflicting: { jurisdiction: 'sgb2' } });
+  });
+
+  it('lets a coordinator lift subsidiarity with a written reason, and shows it in the career', async () => {
+    const participantId = await register(person('aufenthaltserlaubnis', [{ jurisdiction: 'sgb2', from: '2025-10-01' }]));
+    const reason = 'Job centre confirmed in writing it funds no coaching before spring.';
+    const granted = await http[0].post('/overrides').set('Authorization', coordinator())
+      .send({ participantId, rule: 'subsidiarity', reason, validUntil: '2099-12-31' }).expect(201);
+    const opened = await http[1].post('/pathways').set('Authorization', coach('coach-1')).send(pathway(participantId)).expect(201);
+
+    const career = await http[0].get(`/participants/${participantId}/career`).set('Authorization', coach('coach-1')).expect(200);
+    expect(career.body).toMatchObject({ participantId,
+      overrides: [{ overrideId: granted.body.id, rule: 'subsidiarity', validUntil: '2099-12-31', grantedBy: 'coordinator-1' }],
+      pathways: [{ pathwayId: opened.body.id, kind: 'coaching', jurisdiction: 'state', status: 'active', plannedStart: '2026-01-01',
+        flags: [expect.objectContaining({ rule: 'subsidiarity', overridden: true })] }] });
+    expect(JSON.stringify(career.body)).not.toContain('Job centre confirmed');
+  });
+
+  it('refuses to override a true duplicate, and refuses overrides from coaches, other municipalities and without a real reason', async () => {
+    const participantId = await register();
+    const body = { participantId, rule: 'career_risk', reason: 'Agreed at the round table with all bodies.', validUntil: '2099-12-31' };
+    const duplicate = await http[0].post('/overrides').set('Authorization', coordinator()).send({ ...body, rule: 'duplicate_pathway' }).expect(422);
+    expect(duplicate.body.code).toBe('not_overridable');
+    await http[0].post('/overrides').set('Authorization', coach('coach-1')).send(body).expect(403);
+    await http[0].post('/overrides').set('Authorization', coordinator('dormagen')).send(body).expect(403);
+    await http[0].post('/overrides').set('Authorization', coordinator()).send({ ...body, reason: 'too short' }).expect(400);
+    await http[0].post('/overrides').send(body).expect(401);
+    const career = await http[0].get(`/participants/${participantId}/career`).set('Authorization', coordinator()).expect(200);
+    expect(career.body.overrides).toEqual([]);
+    await http[0].get(`/participants/${participantId}/career`).set('Authorization', coach('coach-9')).expect(200);
+    const stranger = `Bearer ${signTestToken({ sub: 'coach-x', roles: ['coach'], municipality: 'dormagen' }, SECRET)}`;
+    await http[0].get(`/participants/${participantId}/career`).set('Authorization', stranger).expect(403);
+  });
+
+  it('holds back a fourth pathway after three failed ones (career risk) until a case conference', async () => {
+    const participantId = await register();
+    const periods = [['2025-01-01', '2025-03-31', '2025-02-28'], ['2025-04-01', '2025-06-30', '2025-05-31'], ['2025-07-01', '2025-09-30', '2025-08-31']];
+    for (const [plannedStart, plannedEnd, endedOn] of periods) {
+      const opened = await http[0].post('/pathways').set('Authorization', coach('coach-1')).send(pathway(participantId, { plannedStart, plannedEnd })).expect(201);
+      await http[0].post(`/pathways/${opened.body.id}/abort`).set('Authorization', coach('coach-1'))
+        .send({ outcome: 'dropped_out', endedOn, reason: 'Stopped coming.' }).expect(200);
+    }
+    const refused = await http[1].post('/pathways').set('Authorization', coach('coach-2')).send(pathway(participantId)).expect(409);
+    expect(refused.body).toMatchObject({ code: 'career_risk', rule: 'R3', conflicting: { kind: 'coaching' } });
+
+    await http[0].post('/participants/' + participantId + '/case-conferences').set('Authorization', coordinator())
+      .send({ heldOn: '2025-10-15', decision: 'One more coaching with a mentor from the youth welfare office.' }).expect(201);
+    await http[1].post('/pathways').set('Authorization', coach('coach-2')).send(pathway(participantId)).expect(201);
+    const career = await http[0].get(`/participants/${participantId}/career`).set('Authorization', coach('coach-1')).expect(200);
+    expect(career.body.caseConferences).toEqual(['2025-10-15']);
+    expect(career.body.pathways.map((p: { status: string }) => p.status)).toEqual(['aborted', 'aborted', 'aborted', 'active']);
+    expect(career.body.pathways[3].flags).toEqual([expect.objectContaining({ rule: 'career_risk', liftedByCaseConference: '2025-10-15' })]);
   });
 };

@@ -34,7 +34,7 @@ export type EnrolmentLedgerEvent =
       plannedStart: string; plannedEnd: string; eligibilityVersion: string; flags: GuardFlag[]; reservedAt: string } }
   | { type: 'ReservationReleased'; data: { participantId: string; pathwayId: string; releasedAt: string } }
   | { type: 'PathwayEndRecorded'; data: { participantId: string; pathwayId: string; status: 'completed' | 'aborted'; outcome: Outcome; endedOn: string } }
-  | { type: 'CaseConferenceRecorded'; data: { participantId: string; stepId: string; heldOn: string } }
+  | { type: 'CaseConferenceRecorded'; data: { participantId: string; stepId: string; heldOn: string; decision?: Sealed } }
   | { type: 'OverrideGranted'; data: { participantId: string; overrideId: string; rule: OverridableRule; kind?: PathwayKind; validUntil: string;
       /** The coordinator's written reason, sealed with the participant's key. */
       reason: Sealed; grantedBy: string; grantedAt: string } }
@@ -103,7 +103,7 @@ export type EnrolmentLedgerCommand =
   | { type: 'ReleaseReservation'; data: { participantId: string; pathwayId: string }; metadata: CommandMetadata }
   | { type: 'RecordPathwayEnded'; data: { participantId: string; pathwayId: string; status: 'completed' | 'aborted'; outcome: Outcome; endedOn: string };
       metadata: CommandMetadata }
-  | { type: 'RecordCaseConference'; data: { participantId: string; stepId: string; heldOn: string }; metadata: CommandMetadata }
+  | { type: 'RecordCaseConference'; data: { participantId: string; stepId: string; heldOn: string; decision?: Sealed }; metadata: CommandMetadata }
   | { type: 'GrantOverride'; data: { participantId: string; overrideId: string; rule: RefusalCode; kind?: PathwayKind; validUntil: string; reason: Sealed };
       metadata: CommandMetadata }
   /** First half of a merge, on the merged-away participant's ledger: from here on it takes no reservations. */
@@ -205,7 +205,8 @@ export const decide = (command: EnrolmentLedgerCommand, state: EnrolmentLedger):
       if (ledger.caseConferences.some((c) => c.stepId === d.stepId)) return [];
       if (!isCalendarDate(d.heldOn)) throw new DomainError('validation_failed', `heldOn ${d.heldOn} is not a date YYYY-MM-DD`);
       if (d.heldOn > today) throw new DomainError('step_in_future', `case conference dated ${d.heldOn} is in the future`);
-      return [{ type: 'CaseConferenceRecorded', data: { participantId: d.participantId, stepId: d.stepId, heldOn: d.heldOn } }];
+      return [{ type: 'CaseConferenceRecorded', data: { participantId: d.participantId, stepId: d.stepId, heldOn: d.heldOn,
+        ...(d.decision ? { decision: d.decision } : {}) } }];
     }
     case 'GrantOverride': {
       const d = command.data;
