@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, StrategyOptionsWithoutRequest } from 'passport-jwt';
 import { AppConfig, ConfigurationError } from '../config';
 import { developmentSecret } from './jwt-secret';
@@ -42,7 +43,8 @@ export const jwtStrategyOptions = (config: AppConfig): JwtStrategyOptions => {
 
   const { secret, from, created } = developmentSecret(config);
   return {
-    options: { jwtFromRequest, secretOrKey: secret, algorithms: ['HS256'], jsonWebTokenOptions },
+    // A KeyObject, not the string: jsonwebtoken otherwise tries (and fails) to parse the secret as a public key on every request.
+    options: { jwtFromRequest, secretOrKey: createSecretKey(Buffer.from(secret, 'utf8')) as unknown as string, algorithms: ['HS256'], jsonWebTokenOptions },
     description: `accepting HS256 development tokens signed with ${created ? `a new secret written to ${from}` : `the secret of ${from}`}`,
   };
 };

@@ -54,6 +54,16 @@ describe('AggregateStore', () => {
     expect(await store.readStream('counter-3')).toHaveLength(2);
   });
 
+  it('never refuses on a state it only remembers: another process may have changed the stream', async () => {
+    const other = new AggregateStore(store);
+    await aggregates.handle('counter-6', counter, () => ({ by: 9, max: 10 }), context());
+    await other.handle('counter-6', counter, () => ({ by: -9, max: 10 }), context());
+    // This process remembers 9; the stream holds 0, so adding 5 must pass.
+    await expect(aggregates.handle('counter-6', counter, () => ({ by: 5, max: 10 }), context())).resolves.toMatchObject({ version: 2 });
+    // And an If-Match that matches the stream, not the memory, must pass too.
+    await expect(other.handle('counter-6', counter, () => ({ by: 1, max: 10 }), context(), 2)).resolves.toMatchObject({ version: 3 });
+  });
+
   it('refuses a stale If-Match with 412 and stores nothing', async () => {
     await aggregates.handle('counter-4', counter, () => ({ by: 1, max: 10 }), context());
     await aggregates.handle('counter-4', counter, () => ({ by: 1, max: 10 }), context());

@@ -2,6 +2,7 @@ import { DomainError } from '@lotse/domain';
 import { EventStore, StoredEvent, WrongExpectedVersionError } from '@lotse/event-store';
 import { randomUUID } from 'node:crypto';
 import { Decider, DomainEvent } from './decider';
+import { BoundedCache } from './bounded-cache';
 import { KeyedMutex } from './keyed-mutex';
 import { nameBasedUuid, RequestContext } from './request-context';
 
@@ -22,6 +23,15 @@ export interface Decided<Event> {
 /** Lost races re-decided on the newer state before the caller gets a 409. */
 const MAX_ATTEMPTS = 5;
 const SCHEMA_VERSION = 1;
+const SNAPSHOT_CAPACITY = 10_000;
+
+interface Snapshot<State> {
+  state: State;
+  version: number;
+  position: number;
+  /** Read from the store just now, not taken from the cache. */
+  fresh: boolean;
+}
 
 /**
  * Load, decide, append with the version that was read. A lost race is decided again on the newer
@@ -30,6 +40,12 @@ const SCHEMA_VERSION = 1;
  */
 export class AggregateStore {
   private readonly streams = new KeyedMutex();
+  /**
+   * The last known state of streams this process wrote: a command then costs one append, not a
+   * replay. Another process may have moved a stream since; the append's expected version catches
+   * that, and the stream is caught up and decided again.
+   */
+  private readonly snapshots = new BoundedCache<string, Snapshot<unknown>>(SNAPSHOT_CAPACITY);
 
   constructor(private readonly store: EventStore) {}
 
@@ -56,13 +72,32 @@ export class AggregateStore {
     context: RequestContext,
     ifMatch?: number,
   ): Promise<Decided<Event>> {
+    let snapshot = (this.snapshots.get(streamId) as Snapshot<State> | undefined) ?? await this.catchUp(streamId, decider);
     for (let attempt = 1; ; attempt += 1) {
-      const { state, version, events: history } = await this.load(streamId, decider);
-      if (ifMatch !== undefined && ifMatch !== version) {
-        throw new DomainError('version_conflict', `the resource is at version ${version}, not ${ifMatch}`, { status: 412, actual: version });
+      if (ifMatch !== undefined && ifMatch !== snapshot.version) {
+        // Another process may have moved the stream since this one cached it: only a fresh read may say 412.
+        if (!snapshot.fresh) {
+          snapshot = await this.catchUp(streamId, decider, snapshot);
+          continue;
+        }
+        throw new DomainError('version_conflict', `the resource is at version ${snapshot.version}, not ${ifMatch}`, { status: 412, actual: snapshot.version });
       }
-      const events = decider.decide(await command(state), state);
-      if (events.length === 0) return { events, version, position: history.at(-1)?.globalPosition ?? 0 };
+      let events: Event[];
+      try {
+        events = decider.decide(await command(snapshot.state), snapshot.state);
+      } catch (refusal) {
+        // A refusal must rest on the stream as it is, not as this process last saw it.
+        if (snapshot.fresh) throw refusal;
+        snapshot = await this.catchUp(streamId, decider, snapshot);
+        continue;
+      }
+      if (events.length === 0) {
+        if (!snapshot.fresh) {
+          snapshot = await this.catchUp(streamId, decider, snapshot);
+          continue;
+        }
+        return { events, version: snapshot.version, position: snapshot.position };
+      }
       try {
         const result = await this.store.append(streamId, events.map((e, i) => ({
           eventId: eventId(context, streamId, i),
@@ -71,15 +106,41 @@ export class AggregateStore {
           data: e.data as Record<string, unknown>,
           metadata: { actor: context.actor, role: context.role, municipality: context.municipality,
             correlationId: context.correlationId, causationId: context.idempotencyKey ?? null, occurredAt: context.now },
-        })), { expectedVersion: version < 0 ? 'no_stream' : version });
+        })), { expectedVersion: snapshot.version < 0 ? 'no_stream' : snapshot.version });
+        if (result.nextVersion === snapshot.version + events.length) {
+          this.snapshots.set(streamId, { state: events.reduce(decider.evolve, snapshot.state), version: result.nextVersion,
+            position: result.position, fresh: false });
+        } else {
+          // The store answered a retry with its first result: these events were already in the state we hold.
+          this.snapshots.delete(streamId);
+        }
         return { events, version: result.nextVersion, position: result.position };
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) throw error;
+        if (!(error instanceof WrongExpectedVersionError)) {
+          this.snapshots.delete(streamId);
+          throw error;
+        }
         if (attempt >= MAX_ATTEMPTS) {
           throw new DomainError('version_conflict', `${streamId} kept changing while the command was decided; try again`, { status: 409 });
         }
+        snapshot = await this.catchUp(streamId, decider, snapshot);
       }
     }
+  }
+
+  /** Reads what the stream gained since `from` (or all of it) and folds it on. */
+  private async catchUp<Event extends DomainEvent, State>(streamId: string, decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
+    from?: Snapshot<State>): Promise<Snapshot<State>> {
+    const start = from ?? { state: decider.initialState, version: -1, position: 0, fresh: true };
+    const events = await this.store.readStream(streamId, { fromVersion: start.version + 1 });
+    const snapshot: Snapshot<State> = {
+      state: events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), start.state),
+      version: events.at(-1)?.streamVersion ?? start.version,
+      position: events.at(-1)?.globalPosition ?? start.position,
+      fresh: true,
+    };
+    this.snapshots.set(streamId, { ...snapshot, fresh: false });
+    return snapshot;
   }
 }
 

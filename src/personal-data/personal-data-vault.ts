@@ -1,16 +1,26 @@
 import { DomainError } from '@lotse/domain';
+import { BoundedCache } from '../event-sourcing/bounded-cache';
 import { KeyStore } from './key-store';
 import { newDataKey, seal, unseal } from './sealing';
 
 /** What a reader sees of a value whose owner's key was destroyed. */
 export const ERASED = Symbol('erased');
 
+const KEY_CACHE_MS = 30_000;
+const KEY_CACHE_SIZE = 10_000;
+
 /**
  * Seals and opens personal data with each participant's own key. Keys are made on first use,
  * wrapped by the master key for storage, and bound to their participant.
  */
 export class PersonalDataVault {
-  constructor(private readonly keys: KeyStore, private readonly masterKey: Buffer) {}
+  /**
+   * Unwrapped keys for a short while, so recording a note costs no key lookup. Erasure here drops
+   * the entry at once; an erasure in another process is seen here within KEY_CACHE_MS at the latest.
+   */
+  private readonly cache = new BoundedCache<string, { key: Buffer; until: number }>(KEY_CACHE_SIZE);
+
+  constructor(private readonly keys: KeyStore, private readonly masterKey: Buffer, private readonly now: () => number = Date.now) {}
 
   async seal(participantId: string, value: unknown): Promise<string> {
     const key = await this.dataKey(participantId, true);
@@ -25,10 +35,23 @@ export class PersonalDataVault {
   }
 
   erase(participantId: string): Promise<void> {
+    this.cache.delete(participantId);
     return this.keys.destroy(participantId);
   }
 
   private async dataKey(participantId: string, create: boolean): Promise<Buffer | undefined> {
+    const cached = this.cache.get(participantId);
+    if (cached && cached.until > this.now()) return cached.key;
+    const key = await this.loadKey(participantId, create);
+    if (key) {
+      this.cache.set(participantId, { key, until: this.now() + KEY_CACHE_MS });
+    } else {
+      this.cache.delete(participantId);
+    }
+    return key;
+  }
+
+  private async loadKey(participantId: string, create: boolean): Promise<Buffer | undefined> {
     let wrapped = await this.keys.get(participantId);
     if (wrapped === 'erased') return undefined;
     if (wrapped === undefined) {
