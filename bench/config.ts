@@ -19,7 +19,21 @@ export interface BenchConfig {
   pgbenchMode: 'simple' | 'extended' | 'prepared';
   /** Pool size for the postgres engine (BENCH_PG_POOL); unset = the driver's default. */
   pgPool?: number;
+  /** Which parts of the report to run (BENCH_SECTIONS, default "store,http"). */
+  sections: Section[];
+  /** The HTTP section: autocannon connections (BENCH_HTTP_CONNECTIONS, default 32). */
+  httpConnections: number;
+  /** Pathways the case-step rows spread over, one row each (BENCH_HTTP_PATHWAYS, default "32,1"). */
+  httpPathways: number[];
+  /** Untimed load before each timed HTTP row, in seconds (BENCH_HTTP_WARMUP, default 1). */
+  httpWarmup: number;
+  /** LOG_LEVEL of the measured server (BENCH_HTTP_LOG_LEVEL, default "warn": no line per request). */
+  httpLogLevel: string;
+  /** Directory for a V8 CPU profile of the measured server (BENCH_HTTP_CPU_PROF): one .cpuprofile per timed row; unset = none. */
+  httpCpuProf?: string;
 }
+
+export type Section = 'store' | 'http';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -44,6 +58,10 @@ export const loadConfig = (): BenchConfig => {
   if (mode !== 'simple' && mode !== 'extended' && mode !== 'prepared') throw new Error('BENCH_PGBENCH_MODE must be simple, extended or prepared');
   const readBatch = process.env.BENCH_READ_BATCH ? num('BENCH_READ_BATCH', 1000, 1) : undefined;
   const pgPool = process.env.BENCH_PG_POOL ? num('BENCH_PG_POOL', 20, 1) : undefined;
+  const sections = list('BENCH_SECTIONS', 'store,http');
+  for (const s of sections) if (s !== 'store' && s !== 'http') throw new Error(`BENCH_SECTIONS: unknown section ${JSON.stringify(s)} (store, http)`);
+  const httpPathways = list('BENCH_HTTP_PATHWAYS', '32,1').map(Number);
+  if (httpPathways.some((p) => !Number.isInteger(p) || p < 1)) throw new Error('BENCH_HTTP_PATHWAYS must be positive integers, e.g. "32,1"');
   return {
     seconds,
     pgbenchSeconds: num('BENCH_PGBENCH_SECONDS', seconds, 1),
@@ -55,5 +73,11 @@ export const loadConfig = (): BenchConfig => {
     pgbench: process.env.PGBENCH || 'pgbench',
     pgbenchMode: mode,
     pgPool,
+    sections: sections as Section[],
+    httpConnections: Math.floor(num('BENCH_HTTP_CONNECTIONS', 32, 1)),
+    httpPathways,
+    httpWarmup: num('BENCH_HTTP_WARMUP', 1, 0),
+    httpLogLevel: process.env.BENCH_HTTP_LOG_LEVEL || 'warn',
+    httpCpuProf: process.env.BENCH_HTTP_CPU_PROF || undefined,
   };
 };

@@ -1,20 +1,30 @@
 /**
- * `npm run bench`: the event store's append and read-all rates on PGlite and on the PostgreSQL
- * server, next to a pgbench baseline measured on the same server in the same run.
+ * `npm run bench`, two sections (BENCH_SECTIONS, default "store,http"):
+ * - store: the event store's append and read-all rates on PGlite and on the PostgreSQL server,
+ *   next to a pgbench baseline measured on the same server in the same run;
+ * - http: case steps recorded per second through the coach API (autocannon, 32 connections) on
+ *   the PostgreSQL server, next to a do-nothing route measured the same way (http-bench.ts).
  * It is a report: it exits 0 even when a target is missed, and says so.
  * Settings: BENCH_SECONDS, BENCH_PGBENCH_SECONDS, BENCH_WRITERS, BENCH_READ_EVENTS,
- * BENCH_READ_BATCH, BENCH_ENGINES, BENCH_PGBENCH_MODE, BENCH_PG_POOL, DATABASE_URL, PGBENCH.
+ * BENCH_READ_BATCH, BENCH_ENGINES, BENCH_PGBENCH_MODE, BENCH_PG_POOL, BENCH_SECTIONS,
+ * BENCH_HTTP_CONNECTIONS, BENCH_HTTP_PATHWAYS, BENCH_HTTP_WARMUP, BENCH_HTTP_LOG_LEVEL,
+ * BENCH_HTTP_CPU_PROF, DATABASE_URL, PGBENCH.
  */
 import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { Client } from 'pg';
 import { redact } from '@lotse/event-store/event-store-url';
 import { loadConfig } from './config';
 import { benchEngine, EngineResult, SEED_BATCH } from './event-store-bench';
+import { benchHttp, HttpResult } from './http-bench';
 import { PgbenchResult, runPgbenchBaseline } from './pgbench-baseline';
 import { formatMs, formatRate, renderTable } from './table';
 
 const APPEND_TARGET_RATIO = 0.5;
 const READ_TARGET = 50_000;
+const CASE_STEP_TARGET = 1_500;
+const CASE_STEP_P99_TARGET_MS = 50;
+/** "Other" CPU (% of one core) above which an HTTP row was disturbed by something else on the machine. */
+const OTHER_CPU_NOISE = 20;
 
 const cleanups: (() => Promise<void>)[] = [];
 const registerCleanup = (fn: () => Promise<void>) => { cleanups.push(fn); };
@@ -81,6 +91,42 @@ const buildRows = (baseline: PgbenchResult[], engines: EngineResult[]) => {
   return { rows, misses };
 };
 
+const formatMb = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(0));
+const formatPercent = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? `${n.toFixed(0)}%` : '–');
+
+/** The case-step target holds for steps spread over several pathways; one hot pathway is shown for information. */
+const buildHttpRows = (http: HttpResult) => {
+  const misses: string[] = [];
+  const rows = http.rows.map((r) => {
+    let target = '';
+    let ok = '';
+    const clean = r.non2xx === 0 && r.errors === 0;
+    if (r.pathways !== undefined && r.pathways > 1) {
+      target = `≥ ${formatRate(CASE_STEP_TARGET)}/s, p99 < ${CASE_STEP_P99_TARGET_MS} ms`;
+      const met = clean && r.rate >= CASE_STEP_TARGET && r.p99 < CASE_STEP_P99_TARGET_MS;
+      ok = met ? 'yes' : 'MISS';
+      if (!met) {
+        misses.push(`${r.label}: ${formatRate(r.rate)}/s, p99 ${formatMs(r.p99)} ms`
+          + `${clean ? '' : `, ${r.non2xx} non-2xx and ${r.errors} connection errors`}`
+          + ` (target ≥ ${formatRate(CASE_STEP_TARGET)}/s, p99 < ${CASE_STEP_P99_TARGET_MS} ms)`);
+      }
+    } else if (!clean) {
+      ok = 'MISS';
+      misses.push(`${r.label}: ${r.non2xx} non-2xx and ${r.errors} connection errors`);
+    } else if (r.pathways !== undefined) {
+      ok = 'info';
+    }
+    return [r.label, formatRate(r.rate), formatMs(r.p50), formatMs(r.p99), String(r.non2xx + r.errors),
+      formatMb(r.peakRssMb), formatMb(r.afterRssMb), formatPercent(r.serverCpu), formatPercent(r.postgresCpu),
+      formatPercent(Math.max(0, r.machineCpu - r.serverCpu - r.benchCpu - (r.postgresCpu ?? 0))), target, ok];
+  });
+  if (http.error) {
+    rows.push(['http', 'error', '', '', '', '', '', '', '', '', '', 'see notes']);
+    misses.push(`http: ${http.error}`);
+  }
+  return { rows, misses };
+};
+
 const main = async () => {
   const config = loadConfig();
   const cpuList = cpus();
@@ -88,15 +134,19 @@ const main = async () => {
   const started = Date.now();
   process.stderr.write('Lotse bench: measuring (progress on stderr, report on stdout)…\n');
   const server = await serverInfo(config.databaseUrl);
+  const store = config.sections.includes('store');
 
-  process.stderr.write(`  · pgbench baseline: ${config.writers.join(' and ')} clients, ${config.pgbenchSeconds} s each\n`);
-  const baseline = await runPgbenchBaseline({
-    databaseUrl: config.databaseUrl, binary: config.pgbench, mode: config.pgbenchMode,
-    seconds: config.pgbenchSeconds, clients: config.writers, cores: cpuList.length,
-  }, registerCleanup);
-
+  let baseline: PgbenchResult[] = [];
   const engines: EngineResult[] = [];
-  for (const engine of config.engines) engines.push(await benchEngine(engine, config, registerCleanup));
+  if (store) {
+    process.stderr.write(`  · pgbench baseline: ${config.writers.join(' and ')} clients, ${config.pgbenchSeconds} s each\n`);
+    baseline = await runPgbenchBaseline({
+      databaseUrl: config.databaseUrl, binary: config.pgbench, mode: config.pgbenchMode,
+      seconds: config.pgbenchSeconds, clients: config.writers, cores: cpuList.length,
+    }, registerCleanup);
+    for (const engine of config.engines) engines.push(await benchEngine(engine, config, registerCleanup));
+  }
+  const http = config.sections.includes('http') ? await benchHttp(config, registerCleanup) : undefined;
 
   const { rows, misses } = buildRows(baseline, engines);
   const table = renderTable([
@@ -106,7 +156,7 @@ const main = async () => {
     { header: 'target', align: 'right' }, { header: 'ok?' },
   ], rows);
 
-  const notes = [
+  const notes = !store ? [] : [
     `note: append = one CaseStepRecorded event (~200 B data + full metadata) to the writer's own stream with expectedVersion = its last version,`,
     `      ${config.seconds} s per row after a 0.5 s warm-up; p50/p99 = latency per append. pgbench = one-row insert per transaction into a`,
     `      (stream, version)-unique table, --protocol ${config.pgbenchMode}, ${config.pgbenchSeconds} s per row, same server, same run.`,
@@ -128,17 +178,48 @@ const main = async () => {
   }
   for (const b of baseline) if (b.error) notes.push(`pgbench ${plural(b.clients, 'client')}: ERROR ${b.error}`);
 
+  const httpSection: string[] = [];
+  if (http) {
+    const built = buildHttpRows(http);
+    misses.push(...built.misses);
+    httpSection.push('', renderTable([
+      { header: 'HTTP (PostgreSQL server)' }, { header: '2xx/s', align: 'right' },
+      { header: 'p50 ms', align: 'right' }, { header: 'p99 ms', align: 'right' }, { header: 'non-2xx', align: 'right' },
+      { header: 'RSS peak MB', align: 'right' }, { header: 'RSS after MB', align: 'right' },
+      { header: 'server CPU', align: 'right' }, { header: 'PG CPU', align: 'right' }, { header: 'other CPU', align: 'right' },
+      { header: 'target', align: 'right' }, { header: 'ok?' },
+    ], built.rows), '');
+    httpSection.push(
+      `note: the real app (createApp, LOG_LEVEL=${config.httpLogLevel}) in a child process on ${http.where}, autocannon here with ${http.connections} keep-alive connections,`,
+      `      the server as ${http.runtime};`,
+      `      ${config.httpWarmup} s warm-up + ${config.seconds} s per row; p50/p99 = autocannon's latency per request (1 ms resolution); non-2xx counts connection errors too.`,
+      `      noop = POST /bench/noop (public, { ping } validated, answers { ok: true }); case step = POST /pathways/:id/case-steps as a coach`,
+      `      ({ kind, occurredAt, note, durationMinutes }; no Idempotency-Key), connection i always on pathway i mod n.`,
+      `      RSS = the server's own (peak per row from the kernel's high-water mark; idle after setup: ${formatMb(http.idleRssMb)} MB).`,
+      `      CPU in % of one core (${cpuList.length} cores = ${cpuList.length * 100}%) during the timed phase: server = the app's process, PG = every local`,
+      `      postgres process, other = the whole machine minus those and autocannon: kernel work and anything else running (more than`,
+      `      ~${OTHER_CPU_NOISE}% means something else competed for the ${cpuList.length} cores and the row is disturbed).`,
+    );
+    for (const r of http.rows) {
+      const parts = [`autocannon ${formatPercent(r.benchCpu)} CPU, machine ${formatPercent(r.machineCpu)}`];
+      const other = r.machineCpu - r.serverCpu - r.benchCpu - (r.postgresCpu ?? 0);
+      if (other > OTHER_CPU_NOISE) parts.push(`DISTURBED: ${formatPercent(other)} of CPU went to something else, repeat the run on a quiet machine`);
+      if (r.eventsPerPathway !== undefined) parts.push(`~${Math.round(r.eventsPerPathway).toLocaleString('en-US')} events per pathway at the end (each step reads its whole stream)`);
+      if (r.failures || r.errors) parts.push(`failures: ${[r.failures, r.errors ? `${r.errors} connection errors` : ''].filter(Boolean).join(', ')}`);
+      httpSection.push(`${r.label}: ${parts.join('; ')}.`);
+    }
+    if (http.error) httpSection.push(`http: ERROR ${http.error}`);
+  }
+
   const cpuModel = cpuList[0]?.model.trim() ?? 'unknown CPU';
   const out = [
     '',
-    `Lotse event-store bench — ${new Date().toISOString()}`,
+    `Lotse bench (${config.sections.join(', ')}) — ${new Date().toISOString()}`,
     `machine: ${cpuList.length} cores (${cpuModel}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${platform()} ${arch()}, node ${process.version}`,
     `server:  ${server}`,
     `load:    ${load1.toFixed(2)} (1-min average at start)${load1 > cpuList.length / 2 ? ' — the machine was busy: expect noisy figures' : ''}`,
-    '',
-    table,
-    '',
-    ...notes,
+    ...(store ? ['', table, '', ...notes] : []),
+    ...httpSection,
     misses.length ? `TARGET MISSED: ${misses.join('; ')}` : 'all targets met.',
     `(took ${((Date.now() - started) / 1000).toFixed(0)} s)`,
     '',

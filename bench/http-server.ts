@@ -1,0 +1,146 @@
+/**
+ * The server the HTTP section of `npm run bench` measures, in a process of its own so that its
+ * RSS is its own and autocannon does not share its event loop. `http-bench.ts` forks it with an
+ * IPC channel and configures it like the real service, through the environment (EVENT_STORE_URL,
+ * JWT_SECRET, DATA_DIR, LOG_LEVEL). It listens on a free port of 127.0.0.1, says which one, and
+ * answers questions about its own memory and CPU over IPC, so measuring adds no HTTP requests.
+ * It closes the app and exits when told to (SIGTERM, SIGINT) or when the bench goes away.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Server, ServerResponse } from 'node:http';
+import { Session } from 'node:inspector';
+import { AddressInfo } from 'node:net';
+import { loadConfig } from '../src/config';
+import { createApp } from '../src/create-app';
+import { BenchRoutesModule } from './http-bench-routes';
+
+export type ToServer =
+  | { type: 'stats'; resetPeak?: boolean }
+  /** V8 CPU profile of one timed row, written to `file` on stop (BENCH_HTTP_CPU_PROF). */
+  | { type: 'profile'; action: 'start' } | { type: 'profile'; action: 'stop'; file: string };
+export type FromServer =
+  | { type: 'ready'; port: number }
+  | { type: 'profiled'; error?: string }
+  | { type: 'stats'; rss: number; peakRss: number; cpuMicros: number; inFlight: number }
+  | { type: 'failed'; message: string };
+
+const send = (message: FromServer) => process.send?.(message);
+
+/**
+ * Peak RSS: the kernel's high-water mark (VmHWM), which `clear_refs` resets between rows, so
+ * short spikes count too; where /proc does not allow that, samples every 20 ms.
+ */
+class PeakRss {
+  private sampled = 0;
+  private kernel = true;
+  private readonly timer = setInterval(() => { this.sampled = Math.max(this.sampled, process.memoryUsage.rss()); }, 20).unref();
+
+  reset(): void {
+    this.sampled = process.memoryUsage.rss();
+    try {
+      writeFileSync('/proc/self/clear_refs', '5');
+    } catch {
+      this.kernel = false;
+    }
+  }
+
+  read(): number {
+    const rss = process.memoryUsage.rss();
+    this.sampled = Math.max(this.sampled, rss);
+    if (!this.kernel) return this.sampled;
+    try {
+      const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+      return kb ? Math.max(Number(kb) * 1024, rss) : this.sampled;
+    } catch {
+      return this.sampled;
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+/**
+ * Requests whose answer has not been written yet. autocannon drops its connections when a row
+ * ends, but the handlers it left behind still run: the next row, and closing the app, wait for them.
+ * Counted at `res.end`, which every answer goes through, whether or not its client is still there.
+ */
+const countInFlight = (server: Server) => {
+  const counter = { inFlight: 0 };
+  // First in line, before Express's own listener can answer anything.
+  server.prependListener('request', (_req, res: ServerResponse) => {
+    counter.inFlight += 1;
+    const end = res.end;
+    let ended = false;
+    res.end = function (this: ServerResponse, ...args: unknown[]) {
+      if (!ended) { ended = true; counter.inFlight -= 1; }
+      return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as ServerResponse['end'];
+  });
+  return counter;
+};
+
+/** The inspector's CPU profiler, started and stopped around a timed row. */
+const profiler = () => {
+  let session: Session | undefined;
+  const post = (method: string, params?: object) => new Promise<{ profile?: object }>((resolve, reject) =>
+    session!.post(method, params, (error, result) => (error ? reject(error) : resolve(result as { profile?: object }))));
+  return {
+    start: async () => {
+      session = new Session();
+      session.connect();
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 200 });
+      await post('Profiler.start');
+    },
+    stop: async (file: string) => {
+      const { profile } = await post('Profiler.stop');
+      session?.disconnect();
+      session = undefined;
+      writeFileSync(file, JSON.stringify(profile));
+    },
+  };
+};
+
+const until = async (condition: () => boolean, timeoutMs: number) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+};
+
+const main = async () => {
+  const app = await createApp(loadConfig(process.env), { extraImports: [BenchRoutesModule] });
+  const peak = new PeakRss();
+  const http = app.getHttpServer() as Server;
+  const counter = countInFlight(http);
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= (async () => {
+    peak.stop();
+    http.close();
+    http.closeAllConnections();
+    await until(() => counter.inFlight === 0, 10_000);
+    await app.close().catch((error) => process.stderr.write(`bench server: close failed: ${(error as Error).message}\n`));
+    process.exit(0);
+  })());
+  process.once('SIGTERM', close);
+  process.once('SIGINT', close);
+  process.once('disconnect', close);
+  const profile = profiler();
+  process.on('message', (message: ToServer) => {
+    if (message.type === 'profile') {
+      void (message.action === 'start' ? profile.start() : profile.stop(message.file)).then(
+        () => send({ type: 'profiled' }), (error) => send({ type: 'profiled', error: (error as Error).message }));
+      return;
+    }
+    const cpu = process.cpuUsage();
+    send({ type: 'stats', rss: process.memoryUsage.rss(), peakRss: peak.read(), cpuMicros: cpu.user + cpu.system, inFlight: counter.inFlight });
+    if (message.resetPeak) peak.reset();
+  });
+  await app.listen(0, '127.0.0.1');
+  send({ type: 'ready', port: (app.getHttpServer().address() as AddressInfo).port });
+};
+
+main().catch((error) => {
+  send({ type: 'failed', message: (error as Error).stack ?? String(error) });
+  process.exit(1);
+});
