@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Pool, PoolClient } from 'pg';
 import { quoteIdent, SqlDriver, SqlTransaction } from '../sql/sql-driver';
 
@@ -36,7 +37,8 @@ export class PostgresDriver implements SqlDriver {
   }
 
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-    return (await this.pool.query(sql, params as unknown[])).rows as Row[];
+    // Named, so each connection parses and plans a statement once instead of on every call.
+    return (await this.pool.query({ name: statementName(sql), text: sql, values: params as unknown[] })).rows as Row[];
   }
 
   async exec(sql: string): Promise<void> {
@@ -65,3 +67,13 @@ export class PostgresDriver implements SqlDriver {
     return this.pool.end();
   }
 }
+
+const names = new Map<string, string>();
+const statementName = (sql: string): string => {
+  let name = names.get(sql);
+  if (!name) {
+    name = `lotse_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+    names.set(sql, name);
+  }
+  return name;
+};
