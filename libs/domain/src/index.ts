@@ -7,3 +7,4 @@ export type { Pathway, PathwayEvent, PathwayCommand, CaseStep, ParticipantSnapsh
 export { participantDecider } from './participants/participant.decider';
 export type { Participant, ParticipantEvent, ParticipantCommand, Entitlement } from './participants/participant.decider';
 export * from './guard';
+export * from './duplicates';

@@ -1,9 +1,9 @@
 // Finding the same young person registered twice (DESIGN.md §1, the measure-career guard).
-export { foldLetters, canonicalName, canonicalNameParts, makeNameNormaliser, SPELLING_RULES, NAME_VARIANTS, ARTICLES } from './normalise';
+export { foldLetters, canonicalName, canonicalNameParts, writtenNameParts, makeNameNormaliser, GLUED_ARTICLE_SPARED, SPELLING_RULES, NAME_VARIANTS, ARTICLES } from './normalise';
 export type { SpellingRule, NameNormaliser } from './normalise';
 export { koelnerPhonetik, koelnerPhonetikDigits } from './koelner-phonetik';
 export {
-  matchingKeys, nameForms, oneDeletionNeighbours, lookupKeyTexts, inClear, TYPO_MIN_LENGTH, PLACEHOLDER_MONTH_DAYS,
+  matchingKeys, nameForms, oneDeletionNeighbours, typoNeighbours, lookupKeyTexts, inClear, TYPO_MIN_LENGTH, PLACEHOLDER_MONTH_DAYS,
 } from './matching-keys';
 export type { Registration, KeyHash, NameForms, NameKeys, BirthDateKeys, MatchingKeys } from './matching-keys';
 export {

@@ -11,7 +11,7 @@
  */
 import { DomainError } from '../shared/domain-error';
 import { koelnerPhonetik } from './koelner-phonetik';
-import { canonicalNameParts } from './normalise';
+import { canonicalNameParts, writtenNameParts } from './normalise';
 
 /** The personal data the matcher looks at, as the coach enters it (birth date `YYYY-MM-DD`). */
 export interface Registration {
@@ -28,7 +28,9 @@ export const inClear: KeyHash = (text) => text;
 
 /**
  * Below this length a single changed letter turns one real name into another (Amir/Amin, Sara/Sana),
- * so a one-letter difference only counts as a typo in longer names.
+ * so a one-letter difference only counts as a typo when the longer of two names has this many.
+ * (Samir/Sami and Amira/Amir do count: a coordinator dismissing such a pair costs less than a
+ * person whose second registration goes unnoticed.)
  */
 export const TYPO_MIN_LENGTH = 5;
 
@@ -41,9 +43,11 @@ export const PLACEHOLDER_MONTH_DAYS: readonly string[] = ['01-01'];
 /** A name field in its comparable forms, still in clear. */
 export interface NameForms {
   readonly whole: string;
+  /** The name as written, only folded to a–z (see `writtenNameParts`). */
+  readonly written: string;
   readonly phonetic: string;
   readonly parts: readonly string[];
-  /** The whole name and every form of it with one letter left out. */
+  /** The whole and the written name, and the forms of them with one letter left out that count as a typo (see `typoNeighbours`). */
   readonly neighbours: readonly string[];
 }
 
@@ -58,10 +62,34 @@ export const oneDeletionNeighbours = (word: string): string[] => {
   return [...neighbours];
 };
 
+/**
+ * The neighbours that count as a typo, with two exceptions where a one-letter difference makes
+ * another name more often than a typo does:
+ * - the first letter stays: Ahmed and Hamed, Amir and Samir, Rahim and Fahim differ there, and the
+ *   first letters that do vary between spellings are vowels, which the spelling rules fold;
+ * - a final i or y after a consonant is not simply dropped: Persian and Arabic family names are
+ *   made from given names with it (Ahmad → Ahmadi, Karim → Karimi, Hossein → Hosseini). A changed
+ *   last letter (Samadi, Samado) still counts: the form without it is also kept marked with "<",
+ *   which only meets another word whose last letter was left out the same way.
+ */
+export const typoNeighbours = (word: string): string[] => {
+  const neighbours = new Set([word]);
+  for (let i = 1; i < word.length - 1; i++) neighbours.add(word.slice(0, i) + word.slice(i + 1));
+  if (word.length > 1) {
+    const withoutLast = word.slice(0, -1);
+    if (!/[^aeiou][iy]$/.test(word)) neighbours.add(withoutLast);
+    neighbours.add(`${withoutLast}<`);
+  }
+  return [...neighbours];
+};
+
 export const nameForms = (raw: string): NameForms => {
   const parts = canonicalNameParts(raw);
   const whole = parts.join('');
-  return { whole, phonetic: koelnerPhonetik(whole), parts, neighbours: whole ? oneDeletionNeighbours(whole) : [] };
+  const written = writtenNameParts(raw).join('');
+  // The written form's neighbours catch a typo that the spelling rules turned into a second difference.
+  const neighbours = whole ? [...new Set([...typoNeighbours(whole), ...typoNeighbours(written)])] : [];
+  return { whole, written, phonetic: koelnerPhonetik(whole), parts, neighbours };
 };
 
 /** One name field as hashes. `whole` is null when no Latin letter is left to compare. */
@@ -70,7 +98,7 @@ export interface NameKeys {
   readonly phonetic: string | null;
   readonly parts: readonly string[];
   readonly neighbours: readonly string[];
-  /** Long enough for a one-letter difference to count as a typo (see TYPO_MIN_LENGTH); says roughly what `neighbours.length` already says. */
+  /** At least TYPO_MIN_LENGTH letters as written or canonical; says roughly what `neighbours.length` already says. */
   readonly typoTolerant: boolean;
 }
 
@@ -97,9 +125,12 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 interface BirthDateParts { readonly year: string; readonly month: string; readonly day: string }
 
+const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+
 const birthDateParts = (birthDate: string): BirthDateParts => {
   const [, year, month, day] = DATE.exec(birthDate) ?? [];
-  const valid = year !== undefined && Number(month) >= 1 && Number(month) <= 12 && Number(day) >= 1 && Number(day) <= DAYS_IN_MONTH[Number(month) - 1];
+  const lastDay = month === '02' && !isLeapYear(Number(year)) ? 28 : DAYS_IN_MONTH[Number(month) - 1];
+  const valid = year !== undefined && Number(month) >= 1 && Number(month) <= 12 && Number(day) >= 1 && Number(day) <= lastDay;
   if (!valid) throw new DomainError('invalid_birth_date', `birth date must be a calendar date YYYY-MM-DD, got "${birthDate}"`);
   return { year, month, day };
 };
@@ -112,7 +143,7 @@ const nameKeys = (forms: NameForms, hash: KeyHash): NameKeys =>
       phonetic: hash(`phonetic:${forms.phonetic}`),
       parts: forms.parts.map((part) => hash(`part:${part}`)),
       neighbours: forms.neighbours.map((neighbour) => hash(`near:${neighbour}`)),
-      typoTolerant: forms.whole.length >= TYPO_MIN_LENGTH,
+      typoTolerant: Math.max(forms.whole.length, forms.written.length) >= TYPO_MIN_LENGTH,
     };
 
 const birthDateKeys = ({ year, month, day }: BirthDateParts, hash: KeyHash): BirthDateKeys => {
@@ -134,7 +165,8 @@ const birthDateKeys = ({ year, month, day }: BirthDateParts, hash: KeyHash): Bir
  *   field is the given name (swapped names meet). Two independent errors in both names are missed.
  * - the `all` key catches parts moved between the fields (Yonas Tesfay | Gebremedhin and
  *   Yonas | Tesfay Gebremedhin).
- * Name and year together keep buckets small: a lookup touches a few dozen registrations, not all.
+ * Name and year together keep buckets small: at 100,000 people a lookup meets a handful of
+ * registrations, a hundred or two for the commonest names, never all.
  */
 export const lookupKeyTexts = (given: NameForms, family: NameForms, year: string): string[] => {
   const texts = new Set<string>();

@@ -1,4 +1,4 @@
-import { canonicalName, canonicalNameParts, foldLetters, makeNameNormaliser, NAME_VARIANTS, SPELLING_RULES } from './normalise';
+import { canonicalName, canonicalNameParts, foldLetters, makeNameNormaliser, NAME_VARIANTS, SPELLING_RULES, writtenNameParts } from './normalise';
 
 describe('folding letters', () => {
   it.each([
@@ -20,6 +20,14 @@ describe('name parts', () => {
     ['Al-Hassan', 'Hassan'], ['Al Hassan', 'El-Hassan'], ['Nasr ed-Din', 'Nasr Din'], ['As-Sayed', 'Sayed'], ['Zia-ul-Haq', 'Zia Haq'],
   ])('drops the article written apart: %s = %s', (a, b) => expect(canonicalName(a)).toBe(canonicalName(b)));
 
+  it.each([
+    ['Alhassan', 'Al-Hassan'], ['Elsayed', 'El Sayed'], ['Almasri', 'Masri'], ['Alahmad', 'Al-Ahmad'], ['Alomar', 'Al Omar'],
+    ['Alali', 'Al-Ali'], ['Alabdullah', 'Al-Abdullah'], ['Alobaidi', 'Al-Obaidi'],
+  ])('drops the article glued to the name: %s = %s', (a, b) => expect(canonicalName(a)).toBe(canonicalName(b)));
+
+  it.each([['Albert', 'albert'], ['Alwin', 'alvin'], ['Alexander', 'aleksander'], ['Alina', 'alina'], ['Elena', 'ilena'], ['Elias', 'ilias'], ['Almaz', 'almaz'], ['Elisabeth', 'ilisabet']])(
+    'keeps the al- or el- that belongs to %s', (name, canonical) => expect(canonicalName(name)).toBe(canonical));
+
   it('keeps a last part that looks like an article, since then it is the name', () =>
     expect(canonicalNameParts('Mohammad Al')).toEqual(['muhamad', 'al']));
 
@@ -37,6 +45,9 @@ describe('name parts', () => {
 
   it('spells a part the same wherever it stands, so Abdel Rahman and Abdelrahman are one word', () =>
     expect(canonicalName('Abdel Rahman')).toBe(canonicalName('Abdelrahman')));
+
+  it('keeps the written parts apart from the canonical ones, for typo tolerance', () =>
+    expect(writtenNameParts('Abd al-Rahman Al-Hassan')).toEqual(['abdalrahman', 'hassan']));
 
   it('is empty for a name with no Latin letters', () => expect(canonicalNameParts('محمد')).toEqual([]));
 });

@@ -5,8 +5,9 @@
  * Jamal there. The canonical form folds such spellings together. It exists for comparison only and
  * is never shown or stored in clear.
  *
- * Four steps: fold letters to a–z (German style), split into name parts, apply the spelling rules
- * to each part, then look the part up in the table of known variants of one name.
+ * Four steps: fold letters to a–z (German style), split into name parts (dropping a separate
+ * article), apply the spelling rules to each part, then look the part up in the table of known
+ * variants of one name, or drop an article glued to it.
  */
 
 /** German offices write ä, ö, ü, ß out; an ID card from elsewhere may carry them or drop them. */
@@ -74,13 +75,6 @@ export interface SpellingRule {
 const C = 'b-df-hj-np-tv-z';
 
 export const SPELLING_RULES: readonly SpellingRule[] = [
-  {
-    rule: 'glued article al-/el- dropped',
-    why: 'Alhassan, Al-Hassan and Hassan are one family name; a few German given names that start the same way are spared',
-    from: new RegExp(`^(?!(?:albert|alfred|albrecht|alfons|alwin|alwine|almut|alban|albin|albina|elmar|elmira|elvira|elbert|elfriede|elsbeth)$)(?:al|el)(?=[${C}][a-z]{3})`),
-    to: '',
-    sameAs: [['Alhassan', 'Al-Hassan'], ['Elsayed', 'El Sayed'], ['Almasri', 'Masri']],
-  },
   {
     rule: 'dsch, dj, dzh → j',
     why: 'German (Dsch), French (Dj) and Ukrainian-English (Dzh) ways to write the sound of Arabic ǧīm',
@@ -201,6 +195,20 @@ export const SPELLING_RULES: readonly SpellingRule[] = [
     sameAs: [['Müller', 'Muller'], ['Öztürk', 'Ozturk'], ['Schröder', 'Schroder'], ['Jürgen', 'Jurgen']],
   },
   {
+    rule: 'initial e → i',
+    why: 'Arabic and Persian names that start with a short i are written with e or i (Edris/Idris, Ehsan/Ihsan, Esmail/Ismail)',
+    from: /^e(?=[^aeiou])/,
+    to: 'i',
+    sameAs: [['Edris', 'Idris'], ['Ehsan', 'Ihsan'], ['Emran', 'Imran']],
+  },
+  {
+    rule: 'initial o → u',
+    why: 'and those that start with a short u with o or u (Omid/Umid, Osman/Usman, Obaidullah/Ubaidullah)',
+    from: /^o(?=[^aeiou])/,
+    to: 'u',
+    sameAs: [['Omid', 'Umid'], ['Obaidullah', 'Ubaidullah'], ['Obada', 'Ubada']],
+  },
+  {
     rule: 'x → ks',
     why: 'Latin x and Cyrillic кс (Olexandr, Oleksandr)',
     from: /x/g,
@@ -238,7 +246,9 @@ export const SPELLING_RULES: readonly SpellingRule[] = [
  * Turkish forms are deliberately absent: Mehmet, Ahmet, Hüseyin, Ömer, Fatma and Meryem come from
  * Latin-script Turkish papers and are copied, not transliterated, so they do not vary between
  * offices. Folding Mehmet into Muhammad, the most frequent name in this population, would add no
- * found duplicate and would make every Turkish Mehmet a candidate for every Arab Muhammad.
+ * found duplicate and would make every Turkish Mehmet a candidate for every Arab Muhammad. (Ömer
+ * and Umar, Fatma and Fatima are still "similar" by sound and spelling; Mehmet, Ahmet and Hüseyin
+ * are too far from Muhammad, Ahmad and Husain for that, and stay different.)
  */
 export const NAME_VARIANTS: Readonly<Record<string, readonly string[]>> = {
   // Arabic names, as written in Syria, Iraq, Afghanistan, Somalia and Eritrea.
@@ -248,44 +258,69 @@ export const NAME_VARIANTS: Readonly<Record<string, readonly string[]>> = {
   Husain: ['Hussein', 'Hussain', 'Husein', 'Hossein', 'Hosein', 'Xuseen'],
   Hasan: ['Hassan', 'Xasan'],
   Mahmud: ['Mahmoud', 'Mahmood', 'Mohamud', 'Maxamuud'],
-  // Not Cumar (Somali for Umar): its c → k would make it Kumar, an Indian name.
+  // Not Cumar (Somali for Umar): its c → k would make it Kumar, an Indian name. Omar is folded by the rules.
   Umar: ['Omar'],
   Uthman: ['Othman', 'Osman', 'Usman', 'Cusmaan'],
   Khalid: ['Khaled', 'Chaled', 'Chalid'],
+  // Arabic ẓ is written z, dh, th or d.
+  Kazim: ['Kazem', 'Kadhim', 'Kathim', 'Kadim'],
   Jamal: ['Gamal'],
   Mustafa: ['Mostafa', 'Moustafa', 'Mustapha'],
   Ibrahim: ['Ebrahim', 'Ibraahim'],
+  Amanuel: ['Emanuel', 'Emmanuel'],
   Ismail: ['Esmail', 'Ismaeel', 'Ismael'],
+  Isa: ['Issa', 'Eissa', 'Eisa'],
   Sayyid: ['Sayed', 'Sayyed', 'Seyed', 'Seyyed', 'Syed'],
   Maryam: ['Mariam', 'Mariyam', 'Marjam'],
-  Fatima: ['Fatema', 'Fatemeh', 'Faatima'],
+  // Fadumo, Faduma and Fatuma are the Somali forms.
+  Fatima: ['Fatema', 'Fatemeh', 'Faatima', 'Fadumo', 'Faduma', 'Fatuma'],
   Aisha: ['Ayesha', 'Aicha', 'Aischa'],
   // Somali orthography writes ʿayn as c and ḥ as x: Cabdi is Abdi, Faarax is Farah.
   Ali: ['Cali'],
   Abdi: ['Cabdi'],
   Farah: ['Faarax'],
   Jama: ['Jaamac'],
+  Abdullah: ['Abdallah', 'Abdulla', 'Abdalla'],
   // Ukrainian names meet their Russian forms in older papers.
   Serhii: ['Sergii', 'Sergiy', 'Serhiy', 'Serhij', 'Sergej', 'Sergey'],
   Oleksandr: ['Aleksandr', 'Alexandr'],
+  Yevhen: ['Ievgen', 'Yevgen', 'Jewhen', 'Jewgen', 'Evgen', 'Evgeny', 'Yevgeniy'],
   Oleh: ['Oleg'],
   Olha: ['Olga'],
 };
 
+/**
+ * Given names that begin like a glued article and must keep it (Albert is not Bert, Alexander is
+ * not Exander). Names whose rest is short (Alina, Elena, Elias, Almaz) are safe without a listing.
+ */
+export const GLUED_ARTICLE_SPARED: readonly string[] = [
+  'Albert', 'Alfred', 'Albrecht', 'Alfons', 'Alwin', 'Alwine', 'Almut', 'Albin', 'Albina',
+  'Elmar', 'Elmira', 'Elvira', 'Elbert', 'Elfriede', 'Elsbeth',
+  'Alexander', 'Alexandra', 'Aleksander', 'Aleksandra', 'Alessandro', 'Alessia', 'Alejandro', 'Elisabeth', 'Eleonora', 'Eleanor',
+];
+
 export interface NameNormaliser {
   /** The canonical form of each name part, in written order; empty when nothing is left. */
   readonly canonicalParts: (raw: string) => string[];
+  /**
+   * The parts as written, only folded to a–z (articles dropped, Abd compounds joined). A typo can
+   * be amplified by the rules (Jqfari: q → k, then j before a consonant → i), so typo tolerance
+   * also looks at this form.
+   */
+  readonly writtenParts: (raw: string) => string[];
 }
 
 const applyRules = (part: string, rules: readonly SpellingRule[]): string =>
   rules.reduce((folded, rule) => folded.replace(rule.from, rule.to), part);
 
+const canonicalOf = (raw: string, rules: readonly SpellingRule[]): string => applyRules(foldLetters(raw), rules);
+
 const variantLookup = (rules: readonly SpellingRule[], variants: Readonly<Record<string, readonly string[]>>) => {
   const lookup = new Map<string, string>();
   for (const [name, spellings] of Object.entries(variants)) {
-    const canonical = applyRules(foldLetters(name), rules);
+    const canonical = canonicalOf(name, rules);
     for (const spelling of [name, ...spellings]) {
-      const folded = applyRules(foldLetters(spelling), rules);
+      const folded = canonicalOf(spelling, rules);
       // A spelling that the rules already fold into another name would silently merge two names.
       const taken = lookup.get(folded);
       if (taken !== undefined && taken !== canonical) throw new Error(`name table: ${spelling} folds to ${folded}, which is already ${taken}`);
@@ -301,15 +336,30 @@ export const makeNameNormaliser = (
   variants: Readonly<Record<string, readonly string[]>> = NAME_VARIANTS,
 ): NameNormaliser => {
   const lookup = variantLookup(rules, variants);
+  const spared = new Set(GLUED_ARTICLE_SPARED.map(foldLetters));
+
+  /**
+   * The article glued to the name, as written: Alhassan, Elsayed, Alahmad, Alobaidi. It goes when
+   * what remains is a known name (Alali, Alomar), a consonant and three more letters (Alhassan,
+   * Almasri) or a vowel and four more (Alobaidi); shorter rests after a vowel are names of their
+   * own (Alina, Elias).
+   */
+  const withoutGluedArticle = (part: string): string | undefined => {
+    if (!/^(?:al|el)/.test(part) || spared.has(part)) return undefined;
+    const rest = applyRules(part.slice(2), rules);
+    return lookup.get(rest) ?? (new RegExp(`^(?:[${C}][a-z]{3}|[aeiou][a-z]{4})`).test(rest) ? rest : undefined);
+  };
+
   const canonicalPart = (part: string): string => {
     const folded = applyRules(part, rules);
-    return lookup.get(folded) ?? folded;
+    return lookup.get(folded) ?? withoutGluedArticle(part) ?? folded;
   };
+
+  const writtenParts = (raw: string): string[] => dropArticles(joinAbdCompounds(foldLetters(raw).split(' ').filter(Boolean)));
+
   return {
-    canonicalParts: (raw) =>
-      dropArticles(joinAbdCompounds(foldLetters(raw).split(' ').filter(Boolean)))
-        .map(canonicalPart)
-        .filter(Boolean),
+    canonicalParts: (raw) => writtenParts(raw).map(canonicalPart).filter(Boolean),
+    writtenParts,
   };
 };
 
@@ -317,6 +367,9 @@ const defaultNormaliser = makeNameNormaliser();
 
 /** Canonical name parts: "Abd al-Rahman Al-Hassan" → ["abdrahman", "hasan"]. */
 export const canonicalNameParts = defaultNormaliser.canonicalParts;
+
+/** Name parts as written, folded to a–z: "Abd al-Rahman Al-Hassan" → ["abdalrahman", "hassan"]. */
+export const writtenNameParts = defaultNormaliser.writtenParts;
 
 /** The canonical name as one word, so that Abdel Rahman, Abdel-Rahman and Abdelrahman meet. */
 export const canonicalName = (raw: string): string => canonicalNameParts(raw).join('');
