@@ -7,6 +7,7 @@ import { EventStoreModule } from './event-store';
 import { GuardModule } from './guard';
 import { HealthModule } from './health';
 import { HttpApiModule } from './http';
+import { DuplicatesModule } from './duplicates';
 import { EventSourcingModule } from './event-sourcing';
 import { LoggingModule } from './logging';
 import { ParticipantsModule } from './participants';
@@ -32,6 +33,7 @@ export class AppModule {
         EventSourcingModule,
         PersonalDataModule,
         GuardModule,
+        DuplicatesModule,
         ParticipantsModule,
         PathwaysModule,
         ...extraImports,

@@ -6,17 +6,23 @@ import { loadMasterKey } from './master-key';
 import { PersonalDataVault } from './personal-data-vault';
 import { SqlKeyStore } from './sql-key-store';
 
+/** Inject with `@Inject(MASTER_KEY) masterKey: Buffer`; other keys are derived from it, never stored. */
+export const MASTER_KEY = Symbol('MASTER_KEY');
+
 @Global()
 @Module({
-  providers: [{
-    provide: PersonalDataVault,
-    inject: [APP_CONFIG, SQL_DRIVER],
-    useFactory: async (config: AppConfig, sql: SqlDriver) => {
-      const keys = new SqlKeyStore(sql);
-      await keys.init();
-      return new PersonalDataVault(keys, loadMasterKey(config.LOTSE_MASTER_KEY, config.DATA_DIR));
+  providers: [
+    { provide: MASTER_KEY, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadMasterKey(config.LOTSE_MASTER_KEY, config.DATA_DIR) },
+    {
+      provide: PersonalDataVault,
+      inject: [MASTER_KEY, SQL_DRIVER],
+      useFactory: async (masterKey: Buffer, sql: SqlDriver) => {
+        const keys = new SqlKeyStore(sql);
+        await keys.init();
+        return new PersonalDataVault(keys, masterKey);
+      },
     },
-  }],
-  exports: [PersonalDataVault],
+  ],
+  exports: [PersonalDataVault, MASTER_KEY],
 })
 export class PersonalDataModule {}

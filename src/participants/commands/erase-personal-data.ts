@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DomainError, participantDecider } from '@lotse/domain';
 import { AggregateStore, RequestContext } from '../../event-sourcing';
+import { DuplicateDetectionService } from '../../duplicates/duplicate-detection.service';
 import { PersonalDataVault } from '../../personal-data';
 import { WriteResult } from '../dto/participant.response';
 import { participantStream } from '../participant-stream';
@@ -12,7 +13,8 @@ export class ErasePersonalData {
 
 @CommandHandler(ErasePersonalData)
 export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalData, WriteResult> {
-  constructor(private readonly aggregates: AggregateStore, private readonly vault: PersonalDataVault) {}
+  constructor(private readonly aggregates: AggregateStore, private readonly vault: PersonalDataVault,
+    private readonly duplicates: DuplicateDetectionService) {}
 
   async execute({ context, participantId }: ErasePersonalData): Promise<WriteResult> {
     const result = await this.aggregates.handle(participantStream(participantId), participantDecider, (state) => {
@@ -21,6 +23,8 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
     }, context);
     // After the event, so a crash in between leaves an erasure that a retry completes, never a lost key with no record.
     await this.vault.erase(participantId);
+    // Keyed hashes of the name are still about the person: they go with the key.
+    await this.duplicates.forget(participantId);
     return { id: participantId, version: result.version, position: result.position };
   }
 }

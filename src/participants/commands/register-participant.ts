@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { participantDecider } from '@lotse/domain';
 import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
 import { AggregateStore, newAggregateId, RequestContext } from '../../event-sourcing';
+import { DuplicateDetectionService } from '../../duplicates/duplicate-detection.service';
 import { PersonalDataVault } from '../../personal-data';
 import { RegisterParticipantDto } from '../dto/register-participant.dto';
 import { WriteResult } from '../dto/participant.response';
@@ -13,7 +14,8 @@ export class RegisterParticipant {
 
 @CommandHandler(RegisterParticipant)
 export class RegisterParticipantHandler implements ICommandHandler<RegisterParticipant, WriteResult> {
-  constructor(private readonly aggregates: AggregateStore, private readonly vault: PersonalDataVault) {}
+  constructor(private readonly aggregates: AggregateStore, private readonly vault: PersonalDataVault,
+    private readonly duplicates: DuplicateDetectionService) {}
 
   async execute({ user, context, body }: RegisterParticipant): Promise<WriteResult> {
     assertSameMunicipality(user, body.municipality);
@@ -26,6 +28,7 @@ export class RegisterParticipantHandler implements ICommandHandler<RegisterParti
       data: { participantId: id, municipality: body.municipality, residenceStatus: body.residenceStatus, personalData,
         entitlements: (body.entitlements ?? []).map((e, i) => ({ entitlementId: `${id}-e${i}`, ...e })) },
     }), context);
+    await this.duplicates.registered(id, body.municipality, personal);
     return { id, version: result.version, position: result.position };
   }
 }

@@ -24,6 +24,7 @@ export class GetParticipantHandler implements IQueryHandler<GetParticipant, Part
       municipality: state.municipality,
       residenceStatus: state.residenceStatus,
       status: state.status,
+      ...(state.mergedInto ? { mergedInto: state.mergedInto } : {}),
       entitlements: state.entitlements,
       personalData: seesPersonalData(user) && state.status === 'registered' ? await this.personalData(participantId, events) : null,
       version,

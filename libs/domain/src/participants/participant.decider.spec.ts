@@ -54,4 +54,17 @@ describe('participant decider', () => {
     given([registered, { type: 'PersonalDataErased', data: { participantId: 'a-1', erasedAt: metadata.now } }])
       .when({ type: 'ErasePersonalData', metadata, data: {} }).then([]);
   });
+
+  describe('merge', () => {
+    const merge = (survivor: { id: string; status: 'registered' | 'merged' | 'erased' | 'none' }): ParticipantCommand =>
+      ({ type: 'MergeInto', metadata, data: { survivor } });
+    const merged: ParticipantEvent = { type: 'ParticipantMerged', data: { participantId: 'a-1', mergedInto: 'a-2', mergedAt: metadata.now } };
+    it('merges a registration into the surviving one', () => given([registered]).when(merge({ id: 'a-2', status: 'registered' })).then([merged]));
+    it('answers a repeated merge into the same survivor with nothing', () => given([registered, merged]).when(merge({ id: 'a-2', status: 'registered' })).then([]));
+    it('refuses a merge into another survivor once merged', () =>
+      given([registered, merged]).when(merge({ id: 'a-3', status: 'registered' })).thenThrows('participant_not_active'));
+    it('refuses a merge into itself', () => given([registered]).when(merge({ id: 'a-1', status: 'registered' })).thenThrows('invalid_merge'));
+    it('refuses a merge into a registration that is itself merged away', () =>
+      given([registered]).when(merge({ id: 'a-2', status: 'merged' })).thenThrows('invalid_merge'));
+  });
 });

@@ -17,11 +17,14 @@ export type ParticipantEvent =
   | { type: 'ResidenceStatusChanged'; data: { participantId: string; from: ResidenceStatus; to: ResidenceStatus; changedOn: string } }
   | { type: 'EntitlementAdded'; data: { participantId: string; entitlement: Entitlement } }
   | { type: 'EntitlementEnded'; data: { participantId: string; entitlementId: string; to: string } }
-  | { type: 'PersonalDataErased'; data: { participantId: string; erasedAt: string } };
+  | { type: 'PersonalDataErased'; data: { participantId: string; erasedAt: string } }
+  /** The same person was registered twice; this registration lives on in `mergedInto`. */
+  | { type: 'ParticipantMerged'; data: { participantId: string; mergedInto: string; mergedAt: string } };
 
 export type Participant =
   | { status: 'none' }
-  | { status: 'registered' | 'erased'; id: string; municipality: string; residenceStatus: ResidenceStatus; entitlements: Entitlement[] };
+  | { status: 'registered' | 'erased' | 'merged'; id: string; municipality: string; residenceStatus: ResidenceStatus; entitlements: Entitlement[];
+      mergedInto?: string };
 
 export const initialParticipant: Participant = { status: 'none' };
 
@@ -39,6 +42,8 @@ export const evolve = (state: Participant, event: ParticipantEvent): Participant
         e.entitlementId === event.data.entitlementId ? { ...e, to: event.data.to } : e) };
     case 'PersonalDataErased':
       return state.status === 'none' ? state : { ...state, status: 'erased' };
+    case 'ParticipantMerged':
+      return state.status === 'none' ? state : { ...state, status: 'merged', mergedInto: event.data.mergedInto };
   }
 };
 
@@ -48,7 +53,8 @@ export type ParticipantCommand =
   | { type: 'ChangeResidenceStatus'; data: { residenceStatus: ResidenceStatus; changedOn: string }; metadata: CommandMetadata }
   | { type: 'AddEntitlement'; data: { entitlement: Entitlement }; metadata: CommandMetadata }
   | { type: 'EndEntitlement'; data: { entitlementId: string; to: string }; metadata: CommandMetadata }
-  | { type: 'ErasePersonalData'; data: Record<string, never>; metadata: CommandMetadata };
+  | { type: 'ErasePersonalData'; data: Record<string, never>; metadata: CommandMetadata }
+  | { type: 'MergeInto'; data: { survivor: { id: string; status: Participant['status'] } }; metadata: CommandMetadata };
 
 const existing = (state: Participant) => {
   if (state.status === 'none') throw new DomainError('not_found', 'participant does not exist');
@@ -100,6 +106,17 @@ export const decide = (command: ParticipantCommand, state: Participant): Partici
         throw new DomainError('invalid_period', `entitlement cannot end on ${command.data.to}, before it starts on ${entitlement.from}`);
       }
       return [{ type: 'EntitlementEnded', data: { participantId: participant.id, ...command.data } }];
+    }
+    case 'MergeInto': {
+      const participant = existing(state);
+      const { survivor } = command.data;
+      if (participant.status === 'merged') {
+        if (participant.mergedInto === survivor.id) return [];
+        throw new DomainError('participant_not_active', `participant was already merged into ${participant.mergedInto}`);
+      }
+      if (survivor.id === participant.id) throw new DomainError('invalid_merge', 'a participant cannot be merged into itself');
+      if (survivor.status !== 'registered') throw new DomainError('invalid_merge', `the surviving registration is ${survivor.status}`);
+      return [{ type: 'ParticipantMerged', data: { participantId: participant.id, mergedInto: survivor.id, mergedAt: command.metadata.now } }];
     }
     case 'ErasePersonalData': {
       const participant = existing(state);

@@ -1,0 +1,24 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DomainError } from '@lotse/domain';
+import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
+import { RequestContext } from '../../event-sourcing';
+import { DuplicateDetectionService } from '../duplicate-detection.service';
+
+export class DismissDuplicate {
+  constructor(readonly user: AuthenticatedUser, readonly context: RequestContext, readonly participantId: string, readonly otherId: string) {}
+}
+
+/** "Not the same person": the pair leaves the list and is not listed again. */
+@CommandHandler(DismissDuplicate)
+export class DismissDuplicateHandler implements ICommandHandler<DismissDuplicate> {
+  constructor(private readonly duplicates: DuplicateDetectionService) {}
+
+  async execute({ user, context, participantId, otherId }: DismissDuplicate) {
+    const pair = await this.duplicates.store.pairOf(participantId, otherId);
+    if (!pair) throw new DomainError('not_found', 'these two registrations are not listed as a potential duplicate');
+    assertSameMunicipality(user, pair.participantA === participantId ? pair.municipalityA : pair.municipalityB);
+    if (pair.status === 'merged') throw new DomainError('invalid_merge', 'the pair was already merged');
+    await this.duplicates.store.decide(pair.pairId, 'dismissed', context.actor);
+    return { pairId: pair.pairId, status: 'dismissed' };
+  }
+}

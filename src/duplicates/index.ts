@@ -1,0 +1,2 @@
+export { DuplicatesModule } from './duplicates.module';
+export { DuplicateDetectionService } from './duplicate-detection.service';

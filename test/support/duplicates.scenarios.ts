@@ -1,0 +1,109 @@
+import { INestApplication } from '@nestjs/common';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { SqlDriver } from '@lotse/event-store';
+import { signTestToken } from '../../src/auth/testing';
+import { loadConfig } from '../../src/config';
+import { createApp } from '../../src/create-app';
+import { SQL_DRIVER } from '../../src/database';
+
+const SECRET = 'e2e-secret-that-is-long-enough-for-hs256-000';
+const as = (roles: string[], municipality: string, sub = `${roles[0]}-${municipality}`) =>
+  `Bearer ${signTestToken({ sub, roles, municipality }, SECRET)}`;
+const neussCoach = as(['coach'], 'neuss');
+const dormagenCoach = as(['coach'], 'dormagen');
+const neussCoordinator = as(['coordinator'], 'neuss');
+const dormagenCoordinator = as(['coordinator'], 'dormagen');
+const grevenbroichCoordinator = as(['coordinator'], 'grevenbroich');
+const admin = as(['admin'], 'land-nrw');
+
+const registration = (givenName: string, familyName: string, birthDate: string, municipality: string) =>
+  ({ givenName, familyName, birthDate, municipality, residenceStatus: 'duldung' });
+const pathway = (participantId: string, kind: string, plannedStart = '2026-01-01', plannedEnd = '2026-06-30') =>
+  ({ participantId, kind, jurisdiction: kind === 'participation_management' ? 'sgb8' : 'state', provider: 'IN VIA', goal: 'Stable perspective', plannedStart, plannedEnd });
+
+/** The same person registered by two bodies, found, merged, and then seen whole by the guard. */
+export const duplicatesScenarios = (eventStoreUrl: () => string) => {
+  let app: INestApplication;
+  let http: ReturnType<typeof request>;
+  let sql: SqlDriver;
+
+  beforeAll(async () => {
+    app = await createApp(loadConfig({ EVENT_STORE_URL: eventStoreUrl(), LOG_LEVEL: 'silent', JWT_SECRET: SECRET,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'lotse-dup-')) }));
+    await app.init();
+    http = request(app.getHttpServer());
+    sql = app.get(SQL_DRIVER);
+  });
+  afterAll(() => app.close());
+
+  const register = async (body: object, auth: string) =>
+    (await http.post('/participants').set('Authorization', auth).send(body).expect(201)).body.id as string;
+
+  it('finds the same person registered twice in two municipalities, merges them, and the guard sees both histories', async () => {
+    const inNeuss = await register(registration('Mohammad', 'Al-Hassan', '2004-03-09', 'neuss'), neussCoach);
+    const inDormagen = await register(registration('Muhammed', 'Hassan', '2004-03-09', 'dormagen'), dormagenCoach);
+
+    const listed = await http.get('/duplicates').set('Authorization', neussCoordinator).expect(200);
+    const pair = listed.body.find((p: { participantA: string; participantB: string }) =>
+      [p.participantA, p.participantB].sort().join() === [inNeuss, inDormagen].sort().join());
+    expect(pair).toMatchObject({ score: expect.any(Number), fields: { birthDate: 'equal' } });
+    expect(Object.values(pair.fields)).not.toContain('different');
+    expect(pair.clear).toBeUndefined();
+    expect(JSON.stringify(listed.body)).not.toMatch(/Mohammad|Muhammed|Hassan|2004-03-09/);
+    const forAdmin = await http.get('/duplicates').set('Authorization', admin).expect(200);
+    expect(JSON.stringify(forAdmin.body)).toContain('Muhammed');
+    await http.get('/duplicates').set('Authorization', neussCoach).expect(403);
+    expect((await http.get('/duplicates').set('Authorization', grevenbroichCoordinator).expect(200)).body).toEqual([]);
+
+    // Before the merge the guard cannot know: each body opens a pathway of its own.
+    await http.post('/pathways').set('Authorization', neussCoach).send(pathway(inNeuss, 'coaching')).expect(201);
+    await http.post('/pathways').set('Authorization', dormagenCoach).send(pathway(inDormagen, 'language_support')).expect(201);
+
+    await http.post(`/participants/${inNeuss}/merge`).set('Authorization', dormagenCoordinator).send({ duplicateId: inDormagen }).expect(403);
+    await http.post(`/participants/${inNeuss}/merge`).set('Authorization', neussCoach).send({ duplicateId: inDormagen }).expect(403);
+    await http.post(`/participants/${inNeuss}/merge`).set('Authorization', neussCoordinator).send({ duplicateId: inDormagen }).expect(200);
+
+    const mergedAway = await http.get(`/participants/${inDormagen}`).set('Authorization', dormagenCoach).expect(200);
+    expect(mergedAway.body).toMatchObject({ status: 'merged', mergedInto: inNeuss });
+    const refused = await http.post('/pathways').set('Authorization', dormagenCoach).send(pathway(inDormagen, 'school_certificate')).expect(409);
+    expect(refused.body.code).toBe('participant_not_active');
+
+    const duplicate = await http.post('/pathways').set('Authorization', neussCoach)
+      .send(pathway(inNeuss, 'language_support', '2026-03-01', '2026-09-30')).expect(409);
+    expect(duplicate.body).toMatchObject({ code: 'duplicate_pathway', conflicting: { kind: 'language_support', jurisdiction: 'state' } });
+
+    const career = await http.get(`/participants/${inNeuss}/career`).set('Authorization', neussCoach).expect(200);
+    expect(career.body.pathways.map((p: { kind: string }) => p.kind).sort()).toEqual(['coaching', 'language_support']);
+    expect(career.body.mergedFrom).toEqual([inDormagen]);
+    const after = await http.get('/duplicates').set('Authorization', neussCoordinator).expect(200);
+    expect(after.body.some((p: { participantB: string; participantA: string }) => [p.participantA, p.participantB].includes(inDormagen))).toBe(false);
+  });
+
+  it('lets a coordinator mark a pair as two different people', async () => {
+    const first = await register(registration('Ahmad', 'Karimi', '2003-07-07', 'neuss'), neussCoach);
+    const second = await register(registration('Ahmed', 'Karimi', '2003-07-07', 'neuss'), neussCoach);
+    const listed = (await http.get('/duplicates').set('Authorization', neussCoordinator).expect(200)).body;
+    expect(listed.some((p: { participantA: string; participantB: string }) => [p.participantA, p.participantB].includes(first))).toBe(true);
+    await http.post(`/participants/${first}/not-duplicate`).set('Authorization', grevenbroichCoordinator).send({ duplicateId: second }).expect(403);
+    await http.post(`/participants/${first}/not-duplicate`).set('Authorization', neussCoordinator).send({ duplicateId: second }).expect(200);
+    const after = (await http.get('/duplicates').set('Authorization', neussCoordinator).expect(200)).body;
+    expect(after.some((p: { participantA: string; participantB: string }) => [p.participantA, p.participantB].includes(first))).toBe(false);
+  });
+
+  it('does not list near misses: same birthday, another name; siblings', async () => {
+    const a = await register(registration('Samira', 'Noori', '2005-01-15', 'neuss'), neussCoach);
+    await register(registration('Farid', 'Rahimi', '2005-01-15', 'neuss'), neussCoach);
+    await register(registration('Laila', 'Noori', '2006-04-02', 'neuss'), neussCoach);
+    const listed = (await http.get('/duplicates').set('Authorization', admin).expect(200)).body;
+    expect(listed.some((p: { participantA: string; participantB: string }) => [p.participantA, p.participantB].includes(a))).toBe(false);
+  });
+
+  it('keeps only keyed hashes of names and birth dates', async () => {
+    const dump = JSON.stringify(await sql.query('select * from participant_match_keys')) + JSON.stringify(await sql.query('select * from match_lookup'));
+    expect(dump.length).toBeGreaterThan(100);
+    for (const clear of ['mohammad', 'muhammed', 'hassan', 'karimi', 'noori', '2004-03-09', '2003']) expect(dump.toLowerCase()).not.toContain(clear);
+  });
+};
