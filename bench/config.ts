@@ -19,7 +19,7 @@ export interface BenchConfig {
   pgbenchMode: 'simple' | 'extended' | 'prepared';
   /** Pool size for the postgres engine (BENCH_PG_POOL); unset = the driver's default. */
   pgPool?: number;
-  /** Which parts of the report to run (BENCH_SECTIONS, default "store,http"). */
+  /** Which parts of the report to run (BENCH_SECTIONS, default "store,http,domain"). */
   sections: Section[];
   /** The HTTP section: autocannon connections (BENCH_HTTP_CONNECTIONS, default 32). */
   httpConnections: number;
@@ -33,7 +33,7 @@ export interface BenchConfig {
   httpCpuProf?: string;
 }
 
-export type Section = 'store' | 'http';
+export type Section = 'store' | 'http' | 'domain';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -58,8 +58,8 @@ export const loadConfig = (): BenchConfig => {
   if (mode !== 'simple' && mode !== 'extended' && mode !== 'prepared') throw new Error('BENCH_PGBENCH_MODE must be simple, extended or prepared');
   const readBatch = process.env.BENCH_READ_BATCH ? num('BENCH_READ_BATCH', 1000, 1) : undefined;
   const pgPool = process.env.BENCH_PG_POOL ? num('BENCH_PG_POOL', 20, 1) : undefined;
-  const sections = list('BENCH_SECTIONS', 'store,http');
-  for (const s of sections) if (s !== 'store' && s !== 'http') throw new Error(`BENCH_SECTIONS: unknown section ${JSON.stringify(s)} (store, http)`);
+  const sections = list('BENCH_SECTIONS', 'store,http,domain');
+  for (const s of sections) if (s !== 'store' && s !== 'http' && s !== 'domain') throw new Error(`BENCH_SECTIONS: unknown section ${JSON.stringify(s)} (store, http, domain)`);
   const httpPathways = list('BENCH_HTTP_PATHWAYS', '32,1').map(Number);
   if (httpPathways.some((p) => !Number.isInteger(p) || p < 1)) throw new Error('BENCH_HTTP_PATHWAYS must be positive integers, e.g. "32,1"');
   return {

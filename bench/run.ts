@@ -1,5 +1,5 @@
 /**
- * `npm run bench`, two sections (BENCH_SECTIONS, default "store,http"):
+ * `npm run bench`, three sections (BENCH_SECTIONS, default "store,http,domain"):
  * - store: the event store's append and read-all rates on PGlite and on the PostgreSQL server,
  *   next to a pgbench baseline measured on the same server in the same run;
  * - http: case steps recorded per second through the coach API (autocannon, 32 connections) on
@@ -14,6 +14,7 @@ import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { Client } from 'pg';
 import { redact } from '@lotse/event-store/event-store-url';
 import { loadConfig } from './config';
+import { benchDomain } from './domain-bench';
 import { benchEngine, EngineResult, SEED_BATCH } from './event-store-bench';
 import { benchHttp, HttpResult } from './http-bench';
 import { PgbenchResult, runPgbenchBaseline } from './pgbench-baseline';
@@ -211,6 +212,9 @@ const main = async () => {
     if (http.error) httpSection.push(`http: ERROR ${http.error}`);
   }
 
+  const domain = config.sections.includes('domain') ? benchDomain(100_000) : undefined;
+  if (domain?.includes('MISS')) misses.push('domain: see the domain table');
+
   const cpuModel = cpuList[0]?.model.trim() ?? 'unknown CPU';
   const out = [
     '',
@@ -220,6 +224,7 @@ const main = async () => {
     `load:    ${load1.toFixed(2)} (1-min average at start)${load1 > cpuList.length / 2 ? ' — the machine was busy: expect noisy figures' : ''}`,
     ...(store ? ['', table, '', ...notes] : []),
     ...httpSection,
+    ...(domain ? ['', domain, ''] : []),
     misses.length ? `TARGET MISSED: ${misses.join('; ')}` : 'all targets met.',
     `(took ${((Date.now() - started) / 1000).toFixed(0)} s)`,
     '',
