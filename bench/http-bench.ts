@@ -37,7 +37,7 @@ export interface HttpRow {
   benchCpu: number;
   postgresCpu?: number;
   machineCpu: number;
-  /** Events in each case-step pathway after the row (warm-up included): every case step reads its whole stream. */
+  /** Events in each case-step pathway after the row (warm-up included): a process that has not written the stream before replays this many once. */
   eventsPerPathway?: number;
 }
 

@@ -205,7 +205,7 @@ const main = async () => {
       const parts = [`autocannon ${formatPercent(r.benchCpu)} CPU, machine ${formatPercent(r.machineCpu)}`];
       const other = r.machineCpu - r.serverCpu - r.benchCpu - (r.postgresCpu ?? 0);
       if (other > OTHER_CPU_NOISE) parts.push(`DISTURBED: ${formatPercent(other)} of CPU went to something else, repeat the run on a quiet machine`);
-      if (r.eventsPerPathway !== undefined) parts.push(`~${Math.round(r.eventsPerPathway).toLocaleString('en-US')} events per pathway at the end (each step reads its whole stream)`);
+      if (r.eventsPerPathway !== undefined) parts.push(`~${Math.round(r.eventsPerPathway).toLocaleString('en-US')} events per pathway at the end`);
       if (r.failures || r.errors) parts.push(`failures: ${[r.failures, r.errors ? `${r.errors} connection errors` : ''].filter(Boolean).join(', ')}`);
       httpSection.push(`${r.label}: ${parts.join('; ')}.`);
     }

@@ -5,7 +5,7 @@
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {
     version: 1,
-    name: 'events, streams and the append function',
+    name: 'events and streams',
     sql: `
 create table if not exists streams (
   stream_id  text primary key,
@@ -32,6 +32,15 @@ create table if not exists events (
 
 create index if not exists events_log_order on events (transaction_id, global_position);
 
+`,
+  },
+];
+
+/**
+ * Re-created on every start (it is `create or replace`), so a changed function reaches databases
+ * whose table migrations ran long ago.
+ */
+export const APPEND_FUNCTION = `
 -- One round trip per append: lock the stream head, answer a retry with its first result,
 -- check the expected version, chain and insert the events, move the head.
 create or replace function lotse_append(p_stream text, p_expected bigint, p_events text)
@@ -49,15 +58,17 @@ declare
   v_old_stream   text;
   v_old_version  bigint;
   v_old_position bigint;
+  v_new          boolean;
 begin
   v_count := jsonb_array_length(v_events);
-  select s.version, s.last_hash into v_version, v_hash
-    from streams s where s.stream_id = p_stream for update;
-  if not found then
-    insert into streams (stream_id, version, last_hash) values (p_stream, -1, '')
-      on conflict (stream_id) do nothing;
-    select s.version, s.last_hash into v_version, v_hash
-      from streams s where s.stream_id = p_stream for update;
+  -- Writers of one stream queue here. An advisory lock lives in memory: unlike SELECT … FOR UPDATE
+  -- it writes nothing to the row, so the head costs one write per append, not two.
+  perform pg_advisory_xact_lock(hashtextextended(p_stream, 0));
+  select s.version, s.last_hash into v_version, v_hash from streams s where s.stream_id = p_stream;
+  v_new := not found;
+  if v_new then
+    v_version := -1;
+    v_hash := '';
   end if;
 
   -- One primary-key probe per event: a set-based probe gets a plan cached while the table is
@@ -98,15 +109,17 @@ begin
     returning global_position into v_position;
   end loop;
 
-  update streams set version = v_version, last_hash = v_hash where stream_id = p_stream;
+  if v_new then
+    insert into streams (stream_id, version, last_hash) values (p_stream, v_version, v_hash);
+  else
+    update streams set version = v_version, last_hash = v_hash where stream_id = p_stream;
+  end if;
   next_version := v_version;
   last_position := v_position;
   return next;
 end
 $fn$;
-`,
-  },
-];
+`;
 
 export const MIGRATION_TABLE = `
 create table if not exists schema_migrations (

@@ -8,7 +8,7 @@ import { verifyChain } from '../hash-chain';
 import { assertValidAppend } from '../new-event-validation';
 import { UpcasterChain, Upcaster } from '../upcasters';
 import { pollLog, LogCursor } from '../subscription';
-import { EVENT_COLUMNS, EXPECTED_CODES, MIGRATION_TABLE, MIGRATIONS } from './schema';
+import { APPEND_FUNCTION, EVENT_COLUMNS, EXPECTED_CODES, MIGRATION_TABLE, MIGRATIONS } from './schema';
 import { isConnectionLost, SqlDriver, sqlState } from './sql-driver';
 
 interface EventRow {
@@ -68,6 +68,7 @@ export class SqlEventStore implements EventStore {
         await tx.exec(m.sql);
         await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
       }
+      await tx.exec(APPEND_FUNCTION);
     });
   }
 
