@@ -48,6 +48,9 @@ returns table (next_version bigint, last_position bigint)
 language plpgsql as $fn$
 declare
   v_events       jsonb := p_events::jsonb;
+  v_texts        text[];
+  v_docs         jsonb[];
+  v_i            integer;
   v_count        integer;
   v_version      bigint;
   v_hash         text;
@@ -60,7 +63,10 @@ declare
   v_old_position bigint;
   v_new          boolean;
 begin
-  v_count := jsonb_array_length(v_events);
+  -- Each element is the event's canonical JSON text: hashed as sent, parsed once for its columns.
+  select array_agg(t order by n), array_agg(t::jsonb order by n) into v_texts, v_docs
+    from jsonb_array_elements_text(v_events) with ordinality as e(t, n);
+  v_count := array_length(v_texts, 1);
   -- Writers of one stream queue here. An advisory lock lives in memory: unlike SELECT … FOR UPDATE
   -- it writes nothing to the row, so the head costs one write per append, not two.
   perform pg_advisory_xact_lock(hashtextextended(p_stream, 0));
@@ -73,7 +79,7 @@ begin
 
   -- One primary-key probe per event: a set-based probe gets a plan cached while the table is
   -- small, and that plan scans the whole log on every later append.
-  for v_event in select x from jsonb_array_elements(v_events) x loop
+  foreach v_event in array v_docs loop
     select e.stream_id, e.stream_version, e.global_position into v_old_stream, v_old_version, v_old_position
       from events e where e.event_id = (v_event ->> 'eventId')::uuid;
     if found then
@@ -100,9 +106,10 @@ begin
     raise exception using errcode = 'LT001', message = v_version::text;
   end if;
 
-  for v_event in select x from jsonb_array_elements(v_events) x loop
+  for v_i in 1 .. v_count loop
+    v_event := v_docs[v_i];
     v_version := v_version + 1;
-    v_hash := encode(sha256(convert_to(v_hash || (v_event ->> 'content'), 'UTF8')), 'hex');
+    v_hash := encode(sha256(convert_to(v_hash || v_texts[v_i], 'UTF8')), 'hex');
     insert into events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
     values (p_stream, v_version, (v_event ->> 'eventId')::uuid, v_event ->> 'type', (v_event ->> 'schemaVersion')::integer,
             v_event -> 'data', v_event -> 'metadata', (v_event ->> 'recordedAt')::timestamptz, v_hash)

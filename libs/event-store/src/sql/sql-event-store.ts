@@ -75,10 +75,8 @@ export class SqlEventStore implements EventStore {
   async append(streamId: string, events: NewEvent[], { expectedVersion }: AppendOptions): Promise<AppendResult> {
     assertValidAppend(streamId, events);
     const recordedAt = this.now().toISOString();
-    const payload = events.map((e) => {
-      const event = { ...e, eventId: e.eventId.toLowerCase(), recordedAt };
-      return { ...event, content: chainContent(streamId, event) };
-    });
+    // The canonical JSON is both what the chain hashes and what the function stores: built once.
+    const payload = events.map((e) => chainContent(streamId, { ...e, eventId: e.eventId.toLowerCase(), recordedAt }));
     const params = [streamId, expectedCode(expectedVersion), JSON.stringify(payload)];
     for (let attempt = 1; ; attempt += 1) {
       try {
