@@ -25,6 +25,14 @@ const MAX_ATTEMPTS = 5;
 const SCHEMA_VERSION = 1;
 const SNAPSHOT_CAPACITY = 10_000;
 
+interface CommandRun<Command, Event, State> {
+  streamId: string;
+  decider: Decider<Command, Event, State>;
+  command: (state: State) => Command | Promise<Command>;
+  context: RequestContext;
+  ifMatch?: number;
+}
+
 interface Snapshot<State> {
   state: State;
   version: number;
@@ -62,15 +70,11 @@ export class AggregateStore {
     context: RequestContext,
     ifMatch?: number,
   ): Promise<Decided<Event>> {
-    return this.streams.run(streamId, () => this.decideAndAppend(streamId, decider, command, context, ifMatch));
+    return this.streams.run(streamId, () => this.decideAndAppend({ streamId, decider, command, context, ifMatch }));
   }
 
   private async decideAndAppend<Command, Event extends DomainEvent, State>(
-    streamId: string,
-    decider: Decider<Command, Event, State>,
-    command: (state: State) => Command | Promise<Command>,
-    context: RequestContext,
-    ifMatch?: number,
+    { streamId, decider, command, context, ifMatch }: CommandRun<Command, Event, State>,
   ): Promise<Decided<Event>> {
     let snapshot = (this.snapshots.get(streamId) as Snapshot<State> | undefined) ?? await this.catchUp(streamId, decider);
     for (let attempt = 1; ; attempt += 1) {

@@ -1,15 +1,10 @@
 import { INestApplication } from '@nestjs/common';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { SqlDriver } from '@lotse/event-store';
 import { signTestToken } from '../../src/auth/testing';
-import { loadConfig } from '../../src/config';
-import { createApp } from '../../src/create-app';
 import { SQL_DRIVER } from '../../src/database';
+import { bootTestApp, TEST_SECRET as SECRET } from './test-app';
 
-const SECRET = 'e2e-secret-that-is-long-enough-for-hs256-000';
 const token = (roles: string[], municipality = 'neuss', sub = `${roles[0]}-1`) => `Bearer ${signTestToken({ sub, roles, municipality }, SECRET)}`;
 export const coach = token(['coach']);
 const otherCoach = token(['coach'], 'neuss', 'coach-2');
@@ -37,9 +32,7 @@ export const coachApiScenarios = (eventStoreUrl: () => string) => {
   const eventCount = async () => Number((await sql.query<{ n: string }>('select count(*)::text as n from events'))[0].n);
 
   beforeAll(async () => {
-    app = await createApp(loadConfig({ EVENT_STORE_URL: eventStoreUrl(), LOG_LEVEL: 'silent', JWT_SECRET: SECRET,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'lotse-e2e-')) }));
-    await app.init();
+    app = await bootTestApp(eventStoreUrl());
     http = request(app.getHttpServer());
     sql = app.get(SQL_DRIVER);
   });

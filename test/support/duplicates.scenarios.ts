@@ -1,15 +1,10 @@
 import { INestApplication } from '@nestjs/common';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { SqlDriver } from '@lotse/event-store';
 import { signTestToken } from '../../src/auth/testing';
-import { loadConfig } from '../../src/config';
-import { createApp } from '../../src/create-app';
 import { SQL_DRIVER } from '../../src/database';
+import { bootTestApp, TEST_SECRET as SECRET } from './test-app';
 
-const SECRET = 'e2e-secret-that-is-long-enough-for-hs256-000';
 const as = (roles: string[], municipality: string, sub = `${roles[0]}-${municipality}`) =>
   `Bearer ${signTestToken({ sub, roles, municipality }, SECRET)}`;
 const neussCoach = as(['coach'], 'neuss');
@@ -31,9 +26,7 @@ export const duplicatesScenarios = (eventStoreUrl: () => string) => {
   let sql: SqlDriver;
 
   beforeAll(async () => {
-    app = await createApp(loadConfig({ EVENT_STORE_URL: eventStoreUrl(), LOG_LEVEL: 'silent', JWT_SECRET: SECRET,
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'lotse-dup-')) }));
-    await app.init();
+    app = await bootTestApp(eventStoreUrl());
     http = request(app.getHttpServer());
     sql = app.get(SQL_DRIVER);
   });

@@ -5,11 +5,9 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { SqlDriver } from '@lotse/event-store';
 import { signTestToken } from '../../src/auth/testing';
-import { loadConfig } from '../../src/config';
-import { createApp } from '../../src/create-app';
 import { SQL_DRIVER } from '../../src/database';
+import { bootTestApp, TEST_SECRET as SECRET } from './test-app';
 
-const SECRET = 'e2e-secret-that-is-long-enough-for-hs256-000';
 const coordinator = (municipality = 'neuss') => `Bearer ${signTestToken({ sub: 'coordinator-1', roles: ['coordinator'], municipality }, SECRET)}`;
 const coach = (sub: string) => `Bearer ${signTestToken({ sub, roles: ['coach'], municipality: 'neuss' }, SECRET)}`;
 const JURISDICTIONS = ['state', 'sgb3', 'sgb8', 'federal'];
@@ -33,13 +31,9 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
 
   beforeAll(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lotse-guard-'));
-    const config = loadConfig({ EVENT_STORE_URL: eventStoreUrl(), LOG_LEVEL: 'silent', JWT_SECRET: SECRET, DATA_DIR: dataDir });
-    apps = [];
-    for (let i = 0; i < 2; i += 1) {
-      const app = await createApp(config);
-      await app.init();
-      apps.push(app);
-    }
+    // One URL for both: a bare pglite:memory:// would give each its own database.
+    const url = eventStoreUrl();
+    apps = [await bootTestApp(url, dataDir), await bootTestApp(url, dataDir)];
     http = apps.map((app) => request(app.getHttpServer()));
     sql = apps[0].get(SQL_DRIVER);
   });

@@ -1,8 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AuthenticatedUser } from '../../auth';
 import { AggregateStore } from '../../event-sourcing';
-import { PersonalData } from '../../participants/participant-stream';
-import { ERASED, PersonalDataVault } from '../../personal-data';
+import { openPersonalData, participantStream, PersonalData } from '../../participants/participant-stream';
+import { PersonalDataVault } from '../../personal-data';
 import { DuplicateDetectionService } from '../duplicate-detection.service';
 import { DuplicatePairView } from '../dto/duplicate-pair.view';
 import { DuplicatePair } from '../match-key-store';
@@ -24,11 +24,8 @@ export class ListDuplicatesHandler implements IQueryHandler<ListDuplicates, Dupl
   }
 
   private async clear(participantId: string): Promise<PersonalData | null> {
-    const { events } = await this.aggregates.load(`participant-${participantId}`, { evolve: () => null, initialState: null });
-    const registered = events.find((e) => e.type === 'ParticipantRegistered');
-    if (!registered) return null;
-    const opened = await this.vault.open<PersonalData>(participantId, String(registered.data.personalData));
-    return opened === ERASED ? null : opened;
+    const { events } = await this.aggregates.load(participantStream(participantId), { evolve: () => null, initialState: null });
+    return openPersonalData(this.vault, participantId, events);
   }
 }
 

@@ -2,9 +2,9 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainError, Participant, participantDecider, ParticipantEvent } from '@lotse/domain';
 import { AuthenticatedUser, assertSameMunicipality, seesPersonalData } from '../../auth';
 import { AggregateStore } from '../../event-sourcing';
-import { ERASED, PersonalDataVault } from '../../personal-data';
+import { PersonalDataVault } from '../../personal-data';
 import { ParticipantView } from '../dto/participant.response';
-import { participantStream, PersonalData } from '../participant-stream';
+import { openPersonalData, participantStream } from '../participant-stream';
 
 export class GetParticipant {
   constructor(readonly user: AuthenticatedUser, readonly participantId: string) {}
@@ -26,15 +26,8 @@ export class GetParticipantHandler implements IQueryHandler<GetParticipant, Part
       status: state.status,
       ...(state.mergedInto ? { mergedInto: state.mergedInto } : {}),
       entitlements: state.entitlements,
-      personalData: seesPersonalData(user) && state.status === 'registered' ? await this.personalData(participantId, events) : null,
+      personalData: seesPersonalData(user) && state.status === 'registered' ? await openPersonalData(this.vault, participantId, events) : null,
       version,
     };
-  }
-
-  private async personalData(participantId: string, events: { type: string; data: Record<string, unknown> }[]): Promise<PersonalData | null> {
-    const registered = events.find((e) => e.type === 'ParticipantRegistered');
-    if (!registered) return null;
-    const opened = await this.vault.open<PersonalData>(participantId, String(registered.data.personalData));
-    return opened === ERASED ? null : opened;
   }
 }
