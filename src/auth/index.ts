@@ -3,4 +3,4 @@ export type { AuthenticatedUser } from './authenticated-user';
 export { Public } from './public.decorator';
 export { Roles } from './roles.decorator';
 export { CurrentUser } from './current-user.decorator';
-export { assertSameMunicipality, seesPersonalData } from './tenant';
+export { actsIn, assertSameMunicipality, seesPersonalData } from './tenant';

@@ -10,9 +10,15 @@ export class ParticipantLoader {
   constructor(private readonly aggregates: AggregateStore) {}
 
   async registered(user: AuthenticatedUser, participantId: string): Promise<Exclude<Participant, { status: 'none' }>> {
+    const state = await this.load(participantId);
+    assertSameMunicipality(user, state.municipality);
+    return state;
+  }
+
+  /** Without the tenant check: for callers that decide access themselves (the career). */
+  async load(participantId: string): Promise<Exclude<Participant, { status: 'none' }>> {
     const { state } = await this.aggregates.load<ParticipantEvent, Participant>(participantStream(participantId), participantDecider);
     if (state.status === 'none') throw new DomainError('participant_not_found', `no participant ${participantId}`);
-    assertSameMunicipality(user, state.municipality);
     return state;
   }
 }

@@ -49,6 +49,9 @@ export const duplicatesScenarios = (eventStoreUrl: () => string) => {
     const forAdmin = await http.get('/duplicates').set('Authorization', admin).expect(200);
     expect(JSON.stringify(forAdmin.body)).toContain('Muhammed');
     await http.get('/duplicates').set('Authorization', neussCoach).expect(403);
+    await http.get('/duplicates').expect(401);
+    await http.post(`/participants/${inNeuss}/merge`).send({ duplicateId: inDormagen }).expect(401);
+    await http.post(`/participants/${inNeuss}/not-duplicate`).send({ duplicateId: inDormagen }).expect(401);
     expect((await http.get('/duplicates').set('Authorization', grevenbroichCoordinator).expect(200)).body).toEqual([]);
 
     // Before the merge the guard cannot know: each body opens a pathway of its own.
@@ -71,6 +74,9 @@ export const duplicatesScenarios = (eventStoreUrl: () => string) => {
     const career = await http.get(`/participants/${inNeuss}/career`).set('Authorization', neussCoach).expect(200);
     expect(career.body.pathways.map((p: { kind: string }) => p.kind).sort()).toEqual(['coaching', 'language_support']);
     expect(career.body.mergedFrom).toEqual([inDormagen]);
+    // The body that registered the merged-away duplicate may follow the person on, a third may not.
+    await http.get(`/participants/${inNeuss}/career`).set('Authorization', dormagenCoach).expect(200);
+    await http.get(`/participants/${inNeuss}/career`).set('Authorization', as(['coach'], 'grevenbroich')).expect(403);
     const after = await http.get('/duplicates').set('Authorization', neussCoordinator).expect(200);
     expect(after.body.some((p: { participantB: string; participantA: string }) => [p.participantA, p.participantB].includes(inDormagen))).toBe(false);
   });

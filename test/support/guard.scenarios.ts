@@ -118,6 +118,12 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
     await http[0].post('/overrides').set('Authorization', coordinator('dormagen')).send(body).expect(403);
     await http[0].post('/overrides').set('Authorization', coordinator()).send({ ...body, reason: 'too short' }).expect(400);
     await http[0].post('/overrides').send(body).expect(401);
+    const conference = { heldOn: '2026-01-10', decision: 'Agreed on one more try with a mentor.' };
+    await http[0].post(`/participants/${participantId}/case-conferences`).send(conference).expect(401);
+    await http[0].post(`/participants/${participantId}/case-conferences`).set('Authorization', `Bearer ${signTestToken({ sub: 'a-1', roles: ['auditor'], municipality: 'neuss' }, SECRET)}`)
+      .send(conference).expect(403);
+    await http[0].post(`/participants/${participantId}/case-conferences`).set('Authorization', coordinator('dormagen')).send(conference).expect(403);
+    await http[0].get(`/participants/${participantId}/career`).expect(401);
     const career = await http[0].get(`/participants/${participantId}/career`).set('Authorization', coordinator()).expect(200);
     expect(career.body.overrides).toEqual([]);
     await http[0].get(`/participants/${participantId}/career`).set('Authorization', coach('coach-9')).expect(200);
