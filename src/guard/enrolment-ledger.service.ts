@@ -1,8 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DomainError, EligibilityTable, eligibilityTableOn, enrolmentLedgerDecider, enrolmentStreamId, EnrolmentLedgerCommand,
-  Participant, dayOf } from '@lotse/domain';
+import { DomainError, EligibilityTable, eligibilityTableOn, EnrolmentLedger, enrolmentLedgerDecider, EnrolmentLedgerEvent, enrolmentStreamId,
+  EnrolmentLedgerCommand, Participant, dayOf } from '@lotse/domain';
+import { EVENT_STORE, EventStore } from '@lotse/event-store';
 import { AggregateStore, RequestContext } from '../event-sourcing';
+import { pathwayStream } from '../pathways/pathway-stream';
 import { ELIGIBILITY_TABLES } from './eligibility-tables';
+
+/** Long enough for any request that reserved to have opened its pathway, or to have given up. */
+const ABANDONED_AFTER_MS = 5 * 60_000;
 
 type LedgerChange = (metadata: { now: string; actor: string }) => EnrolmentLedgerCommand;
 
@@ -15,7 +20,29 @@ type LedgerChange = (metadata: { now: string; actor: string }) => EnrolmentLedge
 export class EnrolmentLedgerService {
   private readonly logger = new Logger('EnrolmentLedger');
 
-  constructor(private readonly aggregates: AggregateStore, @Inject(ELIGIBILITY_TABLES) private readonly tables: EligibilityTable[]) {}
+  constructor(private readonly aggregates: AggregateStore, @Inject(ELIGIBILITY_TABLES) private readonly tables: EligibilityTable[],
+    @Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /**
+   * A reservation whose pathway never got opened (the process died between the two appends) would
+   * block the person for good. Before a new reservation, reservations older than a few minutes
+   * whose pathway stream is still empty are released.
+   */
+  async releaseAbandoned(participantId: string, context: RequestContext): Promise<number> {
+    const { state, events } = await this.aggregates.load<EnrolmentLedgerEvent, EnrolmentLedger>(enrolmentStreamId(participantId), enrolmentLedgerDecider);
+    const cutoff = Date.parse(context.now) - ABANDONED_AFTER_MS;
+    let released = 0;
+    for (const event of events) {
+      if (event.type !== 'PathwayReserved' || Date.parse(String(event.data.reservedAt)) > cutoff) continue;
+      const pathwayId = String(event.data.pathwayId);
+      if (!state.pathways.some((p) => p.pathwayId === pathwayId && p.status === 'active')) continue;
+      if ((await this.store.readStream(pathwayStream(pathwayId), { maxCount: 1 })).length > 0) continue;
+      this.logger.warn(`releasing reservation ${pathwayId} of ${participantId}: its pathway was never opened`);
+      await this.change(participantId, (metadata) => ({ type: 'ReleaseReservation', metadata, data: { participantId, pathwayId } }), context);
+      released += 1;
+    }
+    return released;
+  }
 
   reserve(participant: Exclude<Participant, { status: 'none' }>, pathway: { pathwayId: string; kind: EnrolmentKind; jurisdiction: EnrolmentJurisdiction;
     plannedStart: string; plannedEnd: string }, context: RequestContext) {

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { SqlDriver } from '@lotse/event-store';
 import { signTestToken } from '../../src/auth/testing';
+import { randomUUID } from 'node:crypto';
 import { SQL_DRIVER } from '../../src/database';
+import { EnrolmentLedgerService } from '../../src/guard';
+import { ParticipantLoader } from '../../src/guard/participant-loader';
 import { bootTestApp, TEST_SECRET as SECRET } from './test-app';
 
 const coordinator = (municipality = 'neuss') => `Bearer ${signTestToken({ sub: 'coordinator-1', roles: ['coordinator'], municipality }, SECRET)}`;
@@ -149,5 +152,26 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
     expect(career.body.caseConferences).toEqual(['2025-10-15']);
     expect(career.body.pathways.map((p: { status: string }) => p.status)).toEqual(['aborted', 'aborted', 'aborted', 'active']);
     expect(career.body.pathways[3].flags).toEqual([expect.objectContaining({ rule: 'career_risk', liftedByCaseConference: '2025-10-15' })]);
+  });
+
+  it('releases a reservation whose pathway was never opened (a crash between the two appends), once it is old', async () => {
+    const participantId = await register();
+    const participant = await apps[0].get(ParticipantLoader).load(participantId);
+    const ledger = apps[0].get(EnrolmentLedgerService);
+    const crashed = (now: string) => ledger.reserve(participant, { pathwayId: randomUUID(), kind: 'coaching', jurisdiction: 'sgb3',
+      plannedStart: '2026-01-01', plannedEnd: '2026-06-30' }, { actor: 'coach-1', role: 'coach', municipality: 'neuss', correlationId: 'crash', now });
+
+    await crashed(new Date().toISOString());
+    const blocked = await http[0].post('/pathways').set('Authorization', coach('coach-1')).send(pathway(participantId)).expect(409);
+    expect(blocked.body.code).toBe('duplicate_pathway');
+
+    const other = await register({ ...person(), givenName: 'Rami' });
+    const otherParticipant = await apps[0].get(ParticipantLoader).load(other);
+    await ledger.reserve(otherParticipant, { pathwayId: randomUUID(), kind: 'coaching', jurisdiction: 'sgb3', plannedStart: '2026-01-01',
+      plannedEnd: '2026-06-30' }, { actor: 'coach-1', role: 'coach', municipality: 'neuss', correlationId: 'crash',
+      now: new Date(Date.now() - 10 * 60_000).toISOString() });
+    const opened = await http[1].post('/pathways').set('Authorization', coach('coach-2')).send(pathway(other)).expect(201);
+    const career = await http[0].get(`/participants/${other}/career`).set('Authorization', coach('coach-1')).expect(200);
+    expect(career.body.pathways.map((p: { pathwayId: string }) => p.pathwayId)).toEqual([opened.body.id]);
   });
 };

@@ -24,6 +24,7 @@ export class OpenPathwayHandler implements ICommandHandler<OpenPathway, OpenedPa
     if (participant.status !== 'none') assertSameMunicipality(user, participant.municipality);
     const id = newAggregateId(context, 'pathway');
     if (participant.status === 'registered') {
+      await this.ledger.releaseAbandoned(body.participantId, context);
       await this.ledger.reserve(participant, { pathwayId: id, kind: body.kind, jurisdiction: body.jurisdiction,
         plannedStart: body.plannedStart, plannedEnd: body.plannedEnd }, context);
     }
