@@ -174,4 +174,18 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
     const career = await http[0].get(`/participants/${other}/career`).set('Authorization', coach('coach-1')).expect(200);
     expect(career.body.pathways.map((p: { pathwayId: string }) => p.pathwayId)).toEqual([opened.body.id]);
   });
+
+  it('answers a retried open after a crash (answer lost, pathway stored) with the same pathway and keeps its reservation', async () => {
+    const participantId = await register();
+    const first = await http[0].post('/pathways').set('Authorization', coach('coach-1')).set('Idempotency-Key', 'open-once').send(pathway(participantId)).expect(201);
+    // As if the process died after storing the pathway and before storing its answer for the key.
+    await sql.query('delete from idempotency_keys');
+    const again = await http[1].post('/pathways').set('Authorization', coach('coach-1')).set('Idempotency-Key', 'open-once').send(pathway(participantId)).expect(201);
+    expect(again.body).toEqual(first.body);
+    const opened = await sql.query<{ n: string }>(
+      `select count(*)::text as n from events where type = 'PathwayOpened' and data ->> 'participantId' = $1`, [participantId]);
+    expect(opened[0].n).toBe('1');
+    const blocked = await http[0].post('/pathways').set('Authorization', coach('coach-2')).send(pathway(participantId, { jurisdiction: 'sgb3' })).expect(409);
+    expect(blocked.body.code).toBe('duplicate_pathway');
+  });
 };
