@@ -6,7 +6,9 @@ class PlainSummaryReporter {
   onRunComplete(_contexts, results) {
     const skipped = results.numPendingTests + results.numTodoTests;
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
-    process.stdout.write(`\ntests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`);
+    const line = `tests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`;
+    // At exit, so that it comes after Jest's own summary, which its reporter prints after ours.
+    process.once('exit', () => process.stderr.write(line));
   }
 }
 module.exports = PlainSummaryReporter;
