@@ -1,1 +1,7 @@
 export * from './projection';
+export * from './read-model-store';
+export * from './leader-election';
+export * from './projection-runner';
+export { SqlReadModelStore } from './sql/sql-read-model-store';
+export { SqlLogOrder } from './sql/sql-log-order';
+export { PostgresLeaderElection } from './postgres/postgres-leader-election';

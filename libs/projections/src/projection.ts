@@ -2,13 +2,15 @@ import type { StoredEvent } from '@lotse/event-store';
 
 /**
  * A read model fed from the log: the event types it handles and a pure function from the
- * current document and an event to the next document. The runner that feeds projections from
- * the store's subscription with a stored checkpoint builds on this contract.
+ * current document and an event to the next document. Pure, so a read model can always be
+ * dropped and rebuilt from the log and come out the same (DESIGN.md §2).
  */
-export interface Projection<Document> {
+export interface Projection<Document = unknown> {
+  /** Stable and a plain identifier: it names the read model's table and its checkpoint. */
   name: string;
   handles: readonly string[];
   /** The document an event belongs to, e.g. the pathway id for a caseload row. */
   documentId(event: StoredEvent): string;
+  /** The next document, or `undefined` to delete it. Throwing stops this projection only. */
   apply(current: Document | undefined, event: StoredEvent): Document | undefined;
 }

@@ -1,0 +1,180 @@
+import type { EventStore, StoredEvent } from '@lotse/event-store';
+import { batches } from './batches';
+import type { LeaderElection } from './leader-election';
+import type { Projection } from './projection';
+import { CheckpointMovedError, ReadModelStore } from './read-model-store';
+
+/** Whether one position comes at or before a checkpoint in the store's log order. */
+export interface LogOrder {
+  hasPassed(position: number, checkpoint: number): Promise<boolean>;
+}
+
+export interface ProjectionStatus {
+  name: string;
+  /** The checkpoint: the last event applied or skipped (0 before the first). */
+  position: number;
+  state: 'running' | 'failed' | 'waiting';
+  error?: { message: string; position: number };
+}
+
+export interface ProjectionRunnerOptions {
+  store: EventStore;
+  readModels: ReadModelStore;
+  election: LeaderElection;
+  projections: readonly Projection[];
+  batchSize?: number;
+  batchWindowMs?: number;
+  /** How often a runner that is not the leader asks again, and the pause after a failed read. */
+  retryMs?: number;
+  /** Places positions that fell out of the in-memory window; without it those are only found when applied. */
+  logOrder?: LogOrder;
+  logger?: { error(message: string): void; warn(message: string): void };
+}
+
+/** Positions kept in memory for `waitFor`: a command's own event is almost always this recent. */
+const RECENT = 50_000;
+
+interface Slot {
+  projection: Projection;
+  status: ProjectionStatus;
+  recent: Set<number>;
+  waiters: Set<() => void>;
+  done?: Promise<void>;
+}
+
+/**
+ * Feeds each projection from the store's ordered subscription, starting at its stored
+ * checkpoint, one batch per transaction. Each projection runs on its own, so one that fails or
+ * waits for the lead does not hold back the others.
+ */
+export class ProjectionRunner {
+  private readonly slots = new Map<string, Slot>();
+  private readonly abort = new AbortController();
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    for (const projection of options.projections) {
+      this.slots.set(projection.name, {
+        projection, recent: new Set(), waiters: new Set(),
+        status: { name: projection.name, position: 0, state: 'waiting' },
+      });
+    }
+  }
+
+  async start(): Promise<void> {
+    for (const slot of this.slots.values()) {
+      await this.options.readModels.init(slot.projection);
+      slot.status.position = await this.options.readModels.checkpoint(slot.projection.name);
+      slot.done = this.run(slot);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await Promise.all([...this.slots.values()].map((s) => s.done));
+    for (const slot of this.slots.values()) slot.waiters.forEach((wake) => wake());
+    await this.options.election.close();
+  }
+
+  status(): ProjectionStatus[] {
+    return [...this.slots.values()].map((s) => ({ ...s.status }));
+  }
+
+  positionOf(name: string): number {
+    return this.slot(name).status.position;
+  }
+
+  /** Resolves true once the projection has applied the event at `position`, false on timeout or stop. */
+  async waitFor(name: string, position: number, timeoutMs: number): Promise<boolean> {
+    const slot = this.slot(name);
+    if (await this.passed(slot, position)) return true;
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline && !this.abort.signal.aborted) {
+      await new Promise<void>((resolve) => {
+        const wake = () => { clearTimeout(timer); slot.waiters.delete(wake); resolve(); };
+        const timer = setTimeout(wake, deadline - Date.now());
+        slot.waiters.add(wake);
+      });
+      // Only the in-memory window here: a position not yet applied enters it when it is.
+      if (slot.recent.has(position)) return true;
+    }
+    return false;
+  }
+
+  private async passed(slot: Slot, position: number): Promise<boolean> {
+    if (slot.recent.has(position)) return true;
+    return (await this.options.logOrder?.hasPassed(position, slot.status.position)) ?? false;
+  }
+
+  private slot(name: string): Slot {
+    const slot = this.slots.get(name);
+    if (!slot) throw new Error(`no projection named ${name}`);
+    return slot;
+  }
+
+  private async run(slot: Slot): Promise<void> {
+    const { election, readModels, store } = this.options;
+    const name = slot.projection.name;
+    const signal = this.abort.signal;
+    while (!signal.aborted) {
+      try {
+        if (!(await election.tryAcquire(name))) {
+          slot.status.state = 'waiting';
+          await this.pause();
+          continue;
+        }
+        slot.status.state = 'running';
+        // Read again after every (re)gain of the lead: the previous leader may have moved it.
+        let after = await readModels.checkpoint(name);
+        slot.status.position = after;
+        const subscription = store.subscribeAll({ fromPosition: after, signal, batchSize: this.options.batchSize });
+        for await (const batch of batches(subscription, this.options.batchSize ?? 500, this.options.batchWindowMs ?? 20)) {
+          if (signal.aborted || !election.holds(name)) break;
+          const result = await readModels.applyBatch(slot.projection, batch, after);
+          after = result.position;
+          this.applied(slot, batch, result.position, result.failure?.position);
+          if (result.failure) return this.fail(slot, result.failure.position, result.failure.error);
+        }
+        // The subscription ends on its own only when the store closes; do not spin on it.
+        if (!signal.aborted) await this.pause();
+      } catch (error) {
+        // A moved checkpoint means resubscribe from it; anything else (a lost connection) is retried.
+        if (!(error instanceof CheckpointMovedError)) this.options.logger?.warn(`projection ${name}: ${describe(error)}; retrying`);
+        if (!signal.aborted) await this.pause();
+      }
+    }
+    await election.release(name).catch(() => undefined);
+  }
+
+  private applied(slot: Slot, batch: readonly StoredEvent[], position: number, failedAt?: number): void {
+    for (const event of batch) {
+      if (event.globalPosition === failedAt) break;
+      slot.recent.add(event.globalPosition);
+    }
+    // A Set iterates in insertion order, so the oldest positions go first.
+    for (const old of slot.recent) {
+      if (slot.recent.size <= RECENT) break;
+      slot.recent.delete(old);
+    }
+    slot.status.position = position;
+    slot.waiters.forEach((wake) => wake());
+  }
+
+  private async fail(slot: Slot, position: number, error: unknown): Promise<void> {
+    const message = describe(error);
+    slot.status.state = 'failed';
+    slot.status.error = { message, position };
+    this.options.logger?.error(`projection ${slot.projection.name} stopped at event ${position}: ${message}`);
+    // Let another process try: the same code will fail there too, but a fixed deployment will not.
+    await this.options.election.release(slot.projection.name).catch(() => undefined);
+  }
+
+  private pause(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => { clearTimeout(timer); this.abort.signal.removeEventListener('abort', done); resolve(); };
+      const timer = setTimeout(done, this.options.retryMs ?? 500);
+      this.abort.signal.addEventListener('abort', done);
+    });
+  }
+}
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -1,0 +1,127 @@
+import type { SqlDriver, SqlTransaction, StoredEvent } from '@lotse/event-store';
+import type { Projection } from '../projection';
+import { ApplyResult, CheckpointMovedError, ReadModelStore } from '../read-model-store';
+
+const CHECKPOINTS = `
+create table if not exists projection_checkpoints (
+  name       text primary key,
+  position   bigint not null,
+  updated_at timestamptz not null default now()
+)`;
+
+/** Projection names become table names; only plain identifiers pass. */
+const table = (name: string): string => {
+  if (!/^[a-z_][a-z0-9_]{0,59}$/.test(name)) throw new Error(`invalid projection name ${JSON.stringify(name)}`);
+  return `"rm_${name}"`;
+};
+
+/**
+ * Read models on PostgreSQL (PGlite or server): one table of jsonb documents per projection
+ * and one checkpoint row each, both written in the same transaction, so a crash before commit
+ * leaves documents and checkpoint as they were and the batch is simply read again.
+ */
+export class SqlReadModelStore implements ReadModelStore {
+  constructor(private readonly driver: SqlDriver) {}
+
+  async init(projection: Projection): Promise<void> {
+    await this.driver.exec(`${CHECKPOINTS};
+      create table if not exists ${table(projection.name)} (id text primary key, doc jsonb not null, position bigint not null)`);
+    await this.driver.query(
+      'insert into projection_checkpoints (name, position) values ($1, 0) on conflict (name) do nothing', [projection.name]);
+  }
+
+  async checkpoint(name: string): Promise<number> {
+    const [row] = await this.driver.query<{ position: string }>(
+      'select position::text from projection_checkpoints where name = $1', [name]);
+    return row ? Number(row.position) : 0;
+  }
+
+  applyBatch(projection: Projection, events: readonly StoredEvent[], after: number): Promise<ApplyResult> {
+    return this.driver.transaction(async (tx) => {
+      // The row lock queues a second runner behind this one, so it sees the moved checkpoint.
+      const [row] = await tx.query<{ position: string }>(
+        'select position::text from projection_checkpoints where name = $1 for update', [projection.name]);
+      const stored = row ? Number(row.position) : 0;
+      let start = 0;
+      if (stored !== after) {
+        const index = events.findIndex((e) => e.globalPosition === stored);
+        if (index < 0) throw new CheckpointMovedError(projection.name, after, stored);
+        start = index + 1;
+      }
+      const todo = events.slice(start);
+      const result = await this.applyInOrder(tx, projection, todo);
+      if (result.position !== undefined) {
+        await tx.query('update projection_checkpoints set position = $2, updated_at = now() where name = $1',
+          [projection.name, result.position]);
+      }
+      return { ...result, position: result.position ?? stored, skipped: start };
+    });
+  }
+
+  /** Loads the touched documents once, folds the events in memory, writes each changed one once. */
+  private async applyInOrder(tx: SqlTransaction, projection: Projection, events: readonly StoredEvent[]) {
+    const handled = new Set(projection.handles);
+    const docs = new Map<string, { doc: unknown; position: number }>();
+    const ids = [...new Set(events.filter((e) => handled.has(e.type)).map((e) => projection.documentId(e)))];
+    if (ids.length > 0) {
+      const rows = await tx.query<{ id: string; doc: unknown; position: string }>(
+        `select id, doc, position::text from ${table(projection.name)} where id in (select jsonb_array_elements_text($1::jsonb))`,
+        [JSON.stringify(ids)]);
+      for (const r of rows) docs.set(r.id, { doc: r.doc, position: Number(r.position) });
+    }
+    const dirty = new Set<string>();
+    let position: number | undefined;
+    let applied = 0;
+    let failure: ApplyResult['failure'];
+    for (const event of events) {
+      if (handled.has(event.type)) {
+        try {
+          const id = projection.documentId(event);
+          const next = projection.apply(docs.get(id)?.doc, event);
+          // A JSON round trip, so the in-memory document is exactly what jsonb will hand back later.
+          docs.set(id, { doc: next === undefined ? undefined : JSON.parse(JSON.stringify(next)), position: event.globalPosition });
+          dirty.add(id);
+          applied += 1;
+        } catch (error) {
+          failure = { position: event.globalPosition, error };
+          break;
+        }
+      }
+      position = event.globalPosition;
+    }
+    await this.write(tx, projection.name, [...dirty].map((id) => ({ id, ...docs.get(id)! })));
+    return { position, applied, failure };
+  }
+
+  private async write(tx: SqlTransaction, name: string, changed: { id: string; doc: unknown; position: number }[]) {
+    const kept = changed.filter((c) => c.doc !== undefined);
+    const gone = changed.filter((c) => c.doc === undefined).map((c) => c.id);
+    if (kept.length > 0) {
+      await tx.query(
+        `insert into ${table(name)} (id, doc, position)
+           select x.id, x.doc, x.position from jsonb_to_recordset($1::jsonb) as x(id text, doc jsonb, position bigint)
+         on conflict (id) do update set doc = excluded.doc, position = excluded.position`,
+        [JSON.stringify(kept)]);
+    }
+    if (gone.length > 0) {
+      await tx.query(`delete from ${table(name)} where id in (select jsonb_array_elements_text($1::jsonb))`, [JSON.stringify(gone)]);
+    }
+  }
+
+  async get<Document>(name: string, id: string): Promise<Document | undefined> {
+    const [row] = await this.driver.query<{ doc: Document }>(`select doc from ${table(name)} where id = $1`, [id]);
+    return row?.doc;
+  }
+
+  async all<Document>(name: string): Promise<Map<string, Document>> {
+    const rows = await this.driver.query<{ id: string; doc: Document }>(`select id, doc from ${table(name)} order by id`);
+    return new Map(rows.map((r) => [r.id, r.doc]));
+  }
+
+  async reset(name: string): Promise<void> {
+    await this.driver.transaction(async (tx) => {
+      await tx.exec(`truncate ${table(name)}`);
+      await tx.query('update projection_checkpoints set position = 0, updated_at = now() where name = $1', [name]);
+    });
+  }
+}
