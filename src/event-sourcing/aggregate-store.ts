@@ -58,9 +58,15 @@ export class AggregateStore {
   constructor(private readonly store: EventStore) {}
 
   async load<Event extends DomainEvent, State>(streamId: string, decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>): Promise<Loaded<State>> {
-    const events = await this.store.readStream(streamId);
+    const { events, version } = await this.history(streamId);
     const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState);
-    return { state, version: events.length ? events[events.length - 1].streamVersion : -1, events };
+    return { state, version, events };
+  }
+
+  /** The stream's events and version, for views that fold the events their own way. */
+  async history(streamId: string): Promise<{ events: StoredEvent[]; version: number }> {
+    const events = await this.store.readStream(streamId);
+    return { events, version: events.at(-1)?.streamVersion ?? -1 };
   }
 
   async handle<Command, Event extends DomainEvent, State>(

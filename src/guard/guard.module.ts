@@ -16,6 +16,6 @@ import { GetCareerHandler } from './queries/get-career';
     { provide: ELIGIBILITY_TABLES, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadEligibilityTables(config.ELIGIBILITY_TABLE_FILE) },
     EnrolmentLedgerService,
   ],
-  exports: [ELIGIBILITY_TABLES, EnrolmentLedgerService],
+  exports: [ELIGIBILITY_TABLES, EnrolmentLedgerService, ParticipantLoader],
 })
 export class GuardModule {}

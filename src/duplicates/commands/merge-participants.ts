@@ -1,9 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, EnrolmentLedger, EnrolmentLedgerEvent, enrolmentLedgerDecider, enrolmentStreamId, Participant,
-  participantDecider, ParticipantEvent } from '@lotse/domain';
+import { EnrolmentLedger, EnrolmentLedgerEvent, enrolmentLedgerDecider, enrolmentStreamId, participantDecider } from '@lotse/domain';
 import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
 import { AggregateStore, RequestContext } from '../../event-sourcing';
 import { EnrolmentLedgerService } from '../../guard/enrolment-ledger.service';
+import { ParticipantLoader } from '../../guard/participant-loader';
 import { participantStream } from '../../participants/participant-stream';
 import { DuplicateDetectionService } from '../duplicate-detection.service';
 import { pairIdOf } from '../match-key-store';
@@ -20,12 +20,13 @@ export class MergeParticipants {
 @CommandHandler(MergeParticipants)
 export class MergeParticipantsHandler implements ICommandHandler<MergeParticipants> {
   constructor(private readonly aggregates: AggregateStore, private readonly ledger: EnrolmentLedgerService,
+    private readonly participants: ParticipantLoader,
     private readonly duplicates: DuplicateDetectionService) {}
 
   async execute({ user, context, survivorId, duplicateId }: MergeParticipants) {
-    const survivor = await this.participant(survivorId);
+    const survivor = await this.participants.load(survivorId);
     assertSameMunicipality(user, survivor.municipality);
-    await this.participant(duplicateId);
+    await this.participants.load(duplicateId);
     await this.aggregates.handle(participantStream(duplicateId), participantDecider, () => ({ type: 'MergeInto' as const,
       metadata: { now: context.now, actor: context.actor }, data: { survivor: { id: survivorId, status: survivor.status } } }), context);
     await this.ledger.change(duplicateId, (metadata) => ({ type: 'CloseLedger', metadata, data: { participantId: duplicateId, mergedInto: survivorId } }), context);
@@ -37,9 +38,4 @@ export class MergeParticipantsHandler implements ICommandHandler<MergeParticipan
     return { id: survivorId, version: result.version, position: result.position };
   }
 
-  private async participant(id: string): Promise<Exclude<Participant, { status: 'none' }>> {
-    const { state } = await this.aggregates.load<ParticipantEvent, Participant>(participantStream(id), participantDecider);
-    if (state.status === 'none') throw new DomainError('participant_not_found', `no participant ${id}`);
-    return state;
-  }
 }

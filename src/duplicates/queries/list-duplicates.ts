@@ -24,7 +24,7 @@ export class ListDuplicatesHandler implements IQueryHandler<ListDuplicates, Dupl
   }
 
   private async clear(participantId: string): Promise<PersonalData | null> {
-    const { events } = await this.aggregates.load(participantStream(participantId), { evolve: () => null, initialState: null });
+    const { events } = await this.aggregates.history(participantStream(participantId));
     return openPersonalData(this.vault, participantId, events);
   }
 }

@@ -17,7 +17,7 @@ export class GetPathwayHandler implements IQueryHandler<GetPathway, PathwayView>
   constructor(private readonly aggregates: AggregateStore, private readonly vault: PersonalDataVault) {}
 
   async execute({ user, pathwayId }: GetPathway): Promise<PathwayView> {
-    const { events, version } = await this.aggregates.load(pathwayStream(pathwayId), { evolve: () => null, initialState: null });
+    const { events, version } = await this.aggregates.history(pathwayStream(pathwayId));
     const view = events.reduce<PathwayView | undefined>((v, e) => apply(v, e), undefined);
     if (!view) throw new DomainError('not_found', `no pathway ${pathwayId}`);
     assertSameMunicipality(user, view.municipality);
