@@ -1,8 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { enrolmentStreamId } from '@lotse/domain';
+import { DomainError, enrolmentStreamId } from '@lotse/domain';
 import { EVENT_STORE, EventStore } from '@lotse/event-store';
 import { Inject } from '@nestjs/common';
-import { actsIn, AuthenticatedUser, assertSameMunicipality } from '../../auth';
+import { actsIn, AuthenticatedUser } from '../../auth';
 import { CareerView, careerOf } from '../career.view';
 import { ParticipantLoader } from '../participant-loader';
 
@@ -23,7 +23,9 @@ export class GetCareerHandler implements IQueryHandler<GetCareer, CareerView> {
     const career = careerOf(participantId, await this.store.readStream(enrolmentStreamId(participantId)));
     const municipalities = new Set([participant.municipality]);
     for (const merged of career.mergedFrom) municipalities.add((await this.participants.load(merged)).municipality);
-    if (![...municipalities].some((municipality) => actsIn(user, municipality))) assertSameMunicipality(user, participant.municipality);
+    if (![...municipalities].some((municipality) => actsIn(user, municipality))) {
+      throw new DomainError('forbidden', `allowed only inside municipality ${user.municipality}`);
+    }
     return career;
   }
 }

@@ -32,8 +32,7 @@ export class OpenPathwayHandler implements ICommandHandler<OpenPathway, OpenedPa
       return await this.open(id, user, context, body, participant);
     } catch (error) {
       // The reservation must not outlive a pathway that was never opened, or it would block the person's next one.
-      const opened = (await this.aggregates.load(pathwayStream(id), pathwayDecider)).version >= 0;
-      if (participant.status === 'registered' && !opened) {
+      if (participant.status === 'registered' && (await this.aggregates.history(pathwayStream(id))).version < 0) {
         await this.ledger.record(body.participantId, (metadata) => ({ type: 'ReleaseReservation', metadata,
           data: { participantId: body.participantId, pathwayId: id } }), context);
       }
@@ -44,9 +43,9 @@ export class OpenPathwayHandler implements ICommandHandler<OpenPathway, OpenedPa
   private async open(id: string, user: AuthenticatedUser, context: RequestContext, body: OpenPathwayDto, participant: Participant): Promise<OpenedPathway> {
     // The id derives from the Idempotency-Key: an existing stream is this request's own earlier attempt
     // that opened the pathway but never answered, so it gets that answer now.
-    const earlier = await this.aggregates.load(pathwayStream(id), pathwayDecider);
-    if (context.idempotencyKey && earlier.version >= 0) {
-      return { id, version: earlier.version, position: earlier.events.at(-1)?.globalPosition ?? 0 };
+    if (context.idempotencyKey) {
+      const earlier = await this.aggregates.history(pathwayStream(id));
+      if (earlier.version >= 0) return { id, version: earlier.version, position: earlier.events.at(-1)?.globalPosition ?? 0 };
     }
     const result = await this.aggregates.handle(pathwayStream(id), pathwayDecider, async () => ({
       type: 'OpenPathway' as const,
