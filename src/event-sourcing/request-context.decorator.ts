@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { Request } from 'express';
+import { readIdempotencyKey } from '../http/idempotency/idempotency-key';
 import { RequestContext } from './request-context';
 
 interface RequestUser { sub: string; roles: string[]; municipality: string }
@@ -7,13 +8,12 @@ interface RequestUser { sub: string; roles: string[]; municipality: string }
 /** The RequestContext of the current request: who (from the token), which request, which retry key, when. */
 export const Ctx = createParamDecorator((_: unknown, execution: ExecutionContext): RequestContext => {
   const req = execution.switchToHttp().getRequest<Request & { id?: string; user?: RequestUser }>();
-  const key = req.header('idempotency-key');
   return {
     actor: req.user?.sub ?? 'anonymous',
     role: req.user?.roles.join(' ') ?? '',
     municipality: req.user?.municipality ?? '',
     correlationId: String(req.id ?? ''),
-    idempotencyKey: key || undefined,
+    idempotencyKey: readIdempotencyKey(req),
     now: new Date().toISOString(),
   };
 });
