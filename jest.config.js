@@ -28,5 +28,7 @@ module.exports = {
     '^@lotse/(domain|event-store|projections)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testTimeout: 60000,
+  // A pool or subscription a suite forgot to close must not keep CI waiting forever after the summary.
+  forceExit: true,
   reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],
 };

@@ -79,10 +79,25 @@ export const appendHistory = async (store: EventStore, pathways: number, from = 
   return count;
 };
 
-export const headOf = async (store: EventStore): Promise<number> => {
+const lastInLog = async (store: EventStore): Promise<number> => {
   let last = 0;
   for await (const e of store.readAll()) last = e.globalPosition;
   return last;
+};
+
+/**
+ * The last event in log order once every append has settled. Readers see a transaction only when
+ * all older ones have ended, and a runner's batch transaction that began before the last appends
+ * holds them back for a moment: so read until two reads a little apart agree.
+ */
+export const headOf = async (store: EventStore): Promise<number> => {
+  let previous = await lastInLog(store);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const current = await lastInLog(store);
+    if (current === previous) return current;
+    previous = current;
+  }
 };
 
 export const eventually = async (check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> => {
