@@ -1,3 +1,5 @@
+const { writeSync } = require('node:fs');
+
 /**
  * Ends every run with one plain line, `tests: N passed, N failed, N skipped`, that CI and
  * people can read without knowing Jest's own summary format.
@@ -8,7 +10,7 @@ class PlainSummaryReporter {
     const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
     const line = `tests: ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped\n`;
     // At exit, so that it comes after Jest's own summary, which its reporter prints after ours.
-    process.once('exit', () => process.stderr.write(line));
+    process.once('exit', () => writeSync(2, line));
   }
 }
 module.exports = PlainSummaryReporter;
