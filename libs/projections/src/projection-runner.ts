@@ -1,13 +1,9 @@
 import type { EventStore, StoredEvent } from '@lotse/event-store';
 import { batches } from './batches';
 import type { LeaderElection } from './leader-election';
+import type { LogOrder } from './log-order';
 import type { Projection } from './projection';
 import { CheckpointMovedError, ReadModelStore } from './read-model-store';
-
-/** Whether one position comes at or before a checkpoint in the store's log order. */
-export interface LogOrder {
-  hasPassed(position: number, checkpoint: number): Promise<boolean>;
-}
 
 export interface ProjectionStatus {
   name: string;
@@ -29,6 +25,8 @@ export interface ProjectionRunnerOptions {
   /** Places positions that fell out of the in-memory window; without it those are only found when applied. */
   logOrder?: LogOrder;
   logger?: { error(message: string): void; warn(message: string): void };
+  /** Told of every committed batch (after the events were applied), e.g. to measure the lag. */
+  onApplied?: (projection: string, events: readonly StoredEvent[]) => void;
 }
 
 /** Positions kept in memory for `waitFor`: a command's own event is almost always this recent. */
@@ -132,6 +130,7 @@ export class ProjectionRunner {
           const result = await readModels.applyBatch(slot.projection, batch, after);
           after = result.position;
           this.applied(slot, batch, result.position, result.failure?.position);
+          this.options.onApplied?.(name, result.failure ? batch.slice(0, batch.findIndex((e) => e.globalPosition === result.failure!.position)) : batch);
           if (result.failure) return this.fail(slot, result.failure.position, result.failure.error);
         }
         // The subscription ends on its own only when the store closes; do not spin on it.

@@ -13,4 +13,9 @@ export interface Projection<Document = unknown> {
   documentId(event: StoredEvent): string;
   /** The next document, or `undefined` to delete it. Throwing stops this projection only. */
   apply(current: Document | undefined, event: StoredEvent): Document | undefined;
+  /**
+   * Top-level document fields the queries filter by, one list per index, equality fields first.
+   * Each store builds its own kind of index from them.
+   */
+  indexes?: readonly (readonly string[])[];
 }

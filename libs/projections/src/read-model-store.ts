@@ -11,6 +11,30 @@ export interface ApplyResult {
   failure?: { position: number; error: unknown };
 }
 
+/**
+ * A page of documents. Filters and sort keys name top-level fields holding strings (ids, codes,
+ * ISO dates); strings compare byte-wise and a missing value sorts before every string, the same
+ * on every store.
+ */
+export interface ReadModelQuery {
+  /** field → value, or any of several values. */
+  where?: Readonly<Record<string, string | readonly string[]>>;
+  /** Ties are broken by document id, so pages never overlap. */
+  orderBy?: readonly { field: string; direction: 'asc' | 'desc' }[];
+  offset?: number;
+  limit?: number;
+  /** Top-level fields left out of the answer, e.g. a long timeline in a list. */
+  omit?: readonly string[];
+}
+
+export interface ReadModelPage<Document> {
+  items: Document[];
+  total: number;
+}
+
+/** A read model built beside the live one, under its own name, until it is swapped in. */
+export const rebuildName = (name: string): string => `${name}__rebuild`;
+
 /** Where read models and their checkpoints live; one adapter per READ_MODEL_URL scheme. */
 export interface ReadModelStore {
   /** Creates the projection's table and checkpoint when missing; safe on every start. */
@@ -23,8 +47,22 @@ export interface ReadModelStore {
   applyBatch(projection: Projection, events: readonly StoredEvent[], after: number): Promise<ApplyResult>;
   get<Document>(name: string, id: string): Promise<Document | undefined>;
   all<Document>(name: string): Promise<Map<string, Document>>;
+  find<Document>(name: string, query: ReadModelQuery): Promise<ReadModelPage<Document>>;
   /** Drops the documents and rewinds the checkpoint, so the next run rebuilds from the log. */
   reset(name: string): Promise<void>;
+  /**
+   * An empty read model named `rebuildName(projection.name)` with its checkpoint at the start
+   * of the log, replacing any left over from an interrupted rebuild.
+   */
+  prepareRebuild(projection: Projection): Promise<Projection>;
+  /**
+   * Replaces the live read model and its checkpoint with the rebuilt one in one step, if the
+   * live checkpoint is still at `liveAt` (which the caller found the rebuilt one has reached):
+   * readers see either the old model or the new one, never a mix. False when the live model
+   * moved on meanwhile.
+   */
+  swapIn(projection: Projection, liveAt: number): Promise<boolean>;
+  close(): Promise<void>;
 }
 
 /**

@@ -4,15 +4,16 @@ import { freshSchemaName } from '@lotse/event-store/testing/postgres-test-databa
 import { InProcessLeaderElection } from '../leader-election';
 import { SqlLogOrder } from '../sql/sql-log-order';
 import { SqlReadModelStore } from '../sql/sql-read-model-store';
-import { projectionRunnerContract } from '../testing/projection-runner.contract';
+import { projectionRunnerContract, RunnerWorld } from '../testing/projection-runner.contract';
+import { readModelStoreContract } from '../testing/read-model-store.contract';
 
-describe('projection runner on PGlite, read models beside the events as the app keeps them', () => {
+describe('read models on PGlite, beside the events as the app keeps them', () => {
   const shared = 'memory://projection-runner';
   let held: PGlite;
   beforeAll(async () => { held = await acquirePglite(shared); });
   afterAll(() => releasePglite(held));
 
-  projectionRunnerContract(async () => {
+  const open = async (): Promise<RunnerWorld> => {
     const schema = freshSchemaName();
     const driver = await PgliteDriver.open(shared, schema);
     const store = new SqlEventStore(driver, { schema, pollIntervalMs: 10 });
@@ -24,5 +25,7 @@ describe('projection runner on PGlite, read models beside the events as the app 
       logOrder: new SqlLogOrder(driver),
       close: () => store.close(),
     };
-  });
+  };
+  describe('store', () => readModelStoreContract(open));
+  describe('runner', () => projectionRunnerContract(open));
 });

@@ -2,14 +2,15 @@ import { PostgresDriver, SqlEventStore } from '@lotse/event-store';
 import { dropSchemas, freshSchemaName, TEST_DATABASE_URL } from '@lotse/event-store/testing/postgres-test-database';
 import { SqlLogOrder } from '../sql/sql-log-order';
 import { SqlReadModelStore } from '../sql/sql-read-model-store';
-import { projectionRunnerContract } from '../testing/projection-runner.contract';
+import { projectionRunnerContract, RunnerWorld } from '../testing/projection-runner.contract';
+import { readModelStoreContract } from '../testing/read-model-store.contract';
 import { PostgresLeaderElection } from './postgres-leader-election';
 
-describe('projection runner on the PostgreSQL server', () => {
+describe('read models on the PostgreSQL server', () => {
   const schemas: string[] = [];
   afterAll(() => dropSchemas(schemas));
 
-  projectionRunnerContract(async () => {
+  const open = async (): Promise<RunnerWorld> => {
     const schema = freshSchemaName();
     schemas.push(schema);
     const driver = await PostgresDriver.open({ connectionString: TEST_DATABASE_URL, schema });
@@ -23,5 +24,7 @@ describe('projection runner on the PostgreSQL server', () => {
       logOrder: new SqlLogOrder(driver),
       close: () => store.close(),
     };
-  });
+  };
+  describe('store', () => readModelStoreContract(open));
+  describe('runner', () => projectionRunnerContract(open));
 });

@@ -1,5 +1,5 @@
 import type { SqlDriver } from '@lotse/event-store';
-import type { LogOrder } from '../projection-runner';
+import type { LogOrder } from '../log-order';
 
 /**
  * Places two positions in the SQL event store's log order, (transaction id, global position):
@@ -15,5 +15,13 @@ export class SqlLogOrder implements LogOrder {
       `select (a.transaction_id, a.global_position) <= (b.transaction_id, b.global_position) as passed
          from events a, events b where a.global_position = $1 and b.global_position = $2`, [position, checkpoint]);
     return row?.passed === true;
+  }
+
+  async behind(checkpoint: number): Promise<number> {
+    const [row] = await this.eventStoreDriver.query<{ behind: string }>(checkpoint
+      ? `select count(*)::text as behind from events e, events c
+          where c.global_position = $1 and (e.transaction_id, e.global_position) > (c.transaction_id, c.global_position)`
+      : 'select count(*)::text as behind from events', checkpoint ? [checkpoint] : []);
+    return Number(row.behind);
   }
 }

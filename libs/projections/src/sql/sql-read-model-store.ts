@@ -1,6 +1,7 @@
 import type { SqlDriver, SqlTransaction, StoredEvent } from '@lotse/event-store';
 import type { Projection } from '../projection';
-import { ApplyResult, CheckpointMovedError, ReadModelStore } from '../read-model-store';
+import { ApplyResult, CheckpointMovedError, ReadModelPage, ReadModelQuery, ReadModelStore, rebuildName } from '../read-model-store';
+import { field, sqlOrderBy, sqlWhere } from './sql-query';
 
 const CHECKPOINTS = `
 create table if not exists projection_checkpoints (
@@ -10,10 +11,12 @@ create table if not exists projection_checkpoints (
 )`;
 
 /** Projection names become table names; only plain identifiers pass. */
-const table = (name: string): string => {
-  if (!/^[a-z_][a-z0-9_]{0,59}$/.test(name)) throw new Error(`invalid projection name ${JSON.stringify(name)}`);
-  return `"rm_${name}"`;
+const table = (name: string): string => `"${tableName(name)}"`;
+const tableName = (name: string): string => {
+  if (!/^[a-z_][a-z0-9_]{0,50}$/.test(name)) throw new Error(`invalid projection name ${JSON.stringify(name)}`);
+  return `rm_${name}`;
 };
+const indexName = (name: string, i: number): string => `${tableName(name)}_i${i}`;
 
 /**
  * Read models on PostgreSQL (PGlite or server): one table of jsonb documents per projection
@@ -21,13 +24,21 @@ const table = (name: string): string => {
  * leaves documents and checkpoint as they were and the batch is simply read again.
  */
 export class SqlReadModelStore implements ReadModelStore {
-  constructor(private readonly driver: SqlDriver) {}
+  /** `ownsDriver`: close it with the store; false when the driver is shared (the app's database). */
+  constructor(private readonly driver: SqlDriver, private readonly options: { ownsDriver?: boolean } = {}) {}
 
   async init(projection: Projection): Promise<void> {
-    await this.driver.exec(`${CHECKPOINTS};
-      create table if not exists ${table(projection.name)} (id text primary key, doc jsonb not null, position bigint not null)`);
+    await this.createTable(this.driver, projection.name, projection.indexes ?? []);
     await this.driver.query(
       'insert into projection_checkpoints (name, position) values ($1, 0) on conflict (name) do nothing', [projection.name]);
+  }
+
+  private async createTable(db: SqlTransaction, name: string, indexes: readonly (readonly string[])[]): Promise<void> {
+    const indexDdl = indexes.map((fields, i) =>
+      `create index if not exists "${indexName(name, i)}" on ${table(name)} (${fields.map((f) => `(doc->>'${field(f)}')`).join(', ')})`);
+    await db.exec([CHECKPOINTS,
+      `create table if not exists ${table(name)} (id text primary key, doc jsonb not null, position bigint not null)`,
+      ...indexDdl].join(';\n'));
   }
 
   async checkpoint(name: string): Promise<number> {
@@ -38,7 +49,7 @@ export class SqlReadModelStore implements ReadModelStore {
 
   applyBatch(projection: Projection, events: readonly StoredEvent[], after: number): Promise<ApplyResult> {
     return this.driver.transaction(async (tx) => {
-      // The row lock queues a second runner behind this one, so it sees the moved checkpoint.
+      // The row lock queues a second runner (and a swap) behind this one, so it sees the moved checkpoint.
       const [row] = await tx.query<{ position: string }>(
         'select position::text from projection_checkpoints where name = $1 for update', [projection.name]);
       const stored = row ? Number(row.position) : 0;
@@ -118,10 +129,61 @@ export class SqlReadModelStore implements ReadModelStore {
     return new Map(rows.map((r) => [r.id, r.doc]));
   }
 
+  async find<Document>(name: string, query: ReadModelQuery): Promise<ReadModelPage<Document>> {
+    const { sql: where, params } = sqlWhere(query.where ?? {});
+    const omit = (query.omit ?? []).map((f) => ` - '${field(f)}'`).join('');
+    const page = [...params, query.limit ?? null, query.offset ?? 0];
+    // One statement, so the page and its total come from the same snapshot.
+    const rows = await this.driver.query<{ doc: Document; total: string }>(
+      `select doc${omit} as doc, count(*) over ()::text as total from ${table(name)} ${where}
+        order by ${sqlOrderBy(query.orderBy ?? [])} limit $${params.length + 1} offset $${params.length + 2}`, page);
+    if (rows.length > 0 || !query.offset) return { items: rows.map((r) => r.doc), total: Number(rows[0]?.total ?? 0) };
+    // A page past the end still tells how many there are.
+    const [count] = await this.driver.query<{ total: string }>(`select count(*)::text as total from ${table(name)} ${where}`, params);
+    return { items: [], total: Number(count.total) };
+  }
+
   async reset(name: string): Promise<void> {
     await this.driver.transaction(async (tx) => {
       await tx.exec(`truncate ${table(name)}`);
       await tx.query('update projection_checkpoints set position = 0, updated_at = now() where name = $1', [name]);
     });
+  }
+
+  async prepareRebuild(projection: Projection): Promise<Projection> {
+    const shadow: Projection = { ...projection, name: rebuildName(projection.name) };
+    await this.driver.transaction(async (tx) => {
+      await tx.exec(`drop table if exists ${table(shadow.name)}`);
+      await this.createTable(tx, shadow.name, projection.indexes ?? []);
+      await tx.query(`insert into projection_checkpoints (name, position) values ($1, 0)
+        on conflict (name) do update set position = 0, updated_at = now()`, [shadow.name]);
+    });
+    return shadow;
+  }
+
+  swapIn(projection: Projection, liveAt: number): Promise<boolean> {
+    const live = projection.name;
+    const shadow = rebuildName(live);
+    return this.driver.transaction(async (tx) => {
+      // Taken in the order the live runner takes them: its next batch waits for this swap, then finds the checkpoint moved.
+      const [liveRow] = await tx.query<{ position: string }>(
+        'select position::text from projection_checkpoints where name = $1 for update', [live]);
+      const [shadowRow] = await tx.query<{ position: string }>(
+        'select position::text from projection_checkpoints where name = $1 for update', [shadow]);
+      if (!shadowRow) throw new Error(`no rebuild of ${live} in progress`);
+      const rebuilt = Number(shadowRow.position);
+      if (Number(liveRow?.position ?? 0) !== liveAt) return false;
+      await tx.exec(`drop table if exists ${table(live)};
+        alter table ${table(shadow)} rename to "${tableName(live)}";
+        ${(projection.indexes ?? []).map((_, i) => `alter index "${indexName(shadow, i)}" rename to "${indexName(live, i)}"`).join(';\n')}`);
+      await tx.query(`insert into projection_checkpoints (name, position) values ($1, $2)
+        on conflict (name) do update set position = excluded.position, updated_at = now()`, [live, rebuilt]);
+      await tx.query('delete from projection_checkpoints where name = $1', [shadow]);
+      return true;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.options.ownsDriver) await this.driver.close();
   }
 }

@@ -1,8 +1,10 @@
 import type { EventStore, StoredEvent } from '@lotse/event-store';
 import type { LeaderElection } from '../leader-election';
 import type { Projection } from '../projection';
-import { LogOrder, ProjectionRunner } from '../projection-runner';
+import type { LogOrder } from '../log-order';
+import { ProjectionRunner } from '../projection-runner';
 import { CheckpointMovedError, ReadModelStore } from '../read-model-store';
+import { rebuildProjection, RebuildProgress } from '../rebuild';
 import { appendHistory, eventually, foldLog, headOf, pathwaySummary } from './pathway-summary.projection';
 
 /** What an engine's spec hands the suite: an empty event store and read-model store side by side. */
@@ -11,7 +13,7 @@ export interface RunnerWorld {
   readModels: ReadModelStore;
   /** A fresh election per runner, as each process would have its own. */
   election(): LeaderElection;
-  logOrder?: LogOrder;
+  logOrder: LogOrder;
   close(): Promise<void>;
 }
 
@@ -63,6 +65,30 @@ export const projectionRunnerContract = (open: () => Promise<RunnerWorld>): void
     expect(errors).toEqual([]);
   });
 
+  it('rebuilds beside the live model while events keep arriving, and swaps in what the incremental build has', async () => {
+    const live = runner([pathwaySummary()]);
+    await live.start();
+    const before = await appendHistory(world.store, HISTORY / 2);
+    const progress: RebuildProgress[] = [];
+    const [rebuilt, during] = await Promise.all([
+      rebuildProjection({ store: world.store, readModels: world.readModels, projection: pathwaySummary(),
+        logOrder: world.logOrder, batchSize: 300, onProgress: (p) => progress.push(p) }),
+      appendHistory(world.store, HISTORY / 2, HISTORY / 2),
+    ]);
+    expect(rebuilt.events).toBeGreaterThanOrEqual(5_000);
+    expect(progress.length).toBeGreaterThan(10);
+    expect(progress[progress.length - 1]).toMatchObject({ projection: 'pathway_summary', done: rebuilt.events });
+    expect(progress.every((p, i) => i === 0 || p.done >= progress[i - 1].done)).toBe(true);
+
+    const head = await headOf(world.store);
+    expect(await live.waitFor('pathway_summary', head, 60_000)).toBe(true);
+    const expected = await foldLog(world.store, pathwaySummary());
+    expect(before + during).toBeGreaterThanOrEqual(10_000);
+    expect(await world.readModels.all('pathway_summary')).toEqual(expected);
+    expect(await world.readModels.checkpoint('pathway_summary')).toBe(head);
+    expect(errors).toEqual([]);
+  });
+
   it('doubles nothing when stopped mid-way and started again', async () => {
     await appendHistory(world.store, HISTORY);
     const head = await headOf(world.store);
@@ -79,7 +105,7 @@ export const projectionRunnerContract = (open: () => Promise<RunnerWorld>): void
     expect(await world.readModels.all('pathway_summary')).toEqual(await foldLog(world.store, pathwaySummary()));
     // Applied by the first runner, so not in the second's memory: the log order answers.
     const [firstEvent] = await readFirst(world.store);
-    expect(await second.waitFor('pathway_summary', firstEvent.globalPosition, 0)).toBe(world.logOrder !== undefined);
+    expect(await second.waitFor('pathway_summary', firstEvent.globalPosition, 0)).toBe(true);
     expect(await second.waitFor('pathway_summary', head + 1_000_000, 50)).toBe(false);
   });
 
