@@ -35,10 +35,14 @@ export const DOMAIN_ERROR_STATUSES = {
   ledger_not_closed: 409,
   reservation_not_found: 404,
 
+  // A read asked for a log position its read model has not reached in time; Retry-After says when to ask again.
+  read_model_behind: 503,
+
   // Well-formed, but the facts in it cannot be right.
   idempotency_key_reused: 422,
   step_in_future: 422,
   step_before_start: 422,
+  next_step_before_step: 422,
   end_before_start: 422,
   end_in_future: 422,
   invalid_period: 422,

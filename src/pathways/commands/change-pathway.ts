@@ -27,16 +27,18 @@ export class ChangePathwayHandler implements ICommandHandler<ChangePathway, Chan
     private readonly ledger: EnrolmentLedgerService) {}
 
   /** What the guard must know: when a pathway stopped blocking, and when a case conference lifted R3. */
-  private async updateLedger(participantId: string, pathwayId: string, change: Change, stepId: string | undefined, context: RequestContext) {
+  private async updateLedger(participantId: string, pathwayId: string, change: Change, stepId: string | undefined,
+    context: RequestContext): Promise<number | undefined> {
     if (change.type === 'CompletePathway' || change.type === 'AbortPathway') {
       const status = change.type === 'CompletePathway' ? 'completed' as const : 'aborted' as const;
-      await this.ledger.record(participantId, (metadata) => ({ type: 'RecordPathwayEnded', metadata,
+      return this.ledger.record(participantId, (metadata) => ({ type: 'RecordPathwayEnded', metadata,
         data: { participantId, pathwayId, status, outcome: change.outcome, endedOn: change.endedOn } }), context);
     }
     if (change.type === 'RecordCaseStep' && change.step.kind === 'case_conference' && stepId) {
-      await this.ledger.record(participantId, (metadata) => ({ type: 'RecordCaseConference', metadata,
+      return this.ledger.record(participantId, (metadata) => ({ type: 'RecordCaseConference', metadata,
         data: { participantId, stepId, heldOn: dayOf(new Date(change.step.occurredAt).toISOString()) } }), context);
     }
+    return undefined;
   }
 
   async execute({ user, context, pathwayId, change, ifMatch }: ChangePathway): Promise<ChangedPathway> {
@@ -51,9 +53,10 @@ export class ChangePathwayHandler implements ICommandHandler<ChangePathway, Chan
       const seal = (text: string) => (state.status === 'active' ? this.vault.seal(state.participantId, text) : Promise.resolve(''));
       switch (change.type) {
         case 'RecordCaseStep': {
-          const { kind, occurredAt, note, durationMinutes } = change.step;
+          const { kind, occurredAt, note, durationMinutes, next } = change.step;
           return { type: change.type, metadata, data: { step: { stepId: stepId!, kind, occurredAt: new Date(occurredAt).toISOString(),
-            ...(durationMinutes === undefined ? {} : { durationMinutes }), ...(note === undefined ? {} : { note: await seal(note) }) } } };
+            ...(durationMinutes === undefined ? {} : { durationMinutes }), ...(note === undefined ? {} : { note: await seal(note) }),
+            ...(next === undefined ? {} : { next: { kind: next.kind, dueOn: next.dueOn } }) } } };
         }
         case 'CompletePathway':
           return { type: change.type, metadata, data: { outcome: change.outcome, endedOn: change.endedOn } };
@@ -63,7 +66,8 @@ export class ChangePathwayHandler implements ICommandHandler<ChangePathway, Chan
           return { type: change.type, metadata, data: { toCoachId: change.toCoachId } };
       }
     }, context, ifMatch);
-    if (result.events.length > 0) await this.updateLedger(participantId, pathwayId, change, stepId, context);
-    return { id: stepId ?? pathwayId, version: result.version, position: result.position };
+    const ledgerPosition = result.events.length > 0 ? await this.updateLedger(participantId, pathwayId, change, stepId, context) : undefined;
+    // The ledger's event comes later in the log: waiting for it (minPosition) shows both changes.
+    return { id: stepId ?? pathwayId, version: result.version, position: ledgerPosition ?? result.position };
   }
 }

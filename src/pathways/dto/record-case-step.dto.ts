@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CASE_STEP_KINDS, CaseStepKind } from '@lotse/domain';
-import { IsIsoTimestamp } from '../../http';
+import { IsCalendarDate, IsIsoTimestamp } from '../../http';
+
+export class PlannedStepDto {
+  @ApiProperty({ enum: CASE_STEP_KINDS, example: 'goal_agreement' })
+  @IsIn(CASE_STEP_KINDS)
+  kind: CaseStepKind;
+
+  @ApiProperty({ example: '2026-03-17', description: 'the day it is due; not before this step' })
+  @IsCalendarDate()
+  dueOn: string;
+}
 
 export class RecordCaseStepDto {
   @ApiProperty({ enum: CASE_STEP_KINDS, example: 'counselling' })
@@ -24,4 +35,10 @@ export class RecordCaseStepDto {
   @Min(0)
   @Max(24 * 60)
   durationMinutes?: number;
+
+  @ApiPropertyOptional({ type: PlannedStepDto, description: 'the next step agreed: the caseload shows it as due' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlannedStepDto)
+  next?: PlannedStepDto;
 }

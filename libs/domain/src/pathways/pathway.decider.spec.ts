@@ -17,8 +17,8 @@ const open = (overrides: Partial<Extract<PathwayCommand, { type: 'OpenPathway' }
     jurisdiction: 'state', provider: 'Caritas', goal: 'sealed-goal', plannedStart: '2026-03-01', plannedEnd: '2026-08-31',
     coachId: 'coach-1', ...overrides },
 });
-const recordCaseStep = (occurredAt: string): PathwayCommand =>
-  ({ type: 'RecordCaseStep', metadata, data: { step: { stepId: 's-1', kind: 'counselling', occurredAt, durationMinutes: 45 } } });
+const recordCaseStep = (occurredAt: string, next?: { kind: 'goal_agreement'; dueOn: string }): PathwayCommand =>
+  ({ type: 'RecordCaseStep', metadata, data: { step: { stepId: 's-1', kind: 'counselling', occurredAt, durationMinutes: 45, ...(next ? { next } : {}) } } });
 const complete = (outcome: 'training_place' | 'dropped_out', endedOn: string): PathwayCommand =>
   ({ type: 'CompletePathway', metadata, data: { outcome, endedOn } });
 const abort = (endedOn: string): PathwayCommand =>
@@ -47,6 +47,13 @@ describe('pathway decider', () => {
       given([opened, aborted]).when(recordCaseStep('2026-03-10T09:00:00.000Z')).thenThrows('pathway_not_active'));
     it('refuses a step dated in the future', () =>
       given([opened]).when(recordCaseStep('2026-03-10T12:00:00.001Z')).thenThrows('step_in_future'));
+    it('records the next step agreed, due on the same day or later', () =>
+      given([opened]).when(recordCaseStep('2026-03-10T09:00:00.000Z', { kind: 'goal_agreement', dueOn: '2026-03-10' })).then([{
+        type: 'CaseStepRecorded', data: { pathwayId: 'p-1', step: { stepId: 's-1', kind: 'counselling', occurredAt: '2026-03-10T09:00:00.000Z',
+          durationMinutes: 45, next: { kind: 'goal_agreement', dueOn: '2026-03-10' }, recordedBy: 'coach-1' } } }]));
+    it('refuses a next step due before the step itself', () =>
+      given([opened]).when(recordCaseStep('2026-03-10T09:00:00.000Z', { kind: 'goal_agreement', dueOn: '2026-03-09' }))
+        .thenThrows('next_step_before_step'));
     it('refuses a step before the pathway started', () =>
       given([opened]).when(recordCaseStep('2026-02-28T23:00:00.000Z')).thenThrows('step_before_start'));
     it('refuses a step on a pathway that does not exist', () =>

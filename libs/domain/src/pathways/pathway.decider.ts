@@ -2,6 +2,12 @@ import { CommandMetadata, dayOf, Sealed } from '../shared/command';
 import { DomainError } from '../shared/domain-error';
 import { CaseStepKind, Jurisdiction, Outcome, PathwayKind } from '../shared/vocabulary';
 
+/** What the coach agreed as the next step when recording one: it makes the caseload show what is due. */
+export interface PlannedStep {
+  kind: CaseStepKind;
+  dueOn: string;
+}
+
 export interface CaseStep {
   stepId: string;
   kind: CaseStepKind;
@@ -9,6 +15,7 @@ export interface CaseStep {
   durationMinutes?: number;
   note?: Sealed;
   recordedBy: string;
+  next?: PlannedStep;
 }
 
 export type PathwayEvent =
@@ -94,6 +101,9 @@ export const decide = (command: PathwayCommand, state: Pathway): PathwayEvent[] 
       if (step.occurredAt > command.metadata.now) throw new DomainError('step_in_future', `step dated ${step.occurredAt} is in the future`);
       if (dayOf(step.occurredAt) < pathway.plannedStart) {
         throw new DomainError('step_before_start', `step dated ${step.occurredAt} is before the pathway started on ${pathway.plannedStart}`);
+      }
+      if (step.next && step.next.dueOn < dayOf(step.occurredAt)) {
+        throw new DomainError('next_step_before_step', `next step due on ${step.next.dueOn} is before this step on ${dayOf(step.occurredAt)}`);
       }
       return [{ type: 'CaseStepRecorded', data: { pathwayId: pathway.id, step: { ...step, recordedBy: command.metadata.actor } } }];
     }
