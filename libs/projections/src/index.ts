@@ -7,3 +7,5 @@ export * from './rebuild';
 export { SqlReadModelStore } from './sql/sql-read-model-store';
 export { SqlLogOrder } from './sql/sql-log-order';
 export { PostgresLeaderElection } from './postgres/postgres-leader-election';
+export { MongoReadModelStore } from './mongodb/mongo-read-model-store';
+export { MongoLeaderElection } from './mongodb/mongo-leader-election';

@@ -31,6 +31,8 @@ export interface ProjectionRunnerOptions {
 
 /** Positions kept in memory for `waitFor`: a command's own event is almost always this recent. */
 const RECENT = 50_000;
+/** How often a runner that does not lead looks at the stored checkpoint while a read waits. */
+const FOLLOW_MS = 25;
 
 interface Slot {
   projection: Projection;
@@ -81,26 +83,40 @@ export class ProjectionRunner {
     return this.slot(name).status.position;
   }
 
-  /** Resolves true once the projection has applied the event at `position`, false on timeout or stop. */
+  /**
+   * Resolves true once the projection has applied the event at `position`, false on timeout or
+   * stop. A runner that does not lead (another process feeds the read model) asks the stored
+   * checkpoint instead, every `followMs`.
+   */
   async waitFor(name: string, position: number, timeoutMs: number): Promise<boolean> {
     const slot = this.slot(name);
     if (await this.passed(slot, position)) return true;
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline && !this.abort.signal.aborted) {
+      const leading = slot.status.state === 'running';
       await new Promise<void>((resolve) => {
         const wake = () => { clearTimeout(timer); slot.waiters.delete(wake); resolve(); };
-        const timer = setTimeout(wake, deadline - Date.now());
+        const timer = setTimeout(wake, Math.max(0, Math.min(deadline - Date.now(), leading ? Infinity : FOLLOW_MS)));
         slot.waiters.add(wake);
       });
-      // Only the in-memory window here: a position not yet applied enters it when it is.
+      // Leading, only the in-memory window: a position not yet applied enters it when it is.
       if (slot.recent.has(position)) return true;
+      if (!leading && slot.status.state !== 'running' && (await this.followStored(slot, position))) return true;
     }
     return false;
   }
 
   private async passed(slot: Slot, position: number): Promise<boolean> {
     if (slot.recent.has(position)) return true;
+    if (slot.status.state !== 'running') return this.followStored(slot, position);
     return (await this.options.logOrder?.hasPassed(position, slot.status.position)) ?? false;
+  }
+
+  /** Where the leader (maybe in another process) has got to, taken from the stored checkpoint. */
+  private async followStored(slot: Slot, position: number): Promise<boolean> {
+    const stored = await this.options.readModels.checkpoint(slot.projection.name).catch(() => slot.status.position);
+    if (slot.status.state !== 'running') slot.status.position = stored;
+    return stored === position || ((await this.options.logOrder?.hasPassed(position, stored)) ?? false);
   }
 
   private slot(name: string): Slot {

@@ -1,10 +1,5 @@
+import { field } from '../query-fields';
 import type { ReadModelQuery } from '../read-model-store';
-
-/** Field names are spliced into SQL, so only plain identifiers pass. */
-export const field = (name: string): string => {
-  if (!/^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid read-model field ${JSON.stringify(name)}`);
-  return name;
-};
 
 export const sqlWhere = (where: NonNullable<ReadModelQuery['where']>): { sql: string; params: unknown[] } => {
   const params: unknown[] = [];

@@ -1,7 +1,9 @@
 import type { SqlDriver, SqlTransaction, StoredEvent } from '@lotse/event-store';
+import { foldBatch, LoadedDocument, touchedIds } from '../fold-batch';
 import type { Projection } from '../projection';
 import { ApplyResult, CheckpointMovedError, ReadModelPage, ReadModelQuery, ReadModelStore, rebuildName } from '../read-model-store';
-import { field, sqlOrderBy, sqlWhere } from './sql-query';
+import { field } from '../query-fields';
+import { sqlOrderBy, sqlWhere } from './sql-query';
 
 const CHECKPOINTS = `
 create table if not exists projection_checkpoints (
@@ -71,36 +73,16 @@ export class SqlReadModelStore implements ReadModelStore {
 
   /** Loads the touched documents once, folds the events in memory, writes each changed one once. */
   private async applyInOrder(tx: SqlTransaction, projection: Projection, events: readonly StoredEvent[]) {
-    const handled = new Set(projection.handles);
-    const docs = new Map<string, { doc: unknown; position: number }>();
-    const ids = [...new Set(events.filter((e) => handled.has(e.type)).map((e) => projection.documentId(e)))];
+    const loaded = new Map<string, LoadedDocument>();
+    const ids = touchedIds(projection, events);
     if (ids.length > 0) {
-      const rows = await tx.query<{ id: string; doc: unknown; position: string }>(
-        `select id, doc, position::text from ${table(projection.name)} where id in (select jsonb_array_elements_text($1::jsonb))`,
+      const rows = await tx.query<{ id: string; doc: unknown }>(
+        `select id, doc from ${table(projection.name)} where id in (select jsonb_array_elements_text($1::jsonb))`,
         [JSON.stringify(ids)]);
-      for (const r of rows) docs.set(r.id, { doc: r.doc, position: Number(r.position) });
+      for (const r of rows) loaded.set(r.id, { doc: r.doc });
     }
-    const dirty = new Set<string>();
-    let position: number | undefined;
-    let applied = 0;
-    let failure: ApplyResult['failure'];
-    for (const event of events) {
-      if (handled.has(event.type)) {
-        try {
-          const id = projection.documentId(event);
-          const next = projection.apply(docs.get(id)?.doc, event);
-          // A JSON round trip, so the in-memory document is exactly what jsonb will hand back later.
-          docs.set(id, { doc: next === undefined ? undefined : JSON.parse(JSON.stringify(next)), position: event.globalPosition });
-          dirty.add(id);
-          applied += 1;
-        } catch (error) {
-          failure = { position: event.globalPosition, error };
-          break;
-        }
-      }
-      position = event.globalPosition;
-    }
-    await this.write(tx, projection.name, [...dirty].map((id) => ({ id, ...docs.get(id)! })));
+    const { changed, position, applied, failure } = foldBatch(projection, events, loaded);
+    await this.write(tx, projection.name, changed);
     return { position, applied, failure };
   }
 
@@ -137,8 +119,8 @@ export class SqlReadModelStore implements ReadModelStore {
     const rows = await this.driver.query<{ doc: Document; total: string }>(
       `select doc${omit} as doc, count(*) over ()::text as total from ${table(name)} ${where}
         order by ${sqlOrderBy(query.orderBy ?? [])} limit $${params.length + 1} offset $${params.length + 2}`, page);
-    if (rows.length > 0 || !query.offset) return { items: rows.map((r) => r.doc), total: Number(rows[0]?.total ?? 0) };
-    // A page past the end still tells how many there are.
+    if (rows.length > 0) return { items: rows.map((r) => r.doc), total: Number(rows[0].total) };
+    // An empty page (past the end, or a limit of 0) still tells how many there are.
     const [count] = await this.driver.query<{ total: string }>(`select count(*)::text as total from ${table(name)} ${where}`, params);
     return { items: [], total: Number(count.total) };
   }
