@@ -10,9 +10,11 @@ import { HttpApiModule } from './http';
 import { DuplicatesModule } from './duplicates';
 import { EventSourcingModule } from './event-sourcing';
 import { LoggingModule } from './logging';
+import { MetricsModule } from './metrics';
 import { ParticipantsModule } from './participants';
 import { PathwaysModule } from './pathways';
 import { PersonalDataModule } from './personal-data';
+import { ReadModelsModule } from './read-models';
 
 /** The whole service. Each context is a module of its own; features add theirs to `imports`. */
 @Module({})
@@ -29,6 +31,8 @@ export class AppModule {
         EventStoreModule,
         DatabaseModule,
         HttpApiModule,
+        MetricsModule,
+        ReadModelsModule,
         HealthModule,
         EventSourcingModule,
         PersonalDataModule,

@@ -1,4 +1,5 @@
 import { EventStoreLocation, parseEventStoreUrl } from '@lotse/event-store';
+import { parseReadModelUrl } from '../read-models/read-model-location';
 import { masterKey } from './master-key-parser';
 import { httpUrl, integerBetween, oneOf, optional, secretOfAtLeast, text, UNSET } from './parsers';
 
@@ -36,6 +37,11 @@ export const CONFIG_VARIABLES = {
     description: 'Where events are stored: `pglite:<dir>` (embedded), `postgres://…?schema=…` or `kurrentdb://…`',
     default: 'pglite:<DATA_DIR>/lotse',
     parse: parseEventStoreUrl,
+  }),
+  READ_MODEL_URL: variable({
+    description: 'Where read models (caseload, timelines, careers) are kept: `pglite:<dir>`, `postgres://…?schema=…` or `mongodb://…/<database>`; unset, in the event store\'s own database (beside KurrentDB: the embedded one in <DATA_DIR>/lotse)',
+    default: UNSET,
+    parse: optional(parseReadModelUrl),
   }),
   LOG_LEVEL: variable({
     description: `Lowest level written to the JSON log: ${LOG_LEVELS.join(', ')}`,

@@ -33,42 +33,40 @@ export class CareerView {
   @ApiProperty({ description: 'registrations merged into this one' }) mergedFrom: string[];
 }
 
-/** A left fold of the enrolment ledger: kinds, jurisdictions, periods and outcomes — never notes or reasons. */
-export const careerOf = (participantId: string, events: readonly StoredEvent[]): CareerView => {
-  const view: CareerView = { participantId, pathways: [], overrides: [], caseConferences: [], mergedFrom: [] };
-  for (const stored of events) {
-    const event = { type: stored.type, data: stored.data } as EnrolmentLedgerEvent;
-    switch (event.type) {
-      case 'PathwayReserved': {
-        const { pathwayId, kind, jurisdiction, plannedStart, plannedEnd, eligibilityVersion, flags } = event.data;
-        view.pathways.push({ pathwayId, kind, jurisdiction, plannedStart, plannedEnd, status: 'active', eligibilityVersion, flags });
-        break;
-      }
-      case 'ReservationReleased':
-        view.pathways = view.pathways.filter((p) => p.pathwayId !== event.data.pathwayId);
-        break;
-      case 'PathwayEndRecorded':
-        view.pathways = view.pathways.map((p) => (p.pathwayId === event.data.pathwayId
-          ? { ...p, status: event.data.status, endedOn: event.data.endedOn, outcome: event.data.outcome } : p));
-        break;
-      case 'CaseConferenceRecorded':
-        view.caseConferences.push(event.data.heldOn);
-        break;
-      case 'OverrideGranted': {
-        const { overrideId, rule, kind, validUntil, grantedBy, grantedAt } = event.data;
-        view.overrides.push({ overrideId, rule, ...(kind ? { kind } : {}), validUntil, grantedBy, grantedAt });
-        break;
-      }
-      case 'LedgerMerged':
-        view.mergedFrom.push(event.data.fromParticipantId);
-        view.pathways.push(...event.data.pathways.map((p) => ({ ...p, flags: [] })));
-        view.caseConferences.push(...event.data.caseConferences.map((c) => c.heldOn));
-        break;
-      default:
-        break;
+export const emptyCareer = (participantId: string): CareerView =>
+  ({ participantId, pathways: [], overrides: [], caseConferences: [], mergedFrom: [] });
+
+const byStart = (a: CareerPathway, b: CareerPathway) => (a.plannedStart < b.plannedStart ? -1 : a.plannedStart > b.plannedStart ? 1 : 0);
+
+/** One step of the fold over the enrolment ledger: kinds, jurisdictions, periods and outcomes — never notes or reasons. */
+export const applyCareerEvent = (career: CareerView, stored: Pick<StoredEvent, 'type' | 'data'>): CareerView => {
+  const event = { type: stored.type, data: stored.data } as EnrolmentLedgerEvent;
+  switch (event.type) {
+    case 'PathwayReserved': {
+      const { pathwayId, kind, jurisdiction, plannedStart, plannedEnd, eligibilityVersion, flags } = event.data;
+      const pathway: CareerPathway = { pathwayId, kind, jurisdiction, plannedStart, plannedEnd, status: 'active', eligibilityVersion, flags };
+      return { ...career, pathways: [...career.pathways, pathway].sort(byStart) };
     }
+    case 'ReservationReleased':
+      return { ...career, pathways: career.pathways.filter((p) => p.pathwayId !== event.data.pathwayId) };
+    case 'PathwayEndRecorded':
+      return { ...career, pathways: career.pathways.map((p) => (p.pathwayId === event.data.pathwayId
+        ? { ...p, status: event.data.status, endedOn: event.data.endedOn, outcome: event.data.outcome } : p)) };
+    case 'CaseConferenceRecorded':
+      return { ...career, caseConferences: [...career.caseConferences, event.data.heldOn].sort() };
+    case 'OverrideGranted': {
+      const { overrideId, rule, kind, validUntil, grantedBy, grantedAt } = event.data;
+      return { ...career, overrides: [...career.overrides, { overrideId, rule, ...(kind ? { kind } : {}), validUntil, grantedBy, grantedAt }] };
+    }
+    case 'LedgerMerged':
+      return { ...career, mergedFrom: [...career.mergedFrom, event.data.fromParticipantId],
+        pathways: [...career.pathways, ...event.data.pathways.map((p) => ({ ...p, flags: [] }))].sort(byStart),
+        caseConferences: [...career.caseConferences, ...event.data.caseConferences.map((c) => c.heldOn)].sort() };
+    default:
+      return career;
   }
-  view.pathways.sort((a, b) => (a.plannedStart < b.plannedStart ? -1 : a.plannedStart > b.plannedStart ? 1 : 0));
-  view.caseConferences.sort();
-  return view;
 };
+
+/** The career as a left fold of the participant's enrolment ledger. */
+export const careerOf = (participantId: string, events: readonly StoredEvent[]): CareerView =>
+  events.reduce(applyCareerEvent, emptyCareer(participantId));

@@ -58,12 +58,17 @@ export class EnrolmentLedgerService {
       () => command({ now: context.now, actor: context.actor }), context);
   }
 
-  /** Follow-up bookkeeping after the pathway itself changed: logged, never failing the request it follows. */
-  async record(participantId: string, command: LedgerChange, context: RequestContext): Promise<void> {
+  /**
+   * Follow-up bookkeeping after the pathway itself changed: logged, never failing the request it
+   * follows. Returns the log position it wrote at, which comes after the pathway's own event.
+   */
+  async record(participantId: string, command: LedgerChange, context: RequestContext): Promise<number | undefined> {
     try {
-      await this.change(participantId, command, context);
+      const result = await this.change(participantId, command, context);
+      return result.events.length > 0 ? result.position : undefined;
     } catch (error) {
       this.logger.error(`enrolment ledger of ${participantId} not updated: ${(error as Error).message}`);
+      return undefined;
     }
   }
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../auth';
 import { Ctx, RequestContext } from '../event-sourcing';
 import { WriteResult } from '../participants/dto/participant.response';
+import { MinPositionQuery } from '../read-models';
 import { CareerView } from './career.view';
 import { GrantOverride } from './commands/grant-override';
 import { RecordCaseConference } from './commands/record-case-conference';
@@ -35,7 +36,7 @@ export class GuardController {
   @Get('participants/:id/career')
   @Roles('coach', 'coordinator', 'auditor', 'admin')
   @ApiOkResponse({ type: CareerView })
-  career(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string): Promise<CareerView> {
-    return this.queries.execute(new GetCareer(user, id));
+  career(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: MinPositionQuery): Promise<CareerView> {
+    return this.queries.execute(new GetCareer(user, id, query.minPosition));
   }
 }

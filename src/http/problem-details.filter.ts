@@ -28,6 +28,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return;
     }
     res.status(status).setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
+    if (typeof problem.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(problem.retryAfterSeconds));
     res.json(problem);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
@@ -12,7 +12,11 @@ import { AbortPathwayDto, CompletePathwayDto, TransferPathwayDto } from './dto/e
 import { OpenPathwayDto } from './dto/open-pathway.dto';
 import { PathwayView } from './dto/pathway.response';
 import { RecordCaseStepDto } from './dto/record-case-step.dto';
+import { MinPositionQuery } from '../read-models';
+import { CaseloadPage } from './dto/caseload.response';
+import { ListPathwaysQuery } from './dto/list-pathways.query';
 import { GetPathway } from './queries/get-pathway';
+import { ListPathways } from './queries/list-pathways';
 
 @ApiTags('pathways')
 @ApiBearerAuth()
@@ -31,12 +35,19 @@ export class PathwaysController {
     return result;
   }
 
+  @Get()
+  @Roles('coach', 'coordinator', 'auditor', 'admin')
+  @ApiOkResponse({ type: CaseloadPage, description: 'the caseload: pathways of a municipality with the last and next step' })
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListPathwaysQuery): Promise<CaseloadPage> {
+    return this.queries.execute(new ListPathways(user, query, new Date()));
+  }
+
   @Get(':id')
   @Roles('coach', 'coordinator', 'auditor', 'admin')
   @ApiOkResponse({ type: PathwayView })
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string,
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: MinPositionQuery,
     @Res({ passthrough: true }) res: Response): Promise<PathwayView> {
-    const view: PathwayView = await this.queries.execute(new GetPathway(user, id));
+    const view: PathwayView = await this.queries.execute(new GetPathway(user, id, query.minPosition));
     setVersionHeaders(res, view.version);
     return view;
   }

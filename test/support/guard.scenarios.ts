@@ -104,7 +104,8 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
       .send({ participantId, rule: 'subsidiarity', reason, validUntil: '2099-12-31' }).expect(201);
     const opened = await http[1].post('/pathways').set('Authorization', coach('coach-1')).send(pathway(participantId)).expect(201);
 
-    const career = await http[0].get(`/participants/${participantId}/career`).set('Authorization', coach('coach-1')).expect(200);
+    const career = await http[0].get(`/participants/${participantId}/career?minPosition=${opened.body.position}`)
+      .set('Authorization', coach('coach-1')).expect(200);
     expect(career.body).toMatchObject({ participantId,
       overrides: [{ overrideId: granted.body.id, rule: 'subsidiarity', validUntil: '2099-12-31', grantedBy: 'coordinator-1' }],
       pathways: [{ pathwayId: opened.body.id, kind: 'coaching', jurisdiction: 'state', status: 'active', plannedStart: '2026-01-01',
@@ -113,7 +114,8 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
   });
 
   it('refuses to override a true duplicate, and refuses overrides from coaches, other municipalities and without a real reason', async () => {
-    const participantId = await register();
+    const registered = await http[0].post('/participants').set('Authorization', coach('coach-1')).send(person()).expect(201);
+    const participantId: string = registered.body.id;
     const body = { participantId, rule: 'career_risk', reason: 'Agreed at the round table with all bodies.', validUntil: '2099-12-31' };
     const duplicate = await http[0].post('/overrides').set('Authorization', coordinator()).send({ ...body, rule: 'duplicate_pathway' }).expect(422);
     expect(duplicate.body.code).toBe('not_overridable');
@@ -127,7 +129,8 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
       .send(conference).expect(403);
     await http[0].post(`/participants/${participantId}/case-conferences`).set('Authorization', coordinator('dormagen')).send(conference).expect(403);
     await http[0].get(`/participants/${participantId}/career`).expect(401);
-    const career = await http[0].get(`/participants/${participantId}/career`).set('Authorization', coordinator()).expect(200);
+    const career = await http[0].get(`/participants/${participantId}/career?minPosition=${registered.body.position}`)
+      .set('Authorization', coordinator()).expect(200);
     expect(career.body.overrides).toEqual([]);
     await http[0].get(`/participants/${participantId}/career`).set('Authorization', coach('coach-9')).expect(200);
     const stranger = `Bearer ${signTestToken({ sub: 'coach-x', roles: ['coach'], municipality: 'dormagen' }, SECRET)}`;
@@ -147,8 +150,9 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
 
     await http[0].post('/participants/' + participantId + '/case-conferences').set('Authorization', coordinator())
       .send({ heldOn: '2025-10-15', decision: 'One more coaching with a mentor from the youth welfare office.' }).expect(201);
-    await http[1].post('/pathways').set('Authorization', coach('coach-2')).send(pathway(participantId)).expect(201);
-    const career = await http[0].get(`/participants/${participantId}/career`).set('Authorization', coach('coach-1')).expect(200);
+    const fourth = await http[1].post('/pathways').set('Authorization', coach('coach-2')).send(pathway(participantId)).expect(201);
+    const career = await http[0].get(`/participants/${participantId}/career?minPosition=${fourth.body.position}`)
+      .set('Authorization', coach('coach-1')).expect(200);
     expect(career.body.caseConferences).toEqual(['2025-10-15']);
     expect(career.body.pathways.map((p: { status: string }) => p.status)).toEqual(['aborted', 'aborted', 'aborted', 'active']);
     expect(career.body.pathways[3].flags).toEqual([expect.objectContaining({ rule: 'career_risk', liftedByCaseConference: '2025-10-15' })]);
@@ -171,7 +175,8 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
       plannedEnd: '2026-06-30' }, { actor: 'coach-1', role: 'coach', municipality: 'neuss', correlationId: 'crash',
       now: new Date(Date.now() - 10 * 60_000).toISOString() });
     const opened = await http[1].post('/pathways').set('Authorization', coach('coach-2')).send(pathway(other)).expect(201);
-    const career = await http[0].get(`/participants/${other}/career`).set('Authorization', coach('coach-1')).expect(200);
+    const career = await http[0].get(`/participants/${other}/career?minPosition=${opened.body.position}`)
+      .set('Authorization', coach('coach-1')).expect(200);
     expect(career.body.pathways.map((p: { pathwayId: string }) => p.pathwayId)).toEqual([opened.body.id]);
   });
 

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CaseStepKind, Jurisdiction, Outcome, PathwayKind } from '@lotse/domain';
 
+export class PlannedStepView {
+  @ApiProperty({ example: 'goal_agreement' }) kind: CaseStepKind;
+  @ApiProperty({ example: '2026-03-17' }) dueOn: string;
+}
+
 export class CaseStepView {
   @ApiProperty() stepId: string;
   @ApiProperty({ example: 'counselling' }) kind: CaseStepKind;
@@ -8,6 +13,7 @@ export class CaseStepView {
   @ApiPropertyOptional() durationMinutes?: number;
   @ApiProperty({ nullable: true, description: 'null when erased or not visible to the role' }) note: string | null;
   @ApiProperty() recordedBy: string;
+  @ApiPropertyOptional({ type: PlannedStepView, description: 'the next step agreed at this one' }) next?: PlannedStepView;
   @ApiProperty() version: number;
 }
 
@@ -25,6 +31,6 @@ export class PathwayView {
   @ApiProperty({ nullable: true }) goal: string | null;
   @ApiPropertyOptional() outcome?: Outcome;
   @ApiPropertyOptional() endedOn?: string;
-  @ApiProperty({ type: [CaseStepView] }) caseSteps: CaseStepView[];
+  @ApiProperty({ type: [CaseStepView], description: 'in the order the steps happened' }) caseSteps: CaseStepView[];
   @ApiProperty() version: number;
 }

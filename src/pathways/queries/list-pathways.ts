@@ -1,0 +1,46 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { ReadModelQuery } from '@lotse/projections';
+import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
+import { ReadModels } from '../../read-models';
+import { CaseloadItem, CaseloadPage } from '../dto/caseload.response';
+import { CaseloadSort, ListPathwaysQuery } from '../dto/list-pathways.query';
+import { PathwayDocument, pathwaysProjection } from '../pathway.projection';
+
+export class ListPathways {
+  constructor(readonly user: AuthenticatedUser, readonly query: ListPathwaysQuery, readonly now: Date) {}
+}
+
+const SORT_FIELDS: Record<string, string> = { lastContact: 'lastContactAt', nextDue: 'nextDueOn', plannedEnd: 'plannedEnd', openedAt: 'openedAt' };
+
+const orderBy = (sort: CaseloadSort): ReadModelQuery['orderBy'] => {
+  const descending = sort.startsWith('-');
+  return [{ field: SORT_FIELDS[descending ? sort.slice(1) : sort], direction: descending ? 'desc' : 'asc' }];
+};
+
+const DAY_MS = 86_400_000;
+
+/** The caseload: a municipality's pathways, by default the caller's, filtered and paged in the read model. */
+@QueryHandler(ListPathways)
+export class ListPathwaysHandler implements IQueryHandler<ListPathways, CaseloadPage> {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async execute({ user, query, now }: ListPathways): Promise<CaseloadPage> {
+    const municipality = query.municipality ?? user.municipality;
+    assertSameMunicipality(user, municipality);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const coachId = query.coach === 'me' ? user.sub : query.coach;
+    const where = { municipality, ...(coachId ? { coachId } : {}), ...(query.status ? { status: query.status } : {}),
+      ...(query.kind ? { kind: query.kind } : {}) };
+    const found = await this.readModels.find<Omit<PathwayDocument, 'caseSteps' | 'goal'>>(pathwaysProjection.name, {
+      where, orderBy: orderBy(query.sort ?? 'lastContact'), offset: (page - 1) * pageSize, limit: pageSize, omit: ['caseSteps', 'goal'],
+    }, query.minPosition);
+    const today = now.toISOString().slice(0, 10);
+    const items = found.items.map((doc): CaseloadItem => {
+      const { nextDueOn: _due, nextStep, lastContactAt, ...row } = doc;
+      return { ...row, lastContactAt, nextStep: nextStep && { ...nextStep, overdue: nextStep.dueOn < today },
+        daysSinceLastContact: lastContactAt ? Math.floor((now.getTime() - Date.parse(lastContactAt)) / DAY_MS) : null };
+    });
+    return { items, page, pageSize, total: found.total, position: found.position };
+  }
+}

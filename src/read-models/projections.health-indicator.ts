@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { ProjectionRunner } from '@lotse/projections';
+import { ReadModelBackend } from './open-read-models';
+import { READ_MODEL_BACKEND } from './tokens';
+
+/**
+ * Down when a projection has stopped on an event it cannot apply: its read model no longer
+ * follows the log until the code is fixed. Shows each projection's lag either way.
+ */
+@Injectable()
+export class ProjectionsHealthIndicator {
+  constructor(
+    private readonly health: HealthIndicatorService,
+    private readonly runner: ProjectionRunner,
+    @Inject(READ_MODEL_BACKEND) private readonly backend: ReadModelBackend,
+  ) {}
+
+  async check<const Key extends string>(key: Key) {
+    const indicator = this.health.check(key);
+    const details: Record<string, unknown> = {};
+    for (const s of this.runner.status()) {
+      const behind = await this.backend.logOrder.behind(s.position).catch(() => Number.NaN);
+      details[s.name] = { state: s.state, position: s.position, behindEvents: Number.isNaN(behind) ? null : behind,
+        ...(s.error ? { error: s.error.message, failedAt: s.error.position } : {}) };
+    }
+    const failed = this.runner.status().filter((s) => s.state === 'failed').map((s) => s.name);
+    return failed.length > 0 ? indicator.down({ ...details, failed }) : indicator.up(details);
+  }
+}

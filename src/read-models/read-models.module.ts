@@ -1,0 +1,80 @@
+import { BeforeApplicationShutdown, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { EVENT_STORE, EventStore, SqlDriver } from '@lotse/event-store';
+import { Projection, ProjectionRunner } from '@lotse/projections';
+import { Registry } from 'prom-client';
+import { APP_CONFIG, AppConfig } from '../config';
+import { SQL_DRIVER } from '../database';
+import { AdminProjectionsController } from './admin-projections.controller';
+import { openReadModels, ReadModelBackend } from './open-read-models';
+import { ProjectionMetrics } from './projection-metrics';
+import { ProjectionRebuilds } from './projection-rebuilds';
+import { EXTRA_PROJECTIONS, PROJECTIONS } from './projections';
+import { ProjectionsHealthIndicator } from './projections.health-indicator';
+import { ReadModels } from './read-models.service';
+import { ALL_PROJECTIONS, READ_MODEL_BACKEND, READ_MODEL_STORE } from './tokens';
+
+const logger = new Logger('Projections');
+
+/**
+ * The read models: where they live (READ_MODEL_URL), the runner that feeds them from the log,
+ * reads with `minPosition`, metrics, health and the admin rebuild. The runner starts once the
+ * application is up and stops before the stores close.
+ */
+@Global()
+@Module({
+  imports: [TerminusModule],
+  controllers: [AdminProjectionsController],
+  providers: [
+    {
+      provide: READ_MODEL_BACKEND,
+      inject: [APP_CONFIG, SQL_DRIVER],
+      useFactory: (config: AppConfig, sideTables: SqlDriver) => openReadModels(config.READ_MODEL_URL, config.EVENT_STORE_URL, sideTables),
+    },
+    { provide: READ_MODEL_STORE, inject: [READ_MODEL_BACKEND], useFactory: (backend: ReadModelBackend) => backend.readModels },
+    {
+      provide: ALL_PROJECTIONS,
+      inject: [{ token: EXTRA_PROJECTIONS, optional: true }],
+      useFactory: (extra?: readonly Projection[]) => [...PROJECTIONS, ...(extra ?? [])],
+    },
+    { provide: ProjectionMetrics, inject: [Registry], useFactory: (registry: Registry) => new ProjectionMetrics(registry) },
+    {
+      provide: ProjectionRunner,
+      inject: [EVENT_STORE, READ_MODEL_BACKEND, ALL_PROJECTIONS, ProjectionMetrics],
+      useFactory: (store: EventStore, backend: ReadModelBackend, projections: readonly Projection[], metrics: ProjectionMetrics) => {
+        const runner = new ProjectionRunner({
+          store, readModels: backend.readModels, election: backend.election, logOrder: backend.logOrder, projections,
+          logger: { error: (m) => logger.error(m), warn: (m) => logger.warn(m) },
+          onApplied: (name, events) => metrics.observe(name, events),
+        });
+        metrics.watch(runner, backend.logOrder);
+        return runner;
+      },
+    },
+    ReadModels,
+    ProjectionRebuilds,
+    ProjectionsHealthIndicator,
+  ],
+  exports: [ReadModels, ProjectionsHealthIndicator, READ_MODEL_STORE],
+})
+export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    private readonly runner: ProjectionRunner,
+    private readonly rebuilds: ProjectionRebuilds,
+    @Inject(READ_MODEL_BACKEND) private readonly backend: ReadModelBackend,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.runner.start();
+  }
+
+  /** Before any store closes: no batch is cut off half-way (it would be rolled back and read again anyway). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.rebuilds.stop();
+    await this.runner.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.backend.readModels.close();
+  }
+}

@@ -1,0 +1,106 @@
+import { INestApplication } from '@nestjs/common';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { dropSchemas, freshSchemaName, TEST_DATABASE_URL } from '../libs/event-store/src/testing/postgres-test-database';
+import { CONFIG_VARIABLE_LIST } from '../src/config';
+import { bearer, bootTestApp } from './support/test-app';
+
+const ROOT = join(__dirname, '..');
+const coach = bearer(['coach'], 'neuss', 'coach-1');
+
+/** `npm run --silent projections -- …` as an operator types it: none of the test runner's environment leaks in. */
+const projectionsCli = (args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> => {
+  const inherited = { ...process.env };
+  for (const { name } of CONFIG_VARIABLE_LIST) delete inherited[name];
+  delete inherited.NODE_OPTIONS;
+  const child = spawn('npm', ['run', '--silent', 'projections', '--', ...args], { cwd: ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+};
+
+/** A little history through the API; returns the position of the last write. */
+const someHistory = async (app: INestApplication): Promise<number> => {
+  const http = request(app.getHttpServer());
+  let position = 0;
+  for (const givenName of ['Amira', 'Rami', 'Lina']) {
+    const person = await http.post('/participants').set('Authorization', coach).send({ givenName, familyName: 'Haddad', birthDate: '2004-05-17',
+      municipality: 'neuss', residenceStatus: 'duldung', entitlements: [] }).expect(201);
+    const pathway = await http.post('/pathways').set('Authorization', coach).send({ participantId: person.body.id, kind: 'coaching', jurisdiction: 'state',
+      provider: 'Caritas', goal: 'A training place', plannedStart: '2026-01-01', plannedEnd: '2026-12-31' }).expect(201);
+    const step = await http.post(`/pathways/${pathway.body.id}/case-steps`).set('Authorization', coach)
+      .send({ kind: 'intake', occurredAt: '2026-02-01T09:00:00+01:00', next: { kind: 'goal_agreement', dueOn: '2026-02-15' } }).expect(201);
+    position = step.body.position;
+  }
+  return position;
+};
+
+const caseload = async (app: INestApplication, minPosition: number) =>
+  (await request(app.getHttpServer()).get(`/pathways?pageSize=100&minPosition=${minPosition}`).set('Authorization', coach).expect(200)).body.items;
+
+describe('npm run --silent projections', () => {
+  it('shows status and rebuilds beside a running service on PostgreSQL, which then reads the rebuilt model', async () => {
+    const schema = freshSchemaName('lotse_cli');
+    const url = `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes('?') ? '&' : '?'}schema=${schema}`;
+    const app = await bootTestApp(url);
+    try {
+      const position = await someHistory(app);
+      const before = await caseload(app, position);
+      expect(before).toHaveLength(3);
+
+      const status = await projectionsCli(['status'], { EVENT_STORE_URL: url });
+      expect(status).toMatchObject({ code: 0, stderr: '' });
+      expect(status.stdout).toMatch(/^projection\s+position\s+behind \(events\)\n/);
+      expect(status.stdout).toMatch(/\npathways\s+\d+\s+\d+\n/);
+      expect(status.stdout).toMatch(/\ncareers\s+\d+\s+\d+\n/);
+
+      const rebuilt = await projectionsCli(['rebuild', 'pathways'], { EVENT_STORE_URL: url });
+      expect(rebuilt.code).toBe(0);
+      expect(rebuilt.stderr).toMatch(/pathways \[#+\] 100% (\d+)\/\1 events/);
+      expect(rebuilt.stderr).toMatch(/rebuilt pathways: \d+ events in [\d.]+ s \(\d[\d,]* events\/s\), swapped in at position \d+/);
+      expect(await caseload(app, position)).toEqual(before);
+
+      const unknown = await projectionsCli(['rebuild', 'nothing'], { EVENT_STORE_URL: url });
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toContain('no projection named nothing; there are pathways, careers');
+    } finally {
+      await app.close();
+      await dropSchemas([schema]);
+    }
+  });
+
+  it('refuses to open the embedded database while the service holds it, and names the admin route instead', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lotse-cli-'));
+    const url = `pglite:${join(dataDir, 'lotse')}`;
+    const app = await bootTestApp(url, dataDir);
+    let position = 0;
+    try {
+      position = await someHistory(app);
+      const refused = await projectionsCli(['rebuild'], { EVENT_STORE_URL: url, DATA_DIR: dataDir });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`the service is running on the embedded database in ${join(dataDir, 'lotse')}`);
+      expect(refused.stderr).toContain('POST /admin/projections/<name>/rebuild');
+    } finally {
+      await app.close();
+    }
+    try {
+      // Stopped, the directory is free: the CLI may rebuild it offline.
+      const rebuilt = await projectionsCli(['rebuild', 'careers'], { EVENT_STORE_URL: url, DATA_DIR: dataDir });
+      expect(rebuilt.code).toBe(0);
+      expect(rebuilt.stderr).toMatch(/rebuilt careers: \d+ events/);
+      const again = await bootTestApp(url, dataDir);
+      try {
+        expect(await caseload(again, position)).toHaveLength(3);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
