@@ -1,28 +1,14 @@
 import { INestApplication } from '@nestjs/common';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { dropSchemas, freshSchemaName, TEST_DATABASE_URL } from '../libs/event-store/src/testing/postgres-test-database';
-import { CONFIG_VARIABLE_LIST } from '../src/config';
+import { runNpmScript } from './support/npm-script';
 import { bearer, bootTestApp } from './support/test-app';
 
-const ROOT = join(__dirname, '..');
 const coach = bearer(['coach'], 'neuss', 'coach-1');
-
-/** `npm run --silent projections -- …` as an operator types it: none of the test runner's environment leaks in. */
-const projectionsCli = (args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> => {
-  const inherited = { ...process.env };
-  for (const { name } of CONFIG_VARIABLE_LIST) delete inherited[name];
-  delete inherited.NODE_OPTIONS;
-  const child = spawn('npm', ['run', '--silent', 'projections', '--', ...args], { cwd: ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-};
+const projectionsCli = (args: string[], env: Record<string, string>) => runNpmScript('projections', args, env);
 
 /** A little history through the API; returns the position of the last write. */
 const someHistory = async (app: INestApplication): Promise<number> => {

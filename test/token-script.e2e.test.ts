@@ -1,27 +1,15 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verify } from 'jsonwebtoken';
 import request from 'supertest';
-import { CONFIG_VARIABLE_LIST, loadConfig } from '../src/config';
+import { loadConfig } from '../src/config';
 import { appWithAuthFixture } from './support/auth-fixture';
+import { runNpmScript } from './support/npm-script';
 
-const ROOT = join(__dirname, '..');
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
-/** `npm run --silent token -- …` as a developer types it: none of the test runner's environment leaks in. */
-const runTokenScript = (args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> => {
-  const inherited = { ...process.env };
-  for (const { name } of CONFIG_VARIABLE_LIST) delete inherited[name];
-  delete inherited.NODE_OPTIONS;
-  const child = spawn('npm', ['run', '--silent', 'token', '--', ...args], { cwd: ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-};
+const runTokenScript = (args: string[], env: Record<string, string>) => runNpmScript('token', args, env);
 
 const COACH_ARGS = ['--role', 'coach', '--municipality', 'neuss', '--sub', 'coach-1'];
 

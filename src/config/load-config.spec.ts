@@ -58,6 +58,14 @@ describe('loadConfig', () => {
       expect(loadConfig({ EVENT_STORE_URL: 'kurrentdb://db:2113?tls=false' }).EVENT_STORE_URL).toMatchObject({ engine: 'kurrentdb' });
     });
 
+    it('keeps the read models beside the events unless READ_MODEL_URL names another store', () => {
+      expect(loadConfig({}).READ_MODEL_URL).toBeUndefined();
+      expect(loadConfig({ READ_MODEL_URL: 'mongodb://mongo:27017/lotse' }).READ_MODEL_URL).toEqual({ engine: 'mongodb', url: 'mongodb://mongo:27017/lotse' });
+      expect(loadConfig({ READ_MODEL_URL: 'postgres://db/lotse?schema=views' }).READ_MODEL_URL)
+        .toEqual({ engine: 'postgres', connectionString: 'postgres://db/lotse', schema: 'views' });
+      expect(loadConfig({ READ_MODEL_URL: 'pglite:/srv/views' }).READ_MODEL_URL).toEqual({ engine: 'pglite', dir: '/srv/views', schema: 'lotse' });
+    });
+
     it('reads the token settings', () => {
       expect(loadConfig({
         JWT_JWKS_URL: 'https://id.example.org/realms/lotse/protocol/openid-connect/certs',
@@ -83,6 +91,9 @@ describe('loadConfig', () => {
       ['EVENT_STORE_URL', 'mysql://x', 'EVENT_STORE_URL: unknown scheme "mysql:"; use pglite:<dir>, postgres://… or kurrentdb://…'],
       ['EVENT_STORE_URL', 'nonsense', 'EVENT_STORE_URL: unknown scheme "nonsense"; use pglite:<dir>, postgres://… or kurrentdb://…'],
       ['EVENT_STORE_URL', 'postgres://x?schema=Bad-Name', 'EVENT_STORE_URL: schema must be a plain lower-case identifier, got "Bad-Name"'],
+      ['READ_MODEL_URL', 'kurrentdb://db:2113', 'READ_MODEL_URL: KurrentDB holds events, not read models; use pglite:<dir>, postgres://… or mongodb://…'],
+      ['READ_MODEL_URL', 'redis://cache', 'READ_MODEL_URL: unknown scheme "redis:"; use pglite:<dir>, postgres://… or mongodb://…'],
+      ['READ_MODEL_URL', 'mongodb://[bad', 'READ_MODEL_URL: not a valid MongoDB URL: mongodb://[bad'],
       ['LOG_LEVEL', 'verbose', 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"'],
       ['SHUTDOWN_TIMEOUT_MS', '10s', 'SHUTDOWN_TIMEOUT_MS: must be an integer from 0 to 600000, got "10s"'],
       ['JWT_JWKS_URL', 'id.example.org/certs', 'JWT_JWKS_URL: must be an http:// or https:// URL, got "id.example.org/certs"'],
@@ -121,7 +132,7 @@ describe('loadConfig', () => {
 
   it('lists every variable with a description and a default, for the README', () => {
     expect(CONFIG_VARIABLE_LIST.map((v) => v.name)).toEqual([
-      'PORT', 'DATA_DIR', 'EVENT_STORE_URL', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS',
+      'PORT', 'DATA_DIR', 'EVENT_STORE_URL', 'READ_MODEL_URL', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS',
       'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_SECRET', 'ELIGIBILITY_TABLE_FILE', 'LOTSE_MASTER_KEY',
     ]);
     for (const variable of CONFIG_VARIABLE_LIST) {

@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_STEP_KINDS, CaseStepKind, Jurisdiction, Outcome, PathwayKind } from '@lotse/domain';
+import { ApiProperty } from '@nestjs/swagger';
+import { CASE_STEP_KINDS, CaseStepKind } from '@lotse/domain';
+import { PathwayFacts } from './pathway.response';
 
 export class LastStepView {
   @ApiProperty({ enum: CASE_STEP_KINDS }) kind: CaseStepKind;
@@ -12,20 +13,8 @@ export class NextStepView {
   @ApiProperty({ description: 'due before today' }) overdue: boolean;
 }
 
-export class CaseloadItem {
-  @ApiProperty() id: string;
-  @ApiProperty() participantId: string;
-  @ApiProperty({ example: 'coaching' }) kind: PathwayKind;
-  @ApiProperty({ example: 'state' }) jurisdiction: Jurisdiction;
-  @ApiProperty() provider: string;
-  @ApiProperty() municipality: string;
-  @ApiProperty() coachId: string;
-  @ApiProperty({ enum: ['active', 'completed', 'aborted'] }) status: 'active' | 'completed' | 'aborted';
-  @ApiProperty() plannedStart: string;
-  @ApiProperty() plannedEnd: string;
+export class CaseloadItem extends PathwayFacts {
   @ApiProperty() openedAt: string;
-  @ApiPropertyOptional() outcome?: Outcome;
-  @ApiPropertyOptional() endedOn?: string;
   @ApiProperty() caseStepCount: number;
   @ApiProperty({ type: LastStepView, nullable: true }) lastStep: LastStepView | null;
   @ApiProperty({ nullable: true }) lastContactAt: string | null;
@@ -33,7 +22,6 @@ export class CaseloadItem {
   daysSinceLastContact: number | null;
   @ApiProperty({ type: NextStepView, nullable: true, description: 'what the latest step planned next; null once ended' })
   nextStep: NextStepView | null;
-  @ApiProperty() version: number;
 }
 
 export class CaseloadPage {

@@ -17,7 +17,8 @@ export class CaseStepView {
   @ApiProperty() version: number;
 }
 
-export class PathwayView {
+/** What every view of a pathway shows: the caseload row and the full pathway alike. */
+export class PathwayFacts {
   @ApiProperty() id: string;
   @ApiProperty() participantId: string;
   @ApiProperty({ example: 'coaching' }) kind: PathwayKind;
@@ -28,9 +29,12 @@ export class PathwayView {
   @ApiProperty({ enum: ['active', 'completed', 'aborted'] }) status: 'active' | 'completed' | 'aborted';
   @ApiProperty() plannedStart: string;
   @ApiProperty() plannedEnd: string;
-  @ApiProperty({ nullable: true }) goal: string | null;
   @ApiPropertyOptional() outcome?: Outcome;
   @ApiPropertyOptional() endedOn?: string;
-  @ApiProperty({ type: [CaseStepView], description: 'in the order the steps happened' }) caseSteps: CaseStepView[];
   @ApiProperty() version: number;
+}
+
+export class PathwayView extends PathwayFacts {
+  @ApiProperty({ nullable: true }) goal: string | null;
+  @ApiProperty({ type: [CaseStepView], description: 'in the order the steps happened' }) caseSteps: CaseStepView[];
 }

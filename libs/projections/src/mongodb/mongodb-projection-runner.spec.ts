@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import { acquirePglite, PgliteDriver, releasePglite, SqlEventStore } from '@lotse/event-store';
-import { freshSchemaName } from '@lotse/event-store/testing/postgres-test-database';
-import { SqlLogOrder } from '../sql/sql-log-order';
+import { pgliteEvents } from '../testing/pglite-events';
 import { projectionRunnerContract, RunnerWorld } from '../testing/projection-runner.contract';
 import { readModelStoreContract } from '../testing/read-model-store.contract';
 import { MongoLeaderElection } from './mongo-leader-election';
@@ -30,26 +27,20 @@ const dropDatabase = async (mongoUrl: string, dbName: string): Promise<void> => 
 };
 
 (url ? describe : describe.skip)(`read models on MongoDB${url ? '' : ' (SKIPPED: set MONGODB_URL)'}`, () => {
-  const shared = 'memory://mongodb-projection-runner';
-  let held: PGlite;
-  beforeAll(async () => { held = await acquirePglite(shared); });
-  afterAll(() => releasePglite(held));
+  const events = pgliteEvents('memory://mongodb-projection-runner');
 
   const open = async (): Promise<RunnerWorld> => {
     const mongoUrl = String(url);
     const dbName = `lotse_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     // First, so an unreachable server fails the test before anything else is open.
     const readModels = await MongoReadModelStore.open(mongoUrl, { dbName });
-    const schema = freshSchemaName();
-    const driver = await PgliteDriver.open(shared, schema);
-    const store = new SqlEventStore(driver, { schema, pollIntervalMs: 10 });
-    await store.init();
+    const { store, logOrder } = await events();
     return {
       store,
       readModels,
       // Its own connection and owner per runner, as two processes would have.
       election: () => new MongoLeaderElection({ url: mongoUrl, dbName, namespace: dbName, ttlMs: 2000 }),
-      logOrder: new SqlLogOrder(driver),
+      logOrder,
       close: async () => {
         await store.close();
         await readModels.close();
