@@ -42,7 +42,7 @@ const rebuild = async (store: EventStore, backend: ReadModelBackend, projections
     const progress = progressWriter(process.stderr);
     let last: RebuildProgress | undefined;
     await backend.readModels.init(projection);
-    const result = await rebuildProjection({ store, readModels: backend.readModels, projection, logOrder: backend.logOrder,
+    const result = await rebuildProjection({ store, readModels: backend.readModels, projection, logOrder: backend.logOrder, election: backend.election,
       onProgress: (p) => { last = p; progress.update(p); } });
     progress.done(last, `rebuilt ${projection.name}: ${result.events.toLocaleString('en-US')} events in ${result.seconds.toFixed(1)} s `
       + `(${Math.round(result.events / Math.max(result.seconds, 0.001)).toLocaleString('en-US')} events/s), swapped in at position ${result.position}`);

@@ -34,6 +34,8 @@ export const DOMAIN_ERROR_STATUSES = {
   ledger_mismatch: 409,
   ledger_not_closed: 409,
   reservation_not_found: 404,
+  // Read models: one rebuild per projection at a time, wherever it runs.
+  rebuild_in_progress: 409,
 
   // A read asked for a log position its read model has not reached in time; Retry-After says when to ask again.
   read_model_behind: 503,

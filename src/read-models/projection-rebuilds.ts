@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@lotse/domain';
 import { EVENT_STORE, EventStore } from '@lotse/event-store';
-import { Projection, ProjectionRunner, rebuildProjection, RebuildProgress } from '@lotse/projections';
+import { Projection, ProjectionRunner, rebuildName, rebuildProjection, RebuildProgress } from '@lotse/projections';
 import { oneLineError } from '../lifecycle';
 import { ReadModelBackend } from './open-read-models';
 import { ALL_PROJECTIONS, READ_MODEL_BACKEND } from './tokens';
@@ -30,15 +30,23 @@ export class ProjectionRebuilds {
     private readonly runner: ProjectionRunner,
   ) {}
 
-  start(name: string): RebuildState {
+  async start(name: string): Promise<RebuildState> {
     const projection = this.projections.find((p) => p.name === name);
     if (!projection) throw new DomainError('not_found', `no projection named ${name}`);
-    if (this.states.get(name)?.state === 'rebuilding') throw new DomainError('rebuild_in_progress', `${name} is being rebuilt already`);
+    const busy = () => new DomainError('rebuild_in_progress', `${name} is being rebuilt already`);
+    if (this.states.get(name)?.state === 'rebuilding') throw busy();
+    const previous = this.states.get(name);
     const state: RebuildState = { projection: name, state: 'rebuilding', startedAt: new Date().toISOString() };
     this.states.set(name, state);
+    // Here as well as inside the rebuild, so that a rebuild running elsewhere answers 409 rather than a 202 that fails later.
+    if (!(await this.backend.election.tryAcquire(rebuildName(name)))) {
+      if (previous) this.states.set(name, previous);
+      else this.states.delete(name);
+      throw busy();
+    }
     this.logger.log(`rebuilding ${name}`);
     const run = rebuildProjection({ store: this.store, readModels: this.backend.readModels, projection,
-      logOrder: this.backend.logOrder, signal: this.abort.signal, onProgress: (progress) => { state.progress = progress; } })
+      logOrder: this.backend.logOrder, election: this.backend.election, signal: this.abort.signal, onProgress: (progress) => { state.progress = progress; } })
       .then((result) => {
         Object.assign(state, { state: 'done', finishedAt: new Date().toISOString() });
         this.logger.log(`rebuilt ${name}: ${result.events} events in ${result.seconds.toFixed(1)} s`);

@@ -1,6 +1,7 @@
 import { Global, INestApplication, Module } from '@nestjs/common';
 import request from 'supertest';
-import type { Projection } from '@lotse/projections';
+import { InProcessLeaderElection, LeaderElection, PostgresLeaderElection, Projection, rebuildName } from '@lotse/projections';
+import { APP_CONFIG, AppConfig } from '../../src/config';
 import { EXTRA_PROJECTIONS } from '../../src/read-models';
 import { bearer, bootTestApp } from './test-app';
 
@@ -15,6 +16,14 @@ const person = (givenName: string, municipality = 'neuss') => ({ givenName, fami
   residenceStatus: 'duldung', entitlements: [] });
 const pathwayOf = (participantId: string, kind = 'coaching', plannedEnd = '2026-12-31') => ({ participantId, kind, jurisdiction: 'state',
   provider: 'Caritas', goal: 'Training place in care', plannedStart: '2026-01-01', plannedEnd });
+
+/** A leader election as a second process would hold it, on the same store as the app's. */
+const electionOfAnotherProcess = (app: INestApplication): LeaderElection => {
+  const location = app.get<AppConfig>(APP_CONFIG).EVENT_STORE_URL;
+  if (location.engine === 'pglite') return new InProcessLeaderElection(location.dir);
+  if (location.engine === 'postgres') return new PostgresLeaderElection({ connectionString: location.connectionString, namespace: location.schema });
+  throw new Error(`no second election for ${location.engine}`);
+};
 
 /** A projection that fails on the third case step it sees: it must stop alone and show in /health. */
 const failingOnThirdStep = (): Projection => {
@@ -134,6 +143,13 @@ export const readModelScenarios = (eventStoreUrl: () => string) => {
     await http.post('/admin/projections/pathways/rebuild').set('Authorization', coordinator).expect(403);
     await http.post('/admin/projections/pathways/rebuild').expect(401);
     await http.post('/admin/projections/nothing/rebuild').set('Authorization', admin).expect(404);
+    // While a rebuild runs elsewhere (here: another process's lock), the route refuses.
+    const elsewhere = electionOfAnotherProcess(app);
+    expect(await elsewhere.tryAcquire(rebuildName('pathways'))).toBe(true);
+    const busy = await http.post('/admin/projections/pathways/rebuild').set('Authorization', admin).expect(409);
+    expect(busy.body).toMatchObject({ code: 'rebuild_in_progress' });
+    await elsewhere.close();
+
     const started = await http.post('/admin/projections/pathways/rebuild').set('Authorization', admin).expect(202);
     expect(started.body).toMatchObject({ projection: 'pathways', state: 'rebuilding' });
 

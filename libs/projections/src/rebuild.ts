@@ -1,8 +1,9 @@
 import type { EventStore } from '@lotse/event-store';
 import { batches } from './batches';
+import type { LeaderElection } from './leader-election';
 import type { LogOrder } from './log-order';
 import type { Projection } from './projection';
-import type { ReadModelStore } from './read-model-store';
+import { ReadModelStore, rebuildName } from './read-model-store';
 
 export interface RebuildProgress {
   projection: string;
@@ -25,6 +26,15 @@ export interface RebuildOptions {
   signal?: AbortSignal;
   /** How many times to catch up again when the live model moved on during the swap check. */
   maxRounds?: number;
+  /** Keeps two rebuilds of one projection (two operators, two processes) from sharing one table. */
+  election?: LeaderElection;
+}
+
+export class RebuildInProgressError extends Error {
+  constructor(readonly projection: string) {
+    super(`${projection} is being rebuilt elsewhere already; wait for that rebuild to finish`);
+    this.name = 'RebuildInProgressError';
+  }
 }
 
 export interface RebuildResult {
@@ -40,6 +50,17 @@ export interface RebuildResult {
  * the live runner simply carries on from the rebuilt checkpoint.
  */
 export const rebuildProjection = async (options: RebuildOptions): Promise<RebuildResult> => {
+  const { election, projection } = options;
+  const lock = rebuildName(projection.name);
+  if (election && !(await election.tryAcquire(lock))) throw new RebuildInProgressError(projection.name);
+  try {
+    return await rebuild(options);
+  } finally {
+    await election?.release(lock);
+  }
+};
+
+const rebuild = async (options: RebuildOptions): Promise<RebuildResult> => {
   const { store, readModels, projection, logOrder, signal } = options;
   const batchSize = options.batchSize ?? 1000;
   const shadow = await readModels.prepareRebuild(projection);

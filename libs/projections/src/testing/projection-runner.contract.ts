@@ -3,8 +3,8 @@ import type { LeaderElection } from '../leader-election';
 import type { Projection } from '../projection';
 import type { LogOrder } from '../log-order';
 import { ProjectionRunner } from '../projection-runner';
-import { CheckpointMovedError, ReadModelStore } from '../read-model-store';
-import { rebuildProjection, RebuildProgress } from '../rebuild';
+import { CheckpointMovedError, ReadModelStore, rebuildName } from '../read-model-store';
+import { RebuildInProgressError, rebuildProjection, RebuildProgress } from '../rebuild';
 import { appendHistory, eventually, foldLog, headOf, pathwaySummary } from './pathway-summary.projection';
 
 /** What an engine's spec hands the suite: an empty event store and read-model store side by side. */
@@ -87,6 +87,19 @@ export const projectionRunnerContract = (open: () => Promise<RunnerWorld>): void
     expect(await world.readModels.all('pathway_summary')).toEqual(expected);
     expect(await world.readModels.checkpoint('pathway_summary')).toBe(head);
     expect(errors).toEqual([]);
+  });
+
+  it('refuses a second rebuild of the same projection while one runs elsewhere', async () => {
+    await appendHistory(world.store, 100);
+    const options = { store: world.store, readModels: world.readModels, projection: pathwaySummary(), logOrder: world.logOrder, batchSize: 50 };
+    const [first, second] = [world.election(), world.election()];
+    // As a rebuild in another process holds it.
+    expect(await first.tryAcquire(rebuildName('pathway_summary'))).toBe(true);
+    await expect(rebuildProjection({ ...options, election: second })).rejects.toBeInstanceOf(RebuildInProgressError);
+    await first.release(rebuildName('pathway_summary'));
+    await expect(rebuildProjection({ ...options, election: second })).resolves.toMatchObject({ projection: 'pathway_summary' });
+    await Promise.all([first.close(), second.close()]);
+    expect(await world.readModels.all('pathway_summary')).toEqual(await foldLog(world.store, pathwaySummary()));
   });
 
   it('doubles nothing when stopped mid-way and started again', async () => {
