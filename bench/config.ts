@@ -19,7 +19,7 @@ export interface BenchConfig {
   pgbenchMode: 'simple' | 'extended' | 'prepared';
   /** Pool size for the postgres engine (BENCH_PG_POOL); unset = the driver's default. */
   pgPool?: number;
-  /** Which parts of the report to run (BENCH_SECTIONS, default "store,http,domain"). */
+  /** Which parts of the report to run (BENCH_SECTIONS, default "store,http,domain,rebuild"). */
   sections: Section[];
   /** The HTTP section: autocannon connections (BENCH_HTTP_CONNECTIONS, default 32). */
   httpConnections: number;
@@ -31,9 +31,14 @@ export interface BenchConfig {
   httpLogLevel: string;
   /** Directory for a V8 CPU profile of the measured server (BENCH_HTTP_CPU_PROF): one .cpuprofile per timed row; unset = none. */
   httpCpuProf?: string;
+  /** The rebuild section: pathway events generated into a scratch schema (BENCH_REBUILD_EVENTS, default 1000000). */
+  rebuildEvents: number;
+  /** Events per read and per read-model transaction of the rebuild (BENCH_REBUILD_BATCH, default 2000). */
+  rebuildBatch: number;
 }
 
-export type Section = 'store' | 'http' | 'domain';
+export const SECTIONS = ['store', 'http', 'domain', 'rebuild'] as const;
+export type Section = (typeof SECTIONS)[number];
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -58,8 +63,8 @@ export const loadConfig = (): BenchConfig => {
   if (mode !== 'simple' && mode !== 'extended' && mode !== 'prepared') throw new Error('BENCH_PGBENCH_MODE must be simple, extended or prepared');
   const readBatch = process.env.BENCH_READ_BATCH ? num('BENCH_READ_BATCH', 1000, 1) : undefined;
   const pgPool = process.env.BENCH_PG_POOL ? num('BENCH_PG_POOL', 20, 1) : undefined;
-  const sections = list('BENCH_SECTIONS', 'store,http,domain');
-  for (const s of sections) if (s !== 'store' && s !== 'http' && s !== 'domain') throw new Error(`BENCH_SECTIONS: unknown section ${JSON.stringify(s)} (store, http, domain)`);
+  const sections = list('BENCH_SECTIONS', SECTIONS.join(','));
+  for (const s of sections) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`BENCH_SECTIONS: unknown section ${JSON.stringify(s)} (${SECTIONS.join(', ')})`);
   const httpPathways = list('BENCH_HTTP_PATHWAYS', '32,1').map(Number);
   if (httpPathways.some((p) => !Number.isInteger(p) || p < 1)) throw new Error('BENCH_HTTP_PATHWAYS must be positive integers, e.g. "32,1"');
   return {
@@ -79,5 +84,7 @@ export const loadConfig = (): BenchConfig => {
     httpWarmup: num('BENCH_HTTP_WARMUP', 1, 0),
     httpLogLevel: process.env.BENCH_HTTP_LOG_LEVEL || 'warn',
     httpCpuProf: process.env.BENCH_HTTP_CPU_PROF || undefined,
+    rebuildEvents: Math.floor(num('BENCH_REBUILD_EVENTS', 1_000_000, 1)),
+    rebuildBatch: Math.floor(num('BENCH_REBUILD_BATCH', 2000, 1)),
   };
 };

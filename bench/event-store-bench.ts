@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 // Imported file by file: the package index also loads the KurrentDB adapter, which the bench does not need.
 import type { EventStore, NewEvent } from '@lotse/event-store/event-store';
 import { SqlEventStore } from '@lotse/event-store/sql/sql-event-store';
 import type { SqlDriver } from '@lotse/event-store/sql/sql-driver';
 import { PgliteDriver } from '@lotse/event-store/pglite/pglite-driver';
-import { PostgresDriver } from '@lotse/event-store/postgres/postgres-driver';
 import type { BenchConfig, Engine } from './config';
 import { caseStepRecorded } from './sample-event';
+import { once, openScratchStore } from './scratch';
 import { Samples, Summary } from './stats';
 
 export interface AppendPhase {
@@ -47,12 +46,6 @@ const WARMUP_MS = 500;
 export const SEED_BATCH = 500;
 
 const log = (message: string) => process.stderr.write(`  · ${message}\n`);
-
-/** Cleanups run from `finally` and from Ctrl-C; whichever comes first does the work. */
-const once = (fn: () => Promise<void>): (() => Promise<void>) => {
-  let done: Promise<void> | undefined;
-  return () => (done ??= fn());
-};
 
 interface Opened {
   store: EventStore;
@@ -95,39 +88,16 @@ const openEngine = async (engine: Engine, config: BenchConfig): Promise<Opened> 
       throw error;
     }
   }
-  const schema = `lotse_bench_${randomBytes(4).toString('hex')}`;
   let scans: EngineResult['scans'];
-  const dropSchema = async () => {
-    const admin = new Client({ connectionString: config.databaseUrl, application_name: 'lotse-bench' });
-    try {
-      await admin.connect();
+  const opened = await openScratchStore({
+    databaseUrl: config.databaseUrl, prefix: 'lotse_bench', maxConnections: config.pgPool,
+    beforeDrop: async (admin, schema) => {
       // The pool's backends have just exited and flushed their statistics; give them a moment.
       await new Promise((resolve) => setTimeout(resolve, 300));
       scans = toScans((await admin.query(SCANS_SQL, [schema])).rows);
-      await admin.query(`drop schema if exists ${schema} cascade`);
-    } finally {
-      await admin.end().catch(() => undefined);
-    }
-  };
-  const driver = await PostgresDriver.open({
-    connectionString: config.databaseUrl, schema, maxConnections: config.pgPool, applicationName: 'lotse-bench',
+    },
   });
-  const store = new SqlEventStore(driver, { schema });
-  try {
-    await store.init();
-  } catch (error) {
-    await store.close().catch(() => undefined);
-    await dropSchema().catch(() => undefined);
-    throw error;
-  }
-  return {
-    store, driver, where: `schema ${schema}`,
-    scans: async () => scans,
-    cleanup: once(async () => {
-      await store.close().catch(() => undefined);
-      await dropSchema();
-    }),
-  };
+  return { ...opened, where: `schema ${opened.schema}`, scans: async () => scans };
 };
 
 /**

@@ -5,16 +5,16 @@
  * here, so the server's RSS and event loop are its own.
  */
 import { ChildProcess, fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { Client } from 'pg';
 import { signTestToken } from '../src/auth/testing';
 import { compileServer } from './compile-server';
 import type { BenchConfig } from './config';
 import type { FromServer, ToServer } from './http-server';
+import { LagFigures, lagProbe } from './projection-lag';
+import { dropSchema, once, scratchSchemaName, withAdmin } from './scratch';
 
 export interface HttpRow {
   label: string;
@@ -39,6 +39,9 @@ export interface HttpRow {
   machineCpu: number;
   /** Events in each case-step pathway after the row (warm-up included): a process that has not written the stream before replays this many once. */
   eventsPerPathway?: number;
+  /** The pathways projection's lag over the timed phase of a case-step row. */
+  lag?: LagFigures;
+  lagError?: string;
 }
 
 export interface HttpResult {
@@ -163,11 +166,6 @@ class ServerProcess {
   }
 }
 
-const once = (fn: () => Promise<void>): (() => Promise<void>) => {
-  let done: Promise<void> | undefined;
-  return () => (done ??= fn());
-};
-
 const GIVEN_NAMES = ['Amira', 'Yusuf', 'Leyla', 'Karim', 'Nour', 'Samir', 'Dilan', 'Tariq', 'Hana', 'Omid', 'Rania', 'Jamal'];
 const FAMILY_NAMES = ['Haddad', 'Karimi', 'Okafor', 'Nowak', 'Petrova', 'Rahimi', 'Mensah', 'Yilmaz', 'Berisha', 'Tesfaye'];
 
@@ -266,6 +264,9 @@ const measure = async (server: ServerProcess, config: BenchConfig, label: string
     warmupSuccesses = warm['2xx'];
     await settle(server);
   }
+  // Case steps are CaseStepRecorded events, which the pathways projection applies while the load runs.
+  const lag = pathways !== undefined ? lagProbe(server.url, SETTLE_TIMEOUT_MS) : undefined;
+  const lagError = await lag?.start().then(() => undefined, (error: Error) => error.message);
   if (config.httpCpuProf) await server.profile('start');
   const before = await server.stats();
   const benchCpu = process.cpuUsage();
@@ -276,6 +277,7 @@ const measure = async (server: ServerProcess, config: BenchConfig, label: string
   const machineAfter = machineBusy();
   const postgresAfter = postgresCpuSeconds();
   const cpuAfter = (await server.stats()).cpuMicros;
+  const lagFigures = lag && !lagError ? await lag.stop().catch((error: Error) => error.message) : lagError;
   if (config.httpCpuProf) {
     mkdirSync(config.httpCpuProf, { recursive: true });
     const file = join(config.httpCpuProf, `${label.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`);
@@ -306,6 +308,7 @@ const measure = async (server: ServerProcess, config: BenchConfig, label: string
     postgresCpu: postgres !== undefined && postgresAfter !== undefined && postgresAfter >= postgres ? ((postgresAfter - postgres) / elapsed) * 100 : undefined,
     machineCpu: ((machineAfter.busy - machine.busy) / Math.max(1, machineAfter.total - machine.total)) * 100 * cores,
     warmupSuccesses,
+    ...(typeof lagFigures === 'string' ? { lagError: lagFigures } : { lag: lagFigures }),
   };
 };
 
@@ -313,20 +316,13 @@ const measure = async (server: ServerProcess, config: BenchConfig, label: string
  * Writes out what earlier sections left dirty in shared buffers, so the server's checkpointer does
  * not do it in the middle of a timed row. Needs superuser rights (or pg_checkpoint); without, skipped.
  */
-const checkpoint = async (databaseUrl: string) => {
-  const admin = new Client({ connectionString: databaseUrl, application_name: 'lotse-bench' });
-  try {
-    await admin.connect();
-    await admin.query('checkpoint');
-  } catch {
+const checkpoint = (databaseUrl: string) =>
+  withAdmin(databaseUrl, async (admin) => { await admin.query('checkpoint'); })
     // Not allowed or not reachable: the rows run anyway, a little noisier.
-  } finally {
-    await admin.end().catch(() => undefined);
-  }
-};
+    .catch(() => undefined);
 
 export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () => Promise<void>) => void): Promise<HttpResult> => {
-  const schema = `lotse_bench_http_${randomBytes(4).toString('hex')}`;
+  const schema = scratchSchemaName('lotse_bench_http');
   const eventStoreUrl = new URL(config.databaseUrl);
   eventStoreUrl.searchParams.set('schema', schema);
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-bench-http-'));
@@ -340,12 +336,9 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
   const cleanup = once(async () => {
     running?.stop();
     await server?.stop().catch(() => undefined);
-    const admin = new Client({ connectionString: config.databaseUrl, application_name: 'lotse-bench' });
     try {
-      await admin.connect();
-      await admin.query(`drop schema if exists ${schema} cascade`);
+      await dropSchema(config.databaseUrl, schema);
     } finally {
-      await admin.end().catch(() => undefined);
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(buildDir, { recursive: true, force: true });
       try { rmdirSync(cacheDir); } catch { /* not empty: other tools keep their caches there too */ }

@@ -6,13 +6,14 @@
  * answers questions about its own memory and CPU over IPC, so measuring adds no HTTP requests.
  * It closes the app and exits when told to (SIGTERM, SIGINT) or when the bench goes away.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Server, ServerResponse } from 'node:http';
 import { Session } from 'node:inspector';
 import { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/config';
 import { createApp } from '../src/create-app';
 import { BenchRoutesModule } from './http-bench-routes';
+import { PeakRss } from './peak-rss';
 
 export type ToServer =
   | { type: 'stats'; resetPeak?: boolean }
@@ -25,41 +26,6 @@ export type FromServer =
   | { type: 'failed'; message: string };
 
 const send = (message: FromServer) => process.send?.(message);
-
-/**
- * Peak RSS: the kernel's high-water mark (VmHWM), which `clear_refs` resets between rows, so
- * short spikes count too; where /proc does not allow that, samples every 20 ms.
- */
-class PeakRss {
-  private sampled = 0;
-  private kernel = true;
-  private readonly timer = setInterval(() => { this.sampled = Math.max(this.sampled, process.memoryUsage.rss()); }, 20).unref();
-
-  reset(): void {
-    this.sampled = process.memoryUsage.rss();
-    try {
-      writeFileSync('/proc/self/clear_refs', '5');
-    } catch {
-      this.kernel = false;
-    }
-  }
-
-  read(): number {
-    const rss = process.memoryUsage.rss();
-    this.sampled = Math.max(this.sampled, rss);
-    if (!this.kernel) return this.sampled;
-    try {
-      const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-      return kb ? Math.max(Number(kb) * 1024, rss) : this.sampled;
-    } catch {
-      return this.sampled;
-    }
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-  }
-}
 
 /**
  * Requests whose answer has not been written yet. autocannon drops its connections when a row

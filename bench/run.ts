@@ -1,14 +1,18 @@
 /**
- * `npm run bench`, three sections (BENCH_SECTIONS, default "store,http,domain"):
+ * `npm run bench`, four sections (BENCH_SECTIONS, default "store,http,domain,rebuild"), each runnable alone:
  * - store: the event store's append and read-all rates on PGlite and on the PostgreSQL server,
  *   next to a pgbench baseline measured on the same server in the same run;
  * - http: case steps recorded per second through the coach API (autocannon, 32 connections) on
- *   the PostgreSQL server, next to a do-nothing route measured the same way (http-bench.ts).
+ *   the PostgreSQL server, next to a do-nothing route measured the same way (http-bench.ts), and
+ *   the pathways projection's lag meanwhile, from the app's /metrics (projection-lag.ts);
+ * - domain: the guard's decision and duplicate matching, in this process (domain-bench.ts);
+ * - rebuild: rebuildProjection of the pathways read model over a million generated events on the
+ *   PostgreSQL server, next to a plain read-all of the same log (rebuild-bench.ts).
  * It is a report: it exits 0 even when a target is missed, and says so.
  * Settings: BENCH_SECONDS, BENCH_PGBENCH_SECONDS, BENCH_WRITERS, BENCH_READ_EVENTS,
  * BENCH_READ_BATCH, BENCH_ENGINES, BENCH_PGBENCH_MODE, BENCH_PG_POOL, BENCH_SECTIONS,
  * BENCH_HTTP_CONNECTIONS, BENCH_HTTP_PATHWAYS, BENCH_HTTP_WARMUP, BENCH_HTTP_LOG_LEVEL,
- * BENCH_HTTP_CPU_PROF, DATABASE_URL, PGBENCH.
+ * BENCH_HTTP_CPU_PROF, BENCH_REBUILD_EVENTS, BENCH_REBUILD_BATCH, DATABASE_URL, PGBENCH.
  */
 import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { Client } from 'pg';
@@ -17,7 +21,10 @@ import { loadConfig } from './config';
 import { benchDomain } from './domain-bench';
 import { benchEngine, EngineResult, SEED_BATCH } from './event-store-bench';
 import { benchHttp, HttpResult } from './http-bench';
+import { lagReport } from './lag-report';
 import { PgbenchResult, runPgbenchBaseline } from './pgbench-baseline';
+import { benchRebuild } from './rebuild-bench';
+import { rebuildReport } from './rebuild-report';
 import { formatMs, formatRate, renderTable } from './table';
 
 const APPEND_TARGET_RATIO = 0.5;
@@ -210,10 +217,18 @@ const main = async () => {
       httpSection.push(`${r.label}: ${parts.join('; ')}.`);
     }
     if (http.error) httpSection.push(`http: ERROR ${http.error}`);
+    const lag = lagReport(http);
+    if (lag) {
+      misses.push(...lag.misses);
+      httpSection.push('', lag.text);
+    }
   }
 
   const domain = config.sections.includes('domain') ? benchDomain(100_000) : undefined;
   if (domain?.includes('MISS')) misses.push('domain: see the domain table');
+
+  const rebuild = config.sections.includes('rebuild') ? rebuildReport(await benchRebuild(config, registerCleanup)) : undefined;
+  if (rebuild) misses.push(...rebuild.misses);
 
   const cpuModel = cpuList[0]?.model.trim() ?? 'unknown CPU';
   const out = [
@@ -225,6 +240,7 @@ const main = async () => {
     ...(store ? ['', table, '', ...notes] : []),
     ...httpSection,
     ...(domain ? ['', domain, ''] : []),
+    ...(rebuild ? ['', rebuild.text, ''] : []),
     misses.length ? `TARGET MISSED: ${misses.join('; ')}` : 'all targets met.',
     `(took ${((Date.now() - started) / 1000).toFixed(0)} s)`,
     '',
