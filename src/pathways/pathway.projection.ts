@@ -49,12 +49,23 @@ const NOT_A_CONTACT: readonly CaseStepKind[] = ['contact_failed', 'note'];
 const byOccurrence = (a: PathwayTimelineStep, b: PathwayTimelineStep) =>
   (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.version - b.version);
 
+/** A new timeline with the step in place; almost always at the end, so look from there. */
+const withStep = (steps: readonly PathwayTimelineStep[], step: PathwayTimelineStep): PathwayTimelineStep[] => {
+  let at = steps.length;
+  while (at > 0 && byOccurrence(steps[at - 1], step) > 0) at -= 1;
+  return [...steps.slice(0, at), step, ...steps.slice(at)];
+};
+
+const lastContact = (steps: readonly PathwayTimelineStep[]): string | null => {
+  for (let i = steps.length - 1; i >= 0; i -= 1) if (!NOT_A_CONTACT.includes(steps[i].kind)) return steps[i].occurredAt;
+  return null;
+};
+
 const withSummary = (doc: PathwayDocument): PathwayDocument => {
   const latest = doc.caseSteps[doc.caseSteps.length - 1];
-  const contacts = doc.caseSteps.filter((s) => !NOT_A_CONTACT.includes(s.kind));
   const next = doc.status === 'active' ? latest?.next ?? null : null;
   return { ...doc, caseStepCount: doc.caseSteps.length, lastStep: latest ? { kind: latest.kind, occurredAt: latest.occurredAt } : null,
-    lastContactAt: contacts[contacts.length - 1]?.occurredAt ?? null, nextStep: next, nextDueOn: next?.dueOn ?? null };
+    lastContactAt: lastContact(doc.caseSteps), nextStep: next, nextDueOn: next?.dueOn ?? null };
 };
 
 const timelineStep = (step: CaseStep, version: number): PathwayTimelineStep => ({
@@ -82,7 +93,7 @@ export const pathwaysProjection: Projection<PathwayDocument> = {
     if (!doc) return doc;
     switch (event.type) {
       case 'CaseStepRecorded':
-        return withSummary({ ...doc, version, caseSteps: [...doc.caseSteps, timelineStep(event.data.step, version)].sort(byOccurrence) });
+        return withSummary({ ...doc, version, caseSteps: withStep(doc.caseSteps, timelineStep(event.data.step, version)) });
       case 'PathwayCompleted':
         return withSummary({ ...doc, version, status: 'completed', outcome: event.data.outcome, endedOn: event.data.endedOn });
       case 'PathwayAborted':

@@ -66,10 +66,7 @@ export const foldBatch = (
         const id = projection.documentId(event);
         const current = docs.get(id);
         if (ordinal > (current?.ordinal ?? 0)) {
-          const next = projection.apply(current?.doc, event);
-          // A JSON round trip, so the in-memory document is exactly what the store will hand back later.
-          const doc = next === undefined ? undefined : JSON.parse(JSON.stringify(next));
-          const change = { id, doc, position: event.globalPosition, ordinal };
+          const change = { id, doc: projection.apply(current?.doc, event), position: event.globalPosition, ordinal };
           docs.set(id, change);
           changed.set(id, change);
           applied += 1;
@@ -82,5 +79,8 @@ export const foldBatch = (
     folded += 1;
   }
   const position = folded > 0 ? events[folded - 1].globalPosition : undefined;
-  return { changed: [...changed.values()], folded, position, applied, failure };
+  // One JSON round trip per written document, not per event: what the store hands back later is
+  // exactly this, on every store (MongoDB would keep an undefined field as null).
+  const written = [...changed.values()].map((c) => (c.doc === undefined ? c : { ...c, doc: JSON.parse(JSON.stringify(c.doc)) }));
+  return { changed: written, folded, position, applied, failure };
 };

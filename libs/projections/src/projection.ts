@@ -11,7 +11,11 @@ export interface Projection<Document = unknown> {
   handles: readonly string[];
   /** The document an event belongs to, e.g. the pathway id for a caseload row. */
   documentId(event: StoredEvent): string;
-  /** The next document, or `undefined` to delete it. Throwing stops this projection only. */
+  /**
+   * The next document, or `undefined` to delete it: plain JSON values only, and a new object
+   * rather than a changed `current` (several events of a batch are folded before one write).
+   * Throwing stops this projection only.
+   */
   apply(current: Document | undefined, event: StoredEvent): Document | undefined;
   /**
    * Top-level document fields the queries filter by, one list per index, equality fields first.
