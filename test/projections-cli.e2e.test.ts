@@ -53,7 +53,7 @@ describe('npm run --silent projections', () => {
 
       const unknown = await projectionsCli(['rebuild', 'nothing'], { EVENT_STORE_URL: url });
       expect(unknown.code).toBe(2);
-      expect(unknown.stderr).toContain('no projection named nothing; there are pathways, careers');
+      expect(unknown.stderr).toContain('no projection named nothing; there are pathways, case_steps, careers');
     } finally {
       await app.close();
       await dropSchemas([schema]);

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '@lotse/event-store';
+import { byOccurrence, CaseStepDocument, caseStepsProjection } from './case-step.projection';
 import { PathwayDocument, pathwaysProjection } from './pathway.projection';
 
 let version = -1;
@@ -20,16 +21,26 @@ describe('the pathways projection', () => {
   beforeEach(() => { version = -1; });
 
   it('opens a caseload row with nothing done and nothing due yet', () => {
-    expect(given(opened())).toMatchObject({ id: 'p1', municipality: 'neuss', coachId: 'coach-1', status: 'active', caseSteps: [], caseStepCount: 0,
+    expect(given(opened())).toMatchObject({ id: 'p1', municipality: 'neuss', coachId: 'coach-1', status: 'active', caseStepCount: 0,
       lastStep: null, lastContactAt: null, nextStep: null, nextDueOn: null, goal: 'sealed-goal', version: 0 });
   });
 
-  it('keeps the timeline in the order steps happened, a late-recorded one in its place', () => {
-    const doc = given(opened(), step('intake', '2026-02-01T09:00:00.000Z'), step('counselling', '2026-02-10T09:00:00.000Z'),
-      step('referral', '2026-02-05T09:00:00.000Z'));
-    expect(doc!.caseSteps.map((s) => s.kind)).toEqual(['intake', 'referral', 'counselling']);
-    expect(doc!.caseSteps.map((s) => s.version)).toEqual([1, 3, 2]);
-    expect(doc).toMatchObject({ caseStepCount: 3, lastStep: { kind: 'counselling', occurredAt: '2026-02-10T09:00:00.000Z' }, version: 3 });
+  it('keeps as last step the one that happened last, not one recorded late', () => {
+    const doc = given(opened(), step('intake', '2026-02-01T09:00:00.000Z'), step('counselling', '2026-02-10T09:00:00.000Z', { kind: 'referral', dueOn: '2026-02-20' }),
+      step('referral', '2026-02-05T09:00:00.000Z', { kind: 'note', dueOn: '2026-02-06' }));
+    expect(doc).toMatchObject({ caseStepCount: 3, lastStep: { kind: 'counselling', occurredAt: '2026-02-10T09:00:00.000Z' },
+      nextStep: { kind: 'referral', dueOn: '2026-02-20' }, version: 3 });
+  });
+
+  it('writes each step once into the timeline, which reads in the order steps happened', () => {
+    const steps = [step('intake', '2026-02-01T09:00:00.000Z'), step('counselling', '2026-02-10T09:00:00.000Z'), step('referral', '2026-02-05T09:00:00.000Z')]
+      .map((e) => caseStepsProjection.apply(undefined, e)!);
+    expect(steps[2]).toEqual({ stepId: 's-2026-02-05T09:00:00.000Z', pathwayId: 'p1', kind: 'referral', occurredAt: '2026-02-05T09:00:00.000Z',
+      note: null, recordedBy: 'coach-1', version: 2 });
+    expect(caseStepsProjection.documentId(step('note', '2026-02-11T09:00:00.000Z'))).toBe('s-2026-02-11T09:00:00.000Z');
+    expect([...steps].sort(byOccurrence).map((s: CaseStepDocument) => s.kind)).toEqual(['intake', 'referral', 'counselling']);
+    const same = { ...steps[0], version: 9 };
+    expect([same, steps[0]].sort(byOccurrence).map((s) => s.version)).toEqual([0, 9]);
   });
 
   it('counts as last contact only a step that reached the person', () => {

@@ -253,7 +253,7 @@ export const coachApiScenarios = (eventStoreUrl: () => string) => {
     expect(refused.body.code).toBe('pathway_not_active');
 
     // The read models hold what the events hold: sealed text only.
-    const dump = ['events', 'participant_keys', 'rm_pathways', 'rm_careers']
+    const dump = ['events', 'participant_keys', 'rm_pathways', 'rm_case_steps', 'rm_careers']
       .map(async (table) => JSON.stringify(await sql.query(`select * from ${table}`)));
     const everything = (await Promise.all(dump)).join('');
     expect(everything).toContain(pathwayId);

@@ -3,6 +3,7 @@ import { DomainError } from '@lotse/domain';
 import { AuthenticatedUser, assertSameMunicipality, seesPersonalData } from '../../auth';
 import { ERASED, PersonalDataVault } from '../../personal-data';
 import { ReadModels } from '../../read-models';
+import { byOccurrence, CaseStepDocument, caseStepsProjection } from '../case-step.projection';
 import { PathwayView } from '../dto/pathway.response';
 import { PathwayDocument, pathwaysProjection } from '../pathway.projection';
 
@@ -10,7 +11,7 @@ export class GetPathway {
   constructor(readonly user: AuthenticatedUser, readonly pathwayId: string, readonly minPosition?: number) {}
 }
 
-/** One pathway with its case-step timeline, from the pathways read model. */
+/** One pathway with its case-step timeline, from the pathways and case-steps read models. */
 @QueryHandler(GetPathway)
 export class GetPathwayHandler implements IQueryHandler<GetPathway, PathwayView> {
   constructor(private readonly readModels: ReadModels, private readonly vault: PersonalDataVault) {}
@@ -19,7 +20,8 @@ export class GetPathwayHandler implements IQueryHandler<GetPathway, PathwayView>
     const doc = await this.readModels.get<PathwayDocument>(pathwaysProjection.name, pathwayId, minPosition);
     if (!doc) throw new DomainError('not_found', `no pathway ${pathwayId}`);
     assertSameMunicipality(user, doc.municipality);
-    // Sealed values stay sealed in the read model; they are opened only for the roles that may read them.
+    const steps = await this.readModels.find<CaseStepDocument>(caseStepsProjection.name, { where: { pathwayId } }, minPosition);
+    // Sealed values stay sealed in the read models; they are opened only for the roles that may read them.
     const open = async (sealed: string | null) => {
       if (!sealed || !seesPersonalData(user)) return null;
       const text = await this.vault.open<string>(doc.participantId, sealed);
@@ -28,6 +30,6 @@ export class GetPathwayHandler implements IQueryHandler<GetPathway, PathwayView>
     const { id, participantId, kind, jurisdiction, provider, municipality, coachId, status, plannedStart, plannedEnd, outcome, endedOn, version } = doc;
     return { id, participantId, kind, jurisdiction, provider, municipality, coachId, status, plannedStart, plannedEnd,
       ...(outcome ? { outcome } : {}), ...(endedOn ? { endedOn } : {}), goal: await open(doc.goal), version,
-      caseSteps: await Promise.all(doc.caseSteps.map(async (s) => ({ ...s, note: await open(s.note) }))) };
+      caseSteps: await Promise.all(steps.items.sort(byOccurrence).map(async ({ pathwayId: _pathway, ...s }) => ({ ...s, note: await open(s.note) }))) };
   }
 }

@@ -32,8 +32,8 @@ export class ListPathwaysHandler implements IQueryHandler<ListPathways, Caseload
     const coachId = query.coach === 'me' ? user.sub : query.coach;
     const where = { municipality, ...(coachId ? { coachId } : {}), ...(query.status ? { status: query.status } : {}),
       ...(query.kind ? { kind: query.kind } : {}) };
-    const found = await this.readModels.find<Omit<PathwayDocument, 'caseSteps' | 'goal'>>(pathwaysProjection.name, {
-      where, orderBy: orderBy(query.sort ?? 'lastContact'), offset: (page - 1) * pageSize, limit: pageSize, omit: ['caseSteps', 'goal'],
+    const found = await this.readModels.find<Omit<PathwayDocument, 'goal'>>(pathwaysProjection.name, {
+      where, orderBy: orderBy(query.sort ?? 'lastContact'), offset: (page - 1) * pageSize, limit: pageSize, omit: ['goal'],
     }, query.minPosition);
     const today = now.toISOString().slice(0, 10);
     const items = found.items.map((doc): CaseloadItem => {
