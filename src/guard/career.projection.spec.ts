@@ -13,8 +13,10 @@ const given = (...events: StoredEvent[]): CareerDocument | undefined =>
 describe('the careers projection', () => {
   it('keeps one document per registration, with the municipality that decides who may read it', () => {
     expect(careersProjection.documentId(reserved('p1', '2026-01-01'))).toBe('a1');
-    expect(given(stored('ParticipantRegistered', { municipality: 'neuss', residenceStatus: 'duldung' })))
-      .toEqual({ participantId: 'a1', municipality: 'neuss', pathways: [], overrides: [], caseConferences: [], mergedFrom: [] });
+    const registered = stored('ParticipantRegistered', { municipality: 'neuss', residenceStatus: 'duldung', personalData: 'sealed-name' });
+    expect(given(registered)).toEqual({ participantId: 'a1', municipality: 'neuss', personalData: 'sealed-name',
+      pathways: [], overrides: [], caseConferences: [], mergedFrom: [] });
+    expect(given(registered, stored('PersonalDataErased', { erasedAt: '' }))).toMatchObject({ municipality: 'neuss', personalData: null });
   });
 
   it('lists pathways by planned start, drops released reservations and records ends', () => {

@@ -242,7 +242,11 @@ export const coachApiScenarios = (eventStoreUrl: () => string) => {
     const aborted = await http.post(`/pathways/${pathwayId}/abort`).set('Authorization', coach)
       .send({ outcome: 'moved_away', endedOn: '2026-03-01', reason: 'Yusuf moved to Hamburg.' }).expect(200);
 
-    await http.delete(`/participants/${participantId}/personal-data`).set('Authorization', admin).expect(200);
+    const before = await http.get(`/pathways?municipality=neuss&pageSize=100&minPosition=${aborted.body.position}`).set('Authorization', coach).expect(200);
+    expect(before.body.items.find((i: { id: string }) => i.id === pathwayId).participant).toEqual({ givenName: 'Yusuf', familyName: 'Karimi' });
+    const erased = await http.delete(`/participants/${participantId}/personal-data`).set('Authorization', admin).expect(200);
+    const after = await http.get(`/pathways?municipality=neuss&pageSize=100&minPosition=${erased.body.position}`).set('Authorization', admin).expect(200);
+    expect(after.body.items.find((i: { id: string }) => i.id === pathwayId)).toMatchObject({ participant: null, status: 'aborted' });
 
     const participant = await http.get(`/participants/${participantId}`).set('Authorization', admin).expect(200);
     expect(participant.body).toMatchObject({ status: 'erased', personalData: null, municipality: 'neuss', residenceStatus: 'gestattung' });

@@ -71,6 +71,7 @@ export const readModelScenarios = (eventStoreUrl: () => string) => {
     expect(row).toMatchObject({ status: 'active', kind: 'coaching', caseStepCount: 2, lastStep: { kind: 'counselling', occurredAt: '2026-02-03T09:00:00.000Z' },
       lastContactAt: '2026-02-03T09:00:00.000Z', nextStep: { kind: 'exam_registered', dueOn: '2026-03-01', overdue: true } });
     expect(row.daysSinceLastContact).toBe(Math.floor((Date.now() - Date.parse('2026-02-03T09:00:00.000Z')) / 86_400_000));
+    expect(row.participant).toEqual({ givenName: 'Lina', familyName: 'Haddad' });
     expect(row).not.toHaveProperty('caseSteps');
     expect(row).not.toHaveProperty('goal');
     expect(JSON.stringify(caseload.body)).not.toContain('Exam in March');
@@ -107,7 +108,10 @@ export const readModelScenarios = (eventStoreUrl: () => string) => {
     const inDormagen = await open(await register('Dana', dormagenCoach, 'dormagen'), dormagenCoach);
     await http.get('/pathways').expect(401);
     const neuss = await http.get('/pathways').set('Authorization', coordinator).expect(200);
+    expect(neuss.body.items.length).toBeGreaterThan(0);
     expect(neuss.body.items.every((i: { municipality: string }) => i.municipality === 'neuss')).toBe(true);
+    // A coordinator steers with figures: no names.
+    expect(neuss.body.items.every((i: { participant: unknown }) => i.participant === null)).toBe(true);
     await http.get('/pathways?municipality=dormagen').set('Authorization', coach1).expect(403);
     await http.get('/pathways?municipality=dormagen').set('Authorization', coordinator).expect(403);
     await http.get('/pathways').set('Authorization', auditor).expect(200);

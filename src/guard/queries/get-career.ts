@@ -28,7 +28,7 @@ export class GetCareerHandler implements IQueryHandler<GetCareer, CareerView> {
     if (![...municipalities].some((municipality) => actsIn(user, municipality))) {
       throw new DomainError('forbidden', `allowed only inside municipality ${user.municipality}`);
     }
-    const { municipality: _municipality, ...view } = career;
+    const { municipality: _municipality, personalData: _personalData, ...view } = career;
     return view;
   }
 }

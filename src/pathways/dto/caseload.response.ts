@@ -13,7 +13,14 @@ export class NextStepView {
   @ApiProperty({ description: 'due before today' }) overdue: boolean;
 }
 
+export class ParticipantNameView {
+  @ApiProperty({ example: 'Amira' }) givenName: string;
+  @ApiProperty({ example: 'Haddad' }) familyName: string;
+}
+
 export class CaseloadItem extends PathwayFacts {
+  @ApiProperty({ type: ParticipantNameView, nullable: true, description: 'for coach and admin; null for other roles and once erased' })
+  participant: ParticipantNameView | null;
   @ApiProperty() openedAt: string;
   @ApiProperty() caseStepCount: number;
   @ApiProperty({ type: LastStepView, nullable: true }) lastStep: LastStepView | null;

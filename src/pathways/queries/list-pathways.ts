@@ -1,6 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ReadModelQuery } from '@lotse/projections';
-import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
+import { AuthenticatedUser, assertSameMunicipality, seesPersonalData } from '../../auth';
+import { CareerDocument, careersProjection } from '../../guard/career.projection';
+import { PersonalData } from '../../participants/participant-stream';
+import { PersonalDataVault } from '../../personal-data';
 import { ReadModels } from '../../read-models';
 import { CaseloadItem, CaseloadPage } from '../dto/caseload.response';
 import { CaseloadSort, ListPathwaysQuery } from '../dto/list-pathways.query';
@@ -22,7 +25,7 @@ const DAY_MS = 86_400_000;
 /** The caseload: a municipality's pathways, by default the caller's, filtered and paged in the read model. */
 @QueryHandler(ListPathways)
 export class ListPathwaysHandler implements IQueryHandler<ListPathways, CaseloadPage> {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(private readonly readModels: ReadModels, private readonly vault: PersonalDataVault) {}
 
   async execute({ user, query, now }: ListPathways): Promise<CaseloadPage> {
     const municipality = query.municipality ?? user.municipality;
@@ -36,11 +39,25 @@ export class ListPathwaysHandler implements IQueryHandler<ListPathways, Caseload
       where, orderBy: orderBy(query.sort ?? 'lastContact'), offset: (page - 1) * pageSize, limit: pageSize, omit: ['goal'],
     }, query.minPosition);
     const today = now.toISOString().slice(0, 10);
+    const names = seesPersonalData(user) ? await this.namesOf(found.items.map((doc) => doc.participantId)) : new Map<string, null>();
     const items = found.items.map((doc): CaseloadItem => {
       const { nextDueOn: _due, nextStep, lastContactAt, ...row } = doc;
-      return { ...row, lastContactAt, nextStep: nextStep && { ...nextStep, overdue: nextStep.dueOn < today },
+      return { ...row, participant: names.get(doc.participantId) ?? null, lastContactAt, nextStep: nextStep && { ...nextStep, overdue: nextStep.dueOn < today },
         daysSinceLastContact: lastContactAt ? Math.floor((now.getTime() - Date.parse(lastContactAt)) / DAY_MS) : null };
     });
     return { items, page, pageSize, total: found.total, position: found.position };
+  }
+
+  /** Whom each row is about, one read for the page; a name whose key was destroyed stays null. */
+  private async namesOf(participantIds: string[]): Promise<Map<string, { givenName: string; familyName: string } | null>> {
+    const ids = [...new Set(participantIds)];
+    if (ids.length === 0) return new Map();
+    const careers = await this.readModels.find<CareerDocument>(careersProjection.name, { where: { participantId: ids } });
+    const names = await Promise.all(careers.items.map(async (career) => {
+      if (!career.personalData) return [career.participantId, null] as const;
+      const opened = await this.vault.open<PersonalData>(career.participantId, career.personalData);
+      return [career.participantId, typeof opened === 'symbol' ? null : { givenName: opened.givenName, familyName: opened.familyName }] as const;
+    }));
+    return new Map(names);
   }
 }
