@@ -17,10 +17,13 @@ export class GetPathwayHandler implements IQueryHandler<GetPathway, PathwayView>
   constructor(private readonly readModels: ReadModels, private readonly vault: PersonalDataVault) {}
 
   async execute({ user, pathwayId, minPosition }: GetPathway): Promise<PathwayView> {
-    const doc = await this.readModels.get<PathwayDocument>(pathwaysProjection.name, pathwayId, minPosition);
+    // Both read models wait for minPosition side by side; the steps are shown only once the tenant check passed.
+    const [doc, steps] = await Promise.all([
+      this.readModels.get<PathwayDocument>(pathwaysProjection.name, pathwayId, minPosition),
+      this.readModels.find<CaseStepDocument>(caseStepsProjection.name, { where: { pathwayId } }, minPosition),
+    ]);
     if (!doc) throw new DomainError('not_found', `no pathway ${pathwayId}`);
     assertSameMunicipality(user, doc.municipality);
-    const steps = await this.readModels.find<CaseStepDocument>(caseStepsProjection.name, { where: { pathwayId } }, minPosition);
     // Sealed values stay sealed in the read models; they are opened only for the roles that may read them.
     const open = async (sealed: string | null) => {
       if (!sealed || !seesPersonalData(user)) return null;
