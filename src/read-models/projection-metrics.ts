@@ -5,7 +5,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 /** From the event's commit to the read model's commit: what a coach waits before a list shows her write. */
 const LAG_BUCKETS = [0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.5, 0.75, 1, 2, 5, 10, 30, 60];
 
-const STATES = ['running', 'waiting', 'failed'] as const;
+const STATES = ['running', 'waiting', 'rebuilding', 'failed'] as const;
 
 /** The projections' figures on /metrics: lag, throughput, position, state. */
 export class ProjectionMetrics {
@@ -31,7 +31,7 @@ export class ProjectionMetrics {
     new Gauge({ name: 'lotse_projection_position', help: 'Log position of the last event each projection applied',
       labelNames: ['projection'], registers: [this.registry],
       collect() { for (const s of runner.status()) this.labels(s.name).set(s.position); } });
-    new Gauge({ name: 'lotse_projection_state', help: '1 for the state each projection is in (running, waiting for the lead, failed)',
+    new Gauge({ name: 'lotse_projection_state', help: '1 for the state each projection is in (running, waiting for the lead, rebuilding a model of another version, failed)',
       labelNames: ['projection', 'state'], registers: [this.registry],
       collect() { for (const s of runner.status()) for (const state of STATES) this.labels(s.name, state).set(s.state === state ? 1 : 0); } });
     new Gauge({ name: 'lotse_projection_behind_events', help: 'Events in the log after each projection\'s checkpoint (NaN where the store cannot count)',

@@ -2,14 +2,16 @@ import type { EventStore, StoredEvent } from '@lotse/event-store';
 import { batches } from './batches';
 import type { LeaderElection } from './leader-election';
 import type { LogOrder } from './log-order';
-import type { Projection } from './projection';
+import { Projection, versionOf } from './projection';
 import { CheckpointMovedError, ReadModelStore } from './read-model-store';
+import { RebuildFailedError, RebuildInProgressError, rebuildProjection } from './rebuild';
 
 export interface ProjectionStatus {
   name: string;
   /** The checkpoint: the last event applied or skipped (0 before the first). */
   position: number;
-  state: 'running' | 'failed' | 'waiting';
+  /** `rebuilding`: the stored model was built by another version of the projection; the old one serves meanwhile. */
+  state: 'running' | 'failed' | 'waiting' | 'rebuilding';
   error?: { message: string; position: number };
 }
 
@@ -20,10 +22,12 @@ export interface ProjectionRunnerOptions {
   projections: readonly Projection[];
   batchSize?: number;
   batchWindowMs?: number;
+  /** Events per read-model transaction while rebuilding a model built by another version. */
+  rebuildBatchSize?: number;
   /** How often a runner that is not the leader asks again, and the pause after a failed read. */
   retryMs?: number;
-  /** Places positions that fell out of the in-memory window; without it those are only found when applied. */
-  logOrder?: LogOrder;
+  /** Places positions that fell out of the in-memory window, and lets a rebuild find the live model. */
+  logOrder: LogOrder;
   logger?: { error(message: string): void; warn(message: string): void };
   /** Told of every committed batch (after the events were applied), e.g. to measure the lag. */
   onApplied?: (projection: string, events: readonly StoredEvent[]) => void;
@@ -109,14 +113,14 @@ export class ProjectionRunner {
   private async passed(slot: Slot, position: number): Promise<boolean> {
     if (slot.recent.has(position)) return true;
     if (slot.status.state !== 'running') return this.followStored(slot, position);
-    return (await this.options.logOrder?.hasPassed(position, slot.status.position)) ?? false;
+    return this.options.logOrder.hasPassed(position, slot.status.position);
   }
 
   /** Where the leader (maybe in another process) has got to, taken from the stored checkpoint. */
   private async followStored(slot: Slot, position: number): Promise<boolean> {
     const stored = await this.options.readModels.checkpoint(slot.projection.name).catch(() => slot.status.position);
     if (slot.status.state !== 'running') slot.status.position = stored;
-    return stored === position || ((await this.options.logOrder?.hasPassed(position, stored)) ?? false);
+    return stored === position || this.options.logOrder.hasPassed(position, stored);
   }
 
   private slot(name: string): Slot {
@@ -129,6 +133,7 @@ export class ProjectionRunner {
     const { election, readModels, store } = this.options;
     const name = slot.projection.name;
     const signal = this.abort.signal;
+    if (!(await this.upToVersion(slot))) return;
     while (!signal.aborted) {
       try {
         if (!(await election.tryAcquire(name))) {
@@ -158,6 +163,35 @@ export class ProjectionRunner {
       }
     }
     await election.release(name).catch(() => undefined);
+  }
+
+  /**
+   * A read model built by another version of the projection is rebuilt beside the old one (which
+   * serves meanwhile) and swapped in, by this runner or by another process's: whichever gets the
+   * rebuild lock. False when the new code fails on an event, which stops this projection.
+   */
+  private async upToVersion(slot: Slot): Promise<boolean> {
+    const { election, readModels, store, logOrder, logger } = this.options;
+    const { projection } = slot;
+    const signal = this.abort.signal;
+    for (;;) {
+      const built = await readModels.builtWith(projection.name).catch(() => versionOf(projection));
+      if (built === versionOf(projection) || signal.aborted) return true;
+      slot.status.state = 'rebuilding';
+      try {
+        logger?.warn(`projection ${projection.name}: the read model was built by version ${built}, this is version ${versionOf(projection)}; rebuilding it`);
+        await rebuildProjection({ store, readModels, projection, logOrder, election, signal, batchSize: this.options.rebuildBatchSize });
+        slot.status.position = await readModels.checkpoint(projection.name);
+      } catch (error) {
+        if (error instanceof RebuildFailedError) {
+          await this.fail(slot, error.position, error.cause);
+          return false;
+        }
+        // Another process rebuilds it (or a connection dropped): look again in a moment.
+        if (!(error instanceof RebuildInProgressError) && !signal.aborted) logger?.warn(`projection ${projection.name}: ${describe(error)}; retrying`);
+        if (!signal.aborted) await this.pause();
+      }
+    }
   }
 
   private applied(slot: Slot, batch: readonly StoredEvent[], position: number, failedAt?: number): void {

@@ -22,4 +22,11 @@ export interface Projection<Document = unknown> {
    * Each store builds its own kind of index from them.
    */
   indexes?: readonly (readonly string[])[];
+  /**
+   * Raise it when a change to `apply` changes what the documents hold: a runner that finds the
+   * read model built by another version rebuilds it beside the old one and swaps it in. 1 if unset.
+   */
+  version?: number;
 }
+
+export const versionOf = (projection: Projection): number => projection.version ?? 1;

@@ -40,6 +40,8 @@ export interface ReadModelStore {
   /** Creates the projection's table and checkpoint when missing; safe on every start. */
   init(projection: Projection): Promise<void>;
   checkpoint(name: string): Promise<number>;
+  /** The projection version the read model was built with (1 for one built before versions). */
+  builtWith(name: string): Promise<number>;
   /**
    * Applies `events` (which follow `after` in log order) and moves the checkpoint, atomically.
    * Throws CheckpointMovedError when another runner moved the checkpoint elsewhere meanwhile.
@@ -52,14 +54,14 @@ export interface ReadModelStore {
   reset(name: string): Promise<void>;
   /**
    * An empty read model named `rebuildName(projection.name)` with its checkpoint at the start
-   * of the log, replacing any left over from an interrupted rebuild.
+   * of the log, replacing any left over from an interrupted rebuild; built with `projection`'s version.
    */
   prepareRebuild(projection: Projection): Promise<Projection>;
   /**
    * Replaces the live read model and its checkpoint with the rebuilt one in one step, if the
    * live checkpoint is still at `liveAt` (which the caller found the rebuilt one has reached):
-   * readers see either the old model or the new one, never a mix. False when the live model
-   * moved on meanwhile.
+   * readers see either the old model or the new one, never a mix. The live model then counts as
+   * built with the rebuilt one's version. False when the live model moved on meanwhile.
    */
   swapIn(projection: Projection, liveAt: number): Promise<boolean>;
   close(): Promise<void>;

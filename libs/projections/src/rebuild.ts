@@ -30,6 +30,14 @@ export interface RebuildOptions {
   election?: LeaderElection;
 }
 
+/** The projection's own code threw on an event: the rebuild stops there, the live model stays. */
+export class RebuildFailedError extends Error {
+  constructor(readonly projection: string, readonly position: number, override readonly cause: unknown) {
+    super(`rebuild of ${projection} failed at event ${position}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'RebuildFailedError';
+  }
+}
+
 export class RebuildInProgressError extends Error {
   constructor(readonly projection: string) {
     super(`${projection} is being rebuilt elsewhere already; wait for that rebuild to finish`);
@@ -79,10 +87,7 @@ const rebuild = async (options: RebuildOptions): Promise<RebuildResult> => {
     for await (const batch of batches(store.readAll({ fromPosition: position, batchSize }), batchSize, 1_000)) {
       if (signal?.aborted) throw new Error(`rebuild of ${projection.name} cancelled`);
       const result = await readModels.applyBatch(shadow, batch, position);
-      if (result.failure) {
-        const cause = result.failure.error instanceof Error ? result.failure.error.message : String(result.failure.error);
-        throw new Error(`rebuild of ${projection.name} failed at event ${result.failure.position}: ${cause}`);
-      }
+      if (result.failure) throw new RebuildFailedError(projection.name, result.failure.position, result.failure.error);
       position = result.position;
       done += batch.length;
       report();

@@ -14,6 +14,8 @@ export interface CheckpointEntry {
   position: number;
   ordinal: number;
   generation: string;
+  /** The projection version the documents were built with; missing means 1. */
+  version?: number;
 }
 
 export interface LeaseEntry {
@@ -31,7 +33,7 @@ const plain = { versionKey: false, minimize: false, autoCreate: false, autoIndex
 const readModelSchema = new Schema<ReadModelEntry>(
   { _id: String, doc: Schema.Types.Mixed, ordinal: Number, position: Number }, plain);
 const checkpointSchema = new Schema<CheckpointEntry>(
-  { _id: String, position: Number, ordinal: Number, generation: String }, plain);
+  { _id: String, position: Number, ordinal: Number, generation: String, version: Number }, plain);
 const leaseSchema = new Schema<LeaseEntry>({ _id: String, owner: String, expiresAt: Date }, plain);
 
 const registered = <T>(connection: Connection, name: string, schema: Schema<T>, collection: string): Model<T> =>

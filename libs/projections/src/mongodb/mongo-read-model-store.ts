@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { StoredEvent } from '@lotse/event-store';
 import type { Model, mongo } from 'mongoose';
 import { foldBatch, LoadedDocument, touchedIds } from '../fold-batch';
-import type { Projection } from '../projection';
+import { Projection, versionOf } from '../projection';
 import { field } from '../query-fields';
 import { ApplyResult, CheckpointMovedError, ReadModelPage, ReadModelQuery, ReadModelStore, rebuildName } from '../read-model-store';
 import { isDuplicateKey, writeDocuments } from './mongo-documents';
@@ -37,7 +37,7 @@ export class MongoReadModelStore implements ReadModelStore {
   async init(projection: Projection): Promise<void> {
     await this.createCollection(projection.name, projection.indexes ?? []);
     await this.models.checkpoints.updateOne({ _id: projection.name },
-      { $setOnInsert: { position: 0, ordinal: 0, generation: newGeneration() } }, { upsert: true })
+      { $setOnInsert: { position: 0, ordinal: 0, generation: newGeneration(), version: versionOf(projection) } }, { upsert: true })
       // Another runner starting at the same moment inserted it first.
       .catch((error: unknown) => { if (!isDuplicateKey(error)) throw error; });
   }
@@ -53,6 +53,10 @@ export class MongoReadModelStore implements ReadModelStore {
 
   async checkpoint(name: string): Promise<number> {
     return (await this.models.checkpoints.findById(name).lean())?.position ?? 0;
+  }
+
+  async builtWith(name: string): Promise<number> {
+    return (await this.models.checkpoints.findById(name).lean())?.version ?? 1;
   }
 
   async applyBatch(projection: Projection, events: readonly StoredEvent[], after: number): Promise<ApplyResult> {
@@ -122,7 +126,7 @@ export class MongoReadModelStore implements ReadModelStore {
     const shadow: Projection = { ...projection, name: rebuildName(projection.name) };
     await this.models.connection.dropCollection(collectionName(shadow.name));
     await this.createCollection(shadow.name, projection.indexes ?? []);
-    await this.setCheckpoint(shadow.name, 0, 0);
+    await this.setCheckpoint(shadow.name, 0, 0, versionOf(projection));
     return shadow;
   }
 
@@ -139,7 +143,7 @@ export class MongoReadModelStore implements ReadModelStore {
     if (!rebuilt) throw new Error(`no rebuild of ${live} in progress`);
     if (!(await this.claimLive(live, liveAt))) return false;
     await this.db().renameCollection(collectionName(shadow), collectionName(live), { dropTarget: true });
-    await this.setCheckpoint(live, rebuilt.position, rebuilt.ordinal);
+    await this.setCheckpoint(live, rebuilt.position, rebuilt.ordinal, rebuilt.version ?? 1);
     await this.models.checkpoints.deleteOne({ _id: shadow });
     return true;
   }
@@ -157,9 +161,9 @@ export class MongoReadModelStore implements ReadModelStore {
     }
   }
 
-  private async setCheckpoint(name: string, position: number, ordinal: number): Promise<void> {
+  private async setCheckpoint(name: string, position: number, ordinal: number, version?: number): Promise<void> {
     await this.models.checkpoints.updateOne({ _id: name },
-      { $set: { position, ordinal, generation: newGeneration() } }, { upsert: true });
+      { $set: { position, ordinal, generation: newGeneration(), ...(version === undefined ? {} : { version }) } }, { upsert: true });
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import type { SqlDriver, SqlTransaction, StoredEvent } from '@lotse/event-store';
 import { foldBatch, LoadedDocument, touchedIds } from '../fold-batch';
-import type { Projection } from '../projection';
+import { Projection, versionOf } from '../projection';
 import { ApplyResult, CheckpointMovedError, ReadModelPage, ReadModelQuery, ReadModelStore, rebuildName } from '../read-model-store';
 import { field } from '../query-fields';
 import { sqlOrderBy, sqlWhere } from './sql-query';
@@ -10,7 +10,8 @@ create table if not exists projection_checkpoints (
   name       text primary key,
   position   bigint not null,
   updated_at timestamptz not null default now()
-)`;
+);
+alter table projection_checkpoints add column if not exists version integer not null default 1`;
 
 /** Projection names become table names; only plain identifiers pass. */
 const table = (name: string): string => `"${tableName(name)}"`;
@@ -31,8 +32,8 @@ export class SqlReadModelStore implements ReadModelStore {
 
   async init(projection: Projection): Promise<void> {
     await this.createTable(this.driver, projection.name, projection.indexes ?? []);
-    await this.driver.query(
-      'insert into projection_checkpoints (name, position) values ($1, 0) on conflict (name) do nothing', [projection.name]);
+    await this.driver.query('insert into projection_checkpoints (name, position, version) values ($1, 0, $2) on conflict (name) do nothing',
+      [projection.name, versionOf(projection)]);
   }
 
   private async createTable(db: SqlTransaction, name: string, indexes: readonly (readonly string[])[]): Promise<void> {
@@ -47,6 +48,11 @@ export class SqlReadModelStore implements ReadModelStore {
     const [row] = await this.driver.query<{ position: string }>(
       'select position::text from projection_checkpoints where name = $1', [name]);
     return row ? Number(row.position) : 0;
+  }
+
+  async builtWith(name: string): Promise<number> {
+    const [row] = await this.driver.query<{ version: number }>('select version from projection_checkpoints where name = $1', [name]);
+    return row?.version ?? 1;
   }
 
   applyBatch(projection: Projection, events: readonly StoredEvent[], after: number): Promise<ApplyResult> {
@@ -137,8 +143,8 @@ export class SqlReadModelStore implements ReadModelStore {
     await this.driver.transaction(async (tx) => {
       await tx.exec(`drop table if exists ${table(shadow.name)}`);
       await this.createTable(tx, shadow.name, projection.indexes ?? []);
-      await tx.query(`insert into projection_checkpoints (name, position) values ($1, 0)
-        on conflict (name) do update set position = 0, updated_at = now()`, [shadow.name]);
+      await tx.query(`insert into projection_checkpoints (name, position, version) values ($1, 0, $2)
+        on conflict (name) do update set position = 0, version = excluded.version, updated_at = now()`, [shadow.name, versionOf(projection)]);
     });
     return shadow;
   }
@@ -150,16 +156,17 @@ export class SqlReadModelStore implements ReadModelStore {
       // Taken in the order the live runner takes them: its next batch waits for this swap, then finds the checkpoint moved.
       const [liveRow] = await tx.query<{ position: string }>(
         'select position::text from projection_checkpoints where name = $1 for update', [live]);
-      const [shadowRow] = await tx.query<{ position: string }>(
-        'select position::text from projection_checkpoints where name = $1 for update', [shadow]);
+      const [shadowRow] = await tx.query<{ position: string; version: number }>(
+        'select position::text, version from projection_checkpoints where name = $1 for update', [shadow]);
       if (!shadowRow) throw new Error(`no rebuild of ${live} in progress`);
       const rebuilt = Number(shadowRow.position);
       if (Number(liveRow?.position ?? 0) !== liveAt) return false;
       await tx.exec(`drop table if exists ${table(live)};
         alter table ${table(shadow)} rename to "${tableName(live)}";
         ${(projection.indexes ?? []).map((_, i) => `alter index "${indexName(shadow, i)}" rename to "${indexName(live, i)}"`).join(';\n')}`);
-      await tx.query(`insert into projection_checkpoints (name, position) values ($1, $2)
-        on conflict (name) do update set position = excluded.position, updated_at = now()`, [live, rebuilt]);
+      await tx.query(`insert into projection_checkpoints (name, position, version) values ($1, $2, $3)
+        on conflict (name) do update set position = excluded.position, version = excluded.version, updated_at = now()`,
+      [live, rebuilt, shadowRow.version]);
       await tx.query('delete from projection_checkpoints where name = $1', [shadow]);
       return true;
     });

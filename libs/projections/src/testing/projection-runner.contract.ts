@@ -89,6 +89,34 @@ export const projectionRunnerContract = (open: () => Promise<RunnerWorld>): void
     expect(errors).toEqual([]);
   });
 
+  it('rebuilds a model built by an older version of the projection on start, and then follows the log', async () => {
+    await appendHistory(world.store, 200);
+    const v1 = runner([pathwaySummary()]);
+    await v1.start();
+    expect(await v1.waitFor('pathway_summary', await headOf(world.store), 30_000)).toBe(true);
+    await v1.stop();
+    expect(await world.readModels.builtWith('pathway_summary')).toBe(1);
+
+    const base = pathwaySummary();
+    const v2: Projection = { ...base, version: 2, apply: (current, event) => {
+      const next = base.apply(current as never, event);
+      return next && { ...next, counted: 'v2' };
+    } };
+    // Two processes start the new version at once: one rebuilds, the other waits for it.
+    const [a, b] = [runner([v2]), runner([v2])];
+    await Promise.all([a.start(), b.start()]);
+    await eventually(async () => (await world.readModels.builtWith('pathway_summary')) === 2);
+    await appendHistory(world.store, 20, 200);
+    const head = await headOf(world.store);
+    await eventually(() => [a, b].some((r) => r.status()[0].state === 'running'));
+    const leader = [a, b].find((r) => r.status()[0].state === 'running')!;
+    expect(await leader.waitFor('pathway_summary', head, 30_000)).toBe(true);
+    const docs = await world.readModels.all<{ counted?: string }>('pathway_summary');
+    expect(docs).toEqual(await foldLog(world.store, v2));
+    expect([...docs.values()].every((d) => d.counted === 'v2')).toBe(true);
+    expect(errors.filter((m) => !m.includes('was built by version 1, this is version 2'))).toEqual([]);
+  });
+
   it('refuses a second rebuild of the same projection while one runs elsewhere', async () => {
     await appendHistory(world.store, 100);
     const options = { store: world.store, readModels: world.readModels, projection: pathwaySummary(), logOrder: world.logOrder, batchSize: 50 };
