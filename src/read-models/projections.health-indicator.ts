@@ -18,13 +18,14 @@ export class ProjectionsHealthIndicator {
 
   async check<const Key extends string>(key: Key) {
     const indicator = this.health.check(key);
+    const statuses = this.runner.status();
     const details: Record<string, unknown> = {};
-    for (const s of this.runner.status()) {
+    for (const s of statuses) {
       const behind = await this.backend.logOrder.behind(s.position).catch(() => Number.NaN);
       details[s.name] = { state: s.state, position: s.position, behindEvents: Number.isNaN(behind) ? null : behind,
         ...(s.error ? { error: s.error.message, failedAt: s.error.position } : {}) };
     }
-    const failed = this.runner.status().filter((s) => s.state === 'failed').map((s) => s.name);
+    const failed = statuses.filter((s) => s.state === 'failed').map((s) => s.name);
     return failed.length > 0 ? indicator.down({ ...details, failed }) : indicator.up(details);
   }
 }

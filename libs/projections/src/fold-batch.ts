@@ -79,8 +79,5 @@ export const foldBatch = (
     folded += 1;
   }
   const position = folded > 0 ? events[folded - 1].globalPosition : undefined;
-  // One JSON round trip per written document, not per event: what the store hands back later is
-  // exactly this, on every store (MongoDB would keep an undefined field as null).
-  const written = [...changed.values()].map((c) => (c.doc === undefined ? c : { ...c, doc: JSON.parse(JSON.stringify(c.doc)) }));
-  return { changed: written, folded, position, applied, failure };
+  return { changed: [...changed.values()], folded, position, applied, failure };
 };

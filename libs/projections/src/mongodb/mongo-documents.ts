@@ -14,9 +14,10 @@ export const isDuplicateKey = (error: unknown): boolean =>
  */
 const operation = ({ id, doc, position, ordinal }: ChangedDocument): mongo.AnyBulkWriteOperation<ReadModelEntry> => {
   const olderVersion = { _id: id, ordinal: { $lt: ordinal } };
+  // Stored as the JSON it is, as on SQL: BSON would keep an undefined field as null.
   return doc === undefined
     ? { deleteOne: { filter: olderVersion } }
-    : { replaceOne: { filter: olderVersion, replacement: { doc, ordinal, position }, upsert: true } };
+    : { replaceOne: { filter: olderVersion, replacement: { doc: JSON.parse(JSON.stringify(doc)), ordinal, position }, upsert: true } };
 };
 
 /** The operations that failed on a duplicate key; any other failure is thrown. */
