@@ -39,7 +39,7 @@ export class ListPathwaysHandler implements IQueryHandler<ListPathways, Caseload
       where, orderBy: orderBy(query.sort ?? 'lastContact'), offset: (page - 1) * pageSize, limit: pageSize, omit: ['goal'],
     }, query.minPosition);
     const today = now.toISOString().slice(0, 10);
-    const names = seesPersonalData(user) ? await this.namesOf(found.items.map((doc) => doc.participantId)) : new Map<string, null>();
+    const names = seesPersonalData(user) ? await this.namesOf(found.items.map((doc) => doc.participantId), query.minPosition) : new Map<string, null>();
     const items = found.items.map((doc): CaseloadItem => {
       const { nextDueOn: _due, nextStep, lastContactAt, ...row } = doc;
       return { ...row, participant: names.get(doc.participantId) ?? null, lastContactAt, nextStep: nextStep && { ...nextStep, overdue: nextStep.dueOn < today },
@@ -48,11 +48,14 @@ export class ListPathwaysHandler implements IQueryHandler<ListPathways, Caseload
     return { items, page, pageSize, total: found.total, position: found.position };
   }
 
-  /** Whom each row is about, one read for the page; a name whose key was destroyed stays null. */
-  private async namesOf(participantIds: string[]): Promise<Map<string, { givenName: string; familyName: string } | null>> {
+  /**
+   * Whom each row is about, one read for the page; a name whose key was destroyed stays null.
+   * The names come from another read model, which must have reached `minPosition` as well.
+   */
+  private async namesOf(participantIds: string[], minPosition?: number): Promise<Map<string, { givenName: string; familyName: string } | null>> {
     const ids = [...new Set(participantIds)];
     if (ids.length === 0) return new Map();
-    const careers = await this.readModels.find<CareerDocument>(careersProjection.name, { where: { participantId: ids } });
+    const careers = await this.readModels.find<CareerDocument>(careersProjection.name, { where: { participantId: ids } }, minPosition);
     const names = await Promise.all(careers.items.map(async (career) => {
       if (!career.personalData) return [career.participantId, null] as const;
       const opened = await this.vault.open<PersonalData>(career.participantId, career.personalData);
