@@ -2,9 +2,9 @@
 export * from './shared/domain-error';
 export * from './shared/vocabulary';
 export * from './shared/command';
-export { pathwayDecider, GOAL_REACHED_OUTCOMES } from './pathways/pathway.decider';
-export type { Pathway, PathwayEvent, PathwayCommand, CaseStep, PlannedStep, ParticipantSnapshot } from './pathways/pathway.decider';
-export { participantDecider } from './participants/participant.decider';
-export type { Participant, ParticipantEvent, ParticipantCommand, Entitlement } from './participants/participant.decider';
+export * from './shared/event';
+export * from './shared/decider';
+export * from './pathways';
+export * from './participants';
 export * from './guard';
 export * from './duplicates';
