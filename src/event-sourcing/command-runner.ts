@@ -1,10 +1,10 @@
-import { DomainError } from '@lotse/domain';
+import { Command, Decider, DomainError, Event } from '@lotse/domain';
 import { EventStore, StoredEvent, WrongExpectedVersionError } from '@lotse/event-store';
 import { randomUUID } from 'node:crypto';
-import { Decider, DomainEvent } from './decider';
-import { BoundedCache } from './bounded-cache';
+import { decideOnce, staleIfMatch } from './decide-once';
 import { KeyedMutex } from './keyed-mutex';
 import { nameBasedUuid, RequestContext } from './request-context';
+import { foldStream, Snapshot, StreamSnapshots } from './stream-snapshots';
 
 export interface Loaded<State> {
   state: State;
@@ -13,54 +13,59 @@ export interface Loaded<State> {
   events: StoredEvent[];
 }
 
-export interface Decided<Event> {
-  events: Event[];
+export interface Decided<E extends Event> {
+  events: E[];
   /** The stream's version after the command (unchanged when it decided nothing). */
   version: number;
   position: number;
 }
 
-/** Lost races re-decided on the newer state before the caller gets a 409. */
-const MAX_ATTEMPTS = 5;
-const SCHEMA_VERSION = 1;
-const SNAPSHOT_CAPACITY = 10_000;
-
-interface CommandRun<Command, Event, State> {
+export interface CommandRun<C extends Command, E extends Event, S> {
   streamId: string;
-  decider: Decider<Command, Event, State>;
-  command: (state: State) => Command | Promise<Command>;
+  decider: Decider<C, E, S>;
+  /** Complete before it gets here: checked against the tenant, free text sealed. */
+  command: C;
   context: RequestContext;
+  /** The version the caller's `If-Match` names. */
   ifMatch?: number;
 }
 
-interface Snapshot<State> {
-  state: State;
-  version: number;
-  position: number;
-  /** Read from the store just now, not taken from the cache. */
-  fresh: boolean;
-}
+/** Lost races re-decided on the newer state before the caller gets a 409. */
+const MAX_ATTEMPTS = 5;
+const SCHEMA_VERSION = 1;
 
 /**
- * Load, decide, append with the version that was read. A lost race is decided again on the newer
- * state, a bounded number of times, as long as the command is still valid there; an `If-Match`
- * that no longer holds is a 412.
+ * Runs a command on one stream: decide on the stream's state, append with the version that was
+ * decided on. Commands on one stream queue in this process; a race lost to another process is
+ * decided again on the newer state, a bounded number of times, as long as the command still
+ * holds there. An `If-Match` that no longer holds is a 412.
  */
-export class AggregateStore {
+export class CommandRunner {
   private readonly streams = new KeyedMutex();
+  private readonly snapshots: StreamSnapshots;
+
+  constructor(private readonly store: EventStore) {
+    this.snapshots = new StreamSnapshots(store);
+  }
+
+  run<C extends Command, E extends Event, S>(run: CommandRun<C, E, S>): Promise<Decided<E>> {
+    return this.streams.run(run.streamId, () => this.decideAndAppend(run));
+  }
+
   /**
-   * The last known state of streams this process wrote: a command then costs one append, not a
-   * replay. Another process may have moved a stream since; the append's expected version catches
-   * that, and the stream is caught up and decided again.
+   * The state to check a command against before it is run (tenant, sealing). A stream that exists
+   * may come from memory: what such checks read (municipality, participant) never changes once
+   * written, and the run itself decides on the stream as it is.
    */
-  private readonly snapshots = new BoundedCache<string, Snapshot<unknown>>(SNAPSHOT_CAPACITY);
+  async state<E extends Event, S>(streamId: string, decider: Decider<never, E, S>): Promise<Snapshot<S>> {
+    const snapshot = await this.snapshots.current(streamId, decider);
+    return snapshot.version >= 0 || snapshot.fresh ? snapshot : this.snapshots.refresh(streamId, decider);
+  }
 
-  constructor(private readonly store: EventStore) {}
-
-  async load<Event extends DomainEvent, State>(streamId: string, decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>): Promise<Loaded<State>> {
+  /** The stream read from the store now, folded by the decider, with its events. */
+  async load<E extends Event, S>(streamId: string, decider: Decider<never, E, S>): Promise<Loaded<S>> {
     const { events, version } = await this.history(streamId);
-    const state = events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState);
-    return { state, version, events };
+    return { state: foldStream(decider, events), version, events };
   }
 
   /** The stream's events and version, for views that fold the events their own way. */
@@ -69,88 +74,58 @@ export class AggregateStore {
     return { events, version: events.at(-1)?.streamVersion ?? -1 };
   }
 
-  async handle<Command, Event extends DomainEvent, State>(
-    streamId: string,
-    decider: Decider<Command, Event, State>,
-    command: (state: State) => Command | Promise<Command>,
-    context: RequestContext,
-    ifMatch?: number,
-  ): Promise<Decided<Event>> {
-    return this.streams.run(streamId, () => this.decideAndAppend({ streamId, decider, command, context, ifMatch }));
-  }
-
-  private async decideAndAppend<Command, Event extends DomainEvent, State>(
-    { streamId, decider, command, context, ifMatch }: CommandRun<Command, Event, State>,
-  ): Promise<Decided<Event>> {
-    let snapshot = (this.snapshots.get(streamId) as Snapshot<State> | undefined) ?? await this.catchUp(streamId, decider);
+  private async decideAndAppend<C extends Command, E extends Event, S>(run: CommandRun<C, E, S>): Promise<Decided<E>> {
+    const { streamId, decider, command, ifMatch } = run;
+    let snapshot = await this.snapshots.current(streamId, decider);
     for (let attempt = 1; ; attempt += 1) {
-      if (ifMatch !== undefined && ifMatch !== snapshot.version) {
-        // Another process may have moved the stream since this one cached it: only a fresh read may say 412.
-        if (!snapshot.fresh) {
-          snapshot = await this.catchUp(streamId, decider, snapshot);
+      const decision = decideOnce(decider, command, snapshot, ifMatch);
+      switch (decision.kind) {
+        case 'stale':
+          snapshot = await this.snapshots.refresh(streamId, decider, snapshot);
           continue;
+        case 'refused':
+          throw decision.error;
+        case 'version_mismatch':
+          throw staleIfMatch(ifMatch ?? -1, decision.actual);
+        case 'unchanged':
+          return { events: [], version: snapshot.version, position: snapshot.position };
+        case 'decided': {
+          const appended = await this.append(run, snapshot, decision.events);
+          if (appended) return appended;
+          if (attempt >= MAX_ATTEMPTS) {
+            throw new DomainError('version_conflict', `${streamId} kept changing while the command was decided; try again`, { status: 409 });
+          }
+          snapshot = await this.snapshots.refresh(streamId, decider, snapshot);
         }
-        throw new DomainError('version_conflict', `the resource is at version ${snapshot.version}, not ${ifMatch}`, { status: 412, actual: snapshot.version });
-      }
-      let events: Event[];
-      try {
-        events = decider.decide(await command(snapshot.state), snapshot.state);
-      } catch (refusal) {
-        // A refusal must rest on the stream as it is, not as this process last saw it.
-        if (snapshot.fresh) throw refusal;
-        snapshot = await this.catchUp(streamId, decider, snapshot);
-        continue;
-      }
-      if (events.length === 0) {
-        if (!snapshot.fresh) {
-          snapshot = await this.catchUp(streamId, decider, snapshot);
-          continue;
-        }
-        return { events, version: snapshot.version, position: snapshot.position };
-      }
-      try {
-        const result = await this.store.append(streamId, events.map((e, i) => ({
-          eventId: eventId(context, streamId, i),
-          type: e.type,
-          schemaVersion: SCHEMA_VERSION,
-          data: e.data as Record<string, unknown>,
-          metadata: { actor: context.actor, role: context.role, municipality: context.municipality,
-            correlationId: context.correlationId, causationId: context.idempotencyKey ?? null, occurredAt: context.now },
-        })), { expectedVersion: snapshot.version < 0 ? 'no_stream' : snapshot.version });
-        if (result.nextVersion === snapshot.version + events.length) {
-          this.snapshots.set(streamId, { state: events.reduce(decider.evolve, snapshot.state), version: result.nextVersion,
-            position: result.position, fresh: false });
-        } else {
-          // The store answered a retry with its first result: these events were already in the state we hold.
-          this.snapshots.delete(streamId);
-        }
-        return { events, version: result.nextVersion, position: result.position };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedVersionError)) {
-          this.snapshots.delete(streamId);
-          throw error;
-        }
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new DomainError('version_conflict', `${streamId} kept changing while the command was decided; try again`, { status: 409 });
-        }
-        snapshot = await this.catchUp(streamId, decider, snapshot);
       }
     }
   }
 
-  /** Reads what the stream gained since `from` (or all of it) and folds it on. */
-  private async catchUp<Event extends DomainEvent, State>(streamId: string, decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
-    from?: Snapshot<State>): Promise<Snapshot<State>> {
-    const start = from ?? { state: decider.initialState, version: -1, position: 0, fresh: true };
-    const events = await this.store.readStream(streamId, { fromVersion: start.version + 1 });
-    const snapshot: Snapshot<State> = {
-      state: events.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), start.state),
-      version: events.at(-1)?.streamVersion ?? start.version,
-      position: events.at(-1)?.globalPosition ?? start.position,
-      fresh: true,
-    };
-    this.snapshots.set(streamId, { ...snapshot, fresh: false });
-    return snapshot;
+  /** The decided events appended after `snapshot`, or `undefined` when another writer got there first. */
+  private async append<C extends Command, E extends Event, S>({ streamId, decider, context }: CommandRun<C, E, S>, snapshot: Snapshot<S>,
+    events: E[]): Promise<Decided<E> | undefined> {
+    try {
+      const result = await this.store.append(streamId, events.map((e, i) => ({
+        eventId: eventId(context, streamId, i),
+        type: e.type,
+        schemaVersion: SCHEMA_VERSION,
+        data: e.data,
+        metadata: { actor: context.actor, role: context.role, municipality: context.municipality,
+          correlationId: context.correlationId, causationId: context.idempotencyKey ?? null, occurredAt: context.now },
+      })), { expectedVersion: snapshot.version < 0 ? 'no_stream' : snapshot.version });
+      if (result.nextVersion === snapshot.version + events.length) {
+        this.snapshots.remember(streamId, { state: events.reduce(decider.evolve, snapshot.state), version: result.nextVersion,
+          position: result.position, fresh: false });
+      } else {
+        // The store answered a retry with its first result: these events were already in the state we hold.
+        this.snapshots.forget(streamId);
+      }
+      return { events, version: result.nextVersion, position: result.position };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) return undefined;
+      this.snapshots.forget(streamId);
+      throw error;
+    }
   }
 }
 
