@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EnrolmentLedgerEvent, GuardFlag, Jurisdiction, Outcome, PathwayKind } from '@lotse/domain';
-import { StoredEvent } from '@lotse/event-store';
 
 export class CareerPathway {
   @ApiProperty() pathwayId: string;
@@ -39,8 +38,7 @@ export const emptyCareer = (participantId: string): CareerView =>
 const byStart = (a: CareerPathway, b: CareerPathway) => (a.plannedStart < b.plannedStart ? -1 : a.plannedStart > b.plannedStart ? 1 : 0);
 
 /** One step of the fold over the enrolment ledger: kinds, jurisdictions, periods and outcomes — never notes or reasons. */
-export const applyCareerEvent = (career: CareerView, stored: Pick<StoredEvent, 'type' | 'data'>): CareerView => {
-  const event = { type: stored.type, data: stored.data } as EnrolmentLedgerEvent;
+export const applyCareerEvent = (career: CareerView, event: EnrolmentLedgerEvent): CareerView => {
   switch (event.type) {
     case 'PathwayReserved': {
       const { pathwayId, kind, jurisdiction, plannedStart, plannedEnd, eligibilityVersion, flags } = event.data;
@@ -62,11 +60,7 @@ export const applyCareerEvent = (career: CareerView, stored: Pick<StoredEvent, '
       return { ...career, mergedFrom: [...career.mergedFrom, event.data.fromParticipantId],
         pathways: [...career.pathways, ...event.data.pathways.map((p) => ({ ...p, flags: [] }))].sort(byStart),
         caseConferences: [...career.caseConferences, ...event.data.caseConferences.map((c) => c.heldOn)].sort() };
-    default:
+    case 'LedgerClosed':
       return career;
   }
 };
-
-/** The career as a left fold of the participant's enrolment ledger. */
-export const careerOf = (participantId: string, events: readonly StoredEvent[]): CareerView =>
-  events.reduce(applyCareerEvent, emptyCareer(participantId));

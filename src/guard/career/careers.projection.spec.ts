@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@lotse/event-store';
-import { CareerDocument, careersProjection } from './career.projection';
+import { CareerDocument, careersProjection } from './careers.projection';
 
 const stored = (type: string, data: Record<string, unknown>): StoredEvent => ({ type, data: { participantId: 'a1', ...data },
   streamId: `x-a1`, streamVersion: 0, globalPosition: 1, eventId: 'e', schemaVersion: 1, recordedAt: '', hash: '',

@@ -1,7 +1,6 @@
-import type { Projection } from '@lotse/projections';
+import { EnrolmentLedgerEvent, PersonalDataErased, ParticipantRegistered } from '@lotse/domain';
+import { defineProjection } from '@lotse/projections';
 import { applyCareerEvent, CareerView, emptyCareer } from './career.view';
-
-const LEDGER_EVENTS = ['PathwayReserved', 'ReservationReleased', 'PathwayEndRecorded', 'CaseConferenceRecorded', 'OverrideGranted', 'LedgerMerged'];
 
 /**
  * A career, the municipality that registered the person (which decides who may read it), and the
@@ -9,22 +8,29 @@ const LEDGER_EVENTS = ['PathwayReserved', 'ReservationReleased', 'PathwayEndReco
  */
 export type CareerDocument = CareerView & { municipality?: string; personalData?: string | null };
 
+/** The ledger's events a career shows; a closed ledger's entries arrive in the survivor's LedgerMerged. */
+type CareerEvent = ParticipantRegistered | PersonalDataErased | Exclude<EnrolmentLedgerEvent, { type: 'LedgerClosed' }>;
+
 /** The career read model: GET /participants/:id/career, one document per registration. */
-export const careersProjection: Projection<CareerDocument> = {
+export const careersProjection = defineProjection<CareerEvent, CareerDocument>({
   name: 'careers',
-  handles: ['ParticipantRegistered', 'PersonalDataErased', ...LEDGER_EVENTS],
+  handles: ['ParticipantRegistered', 'PersonalDataErased', 'PathwayReserved', 'ReservationReleased', 'PathwayEndRecorded', 'CaseConferenceRecorded',
+    'OverrideGranted', 'LedgerMerged'],
   // The caseload looks up a page's people by id in one query.
   indexes: [['participantId']],
-  documentId: (event) => String(event.data.participantId),
+  documentId: (event) => event.data.participantId,
   apply: (doc, event) => {
-    const participantId = String(event.data.participantId);
-    const current = doc ?? emptyCareer(participantId);
-    if (event.type === 'ParticipantRegistered') {
-      const sealed = event.data.personalData;
-      return { ...current, municipality: String(event.data.municipality), personalData: typeof sealed === 'string' ? sealed : null };
+    const current = doc ?? emptyCareer(event.data.participantId);
+    switch (event.type) {
+      case 'ParticipantRegistered': {
+        const sealed = event.data.personalData;
+        return { ...current, municipality: event.data.municipality, personalData: typeof sealed === 'string' ? sealed : null };
+      }
+      // The key is destroyed anyway; the sealed value need not stay around either.
+      case 'PersonalDataErased':
+        return { ...current, personalData: null };
+      default:
+        return applyCareerEvent(current, event);
     }
-    // The key is destroyed anyway; the sealed value need not stay around either.
-    if (event.type === 'PersonalDataErased') return { ...current, personalData: null };
-    return applyCareerEvent(current, event);
   },
-};
+});

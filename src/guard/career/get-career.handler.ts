@@ -2,8 +2,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainError } from '@lotse/domain';
 import { actsIn, AuthenticatedUser } from '../../auth';
 import { ReadModels } from '../../read-models';
-import { CareerDocument, careersProjection } from '../career.projection';
-import { CareerView } from '../career.view';
+import { CareerView } from './career.view';
+import { CareerDocument, careersProjection } from './careers.projection';
 
 export class GetCareer {
   constructor(readonly user: AuthenticatedUser, readonly participantId: string, readonly minPosition?: number) {}
@@ -15,7 +15,8 @@ export class GetCareerHandler implements IQueryHandler<GetCareer, CareerView> {
 
   /**
    * Coaches of every municipality where the person has a pathway may read the career: the
-   * registration's own, and those of registrations merged into it (DESIGN.md §1).
+   * registration's own, and those of registrations merged into it: the guard's point is that
+   * every body involved sees the whole history.
    */
   async execute({ user, participantId, minPosition }: GetCareer): Promise<CareerView> {
     const career = await this.readModels.get<CareerDocument>(careersProjection.name, participantId, minPosition);
