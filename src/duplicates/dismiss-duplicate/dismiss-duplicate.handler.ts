@@ -4,16 +4,16 @@ import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
 import { RequestContext } from '../../event-sourcing';
 import { DuplicateDetectionService } from '../duplicate-detection.service';
 
-export class DismissDuplicate {
+export class DismissDuplicateRequest {
   constructor(readonly user: AuthenticatedUser, readonly context: RequestContext, readonly participantId: string, readonly otherId: string) {}
 }
 
 /** "Not the same person": the pair leaves the list and is not listed again. */
-@CommandHandler(DismissDuplicate)
-export class DismissDuplicateHandler implements ICommandHandler<DismissDuplicate> {
+@CommandHandler(DismissDuplicateRequest)
+export class DismissDuplicateHandler implements ICommandHandler<DismissDuplicateRequest> {
   constructor(private readonly duplicates: DuplicateDetectionService) {}
 
-  async execute({ user, context, participantId, otherId }: DismissDuplicate) {
+  async execute({ user, context, participantId, otherId }: DismissDuplicateRequest) {
     const pair = await this.duplicates.store.pairOf(participantId, otherId);
     if (!pair) throw new DomainError('not_found', 'these two registrations are not listed as a potential duplicate');
     assertSameMunicipality(user, pair.participantA === participantId ? pair.municipalityA : pair.municipalityB);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FieldComparison } from '@lotse/domain';
-import { PersonalDataView } from '../../participants/dto/participant.response';
+import { PersonalDataView } from '../../personal-data';
 
 export class FieldComparisonView {
   @ApiProperty({ enum: ['equal', 'similar', 'different'] }) givenName: FieldComparison;

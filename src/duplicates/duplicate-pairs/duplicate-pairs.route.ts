@@ -1,43 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedUser, CurrentUser, Roles } from '../auth';
-import { Ctx, RequestContext } from '../event-sourcing';
-import { WriteResult } from '../participants/dto/participant.response';
-import { DismissDuplicate } from './commands/dismiss-duplicate';
-import { MergeParticipants } from './commands/merge-participants';
-import { DuplicatePairView } from './dto/duplicate-pair.view';
-import { MergeParticipantsDto } from './dto/merge.dto';
-import { ListDuplicates } from './queries/list-duplicates';
+import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { DuplicatePairView } from './duplicate-pair.view';
+import { ListDuplicates } from './list-duplicates.handler';
 
 @ApiTags('duplicates')
 @ApiBearerAuth()
-@Controller()
-export class DuplicatesController {
-  constructor(private readonly commands: CommandBus, private readonly queries: QueryBus) {}
+@Controller('duplicates')
+export class DuplicatePairsRoute {
+  constructor(private readonly queries: QueryBus) {}
 
-  @Get('duplicates')
+  @Get()
   @Roles('coordinator', 'admin')
   @ApiOkResponse({ type: [DuplicatePairView] })
   list(@CurrentUser() user: AuthenticatedUser): Promise<DuplicatePairView[]> {
     return this.queries.execute(new ListDuplicates(user));
-  }
-
-  @Post('participants/:id/merge')
-  @HttpCode(200)
-  @Roles('coordinator', 'admin')
-  @ApiOkResponse({ type: WriteResult })
-  merge(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: MergeParticipantsDto): Promise<WriteResult> {
-    return this.commands.execute(new MergeParticipants(user, context, id, body.duplicateId));
-  }
-
-  @Post('participants/:id/not-duplicate')
-  @HttpCode(200)
-  @Roles('coordinator', 'admin')
-  @ApiOkResponse({ description: 'marks the pair as two different people' })
-  dismiss(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: MergeParticipantsDto) {
-    return this.commands.execute(new DismissDuplicate(user, context, id, body.duplicateId));
   }
 }

@@ -1,11 +1,11 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AuthenticatedUser } from '../../auth';
-import { AggregateStore } from '../../event-sourcing';
-import { openPersonalData, participantStream, PersonalData } from '../../participants/participant-stream';
-import { PersonalDataVault } from '../../personal-data';
+import { participantStreamId } from '@lotse/domain';
+import { CommandRunner } from '../../event-sourcing';
+import { openPersonalData, PersonalData, PersonalDataVault } from '../../personal-data';
 import { DuplicateDetectionService } from '../duplicate-detection.service';
-import { DuplicatePairView } from '../dto/duplicate-pair.view';
 import { DuplicatePair } from '../match-key-store';
+import { DuplicatePairView } from './duplicate-pair.view';
 
 export class ListDuplicates {
   constructor(readonly user: AuthenticatedUser) {}
@@ -14,7 +14,7 @@ export class ListDuplicates {
 /** Open pairs, best first: a coordinator sees the comparison, only an admin the names behind it. */
 @QueryHandler(ListDuplicates)
 export class ListDuplicatesHandler implements IQueryHandler<ListDuplicates, DuplicatePairView[]> {
-  constructor(private readonly duplicates: DuplicateDetectionService, private readonly aggregates: AggregateStore,
+  constructor(private readonly duplicates: DuplicateDetectionService, private readonly runner: CommandRunner,
     private readonly vault: PersonalDataVault) {}
 
   async execute({ user }: ListDuplicates): Promise<DuplicatePairView[]> {
@@ -24,7 +24,7 @@ export class ListDuplicatesHandler implements IQueryHandler<ListDuplicates, Dupl
   }
 
   private async clear(participantId: string): Promise<PersonalData | null> {
-    const { events } = await this.aggregates.history(participantStream(participantId));
+    const { events } = await this.runner.history(participantStreamId(participantId));
     return openPersonalData(this.vault, participantId, events);
   }
 }
