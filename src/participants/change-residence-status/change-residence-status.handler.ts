@@ -1,40 +1,25 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, Entitlement, ParticipantCommand, participantDecider, ResidenceStatus } from '@lotse/domain';
-import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
-import { AggregateStore, newAggregateId, RequestContext } from '../../event-sourcing';
-import { WriteResult } from '../dto/participant.response';
-import { participantStream } from '../participant-stream';
+import { participantDecider, participantStreamId } from '@lotse/domain';
+import { AuthenticatedUser } from '../../auth';
+import { CommandRunner, commandMetadata, RequestContext } from '../../event-sourcing';
+import { WriteResult } from '../../http';
+import { ParticipantAccess } from '../participant-access';
+import { ChangeResidenceStatusDto } from './change-residence-status.dto';
 
-type Change =
-  | { type: 'ChangeResidenceStatus'; residenceStatus: ResidenceStatus; changedOn: string }
-  | { type: 'AddEntitlement'; entitlement: Omit<Entitlement, 'entitlementId'> }
-  | { type: 'EndEntitlement'; entitlementId: string; to: string };
-
-/** Every change to a registered participant: same load, tenant check, decide and append. */
-export class ChangeParticipant {
+export class ChangeResidenceStatusRequest {
   constructor(readonly user: AuthenticatedUser, readonly context: RequestContext, readonly participantId: string,
-    readonly change: Change, readonly ifMatch?: number) {}
+    readonly body: ChangeResidenceStatusDto, readonly ifMatch?: number) {}
 }
 
-@CommandHandler(ChangeParticipant)
-export class ChangeParticipantHandler implements ICommandHandler<ChangeParticipant, WriteResult> {
-  constructor(private readonly aggregates: AggregateStore) {}
+/** A new residence status changes which measures the guard lets through from now on. */
+@CommandHandler(ChangeResidenceStatusRequest)
+export class ChangeResidenceStatusHandler implements ICommandHandler<ChangeResidenceStatusRequest, WriteResult> {
+  constructor(private readonly runner: CommandRunner, private readonly participants: ParticipantAccess) {}
 
-  async execute({ user, context, participantId, change, ifMatch }: ChangeParticipant): Promise<WriteResult> {
-    const entitlementId = change.type === 'AddEntitlement' ? newAggregateId(context, `entitlement-${participantId}`) : '';
-    const result = await this.aggregates.handle(participantStream(participantId), participantDecider, (state): ParticipantCommand => {
-      if (state.status === 'none') throw new DomainError('not_found', `no participant ${participantId}`);
-      assertSameMunicipality(user, state.municipality);
-      const metadata = { now: context.now, actor: context.actor };
-      switch (change.type) {
-        case 'ChangeResidenceStatus':
-          return { type: change.type, metadata, data: { residenceStatus: change.residenceStatus, changedOn: change.changedOn } };
-        case 'AddEntitlement':
-          return { type: change.type, metadata, data: { entitlement: { entitlementId, ...change.entitlement } } };
-        case 'EndEntitlement':
-          return { type: change.type, metadata, data: { entitlementId: change.entitlementId, to: change.to } };
-      }
-    }, context, ifMatch);
-    return { id: change.type === 'AddEntitlement' ? entitlementId : participantId, version: result.version, position: result.position };
+  async execute({ user, context, participantId, body: { residenceStatus, changedOn }, ifMatch }: ChangeResidenceStatusRequest): Promise<WriteResult> {
+    await this.participants.registered(user, participantId);
+    const result = await this.runner.run({ streamId: participantStreamId(participantId), decider: participantDecider, context, ifMatch,
+      command: { type: 'ChangeResidenceStatus', data: { residenceStatus, changedOn }, metadata: commandMetadata(context) } });
+    return { id: participantId, version: result.version, position: result.position };
   }
 }

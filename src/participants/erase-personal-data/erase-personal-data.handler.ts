@@ -1,26 +1,26 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, participantDecider } from '@lotse/domain';
-import { AggregateStore, RequestContext } from '../../event-sourcing';
-import { DuplicateDetectionService } from '../../duplicates/duplicate-detection.service';
+import { participantDecider, participantStreamId } from '@lotse/domain';
+import { AuthenticatedUser } from '../../auth';
+import { DuplicateDetectionService } from '../../duplicates';
+import { CommandRunner, commandMetadata, RequestContext } from '../../event-sourcing';
+import { WriteResult } from '../../http';
 import { PersonalDataVault } from '../../personal-data';
-import { WriteResult } from '../dto/participant.response';
-import { participantStream } from '../participant-stream';
+import { ParticipantAccess } from '../participant-access';
 
-/** GDPR Art. 17: record the erasure, then destroy the key; both steps are safe to repeat. */
-export class ErasePersonalData {
-  constructor(readonly context: RequestContext, readonly participantId: string) {}
+export class ErasePersonalDataRequest {
+  constructor(readonly user: AuthenticatedUser, readonly context: RequestContext, readonly participantId: string) {}
 }
 
-@CommandHandler(ErasePersonalData)
-export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalData, WriteResult> {
-  constructor(private readonly aggregates: AggregateStore, private readonly vault: PersonalDataVault,
+/** GDPR Art. 17: record the erasure, then destroy the key; both steps are safe to repeat. */
+@CommandHandler(ErasePersonalDataRequest)
+export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDataRequest, WriteResult> {
+  constructor(private readonly runner: CommandRunner, private readonly participants: ParticipantAccess, private readonly vault: PersonalDataVault,
     private readonly duplicates: DuplicateDetectionService) {}
 
-  async execute({ context, participantId }: ErasePersonalData): Promise<WriteResult> {
-    const result = await this.aggregates.handle(participantStream(participantId), participantDecider, (state) => {
-      if (state.status === 'none') throw new DomainError('not_found', `no participant ${participantId}`);
-      return { type: 'ErasePersonalData' as const, metadata: { now: context.now, actor: context.actor }, data: {} };
-    }, context);
+  async execute({ user, context, participantId }: ErasePersonalDataRequest): Promise<WriteResult> {
+    await this.participants.registered(user, participantId);
+    const result = await this.runner.run({ streamId: participantStreamId(participantId), decider: participantDecider, context,
+      command: { type: 'ErasePersonalData', data: {}, metadata: commandMetadata(context) } });
     // After the event, so a crash in between leaves an erasure that a retry completes, never a lost key with no record.
     await this.vault.erase(participantId);
     // Keyed hashes of the name are still about the person: they go with the key.

@@ -1,10 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError, Participant, participantDecider, ParticipantEvent } from '@lotse/domain';
+import { DomainError, participantDecider, participantStreamId } from '@lotse/domain';
 import { AuthenticatedUser, assertSameMunicipality, seesPersonalData } from '../../auth';
-import { AggregateStore } from '../../event-sourcing';
-import { PersonalDataVault } from '../../personal-data';
-import { ParticipantView } from '../dto/participant.response';
-import { openPersonalData, participantStream } from '../participant-stream';
+import { CommandRunner } from '../../event-sourcing';
+import { openPersonalData, PersonalDataVault } from '../../personal-data';
+import { ParticipantView } from './participant.response';
 
 export class GetParticipant {
   constructor(readonly user: AuthenticatedUser, readonly participantId: string) {}
@@ -12,11 +11,10 @@ export class GetParticipant {
 
 @QueryHandler(GetParticipant)
 export class GetParticipantHandler implements IQueryHandler<GetParticipant, ParticipantView> {
-  constructor(private readonly aggregates: AggregateStore, private readonly vault: PersonalDataVault) {}
+  constructor(private readonly runner: CommandRunner, private readonly vault: PersonalDataVault) {}
 
   async execute({ user, participantId }: GetParticipant): Promise<ParticipantView> {
-    const { state, version, events } = await this.aggregates.load<ParticipantEvent, Participant>(
-      participantStream(participantId), participantDecider);
+    const { state, version, events } = await this.runner.load(participantStreamId(participantId), participantDecider);
     if (state.status === 'none') throw new DomainError('not_found', `no participant ${participantId}`);
     assertSameMunicipality(user, state.municipality);
     return {

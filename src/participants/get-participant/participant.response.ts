@@ -1,11 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Entitlement, Jurisdiction, ResidenceStatus } from '@lotse/domain';
-
-export class PersonalDataView {
-  @ApiProperty({ example: 'Amira' }) givenName: string;
-  @ApiProperty({ example: 'Haddad' }) familyName: string;
-  @ApiProperty({ example: '2004-05-17' }) birthDate: string;
-}
+import { PersonalDataView } from '../../personal-data';
 
 export class EntitlementView implements Entitlement {
   @ApiProperty() entitlementId: string;
@@ -24,10 +19,4 @@ export class ParticipantView {
   @ApiProperty({ type: PersonalDataView, nullable: true, description: 'null when erased or not visible to the role' })
   personalData: PersonalDataView | null;
   @ApiProperty({ example: 3 }) version: number;
-}
-
-export class WriteResult {
-  @ApiProperty() id: string;
-  @ApiProperty({ example: 0, description: 'the stream version after the write (also the ETag)' }) version: number;
-  @ApiProperty({ example: 42, description: 'the global log position; pass it as minPosition to read your write' }) position: number;
 }

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { RESIDENCE_STATUSES, ResidenceStatus } from '@lotse/domain';
 import { IsCalendarDate } from '../../http';
-import { EntitlementDto } from './entitlement.dto';
+import { EntitlementDto } from '../add-entitlement/entitlement.dto';
 
 export class RegisterParticipantDto {
   @ApiProperty({ example: 'Amira' })
