@@ -1,4 +1,4 @@
-// The HTTP conventions every route shares (DESIGN.md §3). Routes import from '../http'.
+// The HTTP conventions every route shares. Routes import from '../http'.
 export { HttpApiModule } from './http-api.module';
 
 // Errors: throw DomainError; the filter answers problem+json with the status from the table.
@@ -27,3 +27,6 @@ export { ApiIfMatch } from './openapi/api-if-match.decorator';
 export { ApiProblemResponse } from './openapi/api-problem-response.decorator';
 export { BEARER_AUTH, OPENAPI_JSON_PATH, OPENAPI_UI_PATH, buildOpenApiDocument, setUpOpenApi } from './openapi/set-up-openapi';
 export { FieldErrorSchema, ProblemSchema } from './openapi/problem.schema';
+
+// What a write answers.
+export { WriteResult } from './write-result';

@@ -1,6 +1,22 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { CASE_STEP_KINDS, CaseStepKind } from '@lotse/domain';
-import { PathwayFacts } from './pathway.response';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CASE_STEP_KINDS, CaseStepKind, Jurisdiction, Outcome, PathwayKind } from '@lotse/domain';
+
+/** What every view of a pathway shows: the caseload row and the full pathway alike. */
+export class PathwayFacts {
+  @ApiProperty() id: string;
+  @ApiProperty() participantId: string;
+  @ApiProperty({ example: 'coaching' }) kind: PathwayKind;
+  @ApiProperty({ example: 'state' }) jurisdiction: Jurisdiction;
+  @ApiProperty() provider: string;
+  @ApiProperty() municipality: string;
+  @ApiProperty() coachId: string;
+  @ApiProperty({ enum: ['active', 'completed', 'aborted'] }) status: 'active' | 'completed' | 'aborted';
+  @ApiProperty() plannedStart: string;
+  @ApiProperty() plannedEnd: string;
+  @ApiPropertyOptional() outcome?: Outcome;
+  @ApiPropertyOptional() endedOn?: string;
+  @ApiProperty() version: number;
+}
 
 export class LastStepView {
   @ApiProperty({ enum: CASE_STEP_KINDS }) kind: CaseStepKind;

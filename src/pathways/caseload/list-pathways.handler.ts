@@ -1,13 +1,12 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ReadModelQuery } from '@lotse/projections';
 import { AuthenticatedUser, assertSameMunicipality, seesPersonalData } from '../../auth';
-import { CareerDocument, careersProjection } from '../../guard/career.projection';
-import { PersonalData } from '../../participants/participant-stream';
-import { PersonalDataVault } from '../../personal-data';
+import { CareerDocument, careersProjection } from '../../guard';
+import { PersonalData, PersonalDataVault } from '../../personal-data';
 import { ReadModels } from '../../read-models';
-import { CaseloadItem, CaseloadPage } from '../dto/caseload.response';
-import { CaseloadSort, ListPathwaysQuery } from '../dto/list-pathways.query';
-import { PathwayDocument, pathwaysProjection } from '../pathway.projection';
+import { CaseloadItem, CaseloadPage } from './caseload.response';
+import { CaseloadSort, ListPathwaysQuery } from './list-pathways.query';
+import { PathwayDocument, pathwaysProjection } from './pathways.projection';
 
 export class ListPathways {
   constructor(readonly user: AuthenticatedUser, readonly query: ListPathwaysQuery, readonly now: Date) {}

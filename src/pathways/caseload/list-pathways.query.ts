@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PATHWAY_KINDS, PathwayKind } from '@lotse/domain';
-import { MinPositionQuery } from '../../read-models/min-position.dto';
+import { MinPositionQuery } from '../../read-models';
 
 /** Sort keys of the caseload; `-` in front sorts descending. */
 export const CASELOAD_SORTS = ['lastContact', '-lastContact', 'nextDue', '-nextDue', 'plannedEnd', '-plannedEnd', 'openedAt', '-openedAt'] as const;

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@lotse/event-store';
-import { byOccurrence, CaseStepDocument, caseStepsProjection } from './case-step.projection';
-import { PathwayDocument, pathwaysProjection } from './pathway.projection';
+import { byOccurrence, CaseStepDocument, caseStepsProjection } from '../timeline/case-steps.projection';
+import { PathwayDocument, pathwaysProjection } from './pathways.projection';
 
 let version = -1;
 const stored = (type: string, data: Record<string, unknown>): StoredEvent => {

@@ -1,6 +1,5 @@
-import { CaseStepKind, Jurisdiction, Outcome, PathwayEvent, PathwayKind, PlannedStep } from '@lotse/domain';
-import type { StoredEvent } from '@lotse/event-store';
-import type { Projection } from '@lotse/projections';
+import { CaseStepKind, Jurisdiction, Outcome, PathwayEvent, PathwayKind, PlannedStep, unreachable } from '@lotse/domain';
+import { defineProjection } from '@lotse/projections';
 
 /**
  * One pathway as the caseload lists it. The timeline is not in here but in `case_steps`, one
@@ -38,14 +37,13 @@ export interface PathwayDocument {
 const NOT_A_CONTACT: readonly CaseStepKind[] = ['contact_failed', 'note'];
 
 /** The pathway read model behind GET /pathways (the caseload) and GET /pathways/:id. */
-export const pathwaysProjection: Projection<PathwayDocument> = {
+export const pathwaysProjection = defineProjection<PathwayEvent, PathwayDocument>({
   name: 'pathways',
   handles: ['PathwayOpened', 'CaseStepRecorded', 'PathwayCompleted', 'PathwayAborted', 'PathwayTransferred'],
-  documentId: (event) => String(event.data.pathwayId),
+  documentId: (event) => event.data.pathwayId,
   indexes: [['municipality', 'coachId', 'status'], ['municipality', 'status', 'kind'], ['participantId']],
-  apply: (doc, stored: StoredEvent) => {
-    const event = { type: stored.type, data: stored.data } as PathwayEvent;
-    const version = stored.streamVersion;
+  apply: (doc, event) => {
+    const version = event.streamVersion;
     if (event.type === 'PathwayOpened') {
       const d = event.data;
       return { id: d.pathwayId, participantId: d.participantId, municipality: d.municipality, coachId: d.coachId, kind: d.kind,
@@ -70,6 +68,8 @@ export const pathwaysProjection: Projection<PathwayDocument> = {
         return { ...doc, version, status: 'aborted', outcome: event.data.outcome, endedOn: event.data.endedOn, nextStep: null, nextDueOn: null };
       case 'PathwayTransferred':
         return { ...doc, version, coachId: event.data.toCoachId };
+      default:
+        return unreachable(event);
     }
   },
-};
+});

@@ -1,5 +1,5 @@
-import { CaseStepKind, PathwayEvent, PlannedStep } from '@lotse/domain';
-import type { Projection } from '@lotse/projections';
+import { CaseStepKind, CaseStepRecorded, PlannedStep } from '@lotse/domain';
+import { defineProjection } from '@lotse/projections';
 
 /** One case step of a pathway's timeline. */
 export interface CaseStepDocument {
@@ -21,16 +21,15 @@ export const byOccurrence = (a: CaseStepDocument, b: CaseStepDocument): number =
   (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.version - b.version);
 
 /** The timelines: a step is written once and never changes, so a long pathway costs nothing per new step. */
-export const caseStepsProjection: Projection<CaseStepDocument> = {
+export const caseStepsProjection = defineProjection<CaseStepRecorded, CaseStepDocument>({
   name: 'case_steps',
   handles: ['CaseStepRecorded'],
-  documentId: (event) => String((event.data.step as { stepId: string }).stepId),
+  documentId: (event) => event.data.step.stepId,
   indexes: [['pathwayId']],
-  apply: (_current, stored) => {
-    const { data } = { type: stored.type, data: stored.data } as Extract<PathwayEvent, { type: 'CaseStepRecorded' }>;
+  apply: (_current, { data, streamVersion }) => {
     const { step } = data;
     return { stepId: step.stepId, pathwayId: data.pathwayId, kind: step.kind, occurredAt: step.occurredAt,
       ...(step.durationMinutes === undefined ? {} : { durationMinutes: step.durationMinutes }), note: step.note ?? null,
-      recordedBy: step.recordedBy, ...(step.next ? { next: step.next } : {}), version: stored.streamVersion };
+      recordedBy: step.recordedBy, ...(step.next ? { next: step.next } : {}), version: streamVersion };
   },
-};
+});

@@ -3,9 +3,9 @@ import { DomainError } from '@lotse/domain';
 import { AuthenticatedUser, assertSameMunicipality, seesPersonalData } from '../../auth';
 import { ERASED, PersonalDataVault } from '../../personal-data';
 import { ReadModels } from '../../read-models';
-import { byOccurrence, CaseStepDocument, caseStepsProjection } from '../case-step.projection';
-import { PathwayView } from '../dto/pathway.response';
-import { PathwayDocument, pathwaysProjection } from '../pathway.projection';
+import { PathwayDocument, pathwaysProjection } from '../caseload/pathways.projection';
+import { byOccurrence, CaseStepDocument, caseStepsProjection } from './case-steps.projection';
+import { PathwayView } from './pathway.response';
 
 export class GetPathway {
   constructor(readonly user: AuthenticatedUser, readonly pathwayId: string, readonly minPosition?: number) {}

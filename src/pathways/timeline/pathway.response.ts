@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CaseStepKind, Jurisdiction, Outcome, PathwayKind } from '@lotse/domain';
+import { CaseStepKind } from '@lotse/domain';
+import { PathwayFacts } from '../caseload/caseload.response';
 
 export class PlannedStepView {
   @ApiProperty({ example: 'goal_agreement' }) kind: CaseStepKind;
@@ -14,23 +15,6 @@ export class CaseStepView {
   @ApiProperty({ nullable: true, description: 'null when erased or not visible to the role' }) note: string | null;
   @ApiProperty() recordedBy: string;
   @ApiPropertyOptional({ type: PlannedStepView, description: 'the next step agreed at this one' }) next?: PlannedStepView;
-  @ApiProperty() version: number;
-}
-
-/** What every view of a pathway shows: the caseload row and the full pathway alike. */
-export class PathwayFacts {
-  @ApiProperty() id: string;
-  @ApiProperty() participantId: string;
-  @ApiProperty({ example: 'coaching' }) kind: PathwayKind;
-  @ApiProperty({ example: 'state' }) jurisdiction: Jurisdiction;
-  @ApiProperty() provider: string;
-  @ApiProperty() municipality: string;
-  @ApiProperty() coachId: string;
-  @ApiProperty({ enum: ['active', 'completed', 'aborted'] }) status: 'active' | 'completed' | 'aborted';
-  @ApiProperty() plannedStart: string;
-  @ApiProperty() plannedEnd: string;
-  @ApiPropertyOptional() outcome?: Outcome;
-  @ApiPropertyOptional() endedOn?: string;
   @ApiProperty() version: number;
 }
 
