@@ -1,11 +1,10 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, SqlDriver } from '@lotse/event-store';
 import { APP_CONFIG, AppConfig } from '../config';
+import { SQL_DRIVER } from './database.tokens';
 import { openSqlDriver } from './open-sql-driver';
 
-/** Inject with `@Inject(SQL_DRIVER) sql: SqlDriver`. */
-export const SQL_DRIVER = Symbol('SQL_DRIVER');
-
+/** Global, as infrastructure: one connection pool per process for every side table (keys, idempotency, matching keys). */
 @Global()
 @Module({
   providers: [{

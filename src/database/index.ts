@@ -1,2 +1,3 @@
-export { DatabaseModule, SQL_DRIVER } from './database.module';
+export { DatabaseModule } from './database.module';
+export { SQL_DRIVER } from './database.tokens';
 export type { SqlDriver } from '@lotse/event-store';

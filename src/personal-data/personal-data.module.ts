@@ -1,15 +1,13 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { SqlDriver } from '@lotse/event-store';
 import { APP_CONFIG, AppConfig } from '../config';
 import { SQL_DRIVER } from '../database';
 import { loadMasterKey } from './master-key';
 import { PersonalDataVault } from './personal-data-vault';
+import { MASTER_KEY } from './personal-data.tokens';
 import { SqlKeyStore } from './sql-key-store';
 
-/** Inject with `@Inject(MASTER_KEY) masterKey: Buffer`; other keys are derived from it, never stored. */
-export const MASTER_KEY = Symbol('MASTER_KEY');
-
-@Global()
+/** The vault that seals personal data with a key per participant; imported by the contexts that seal or open it. */
 @Module({
   providers: [
     { provide: MASTER_KEY, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadMasterKey(config.LOTSE_MASTER_KEY, config.DATA_DIR) },

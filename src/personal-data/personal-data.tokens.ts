@@ -1,0 +1,2 @@
+/** Inject with `@Inject(MASTER_KEY) masterKey: Buffer`; other keys are derived from it, never stored. */
+export const MASTER_KEY = Symbol('MASTER_KEY');
