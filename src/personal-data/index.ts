@@ -4,3 +4,4 @@ export { PersonalDataVault, ERASED } from './personal-data-vault';
 export { openPersonalData } from './personal-data';
 export type { PersonalData } from './personal-data';
 export { PersonalDataView } from './personal-data.view';
+export type { KeyStore } from './key-store';

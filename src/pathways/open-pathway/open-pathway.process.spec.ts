@@ -5,8 +5,7 @@ import { dropSchemas, freshSchemaName, TEST_DATABASE_URL } from '@lotse/event-st
 import { AuthenticatedUser } from '../../auth';
 import { CommandRunner, commandMetadata, RequestContext } from '../../event-sourcing';
 import { EnrolmentLedgerService } from '../../guard';
-import { PersonalDataVault } from '../../personal-data';
-import { KeyStore } from '../../personal-data/key-store';
+import { KeyStore, PersonalDataVault } from '../../personal-data';
 import { OpenPathwayProcess } from './open-pathway.process';
 
 /** Keys in memory: the vault's storage is not what these tests are about. */
