@@ -29,7 +29,7 @@ export const CONFIG_VARIABLES = {
     parse: integerBetween(1, 65_535),
   }),
   DATA_DIR: variable({
-    description: 'Directory for local state: the embedded database lives here unless EVENT_STORE_URL points elsewhere',
+    description: 'Directory for local state: the embedded database lives here unless EVENT_STORE_URL points elsewhere; unused in the KurrentDB + MongoDB shape with LOTSE_MASTER_KEY and JWT_JWKS_URL set',
     default: './data',
     parse: text,
   }),
@@ -39,7 +39,7 @@ export const CONFIG_VARIABLES = {
     parse: parseEventStoreUrl,
   }),
   READ_MODEL_URL: variable({
-    description: 'Where read models (caseload, timelines, careers) are kept: `pglite:<dir>`, `postgres://…?schema=…` or `mongodb://…/<database>`; unset, in the event store\'s own database (beside KurrentDB: the embedded one in <DATA_DIR>/lotse)',
+    description: 'Where read models (caseload, timelines, careers) are kept: `pglite:<dir>`, `postgres://…?schema=…` or `mongodb://…/<database>`; unset, in the event store\'s own database (beside KurrentDB: the embedded one in <DATA_DIR>/lotse). Beside KurrentDB, a mongodb:// URL also takes the side stores (participant keys, idempotency records, matching keys)',
     default: UNSET,
     parse: optional(parseReadModelUrl),
   }),
