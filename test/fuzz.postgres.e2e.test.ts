@@ -11,6 +11,7 @@ import { bearer, bootTestApp } from './support/test-app';
 
 /** How long the property runs: ≈ 90 s in CI, longer through `npm run fuzz -- --minutes N`. */
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 90);
+if (!(SECONDS > 0)) throw new Error(`FUZZ_SECONDS must be a positive number of seconds, not ${process.env.FUZZ_SECONDS}`);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 // Every role, so each route's own rules decide, not the role guard; the admin role also passes the tenant checks.
 const TOKEN = bearer(['coach', 'coordinator', 'auditor', 'admin'], 'neuss', 'coach-1');
