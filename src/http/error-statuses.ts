@@ -52,6 +52,8 @@ export const DOMAIN_ERROR_STATUSES = {
   entitlement_not_found: 422,
   not_overridable: 422,
   invalid_merge: 422,
+  // An admin merging two registrations the duplicate check never listed must say why.
+  merge_reason_required: 422,
 } as const satisfies Record<string, number>;
 
 export const UNKNOWN_DOMAIN_ERROR_STATUS = 422;

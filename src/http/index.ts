@@ -11,8 +11,11 @@ export { ProblemDetailsFilter } from './problem-details.filter';
 
 // Validation.
 export { createValidationPipe, fieldErrorsOf } from './validation-pipe';
-export { IsCalendarDate, IsIsoTimestamp, isCalendarDate, isIsoTimestamp } from './date-validators';
+export { FIRST_ACCEPTED_YEAR, IsBirthDate, IsCalendarDate, IsIsoTimestamp, LAST_ACCEPTED_YEAR, OLDEST_BIRTH_YEARS_BACK, isBirthDate, isCalendarDate,
+  isIsoTimestamp, isPlausibleDate } from './date-validators';
 export { JSON_BODY_LIMIT, useJsonBodyParser } from './json-body-parser';
+export { FORBIDDEN_KEYS, MAX_INPUT_DEPTH, inputViolations, stringViolation } from './input-screening/input-policy';
+export { MayBeAbsent } from './may-be-absent';
 
 // Versions: ETag out, If-Match in.
 export { IfMatch, parseIfMatch, setVersionHeaders } from './version-headers';
