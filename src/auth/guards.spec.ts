@@ -1,6 +1,7 @@
 import { Controller, ExecutionContext, ForbiddenException, Get, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { TokenExpiredError } from 'jsonwebtoken';
+import { AuthFailureLimiter } from '../http';
 import { AuthenticatedUser } from './authenticated-user';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { Public } from './public.decorator';
@@ -59,7 +60,7 @@ describe('RolesGuard', () => {
 });
 
 describe('JwtAuthGuard', () => {
-  const guard = new JwtAuthGuard(new Reflector());
+  const guard = new JwtAuthGuard(new Reflector(), { recordFailure: async () => undefined } as unknown as AuthFailureLimiter);
 
   it('does not ask for a token on a @Public() route', async () => {
     expect(await guard.canActivate(contextOf(Fixture, 'open'))).toBe(true);
