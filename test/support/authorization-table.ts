@@ -67,7 +67,9 @@ const cell = (access: RouteAccess, role: Role): string => {
   const own = expectedFor(access, role, 'own');
   const other = expectedFor(access, role, 'other');
   if (own !== 'allowed') return String(own);
-  return other === 'allowed' ? 'yes' : 'own municipality';
+  // A `caller` route refuses nothing of another municipality because it never shows any.
+  const ownOnly = other !== 'allowed' || (access.tenant === 'caller' && role !== 'admin');
+  return ownOnly ? 'own municipality' : 'yes';
 };
 
 /** The table as the README prints it: a row per route, a column per role. */
