@@ -15,7 +15,7 @@ export const DOMAIN_ERROR_STATUSES = {
   // Another request changed the stream first; `details.status` turns it into 412 for a stale If-Match.
   version_conflict: 409,
   request_in_progress: 409,
-  // The guard's refusals (DESIGN.md §3).
+  // The guard's refusals.
   duplicate_pathway: 409,
   subsidiarity: 409,
   career_risk: 409,
