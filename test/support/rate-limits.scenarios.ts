@@ -1,7 +1,7 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import request from 'supertest';
 import { signTestToken } from '../../src/auth/testing';
-import { bearer, bootTestApp, TEST_SECRET } from './test-app';
+import { bearer, bootTestApp } from './test-app';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 export const RATE_LIMIT_ENV = { RATE_LIMIT_AUTH_FAILURES: '5', RATE_LIMIT_WRITES: '3', RATE_LIMIT_WINDOW_SECONDS: '60' };
@@ -64,10 +64,5 @@ export const rateLimitsScenarios = (eventStoreUrl: () => string) => {
     await http.delete('/participants/00000000-0000-4000-8000-000000000000/personal-data').set('Authorization', bearer(['admin'], 'neuss', 'coach-busy')).expect(429);
     await http.get('/pathways').set('Authorization', coach).expect(200);
     await http.post('/pathways').set('Authorization', bearer(['coach'], 'neuss', 'coach-calm')).send({}).expect(400);
-  });
-
-  it('answers 401, not 429, to a write with a bad token: who writes must be known before writes are counted', async () => {
-    const http = request(app.getHttpServer());
-    for (let n = 0; n < 4; n += 1) await http.post('/pathways').set('Authorization', `Bearer ${signTestToken({ sub: 'x', roles: ['coach'], municipality: 'neuss' }, TEST_SECRET, { expiresIn: -60 })}`).send({}).expect(401);
   });
 };
