@@ -5,7 +5,7 @@ import { AppConfig, AppConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { EventStoreModule } from './event-store';
 import { HealthModule } from './health';
-import { HttpApiModule } from './http';
+import { HttpApiModule, RateLimitsModule } from './http';
 import { LoggingModule } from './logging';
 import { MetricsModule } from './metrics';
 import { ParticipantsModule } from './participants';
@@ -31,6 +31,7 @@ export class AppModule {
         EventStoreModule,
         DatabaseModule,
         HttpApiModule,
+        RateLimitsModule,
         MetricsModule,
         ReadModelsModule.forRoot(PROJECTIONS),
         HealthModule,

@@ -1,24 +1,28 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, SqlDriver } from '@lotse/event-store';
+import { EVENT_STORE } from '@lotse/event-store';
 import { APP_CONFIG, AppConfig } from '../config';
-import { SQL_DRIVER } from './database.tokens';
-import { openSqlDriver } from './open-sql-driver';
+import { openSideStore } from './open-side-store';
+import { SIDE_STORE, SQL_DRIVER } from './database.tokens';
+import { closeSideStore, SideStore } from './side-store';
 
-/** Global, as infrastructure: one connection pool per process for every side table (keys, idempotency, matching keys). */
+/** Global, as infrastructure: one side store per process for every context's side tables (keys, idempotency, matching keys). */
 @Global()
 @Module({
-  providers: [{
-    provide: SQL_DRIVER,
-    // After the event store: it opens (and migrates) the database first, and its failure is the one to report.
-    inject: [APP_CONFIG, EVENT_STORE],
-    useFactory: (config: AppConfig) => openSqlDriver(config.EVENT_STORE_URL, config.DATA_DIR),
-  }],
-  exports: [SQL_DRIVER],
+  providers: [
+    {
+      provide: SIDE_STORE,
+      // After the event store: it opens (and migrates) the database first, and its failure is the one to report.
+      inject: [APP_CONFIG, EVENT_STORE],
+      useFactory: (config: AppConfig) => openSideStore(config),
+    },
+    { provide: SQL_DRIVER, inject: [SIDE_STORE], useFactory: (side: SideStore) => (side.engine === 'sql' ? side.driver : undefined) },
+  ],
+  exports: [SIDE_STORE, SQL_DRIVER],
 })
 export class DatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(SQL_DRIVER) private readonly driver: SqlDriver) {}
+  constructor(@Inject(SIDE_STORE) private readonly side: SideStore) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.driver.close();
+    await closeSideStore(this.side);
   }
 }

@@ -1,4 +1,5 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { SIDE_STORE, SideStore } from '../database';
 import { EventSourcingModule } from '../event-sourcing';
 import { GuardModule } from '../guard';
 import { PersonalDataModule } from '../personal-data';
@@ -7,20 +8,19 @@ import { DismissDuplicateRoute } from './dismiss-duplicate/dismiss-duplicate.rou
 import { DuplicateDetectionService } from './duplicate-detection.service';
 import { DuplicatePairsRoute } from './duplicate-pairs/duplicate-pairs.route';
 import { ListDuplicatesHandler } from './duplicate-pairs/list-duplicates.handler';
+import { MATCH_KEY_STORE } from './duplicates.tokens';
 import { MergeParticipantsHandler } from './merge-participants/merge-participants.handler';
 import { MergeParticipantsRoute } from './merge-participants/merge-participants.route';
+import { openMatchKeyStore } from './open-match-key-store';
 
 /** Duplicate detection and merging; participants import it to file each registration. */
 @Module({
   imports: [EventSourcingModule, PersonalDataModule, GuardModule],
   controllers: [DuplicatePairsRoute, MergeParticipantsRoute, DismissDuplicateRoute],
-  providers: [DuplicateDetectionService, MergeParticipantsHandler, DismissDuplicateHandler, ListDuplicatesHandler],
+  providers: [
+    { provide: MATCH_KEY_STORE, inject: [SIDE_STORE], useFactory: (side: SideStore) => openMatchKeyStore(side) },
+    DuplicateDetectionService, MergeParticipantsHandler, DismissDuplicateHandler, ListDuplicatesHandler,
+  ],
   exports: [DuplicateDetectionService],
 })
-export class DuplicatesModule implements OnModuleInit {
-  constructor(private readonly detection: DuplicateDetectionService) {}
-
-  onModuleInit(): Promise<void> {
-    return this.detection.init();
-  }
-}
+export class DuplicatesModule {}

@@ -15,7 +15,7 @@ export const DOMAIN_ERROR_STATUSES = {
   // Another request changed the stream first; `details.status` turns it into 412 for a stale If-Match.
   version_conflict: 409,
   request_in_progress: 409,
-  // The guard's refusals (DESIGN.md §3).
+  // The guard's refusals.
   duplicate_pathway: 409,
   subsidiarity: 409,
   career_risk: 409,
@@ -39,6 +39,8 @@ export const DOMAIN_ERROR_STATUSES = {
 
   // A read asked for a log position its read model has not reached in time; Retry-After says when to ask again.
   read_model_behind: 503,
+  // A rate limit: too many failed authentications from one address, or writes of one subject.
+  too_many_requests: 429,
 
   // Well-formed, but the facts in it cannot be right.
   idempotency_key_reused: 422,
@@ -52,6 +54,8 @@ export const DOMAIN_ERROR_STATUSES = {
   entitlement_not_found: 422,
   not_overridable: 422,
   invalid_merge: 422,
+  // An admin merging two registrations the duplicate check never listed must say why.
+  merge_reason_required: 422,
 } as const satisfies Record<string, number>;
 
 export const UNKNOWN_DOMAIN_ERROR_STATUS = 422;

@@ -1,24 +1,21 @@
 import { Module } from '@nestjs/common';
-import { SqlDriver } from '@lotse/event-store';
 import { APP_CONFIG, AppConfig } from '../config';
-import { SQL_DRIVER } from '../database';
+import { SIDE_STORE, SideStore } from '../database';
+import { KeyStore } from './key-store';
 import { loadMasterKey } from './master-key';
+import { openKeyStore } from './open-key-store';
 import { PersonalDataVault } from './personal-data-vault';
-import { MASTER_KEY } from './personal-data.tokens';
-import { SqlKeyStore } from './sql-key-store';
+import { KEY_STORE, MASTER_KEY } from './personal-data.tokens';
 
 /** The vault that seals personal data with a key per participant; imported by the contexts that seal or open it. */
 @Module({
   providers: [
     { provide: MASTER_KEY, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadMasterKey(config.LOTSE_MASTER_KEY, config.DATA_DIR) },
+    { provide: KEY_STORE, inject: [SIDE_STORE], useFactory: (side: SideStore) => openKeyStore(side) },
     {
       provide: PersonalDataVault,
-      inject: [MASTER_KEY, SQL_DRIVER],
-      useFactory: async (masterKey: Buffer, sql: SqlDriver) => {
-        const keys = new SqlKeyStore(sql);
-        await keys.init();
-        return new PersonalDataVault(keys, masterKey);
-      },
+      inject: [KEY_STORE, MASTER_KEY],
+      useFactory: (keys: KeyStore, masterKey: Buffer) => new PersonalDataVault(keys, masterKey),
     },
   ],
   exports: [PersonalDataVault, MASTER_KEY],

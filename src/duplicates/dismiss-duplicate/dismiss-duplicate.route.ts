@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { MergeParticipantsDto } from '../merge-participants/merge-participants.dto';
+import { DuplicatePairDto } from './dismiss-duplicate.dto';
 import { DismissDuplicateRequest } from './dismiss-duplicate.handler';
 
 @ApiTags('duplicates')
@@ -17,7 +17,7 @@ export class DismissDuplicateRoute {
   @Roles('coordinator', 'admin')
   @ApiOkResponse({ description: 'marks the pair as two different people' })
   dismiss(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: MergeParticipantsDto) {
+    @Body() body: DuplicatePairDto) {
     return this.commands.execute(new DismissDuplicateRequest(user, context, id, body.duplicateId));
   }
 }

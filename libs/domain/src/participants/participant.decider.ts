@@ -23,8 +23,11 @@ export type ResidenceStatusChanged = Event<'ResidenceStatusChanged', { participa
 export type EntitlementAdded = Event<'EntitlementAdded', { participantId: string; entitlement: Entitlement }>;
 export type EntitlementEnded = Event<'EntitlementEnded', { participantId: string; entitlementId: string; to: string }>;
 export type PersonalDataErased = Event<'PersonalDataErased', { participantId: string; erasedAt: string }>;
-/** The same person was registered twice; this registration lives on in `mergedInto`. */
-export type ParticipantMerged = Event<'ParticipantMerged', { participantId: string; mergedInto: string; mergedAt: string }>;
+/**
+ * The same person was registered twice; this registration lives on in `mergedInto`. `reason`: why an
+ * admin merged two registrations the duplicate check never listed; sealed, as free text may name the person.
+ */
+export type ParticipantMerged = Event<'ParticipantMerged', { participantId: string; mergedInto: string; mergedAt: string; reason?: Sealed }>;
 export type ParticipantEvent =
   | ParticipantRegistered | ResidenceStatusChanged | EntitlementAdded | EntitlementEnded | PersonalDataErased | ParticipantMerged;
 
@@ -68,7 +71,7 @@ export type ChangeResidenceStatus = Command<'ChangeResidenceStatus', { residence
 export type AddEntitlement = Command<'AddEntitlement', { entitlement: Entitlement }>;
 export type EndEntitlement = Command<'EndEntitlement', { entitlementId: string; to: string }>;
 export type ErasePersonalData = Command<'ErasePersonalData', Record<string, never>>;
-export type MergeInto = Command<'MergeInto', { survivor: { id: string; status: Participant['status'] } }>;
+export type MergeInto = Command<'MergeInto', { survivor: { id: string; status: Participant['status'] }; reason?: Sealed }>;
 export type ParticipantCommand =
   | RegisterParticipant | ChangeResidenceStatus | AddEntitlement | EndEntitlement | ErasePersonalData | MergeInto;
 
@@ -124,7 +127,7 @@ const endEntitlement = ({ data }: EndEntitlement, state: Participant): Participa
   return [{ type: 'EntitlementEnded', data: { participantId: participant.id, ...data } }];
 };
 
-const mergeInto = ({ data: { survivor }, metadata }: MergeInto, state: Participant): ParticipantEvent[] => {
+const mergeInto = ({ data: { survivor, reason }, metadata }: MergeInto, state: Participant): ParticipantEvent[] => {
   const participant = existing(state);
   if (participant.status === 'merged') {
     if (participant.mergedInto === survivor.id) return [];
@@ -132,7 +135,8 @@ const mergeInto = ({ data: { survivor }, metadata }: MergeInto, state: Participa
   }
   if (survivor.id === participant.id) throw new DomainError('invalid_merge', 'a participant cannot be merged into itself');
   if (survivor.status !== 'registered') throw new DomainError('invalid_merge', `the surviving registration is ${survivor.status}`);
-  return [{ type: 'ParticipantMerged', data: { participantId: participant.id, mergedInto: survivor.id, mergedAt: metadata.now } }];
+  return [{ type: 'ParticipantMerged', data: { participantId: participant.id, mergedInto: survivor.id, mergedAt: metadata.now,
+    ...(reason === undefined ? {} : { reason }) } }];
 };
 
 const erasePersonalData = ({ metadata }: ErasePersonalData, state: Participant): ParticipantEvent[] => {
