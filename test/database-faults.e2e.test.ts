@@ -165,5 +165,15 @@ describeWithCluster('the service while PostgreSQL restarts and stops', () => {
     } finally {
       await sql.end();
     }
+
+    // Each runner leads again (its advisory lock re-taken on a new session) and nothing is left behind.
+    const projections = async () => ((await (await fetch(`${base}/health`)).json()) as
+      { info: { projections: Record<string, { state?: string; behindEvents?: number }> } }).info.projections;
+    let states = await projections();
+    const settled = () => Object.entries(states).filter(([name]) => name !== 'status')
+      .every(([, p]) => p.state === 'running' && p.behindEvents === 0);
+    for (const until = Date.now() + 20_000; !settled() && Date.now() < until; await sleep(250)) states = await projections();
+    expect(Object.keys(states)).toEqual(expect.arrayContaining(['pathways', 'case_steps', 'careers']));
+    expect(settled()).toBe(true);
   }, 240_000);
 });
