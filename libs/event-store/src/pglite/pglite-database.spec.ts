@@ -1,11 +1,16 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acquirePglite, EmbeddedDatabaseInUseError, processStartTime, releasePglite } from './pglite-database';
 
 describe('the embedded database directory', () => {
-  const dir = () => mkdtempSync(join(tmpdir(), 'lotse-pglite-'));
+  const made: string[] = [];
+  const dir = () => {
+    made.push(mkdtempSync(join(tmpdir(), 'lotse-pglite-')));
+    return made.at(-1)!;
+  };
+  afterAll(() => made.forEach((path) => rmSync(path, { recursive: true, force: true })));
 
   it('is shared inside one process and freed by its last user', async () => {
     const path = dir();
