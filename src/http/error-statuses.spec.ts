@@ -48,13 +48,15 @@ describe('the status of a DomainError', () => {
     expect(statusOf('version_conflict', { status })).toBe(409);
   });
 
-  it('lists only snake_case codes with client error statuses, but for a read model not caught up yet (503, try again)', () => {
+  it('lists only snake_case codes with client error statuses, but for a read model not caught up yet or a database away (503, try again)', () => {
+    const tryAgain = new Set(['read_model_behind', 'store_unavailable']);
     for (const [code, status] of Object.entries(DOMAIN_ERROR_STATUSES)) {
       expect(code).toMatch(/^[a-z][a-z0-9_]*$/);
       expect(status).toBeGreaterThanOrEqual(400);
-      expect(status).toBeLessThan(code === 'read_model_behind' ? 600 : 500);
+      expect(status).toBeLessThan(tryAgain.has(code) ? 600 : 500);
     }
     expect(DOMAIN_ERROR_STATUSES.read_model_behind).toBe(503);
+    expect(DOMAIN_ERROR_STATUSES.store_unavailable).toBe(503);
   });
 });
 

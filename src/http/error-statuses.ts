@@ -41,6 +41,8 @@ export const DOMAIN_ERROR_STATUSES = {
   read_model_behind: 503,
   // A rate limit: too many failed authentications from one address, or writes of one subject.
   too_many_requests: 429,
+  // The database connection is lost (restart, failover); the request may be sent again after Retry-After.
+  store_unavailable: 503,
 
   // Well-formed, but the facts in it cannot be right.
   idempotency_key_reused: 422,
@@ -66,8 +68,11 @@ const isHttpErrorStatus = (value: unknown): value is number =>
 /** The status for a DomainError: an explicit `details.status` (412 vs 409), else the table. */
 export const statusOfDomainError = (error: DomainError): number => {
   if (isHttpErrorStatus(error.details.status)) return error.details.status;
-  return (DOMAIN_ERROR_STATUSES as Record<string, number>)[error.code] ?? UNKNOWN_DOMAIN_ERROR_STATUS;
+  return statusOfCode(error.code);
 };
+
+export const statusOfCode = (code: string): number =>
+  (DOMAIN_ERROR_STATUSES as Record<string, number>)[code] ?? UNKNOWN_DOMAIN_ERROR_STATUS;
 
 /**
  * Codes for errors Nest and Express raise themselves (guards, unknown routes, body parsing), so
