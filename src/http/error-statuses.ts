@@ -57,6 +57,8 @@ export const DOMAIN_ERROR_STATUSES = {
   entitlement_not_found: 422,
   not_overridable: 422,
   invalid_merge: 422,
+  // An admin merging two registrations the duplicate check never listed must say why.
+  merge_reason_required: 422,
   invalid_birth_date: 422,
   invalid_eligibility_table: 422,
 } as const satisfies Record<DomainErrorCode, number>;

@@ -38,6 +38,7 @@ export const DOMAIN_ERROR_CODES = [
   'ledger_not_closed',
   'reservation_not_found',
   'invalid_merge',
+  'merge_reason_required',
   // Facts that cannot be right.
   'step_in_future',
   'step_before_start',
