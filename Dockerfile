@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Lotse API, production image (DESIGN.md §4). Build: docker compose build, or docker build -t lotse .
+# Lotse API, production image. Build: docker compose build, or docker build -t lotse .
 # Node ≥ 20.19: NestJS 12 ships ES modules that the compiled CommonJS require()s (unflagged from 20.19 on).
 ARG NODE_IMAGE=node:20-bookworm-slim
 

@@ -365,6 +365,8 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
       LOG_LEVEL: config.httpLogLevel,
       // Unset (empty counts as unset): a master key is generated in DATA_DIR, HS256 tokens are accepted.
       PORT: '', LOTSE_MASTER_KEY: '', JWT_JWKS_URL: '', JWT_ISSUER: '', JWT_AUDIENCE: '',
+      // One bench coach sends thousands of case steps a second, far beyond any person's pace.
+      RATE_LIMIT_WRITES: '0',
     });
     const base = await server.ready();
     const started = server;

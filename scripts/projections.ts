@@ -11,6 +11,7 @@ import { Logger } from '@nestjs/common';
 import { EmbeddedDatabaseInUseError, EventStore, SqlDriver } from '@lotse/event-store';
 import { Projection, rebuildProjection, RebuildProgress } from '@lotse/projections';
 import { loadConfig } from '../src/config/load-config';
+import { mongoSideStoreUrl } from '../src/database/open-side-store';
 import { openSqlDriver } from '../src/database/open-sql-driver';
 import { openEventStore } from '../src/event-store/open-event-store';
 import { openReadModels, ReadModelBackend } from '../src/read-models/open-read-models';
@@ -64,7 +65,8 @@ const main = async (): Promise<void> => {
   let backend: ReadModelBackend | undefined;
   try {
     store = await openEventStore(config.EVENT_STORE_URL);
-    sideTables = await openSqlDriver(config.EVENT_STORE_URL, config.DATA_DIR);
+    // Beside KurrentDB with the read models on MongoDB there is no side-table database to open.
+    if (!mongoSideStoreUrl(config.EVENT_STORE_URL, config.READ_MODEL_URL)) sideTables = await openSqlDriver(config.EVENT_STORE_URL, config.DATA_DIR);
     backend = await openReadModels(config.READ_MODEL_URL, config.EVENT_STORE_URL, sideTables);
     if (command === 'status') await status(backend);
     else await rebuild(store, backend, chosen);

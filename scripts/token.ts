@@ -12,6 +12,7 @@ import { signDevelopmentToken } from '../src/auth/development-token';
 import { developmentSecret } from '../src/auth/jwt-secret';
 import { isMunicipalitySlug } from '../src/auth/municipality-slug';
 import { loadConfig } from '../src/config/load-config';
+import { durationInSeconds } from '../src/config/parsers';
 
 const USAGE = 'usage: npm run --silent token -- --role coach[,admin…] --municipality <slug> --sub <id> [--expires-in 8h]';
 
@@ -35,16 +36,26 @@ const readArguments = (args: string[]) => {
     throw new UsageError('--municipality must be a lower-case slug such as neuss or rhein-kreis-neuss');
   }
   if (!values.sub?.trim()) throw new UsageError('--sub is required');
-  return { claims: { sub: values.sub, roles, municipality: values.municipality }, expiresIn: values['expires-in'] };
+  let expiresInSeconds: number;
+  try {
+    expiresInSeconds = durationInSeconds(values['expires-in']);
+  } catch (error) {
+    throw new UsageError(`--expires-in ${(error as Error).message}`);
+  }
+  return { claims: { sub: values.sub, roles, municipality: values.municipality }, expiresInSeconds };
 };
 
 const main = (): void => {
-  const { claims, expiresIn } = readArguments(process.argv.slice(2));
+  const { claims, expiresInSeconds } = readArguments(process.argv.slice(2));
   const config = loadConfig(process.env);
   if (config.JWT_JWKS_URL) {
     throw new Error('JWT_JWKS_URL is set, so the API accepts only tokens of the identity provider; ask it for one');
   }
-  process.stdout.write(`${signDevelopmentToken(claims, developmentSecret(config).secret, expiresIn)}\n`);
+  // The API would refuse such a token anyway; better to say so here than with a 401 later.
+  if (expiresInSeconds > config.JWT_MAX_LIFETIME) {
+    throw new UsageError(`--expires-in is longer than JWT_MAX_LIFETIME (${config.JWT_MAX_LIFETIME} s), which the API would refuse`);
+  }
+  process.stdout.write(`${signDevelopmentToken(claims, developmentSecret(config).secret, expiresInSeconds)}\n`);
 };
 
 try {

@@ -6,7 +6,7 @@ import { DatabaseModule } from './database';
 import { EventStoreModule } from './event-store';
 import { GuardModule } from './guard';
 import { HealthModule } from './health';
-import { HttpApiModule } from './http';
+import { HttpApiModule, RateLimitsModule } from './http';
 import { DuplicatesModule } from './duplicates';
 import { EventSourcingModule } from './event-sourcing';
 import { LoggingModule } from './logging';
@@ -31,6 +31,7 @@ export class AppModule {
         EventStoreModule,
         DatabaseModule,
         HttpApiModule,
+        RateLimitsModule,
         MetricsModule,
         ReadModelsModule,
         HealthModule,

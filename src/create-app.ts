@@ -1,9 +1,10 @@
 import { ModuleMetadata } from '@nestjs/common';
+import { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { AppConfig } from './config';
-import { setUpOpenApi, useJsonBodyParser } from './http';
+import { applyServerTimeouts, noStoreMiddleware, setUpOpenApi, useCors, useJsonBodyParser, useSecurityHeaders } from './http';
 import { Logger, requestIdMiddleware } from './logging';
 
 /**
@@ -31,7 +32,12 @@ export const createApp = async (
   app.set('etag', false);
   // First, so that even a body the JSON parser refuses answers with its request id.
   app.use(requestIdMiddleware);
+  app.use(noStoreMiddleware);
+  useSecurityHeaders(app);
+  // Before the body parser and the guards: a preflight carries no token and no body.
+  useCors(app, config.CORS_ORIGINS);
   useJsonBodyParser(app);
+  applyServerTimeouts(app.getHttpServer() as Server, { requestTimeoutMs: config.REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS });
   setUpOpenApi(app);
   return app;
 };

@@ -47,6 +47,15 @@ describe('npm run --silent token', () => {
     expect(() => statSync(join(dataDir, 'jwt.secret'))).toThrow();
   });
 
+  it('refuses to sign beyond JWT_MAX_LIFETIME, which the API would refuse', async () => {
+    const tooLong = await runTokenScript([...COACH_ARGS, '--expires-in', '13h'], { DATA_DIR: dataDir });
+    expect({ code: tooLong.code, stdout: tooLong.stdout }).toEqual({ code: 2, stdout: '' });
+    expect(tooLong.stderr).toContain('token: --expires-in is longer than JWT_MAX_LIFETIME (43200 s)');
+    const allowed = await runTokenScript([...COACH_ARGS, '--expires-in', '13h'], { DATA_DIR: dataDir, JWT_MAX_LIFETIME: '1d' });
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout.trim()).toMatch(JWT);
+  });
+
   it('refuses an unknown role on stderr with exit code 2, printing no token', async () => {
     const { code, stdout, stderr } = await runTokenScript(['--role', 'janitor', '--municipality', 'neuss', '--sub', 'x'], { DATA_DIR: dataDir });
     expect(code).toBe(2);

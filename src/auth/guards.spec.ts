@@ -1,6 +1,7 @@
 import { Controller, ExecutionContext, ForbiddenException, Get, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { TokenExpiredError } from 'jsonwebtoken';
+import { AuthFailureLimiter } from '../http';
 import { AuthenticatedUser } from './authenticated-user';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { Public } from './public.decorator';
@@ -59,7 +60,7 @@ describe('RolesGuard', () => {
 });
 
 describe('JwtAuthGuard', () => {
-  const guard = new JwtAuthGuard(new Reflector());
+  const guard = new JwtAuthGuard(new Reflector(), { recordFailure: async () => undefined } as unknown as AuthFailureLimiter);
 
   it('does not ask for a token on a @Public() route', async () => {
     expect(await guard.canActivate(contextOf(Fixture, 'open'))).toBe(true);
@@ -83,5 +84,47 @@ describe('JwtAuthGuard', () => {
     expect(() => guard.handleRequest(null, false, new Error('connect ECONNREFUSED 10.0.0.7:443')))
       .toThrow(new UnauthorizedException('the token could not be verified'));
     expect(warn).toHaveBeenCalledWith('a token could not be verified: connect ECONNREFUSED 10.0.0.7:443');
+  });
+});
+
+describe('JwtAuthGuard and the limit on failed authentications', () => {
+  const recordFailure = jest.fn(async (_address: string | undefined) => undefined);
+  const guard = new JwtAuthGuard(new Reflector(), { recordFailure } as unknown as AuthFailureLimiter);
+  let passportCanActivate: jest.SpyInstance;
+  const fromAddress = (ip: string): ExecutionContext => ({
+    getClass: () => Fixture,
+    getHandler: () => Fixture.prototype.forCoaches,
+    switchToHttp: () => ({ getRequest: () => ({ ip, headers: {} }) }),
+  }) as unknown as ExecutionContext;
+  /** As passport would: the strategy refuses, and the guard's handleRequest says how. */
+  const refusedWith = (info: unknown) => passportCanActivate.mockImplementation(async () => guard.handleRequest(null, false, info));
+
+  beforeAll(() => { passportCanActivate = jest.spyOn(Object.getPrototypeOf(JwtAuthGuard.prototype), 'canActivate'); });
+  beforeEach(() => recordFailure.mockClear());
+  afterAll(() => passportCanActivate.mockRestore());
+
+  it('counts a refused token against the client address', async () => {
+    refusedWith(new TokenExpiredError('jwt expired', new Date()));
+    await expect(guard.canActivate(fromAddress('10.1.2.3'))).rejects.toThrow(new UnauthorizedException('the token has expired'));
+    expect(recordFailure).toHaveBeenCalledWith('10.1.2.3');
+  });
+
+  it('does not count a token that our side could not verify (the JWKS unreachable)', async () => {
+    jest.spyOn((guard as unknown as { logger: { warn: (m: string) => void } }).logger, 'warn').mockImplementation(() => undefined);
+    refusedWith(new Error('connect ECONNREFUSED 10.0.0.7:443'));
+    await expect(guard.canActivate(fromAddress('10.1.2.3'))).rejects.toThrow('the token could not be verified');
+    expect(recordFailure).not.toHaveBeenCalled();
+  });
+
+  it('answers what the limiter answers once the address is over its limit', async () => {
+    refusedWith(new TokenExpiredError('jwt expired', new Date()));
+    recordFailure.mockRejectedValueOnce(new Error('429 from the limiter'));
+    await expect(guard.canActivate(fromAddress('10.1.2.3'))).rejects.toThrow('429 from the limiter');
+  });
+
+  it('counts nothing for a valid token', async () => {
+    passportCanActivate.mockImplementation(async () => true);
+    await expect(guard.canActivate(fromAddress('10.1.2.3'))).resolves.toBe(true);
+    expect(recordFailure).not.toHaveBeenCalled();
   });
 });

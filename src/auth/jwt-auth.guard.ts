@@ -1,22 +1,36 @@
 import { ExecutionContext, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { AuthFailureLimiter } from '../http';
 import { oneLineError } from '../lifecycle';
 import { isPublicRoute } from './route-access';
 import { tokenRejection } from './token-rejection';
 
-/** Global: every request needs a valid bearer token unless its route is `@Public()`. */
+/** A token we could not check because our side failed (JWKS unreachable): not the caller's failure. */
+class TokenNotVerifiable extends UnauthorizedException {}
+
+/**
+ * Global: every request needs a valid bearer token unless its route is `@Public()`. Each refusal
+ * is counted against the client's address, and past the limit the answer is 429 instead of 401.
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
   private readonly logger = new Logger('Auth');
 
-  constructor(private readonly reflector: Reflector) {
+  constructor(private readonly reflector: Reflector, private readonly failures: AuthFailureLimiter) {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (isPublicRoute(this.reflector, context)) return true;
-    return super.canActivate(context);
+    try {
+      return (await super.canActivate(context)) as boolean;
+    } catch (error) {
+      if (error instanceof UnauthorizedException && !(error instanceof TokenNotVerifiable)) {
+        await this.failures.recordFailure(context.switchToHttp().getRequest<{ ip?: string }>().ip);
+      }
+      throw error;
+    }
   }
 
   /** `error` is what the strategy's validate threw (already an UnauthorizedException, or a bug); `info` why passport-jwt refused. */
@@ -24,7 +38,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (error) throw error;
     if (user) return user;
     const { reason, unexpected } = tokenRejection(info);
-    if (unexpected) this.logger.warn(`a token could not be verified: ${oneLineError(info)}`);
+    if (unexpected) {
+      this.logger.warn(`a token could not be verified: ${oneLineError(info)}`);
+      throw new TokenNotVerifiable(reason);
+    }
     throw new UnauthorizedException(reason);
   }
 }

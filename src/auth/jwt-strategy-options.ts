@@ -3,15 +3,16 @@ import { ExtractJwt, StrategyOptionsWithoutRequest } from 'passport-jwt';
 import { AppConfig, ConfigurationError } from '../config';
 import { developmentSecret } from './jwt-secret';
 import { jwksKeyProvider } from './jwks-key-provider';
+import { CLOCK_TOLERANCE_SECONDS } from './token-lifetime';
 
 export interface JwtStrategyOptions {
   options: StrategyOptionsWithoutRequest;
   /** One line for the start-up log: which tokens this process accepts. */
   description: string;
+  /** JWT_MAX_LIFETIME: the longest `exp - iat` accepted. */
+  maxLifetimeSeconds: number;
 }
 
-/** The clocks of the identity provider and of this host may drift a little apart. */
-const CLOCK_TOLERANCE_SECONDS = 30;
 
 /**
  * RS256 tokens of the OIDC provider when JWT_JWKS_URL is set, HS256 development tokens otherwise;
@@ -38,6 +39,7 @@ export const jwtStrategyOptions = (config: AppConfig): JwtStrategyOptions => {
         jsonWebTokenOptions,
       },
       description: `accepting RS256 tokens of ${config.JWT_ISSUER} for ${config.JWT_AUDIENCE}, keys from ${config.JWT_JWKS_URL}`,
+      maxLifetimeSeconds: config.JWT_MAX_LIFETIME,
     };
   }
 
@@ -46,5 +48,6 @@ export const jwtStrategyOptions = (config: AppConfig): JwtStrategyOptions => {
     // A KeyObject, not the string: jsonwebtoken otherwise tries (and fails) to parse the secret as a public key on every request.
     options: { jwtFromRequest, secretOrKey: createSecretKey(Buffer.from(secret, 'utf8')) as unknown as string, algorithms: ['HS256'], jsonWebTokenOptions },
     description: `accepting HS256 development tokens signed with ${created ? `a new secret written to ${from}` : `the secret of ${from}`}`,
+    maxLifetimeSeconds: config.JWT_MAX_LIFETIME,
   };
 };

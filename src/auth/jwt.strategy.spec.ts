@@ -55,6 +55,37 @@ describe('the JWT strategy with JWT_SECRET (HS256)', () => {
     expect(outcome).toEqual({ error: expect.any(UnauthorizedException) });
   });
 
+  describe('with the default JWT_MAX_LIFETIME of 12h', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    const refusalOf = async (payload: Record<string, unknown>): Promise<string> => {
+      const outcome = await authenticate(`Bearer ${sign(payload, SECRET, { noTimestamp: !('iat' in payload) })}`);
+      expect(outcome).toEqual({ error: expect.any(UnauthorizedException) });
+      return ((outcome as { error: Error }).error).message;
+    };
+
+    it('accepts a token that lives exactly 12h', async () => {
+      expect(await authenticate(`Bearer ${sign({ ...claims, iat: now(), exp: now() + 12 * 3600 }, SECRET)}`)).toHaveProperty('user');
+    });
+
+    it('refuses a token whose exp lies a century ahead', async () => {
+      expect(await refusalOf({ ...claims, iat: now(), exp: now() + 100 * 365 * 86_400 }))
+        .toBe('the token lives longer than the 43200 s this API accepts (exp - iat)');
+    });
+
+    it('refuses a token that lives one second too long', async () => {
+      expect(await refusalOf({ ...claims, iat: now(), exp: now() + 12 * 3600 + 1 })).toMatch(/lives longer/);
+    });
+
+    it('refuses a token without iat, whose lifetime nobody can tell', async () => {
+      expect(await refusalOf({ ...claims, exp: now() + 60 })).toBe('the token has no issue time (iat)');
+    });
+
+    it('refuses a token issued in the future, which would carry its exp along', async () => {
+      expect(await refusalOf({ ...claims, iat: now() + 100 * 365 * 86_400, exp: now() + 100 * 365 * 86_400 + 60 }))
+        .toBe('the token was issued in the future (iat)');
+    });
+  });
+
   it('refuses a token that never expires', async () => {
     expect(await authenticate(`Bearer ${sign(claims, SECRET)}`)).toEqual({ error: expect.any(UnauthorizedException) });
   });

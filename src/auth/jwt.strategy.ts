@@ -3,17 +3,23 @@ import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-jwt';
 import { AuthenticatedUser, authenticatedUserFrom } from './authenticated-user';
 import { JwtStrategyOptions } from './jwt-strategy-options';
+import { assertTokenLifetime } from './token-lifetime';
 
 export const JWT_STRATEGY_OPTIONS = Symbol('JWT_STRATEGY_OPTIONS');
 
-/** Verifies the bearer token (signature, algorithm, expiry, issuer, audience), then reads its claims. */
+/** Verifies the bearer token (signature, algorithm, expiry, issuer, audience), then reads its claims and checks its lifetime. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(JWT_STRATEGY_OPTIONS) { options }: JwtStrategyOptions) {
+  private readonly maxLifetimeSeconds: number;
+
+  constructor(@Inject(JWT_STRATEGY_OPTIONS) { options, maxLifetimeSeconds }: JwtStrategyOptions) {
     super(options);
+    this.maxLifetimeSeconds = maxLifetimeSeconds;
   }
 
   validate(claims: Record<string, unknown>): AuthenticatedUser {
-    return authenticatedUserFrom(claims);
+    const user = authenticatedUserFrom(claims);
+    assertTokenLifetime(claims, this.maxLifetimeSeconds);
+    return user;
   }
 }

@@ -1,7 +1,7 @@
 import { EventStoreLocation, parseEventStoreUrl } from '@lotse/event-store';
 import { parseReadModelUrl } from '../read-models/read-model-location';
 import { masterKey } from './master-key-parser';
-import { httpUrl, integerBetween, oneOf, optional, secretOfAtLeast, text, UNSET } from './parsers';
+import { durationInSeconds, httpUrl, integerBetween, oneOf, optional, originList, secretOfAtLeast, text, UNSET } from './parsers';
 
 export interface ConfigVariable<Value> {
   description: string;
@@ -29,7 +29,7 @@ export const CONFIG_VARIABLES = {
     parse: integerBetween(1, 65_535),
   }),
   DATA_DIR: variable({
-    description: 'Directory for local state: the embedded database lives here unless EVENT_STORE_URL points elsewhere',
+    description: 'Directory for local state: the embedded database lives here unless EVENT_STORE_URL points elsewhere; unused in the KurrentDB + MongoDB shape with LOTSE_MASTER_KEY and JWT_JWKS_URL set',
     default: './data',
     parse: text,
   }),
@@ -39,7 +39,7 @@ export const CONFIG_VARIABLES = {
     parse: parseEventStoreUrl,
   }),
   READ_MODEL_URL: variable({
-    description: 'Where read models (caseload, timelines, careers) are kept: `pglite:<dir>`, `postgres://…?schema=…` or `mongodb://…/<database>`; unset, in the event store\'s own database (beside KurrentDB: the embedded one in <DATA_DIR>/lotse)',
+    description: 'Where read models (caseload, timelines, careers) are kept: `pglite:<dir>`, `postgres://…?schema=…` or `mongodb://…/<database>`; unset, in the event store\'s own database (beside KurrentDB: the embedded one in <DATA_DIR>/lotse). Beside KurrentDB, a mongodb:// URL also takes the side stores (participant keys, idempotency records, matching keys)',
     default: UNSET,
     parse: optional(parseReadModelUrl),
   }),
@@ -68,11 +68,47 @@ export const CONFIG_VARIABLES = {
     default: UNSET,
     parse: optional(text),
   }),
+  JWT_MAX_LIFETIME: variable({
+    // A stolen token is worth as long as it lives; a work day is enough for any session.
+    description: 'Longest lifetime (`exp - iat`) of a token the API accepts, e.g. `12h`, `30m`; longer ones and tokens without `iat` are refused 401, and `npm run token` signs none longer',
+    default: '12h',
+    parse: durationInSeconds,
+  }),
   JWT_SECRET: variable({
     // Below 32 characters an HS256 key is guessable offline from any one token.
     description: 'HS256 secret of development tokens, at least 32 characters; unset, the first start generates one in <DATA_DIR>/jwt.secret',
     default: UNSET,
     parse: optional(secretOfAtLeast(32)),
+  }),
+  CORS_ORIGINS: variable({
+    description: 'Comma-separated web origins (`https://app.example.org`) whose browser scripts may call the API; unset, no CORS headers at all',
+    default: UNSET,
+    parse: optional(originList),
+  }),
+  RATE_LIMIT_WINDOW_SECONDS: variable({
+    description: 'Length of the fixed window the rate limits count in',
+    default: '60',
+    parse: integerBetween(1, 86_400),
+  }),
+  RATE_LIMIT_AUTH_FAILURES: variable({
+    description: 'Failed authentications (401) one client address may cause per window; beyond, 429 `too_many_requests`; 0 turns the limit off',
+    default: '50',
+    parse: integerBetween(0, 1_000_000),
+  }),
+  RATE_LIMIT_WRITES: variable({
+    description: 'Writes (POST, DELETE) one subject (token `sub`) may send per window; beyond, 429 `too_many_requests`; 0 turns the limit off',
+    default: '600',
+    parse: integerBetween(0, 1_000_000),
+  }),
+  REQUEST_TIMEOUT_MS: variable({
+    description: 'How long a client may take to send a whole request (headers and body); then 408 and the connection is closed. Headers must arrive within 10 s or this, if less',
+    default: '30000',
+    parse: integerBetween(100, 600_000),
+  }),
+  KEEP_ALIVE_TIMEOUT_MS: variable({
+    description: 'How long an idle keep-alive connection stays open; behind a load balancer, set it above the balancer\'s idle timeout',
+    default: '5000',
+    parse: integerBetween(100, 600_000),
   }),
   ELIGIBILITY_TABLE_FILE: variable({
     description: 'JSON file with further versions of the eligibility table (one table or an array), validated at start; the built-in NRW table always applies until a newer version\'s validFrom',

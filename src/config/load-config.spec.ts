@@ -22,7 +22,14 @@ describe('loadConfig', () => {
         JWT_JWKS_URL: undefined,
         JWT_ISSUER: undefined,
         JWT_AUDIENCE: undefined,
+        JWT_MAX_LIFETIME: 12 * 3600,
         JWT_SECRET: undefined,
+        CORS_ORIGINS: undefined,
+        RATE_LIMIT_WINDOW_SECONDS: 60,
+        RATE_LIMIT_AUTH_FAILURES: 50,
+        RATE_LIMIT_WRITES: 600,
+        REQUEST_TIMEOUT_MS: 30_000,
+        KEEP_ALIVE_TIMEOUT_MS: 5_000,
       });
     });
 
@@ -46,7 +53,29 @@ describe('loadConfig', () => {
         EVENT_STORE_URL: { engine: 'postgres', connectionString: 'postgres://lotse:pw@db:5432/lotse', schema: 'events' },
         LOG_LEVEL: 'debug',
         SHUTDOWN_TIMEOUT_MS: 0,
+        JWT_MAX_LIFETIME: 12 * 3600,
+        RATE_LIMIT_WINDOW_SECONDS: 60,
+        RATE_LIMIT_AUTH_FAILURES: 50,
+        RATE_LIMIT_WRITES: 600,
+        REQUEST_TIMEOUT_MS: 30_000,
+        KEEP_ALIVE_TIMEOUT_MS: 5_000,
       });
+    });
+
+    it('reads the hardening settings', () => {
+      expect(loadConfig({
+        JWT_MAX_LIFETIME: '30m',
+        CORS_ORIGINS: 'https://app.example.org, http://localhost:5173/',
+        RATE_LIMIT_WRITES: '0',
+        REQUEST_TIMEOUT_MS: '1500',
+      })).toMatchObject({
+        JWT_MAX_LIFETIME: 1800,
+        CORS_ORIGINS: ['https://app.example.org', 'http://localhost:5173'],
+        RATE_LIMIT_WRITES: 0,
+        REQUEST_TIMEOUT_MS: 1500,
+      });
+      expect(loadConfig({ JWT_MAX_LIFETIME: '3600' }).JWT_MAX_LIFETIME).toBe(3600);
+      expect(loadConfig({ JWT_MAX_LIFETIME: '1d' }).JWT_MAX_LIFETIME).toBe(86_400);
     });
 
     it('derives the default embedded store from DATA_DIR', () => {
@@ -99,6 +128,12 @@ describe('loadConfig', () => {
       ['JWT_JWKS_URL', 'id.example.org/certs', 'JWT_JWKS_URL: must be an http:// or https:// URL, got "id.example.org/certs"'],
       ['JWT_JWKS_URL', 'file:///etc/jwks.json', 'JWT_JWKS_URL: must be an http:// or https:// URL, got "file:///etc/jwks.json"'],
       ['JWT_SECRET', 'short-secret', 'JWT_SECRET: must be at least 32 characters long, got 12'],
+      ['JWT_MAX_LIFETIME', '2 weeks', 'JWT_MAX_LIFETIME: must be a positive span such as 12h, 30m, 7d or a number of seconds, got "2 weeks"'],
+      ['JWT_MAX_LIFETIME', '0h', 'JWT_MAX_LIFETIME: must be a positive span such as 12h, 30m, 7d or a number of seconds, got "0h"'],
+      ['CORS_ORIGINS', 'https://app.example.org/path', 'CORS_ORIGINS: must be comma-separated origins (scheme://host[:port], no path), got "https://app.example.org/path"'],
+      ['CORS_ORIGINS', '*', 'CORS_ORIGINS: must be comma-separated origins such as https://app.example.org, got "*"'],
+      ['RATE_LIMIT_WINDOW_SECONDS', '0', 'RATE_LIMIT_WINDOW_SECONDS: must be an integer from 1 to 86400, got "0"'],
+      ['REQUEST_TIMEOUT_MS', '10', 'REQUEST_TIMEOUT_MS: must be an integer from 100 to 600000, got "10"'],
     ])('%s=%s refuses to start with a message naming the variable', (variable, value, message) => {
       const error = problemWith({ [variable]: value });
       expect(error.message).toBe(message);
@@ -133,7 +168,8 @@ describe('loadConfig', () => {
   it('lists every variable with a description and a default, for the README', () => {
     expect(CONFIG_VARIABLE_LIST.map((v) => v.name)).toEqual([
       'PORT', 'DATA_DIR', 'EVENT_STORE_URL', 'READ_MODEL_URL', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS',
-      'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_SECRET', 'ELIGIBILITY_TABLE_FILE', 'LOTSE_MASTER_KEY',
+      'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_MAX_LIFETIME', 'JWT_SECRET', 'CORS_ORIGINS', 'RATE_LIMIT_WINDOW_SECONDS',
+      'RATE_LIMIT_AUTH_FAILURES', 'RATE_LIMIT_WRITES', 'REQUEST_TIMEOUT_MS', 'KEEP_ALIVE_TIMEOUT_MS', 'ELIGIBILITY_TABLE_FILE', 'LOTSE_MASTER_KEY',
     ]);
     for (const variable of CONFIG_VARIABLE_LIST) {
       expect(variable.description).not.toBe('');

@@ -48,3 +48,33 @@ export const secretOfAtLeast = (minLength: number) => (raw: string): string => {
   if (raw.length < minLength) throw new Error(`must be at least ${minLength} characters long, got ${raw.length}`);
   return raw;
 };
+
+const SECONDS_PER_UNIT = { s: 1, m: 60, h: 3_600, d: 86_400 } as const;
+
+/** A span such as `12h`, `30m`, `7d`, `90s` or a bare number of seconds, in seconds. */
+export const durationInSeconds = (raw: string): number => {
+  const match = /^(\d+)\s*([smhd]?)$/.exec(raw.trim());
+  const seconds = match ? Number(match[1]) * SECONDS_PER_UNIT[(match[2] || 's') as keyof typeof SECONDS_PER_UNIT] : NaN;
+  if (!Number.isSafeInteger(seconds) || seconds <= 0) {
+    throw new Error(`must be a positive span such as 12h, 30m, 7d or a number of seconds, got ${JSON.stringify(raw)}`);
+  }
+  return seconds;
+};
+
+/**
+ * Comma-separated web origins (`https://app.example.org,http://localhost:5173`): scheme, host and
+ * port only, as a browser sends them in `Origin`, so they are compared as they stand.
+ */
+export const originList = (raw: string): string[] =>
+  raw.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new Error(`must be comma-separated origins such as https://app.example.org, got ${JSON.stringify(entry)}`);
+    }
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== entry.replace(/\/$/, '')) {
+      throw new Error(`must be comma-separated origins (scheme://host[:port], no path), got ${JSON.stringify(entry)}`);
+    }
+    return url.origin;
+  });

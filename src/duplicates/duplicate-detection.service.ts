@@ -1,10 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { compareMatchingKeys, DUPLICATE_THRESHOLD, KeyHash, matchingKeys, Registration } from '@lotse/domain';
-import { SqlDriver } from '@lotse/event-store';
-import { SQL_DRIVER } from '../database';
 import { MASTER_KEY } from '../personal-data';
 import { matchKeyHash } from './match-key-hash';
-import { MatchKeyStore, pairIdOf } from './match-key-store';
+import { MATCH_KEY_STORE, MatchKeyStore, pairIdOf } from './match-key-store';
 
 /**
  * Files every registration under its matching keys and lists registrations that look like the same
@@ -13,16 +11,10 @@ import { MatchKeyStore, pairIdOf } from './match-key-store';
 @Injectable()
 export class DuplicateDetectionService {
   private readonly logger = new Logger('Duplicates');
-  readonly store: MatchKeyStore;
   private readonly hash: KeyHash;
 
-  constructor(@Inject(SQL_DRIVER) sql: SqlDriver, @Inject(MASTER_KEY) masterKey: Buffer) {
-    this.store = new MatchKeyStore(sql);
+  constructor(@Inject(MATCH_KEY_STORE) readonly store: MatchKeyStore, @Inject(MASTER_KEY) masterKey: Buffer) {
     this.hash = matchKeyHash(masterKey);
-  }
-
-  init(): Promise<void> {
-    return this.store.init();
   }
 
   /** After a registration was stored; a failure here is logged and never undoes the registration. */

@@ -7,7 +7,7 @@ import { WriteResult } from '../participants/dto/participant.response';
 import { DismissDuplicate } from './commands/dismiss-duplicate';
 import { MergeParticipants } from './commands/merge-participants';
 import { DuplicatePairView } from './dto/duplicate-pair.view';
-import { MergeParticipantsDto } from './dto/merge.dto';
+import { DuplicatePairDto, MergeParticipantsDto } from './dto/merge.dto';
 import { ListDuplicates } from './queries/list-duplicates';
 
 @ApiTags('duplicates')
@@ -26,10 +26,11 @@ export class DuplicatesController {
   @Post('participants/:id/merge')
   @HttpCode(200)
   @Roles('coordinator', 'admin')
-  @ApiOkResponse({ type: WriteResult })
+  @ApiOkResponse({ type: WriteResult, description: 'a coordinator merges a listed pair inside her municipality; anything else needs an admin, '
+    + 'and a pair never listed also a reason (403 forbidden, 422 merge_reason_required)' })
   merge(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
     @Body() body: MergeParticipantsDto): Promise<WriteResult> {
-    return this.commands.execute(new MergeParticipants(user, context, id, body.duplicateId));
+    return this.commands.execute(new MergeParticipants(user, context, id, body.duplicateId, body.reason));
   }
 
   @Post('participants/:id/not-duplicate')
@@ -37,7 +38,7 @@ export class DuplicatesController {
   @Roles('coordinator', 'admin')
   @ApiOkResponse({ description: 'marks the pair as two different people' })
   dismiss(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: MergeParticipantsDto) {
+    @Body() body: DuplicatePairDto) {
     return this.commands.execute(new DismissDuplicate(user, context, id, body.duplicateId));
   }
 }

@@ -1,20 +1,19 @@
-import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { SIDE_STORE, SideStore } from '../database';
 import { DismissDuplicateHandler } from './commands/dismiss-duplicate';
 import { MergeParticipantsHandler } from './commands/merge-participants';
 import { DuplicateDetectionService } from './duplicate-detection.service';
 import { DuplicatesController } from './duplicates.controller';
+import { MATCH_KEY_STORE } from './match-key-store';
+import { openMatchKeyStore } from './open-match-key-store';
 import { ListDuplicatesHandler } from './queries/list-duplicates';
 
 @Global()
 @Module({
   controllers: [DuplicatesController],
-  providers: [DuplicateDetectionService, MergeParticipantsHandler, DismissDuplicateHandler, ListDuplicatesHandler],
+  providers: [
+    { provide: MATCH_KEY_STORE, inject: [SIDE_STORE], useFactory: (side: SideStore) => openMatchKeyStore(side) },
+    DuplicateDetectionService, MergeParticipantsHandler, DismissDuplicateHandler, ListDuplicatesHandler],
   exports: [DuplicateDetectionService],
 })
-export class DuplicatesModule implements OnModuleInit {
-  constructor(private readonly detection: DuplicateDetectionService) {}
-
-  onModuleInit(): Promise<void> {
-    return this.detection.init();
-  }
-}
+export class DuplicatesModule {}

@@ -1,5 +1,5 @@
 import { validate } from 'class-validator';
-import { IsCalendarDate, isCalendarDate, IsIsoTimestamp, isIsoTimestamp } from './date-validators';
+import { isBirthDate, IsCalendarDate, isCalendarDate, IsIsoTimestamp, isIsoTimestamp, isPlausibleDate } from './date-validators';
 
 describe('isCalendarDate', () => {
   it.each(['2026-02-01', '2024-02-29', '2000-02-29', '2026-12-31'])('accepts %s', (value) => {
@@ -24,6 +24,18 @@ describe('isIsoTimestamp', () => {
   });
 });
 
+describe('isPlausibleDate', () => {
+  it.each(['1900-01-01', '2026-02-01', '2200-12-31'])('accepts %s', (value) => expect(isPlausibleDate(value)).toBe(true));
+  it.each(['1899-12-31', '2201-01-01', '0000-01-01', '9999-12-31', '2026-02-30'])('refuses %s', (value) => expect(isPlausibleDate(value)).toBe(false));
+});
+
+describe('isBirthDate', () => {
+  const today = '2026-12-01';
+  it.each(['2026-12-01', '2004-05-17', '1926-12-01'])('accepts %s on 2026-12-01', (value) => expect(isBirthDate(value, today)).toBe(true));
+  it.each(['2026-12-02', '2099-01-01', '9999-12-31', '1926-11-30', '0000-01-01', '2004-02-30'])('refuses %s on 2026-12-01', (value) =>
+    expect(isBirthDate(value, today)).toBe(false));
+});
+
 describe('the decorators', () => {
   class Dto {
     @IsCalendarDate() on: unknown;
@@ -34,9 +46,16 @@ describe('the decorators', () => {
     const dto = Object.assign(new Dto(), { on: '2026-02-30', at: '2026-02-01T10:00:00' });
     const errors = await validate(dto);
     expect(errors.map((e) => Object.values(e.constraints ?? {})[0])).toEqual([
-      'on must be a calendar date as YYYY-MM-DD',
-      'at must be an ISO 8601 timestamp with seconds and a zone, e.g. 2026-02-01T10:00:00Z',
+      'on must be a calendar date as YYYY-MM-DD between 1900 and 2200',
+      'at must be an ISO 8601 timestamp with seconds and a zone, e.g. 2026-02-01T10:00:00Z, between 1900 and 2200',
     ]);
+  });
+
+  it('refuse dates and instants outside 1900–2200', async () => {
+    for (const [on, at] of [['0000-01-01', '0000-01-01T00:00:00Z'], ['9999-12-31', '9999-12-31T23:59:59Z'], ['1899-12-31', '2201-01-01T00:00:00Z']]) {
+      const errors = await validate(Object.assign(new Dto(), { on, at }));
+      expect(errors.map((e) => e.property)).toEqual(['on', 'at']);
+    }
   });
 
   it('pass valid values', async () => {

@@ -28,13 +28,50 @@ export const isIsoTimestamp = (value: unknown): value is string => {
     && (zone === 'Z' || (Number(zoneHours) < 24 && Number(zoneMinutes) < 60));
 };
 
-/** `@IsCalendarDate()` on a DTO property: a calendar date as `YYYY-MM-DD`. */
+/**
+ * Dates the API accepts lie in these years: case management spans decades, not millennia, and
+ * 0000-01-01 or 9999-12-31 are typing accidents or probes that would sort before or after every
+ * real date in the guard's period arithmetic.
+ */
+export const FIRST_ACCEPTED_YEAR = 1900;
+export const LAST_ACCEPTED_YEAR = 2200;
+
+/** A birth date is in the past (today counts) and at most this many years back. */
+export const OLDEST_BIRTH_YEARS_BACK = 100;
+
+const yearOf = (value: string): number => Number(value.slice(0, 4));
+
+const inAcceptedYears = (value: string): boolean => yearOf(value) >= FIRST_ACCEPTED_YEAR && yearOf(value) <= LAST_ACCEPTED_YEAR;
+
+/** A calendar date between the first and last accepted year. */
+export const isPlausibleDate = (value: unknown): value is string => isCalendarDate(value) && inAcceptedYears(value);
+
+/** A calendar date not after `today` and not more than 100 years before it (both `YYYY-MM-DD`). */
+export const isBirthDate = (value: unknown, today: string): value is string => {
+  if (!isCalendarDate(value)) return false;
+  const oldest = `${String(yearOf(today) - OLDEST_BIRTH_YEARS_BACK).padStart(4, '0')}${today.slice(4)}`;
+  return value <= today && value >= oldest;
+};
+
+/** `@IsCalendarDate()` on a DTO property: a calendar date as `YYYY-MM-DD` between 1900 and 2200. */
 export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =>
   ValidateBy({
     name: 'isCalendarDate',
     validator: {
-      validate: (value) => isCalendarDate(value),
-      defaultMessage: buildMessage((each) => `${each}$property must be a calendar date as YYYY-MM-DD`, options),
+      validate: (value) => isPlausibleDate(value),
+      defaultMessage: buildMessage((each) =>
+        `${each}$property must be a calendar date as YYYY-MM-DD between ${FIRST_ACCEPTED_YEAR} and ${LAST_ACCEPTED_YEAR}`, options),
+    },
+  }, options);
+
+/** `@IsBirthDate()`: a calendar date in the past, at most 100 years back (UTC days). */
+export const IsBirthDate = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy({
+    name: 'isBirthDate',
+    validator: {
+      validate: (value) => isBirthDate(value, new Date().toISOString().slice(0, 10)),
+      defaultMessage: buildMessage((each) =>
+        `${each}$property must be a calendar date as YYYY-MM-DD, not in the future and at most ${OLDEST_BIRTH_YEARS_BACK} years back`, options),
     },
   }, options);
 
@@ -43,7 +80,8 @@ export const IsIsoTimestamp = (options?: ValidationOptions): PropertyDecorator =
   ValidateBy({
     name: 'isIsoTimestamp',
     validator: {
-      validate: (value) => isIsoTimestamp(value),
-      defaultMessage: buildMessage((each) => `${each}$property must be an ISO 8601 timestamp with seconds and a zone, e.g. 2026-02-01T10:00:00Z`, options),
+      validate: (value) => isIsoTimestamp(value) && inAcceptedYears(value),
+      defaultMessage: buildMessage((each) => `${each}$property must be an ISO 8601 timestamp with seconds and a zone, e.g. 2026-02-01T10:00:00Z, `
+        + `between ${FIRST_ACCEPTED_YEAR} and ${LAST_ACCEPTED_YEAR}`, options),
     },
   }, options);

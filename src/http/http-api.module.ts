@@ -2,17 +2,19 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
+import { openIdempotencyStore } from './idempotency/open-idempotency-store';
+import { SIDE_STORE, SideStore } from '../database';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation-pipe';
 
 /**
  * What every route shares: errors as problem+json, validated bodies, Idempotency-Key on writes.
- * Registered as providers rather than `app.useGlobal…` so they get injection (the SQL driver)
+ * Registered as providers rather than `app.useGlobal…` so they get injection (the side store)
  * and apply in tests that build the app the same way.
  */
 @Module({
   providers: [
-    IdempotencyStore,
+    { provide: IdempotencyStore, inject: [SIDE_STORE], useFactory: (side: SideStore) => openIdempotencyStore(side) },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -1,4 +1,4 @@
-// The HTTP conventions every route shares (DESIGN.md §3). Routes import from '../http'.
+// The HTTP conventions every route shares. Routes import from '../http'.
 export { HttpApiModule } from './http-api.module';
 
 // Errors: throw DomainError; the filter answers problem+json with the status from the table.
@@ -11,8 +11,18 @@ export { ProblemDetailsFilter } from './problem-details.filter';
 
 // Validation.
 export { createValidationPipe, fieldErrorsOf } from './validation-pipe';
-export { IsCalendarDate, IsIsoTimestamp, isCalendarDate, isIsoTimestamp } from './date-validators';
-export { JSON_BODY_LIMIT, useJsonBodyParser } from './json-body-parser';
+export { FIRST_ACCEPTED_YEAR, IsBirthDate, IsCalendarDate, IsIsoTimestamp, LAST_ACCEPTED_YEAR, OLDEST_BIRTH_YEARS_BACK, isBirthDate, isCalendarDate,
+  isIsoTimestamp, isPlausibleDate } from './date-validators';
+export { JSON_BODY_LIMIT, JSON_BODY_LIMIT_BYTES, refuseDeclaredOversizeBody, useJsonBodyParser } from './json-body-parser';
+export { FORBIDDEN_KEYS, MAX_INPUT_DEPTH, inputViolations, stringViolation } from './input-screening/input-policy';
+export { MayBeAbsent } from './may-be-absent';
+
+// Hardening: browser headers, no caching of personal data, CORS, connection timeouts.
+export { useSecurityHeaders } from './hardening/security-headers';
+export { noStoreMiddleware } from './hardening/no-store';
+export { useCors } from './hardening/cors';
+export { applyServerTimeouts } from './hardening/server-timeouts';
+export type { ServerTimeouts } from './hardening/server-timeouts';
 
 // Versions: ETag out, If-Match in.
 export { IfMatch, parseIfMatch, setVersionHeaders } from './version-headers';
@@ -27,3 +37,7 @@ export { ApiIfMatch } from './openapi/api-if-match.decorator';
 export { ApiProblemResponse } from './openapi/api-problem-response.decorator';
 export { BEARER_AUTH, OPENAPI_JSON_PATH, OPENAPI_UI_PATH, buildOpenApiDocument, setUpOpenApi } from './openapi/set-up-openapi';
 export { FieldErrorSchema, ProblemSchema } from './openapi/problem.schema';
+
+// Rate limits: failed authentications per client address, writes per subject.
+export { AuthFailureLimiter, MemoryRateLimitStorage, RATE_LIMITS, RATE_LIMIT_STORAGE, RateLimitsModule, SqlRateLimitStorage, fixedWindowRecord, rateLimitKey } from './rate-limits';
+export type { RateLimits, ThrottlerStorage } from './rate-limits';

@@ -11,7 +11,22 @@ export const REDACTED_PATHS = [
   'req.headers.cookie',
   'req.headers["x-api-key"]',
   'res.headers["set-cookie"]',
+  // Carries the query string of the page the caller came from.
+  'req.headers.referer',
 ];
+
+/** What pino's standard request serializer makes of a request (the raw one rides along, hidden). */
+type SerializedRequest = Record<string, unknown> & { url?: unknown; query?: unknown };
+
+/**
+ * The request as logged: its path, never its query string. A query may carry a token sent as
+ * `?access_token=…` by a careless client, or search terms with a name; the path names only
+ * resources, by their ids.
+ */
+export const withoutQuery = (req: SerializedRequest): SerializedRequest => {
+  const { query: _query, ...rest } = req;
+  return typeof rest.url === 'string' ? { ...rest, url: rest.url.split('?')[0] } : rest;
+};
 
 /**
  * One JSON object per line on stdout, always: log shippers parse it as is, and a developer who
@@ -22,6 +37,7 @@ export const pinoHttpOptions = (config: AppConfig): Options<IncomingMessage, Ser
   timestamp: stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
   redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  serializers: { req: withoutQuery },
   // Normally requestIdMiddleware has set req.id already; this covers an app built without it.
   genReqId: assignRequestId,
   customAttributeKeys: { reqId: 'requestId' },

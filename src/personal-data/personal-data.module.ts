@@ -1,10 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { SqlDriver } from '@lotse/event-store';
 import { APP_CONFIG, AppConfig } from '../config';
-import { SQL_DRIVER } from '../database';
+import { SIDE_STORE, SideStore } from '../database';
+import { KEY_STORE, KeyStore } from './key-store';
 import { loadMasterKey } from './master-key';
+import { openKeyStore } from './open-key-store';
 import { PersonalDataVault } from './personal-data-vault';
-import { SqlKeyStore } from './sql-key-store';
 
 /** Inject with `@Inject(MASTER_KEY) masterKey: Buffer`; other keys are derived from it, never stored. */
 export const MASTER_KEY = Symbol('MASTER_KEY');
@@ -13,14 +13,11 @@ export const MASTER_KEY = Symbol('MASTER_KEY');
 @Module({
   providers: [
     { provide: MASTER_KEY, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadMasterKey(config.LOTSE_MASTER_KEY, config.DATA_DIR) },
+    { provide: KEY_STORE, inject: [SIDE_STORE], useFactory: (side: SideStore) => openKeyStore(side) },
     {
       provide: PersonalDataVault,
-      inject: [MASTER_KEY, SQL_DRIVER],
-      useFactory: async (masterKey: Buffer, sql: SqlDriver) => {
-        const keys = new SqlKeyStore(sql);
-        await keys.init();
-        return new PersonalDataVault(keys, masterKey);
-      },
+      inject: [KEY_STORE, MASTER_KEY],
+      useFactory: (keys: KeyStore, masterKey: Buffer) => new PersonalDataVault(keys, masterKey),
     },
   ],
   exports: [PersonalDataVault, MASTER_KEY],

@@ -29,7 +29,7 @@ const logger = new Logger('Projections');
     {
       provide: READ_MODEL_BACKEND,
       inject: [APP_CONFIG, SQL_DRIVER],
-      useFactory: (config: AppConfig, sideTables: SqlDriver) => openReadModels(config.READ_MODEL_URL, config.EVENT_STORE_URL, sideTables),
+      useFactory: (config: AppConfig, sideTables: SqlDriver | undefined) => openReadModels(config.READ_MODEL_URL, config.EVENT_STORE_URL, sideTables),
     },
     { provide: READ_MODEL_STORE, inject: [READ_MODEL_BACKEND], useFactory: (backend: ReadModelBackend) => backend.readModels },
     {

@@ -157,6 +157,116 @@ export const coachApiScenarios = (eventStoreUrl: () => string) => {
     });
   });
 
+  describe('hostile input gets 400 (or 415) problem+json and writes nothing, not even a reservation', () => {
+    let participantId: string;
+    let pathwayId: string;
+    beforeAll(async () => {
+      participantId = await register();
+      pathwayId = await openPathway(participantId);
+    });
+
+    const refuses = async (method: 'post' | 'delete', path: string, body: string | undefined, expected = 400,
+      headers: Record<string, string> = {}, auth = coach) => {
+      const before = await eventCount();
+      let call = http[method](path).set('Authorization', auth);
+      for (const [name, value] of Object.entries({ 'Content-Type': 'application/json', ...headers })) call = call.set(name, value);
+      const res = await (body === undefined ? call : call.send(body));
+      expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status: expected, type: expect.stringMatching(/^application\/problem\+json/) });
+      expect(await eventCount()).toBe(before);
+      return res;
+    };
+    const json = (value: object, replace: Record<string, string> = {}) =>
+      Object.entries(replace).reduce((text, [from, to]) => text.replace(from, to), JSON.stringify(value));
+
+    it.each([
+      ['next: null', { next: null }],
+      ['next: []', { next: [] }],
+      ['next: a string', { next: 'tomorrow' }],
+      ['note: null', { note: null }],
+      ['durationMinutes: 2^63', { durationMinutes: 2 ** 63 }],
+      ['occurredAt in year 0000', { occurredAt: '0000-01-01T00:00:00Z' }],
+      ['next due on 9999-12-31', { next: { kind: 'counselling', dueOn: '9999-12-31' } }],
+    ])('refuses a case step with %s', async (_what, overrides) => {
+      const res = await refuses('post', `/pathways/${pathwayId}/case-steps`, JSON.stringify(step(overrides)));
+      expect(res.body).toMatchObject({ code: 'validation_failed', errors: expect.arrayContaining([expect.objectContaining({ field: expect.any(String) })]) });
+    });
+
+    it.each([
+      ['NUL in the note', 'Talked', 'Tal\\u0000ked'],
+      ['a lone surrogate in the note', 'Talked', 'Talked \\ud800'],
+      ['a __proto__ key in next', '"next":{', '"next":{"__proto__":{"x":1},'],
+      ['a constructor key', '{', '{"constructor":{"prototype":{}},'],
+    ])('refuses a case step with %s', async (_what, from, to) => {
+      await refuses('post', `/pathways/${pathwayId}/case-steps`, json(step({ next: { kind: 'counselling', dueOn: '2026-03-01' } }), { [from]: to }));
+    });
+
+    it.each([
+      ['entitlements: [[]]', { entitlements: [[]] }],
+      ['entitlements: {}', { entitlements: {} }],
+      ['entitlements: [null]', { entitlements: [null] }],
+      ['entitlements: null', { entitlements: null }],
+      ['a birth date in 2099', { birthDate: '2099-01-01' }],
+      ['a birth date 9999-12-31', { birthDate: '9999-12-31' }],
+      ['a birth date 0000-01-01', { birthDate: '0000-01-01' }],
+      ['a birth date tomorrow', { birthDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) }],
+      ['a birth date 101 years back', { birthDate: `${new Date().getUTCFullYear() - 101}-01-01` }],
+    ])('refuses a registration with %s', async (_what, overrides) => {
+      await refuses('post', '/participants', JSON.stringify({ ...participantBody, ...overrides }));
+    });
+
+    it('refuses a pathway whose provider carries NUL before reserving anything in the enrolment ledger', async () => {
+      const body = json({ participantId, kind: 'coaching', jurisdiction: 'state', provider: 'VHS', goal: 'A goal', plannedStart: '2027-01-01', plannedEnd: '2027-06-30' },
+        { VHS: 'V\\u0000HS' });
+      await refuses('post', '/pathways', body);
+      await refuses('post', '/pathways', body.replace('V\\u0000HS', 'VHS').replace('2027-06-30', '9999-12-31'));
+      const ledger = await sql.query(`select type from events where stream_id like $1 and type in ('PathwayReserved', 'ReservationReleased')`, [`%${participantId}%`]);
+      expect(ledger.map((e) => (e as { type: string }).type)).toEqual(['PathwayReserved']);
+    });
+
+    it('answers a body that is not JSON with 415', async () => {
+      const res = await refuses('post', '/participants', 'givenName=Amira', 415, { 'Content-Type': 'application/x-www-form-urlencoded' });
+      expect(res.body.code).toBe('unsupported_media_type');
+    });
+
+    const writes: Array<['post' | 'delete', () => string, () => object | undefined]> = [
+      ['post', () => '/participants', () => participantBody],
+      ['post', () => `/participants/${participantId}/residence-status`, () => ({ residenceStatus: 'duldung', changedOn: '2026-02-01' })],
+      ['post', () => `/participants/${participantId}/entitlements`, () => ({ jurisdiction: 'sgb3', from: '2026-02-01' })],
+      ['post', () => `/participants/${participantId}/entitlements/${participantId}-e0/end`, () => ({ to: '2026-03-01' })],
+      ['post', () => `/participants/${participantId}/case-conferences`, () => ({ heldOn: '2026-02-01', decision: 'Agreed on one more course.' })],
+      ['post', () => '/pathways', () => pathwayBody(participantId)],
+      ['post', () => `/pathways/${pathwayId}/case-steps`, () => step()],
+      ['post', () => `/pathways/${pathwayId}/complete`, () => ({ outcome: 'school', endedOn: '2026-02-01' })],
+      ['post', () => `/pathways/${pathwayId}/abort`, () => ({ outcome: 'dropped_out', endedOn: '2026-02-01', reason: 'Moved away.' })],
+      ['post', () => `/pathways/${pathwayId}/transfer`, () => ({ toCoachId: 'coach-2' })],
+      ['post', () => `/participants/${participantId}/merge`, () => ({ duplicateId: pathwayId })],
+      ['post', () => `/participants/${participantId}/not-duplicate`, () => ({ duplicateId: pathwayId })],
+      ['post', () => '/overrides', () => ({ participantId, rule: 'subsidiarity', reason: 'The job centre confirmed it in writing.', validUntil: '2026-12-31' })],
+      ['delete', () => `/participants/${participantId}/personal-data`, () => undefined],
+      ['post', () => '/admin/projections/pathways/rebuild', () => undefined],
+    ];
+    it.each(writes)('refuses a malformed If-Match on %s #%#', async (method, path, body) => {
+      const value = body();
+      const res = await refuses(method, path(), value === undefined ? undefined : JSON.stringify(value), 400, { 'If-Match': 'version-7' },
+        token(['coach', 'coordinator', 'admin'], 'neuss', 'coach-1'));
+      expect(res.body.errors).toEqual([{ field: 'If-Match', message: expect.any(String) }]);
+    });
+
+    it.each([
+      ['minPosition 2^63', (id: string) => `/pathways/${id}?minPosition=9223372036854775808`],
+      ['minPosition 2^53', (id: string) => `/pathways/${id}?minPosition=9007199254740992`],
+      ['minPosition on the caseload', () => '/pathways?minPosition=1e300'],
+      ['minPosition on a career', () => `/participants/${participantId}/career?minPosition=99999999999999999999`],
+      ['page beyond the bound', () => '/pathways?page=9007199254740993'],
+      ['pageSize 0', () => '/pathways?pageSize=0'],
+      ['coach=%00', () => '/pathways?coach=%00'],
+      ['a control character in the sort', () => '/pathways?sort=%01lastContact'],
+    ])('refuses a read with %s', async (_what, path) => {
+      const res = await http.get(path(pathwayId)).set('Authorization', coach).expect(400);
+      expect(res.body.code).toBe('validation_failed');
+    });
+  });
+
   describe('roles and municipalities', () => {
     let participantId: string;
     let pathwayId: string;

@@ -58,9 +58,11 @@ export const duplicatesScenarios = (eventStoreUrl: () => string) => {
     await http.post('/pathways').set('Authorization', neussCoach).send(pathway(inNeuss, 'coaching')).expect(201);
     await http.post('/pathways').set('Authorization', dormagenCoach).send(pathway(inDormagen, 'language_support')).expect(201);
 
+    // Across municipalities neither coordinator may merge: the other one's coach would lose the person.
     await http.post(`/participants/${inNeuss}/merge`).set('Authorization', dormagenCoordinator).send({ duplicateId: inDormagen }).expect(403);
+    await http.post(`/participants/${inNeuss}/merge`).set('Authorization', neussCoordinator).send({ duplicateId: inDormagen }).expect(403);
     await http.post(`/participants/${inNeuss}/merge`).set('Authorization', neussCoach).send({ duplicateId: inDormagen }).expect(403);
-    const merged = await http.post(`/participants/${inNeuss}/merge`).set('Authorization', neussCoordinator).send({ duplicateId: inDormagen }).expect(200);
+    const merged = await http.post(`/participants/${inNeuss}/merge`).set('Authorization', admin).send({ duplicateId: inDormagen }).expect(200);
 
     const mergedAway = await http.get(`/participants/${inDormagen}`).set('Authorization', dormagenCoach).expect(200);
     expect(mergedAway.body).toMatchObject({ status: 'merged', mergedInto: inNeuss });
@@ -79,6 +81,108 @@ export const duplicatesScenarios = (eventStoreUrl: () => string) => {
     await http.get(`/participants/${inNeuss}/career`).set('Authorization', as(['coach'], 'grevenbroich')).expect(403);
     const after = await http.get('/duplicates').set('Authorization', neussCoordinator).expect(200);
     expect(after.body.some((p: { participantB: string; participantA: string }) => [p.participantA, p.participantB].includes(inDormagen))).toBe(false);
+  });
+
+  describe('who may merge', () => {
+    const eventCount = async () => Number((await sql.query<{ n: string }>('select count(*) as n from events'))[0].n);
+    const pairStatus = async (a: string, b: string) =>
+      (await sql.query<{ status: string }>('select status from duplicate_pairs where (participant_a = $1 and participant_b = $2) or (participant_a = $2 and participant_b = $1)', [a, b]))[0]?.status;
+    const reason = 'Same passport number in both files, confirmed by the job centre.';
+    let birthDay = 10;
+    /** A listed pair: the same person registered twice with a transliteration variant. */
+    const listedPair = async (municipalityA: string, municipalityB: string) => {
+      const birthDate = `2001-06-${String((birthDay += 1)).padStart(2, '0')}`;
+      const a = await register(registration('Yusuf', 'Rahmani', birthDate, municipalityA), as(['coach'], municipalityA));
+      const b = await register(registration('Youssef', 'Rahmani', birthDate, municipalityB), as(['coach'], municipalityB));
+      expect(await pairStatus(a, b)).toBe('open');
+      return [a, b] as const;
+    };
+    /** Two people the duplicate check does not connect. */
+    const unlistedPair = async (municipalityA: string, municipalityB: string) => {
+      const a = await register(registration('Nasrin', 'Jafari', '2002-02-02', municipalityA), as(['coach'], municipalityA));
+      const b = await register(registration('Tarek', 'Mansour', '2003-03-03', municipalityB), as(['coach'], municipalityB));
+      expect(await pairStatus(a, b)).toBeUndefined();
+      return [a, b] as const;
+    };
+    const refused = async (survivor: string, duplicate: string, auth: string, status: number, code: string, body: object = {}) => {
+      const before = await eventCount();
+      const pairBefore = await pairStatus(survivor, duplicate);
+      const res = await http.post(`/participants/${survivor}/merge`).set('Authorization', auth).send({ duplicateId: duplicate, ...body }).expect(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.code).toBe(code);
+      expect(await eventCount()).toBe(before);
+      expect(await pairStatus(survivor, duplicate)).toBe(pairBefore);
+      const away = await http.get(`/participants/${duplicate}`).set('Authorization', admin).expect(200);
+      expect(away.body.status).toBe('registered');
+    };
+
+    it('lets a coordinator merge a listed pair inside her own municipality', async () => {
+      const [a, b] = await listedPair('neuss', 'neuss');
+      await http.post(`/participants/${a}/merge`).set('Authorization', neussCoordinator).send({ duplicateId: b }).expect(200);
+      expect(await pairStatus(a, b)).toBe('merged');
+      expect((await http.get(`/participants/${b}`).set('Authorization', admin).expect(200)).body).toMatchObject({ status: 'merged', mergedInto: a });
+    });
+
+    it('refuses a coordinator a registration of another municipality, as survivor or as duplicate, and a coach always', async () => {
+      const [own, other] = await listedPair('neuss', 'dormagen');
+      await refused(own, other, neussCoordinator, 403, 'forbidden');
+      await refused(other, own, neussCoordinator, 403, 'forbidden');
+      await refused(own, other, dormagenCoordinator, 403, 'forbidden');
+      const [first, second] = await listedPair('neuss', 'neuss');
+      await refused(first, second, neussCoach, 403, 'forbidden');
+      await refused(first, second, dormagenCoordinator, 403, 'forbidden');
+    });
+
+    it('refuses a coordinator two registrations of her own that were never listed, even with a reason', async () => {
+      const [a, b] = await unlistedPair('neuss', 'neuss');
+      await refused(a, b, neussCoordinator, 403, 'forbidden');
+      await refused(a, b, neussCoordinator, 403, 'forbidden', { reason });
+    });
+
+    it('lets an admin merge a listed pair across municipalities without a reason', async () => {
+      const [a, b] = await listedPair('neuss', 'dormagen');
+      await http.post(`/participants/${a}/merge`).set('Authorization', admin).send({ duplicateId: b }).expect(200);
+      expect(await pairStatus(a, b)).toBe('merged');
+    });
+
+    it('wants a reason of at least 20 characters from an admin merging an unlisted pair, and keeps it sealed', async () => {
+      const [a, b] = await unlistedPair('neuss', 'dormagen');
+      await refused(a, b, admin, 422, 'merge_reason_required');
+      await refused(a, b, admin, 400, 'validation_failed', { reason: 'too short' });
+      await refused(a, b, admin, 400, 'validation_failed', { reason: null });
+      await refused(a, b, as(['coordinator'], 'neuss'), 403, 'forbidden', { reason });
+      const merged = await http.post(`/participants/${a}/merge`).set('Authorization', admin).send({ duplicateId: b, reason }).expect(200);
+      expect(merged.body.id).toBe(a);
+      expect((await http.get(`/participants/${b}`).set('Authorization', admin).expect(200)).body).toMatchObject({ status: 'merged', mergedInto: a });
+      const [event] = await sql.query<{ data: unknown }>(`select data from events where type = 'ParticipantMerged' and data->>'participantId' = $1`, [b]);
+      expect(event.data).toMatchObject({ mergedInto: a, reason: expect.any(String) });
+      expect(JSON.stringify(event.data)).not.toContain('passport');
+    });
+
+    it('treats a pair dismissed as two people like an unlisted one', async () => {
+      const [a, b] = await listedPair('neuss', 'neuss');
+      await http.post(`/participants/${a}/not-duplicate`).set('Authorization', neussCoordinator).send({ duplicateId: b }).expect(200);
+      await refused(a, b, neussCoordinator, 403, 'forbidden');
+      await refused(a, b, admin, 422, 'merge_reason_required');
+    });
+
+    it('refuses merging a registration into itself', async () => {
+      const [a] = await listedPair('neuss', 'neuss');
+      const before = await eventCount();
+      const res = await http.post(`/participants/${a}/merge`).set('Authorization', admin).send({ duplicateId: a, reason }).expect(422);
+      expect(res.body.code).toBe('invalid_merge');
+      expect(await eventCount()).toBe(before);
+    });
+
+    it('lets only an admin or a coordinator of both municipalities dismiss a pair', async () => {
+      const [a, b] = await listedPair('neuss', 'dormagen');
+      for (const auth of [neussCoordinator, dormagenCoordinator, neussCoach]) {
+        await http.post(`/participants/${a}/not-duplicate`).set('Authorization', auth).send({ duplicateId: b }).expect(403);
+        expect(await pairStatus(a, b)).toBe('open');
+      }
+      await http.post(`/participants/${a}/not-duplicate`).set('Authorization', admin).send({ duplicateId: b }).expect(200);
+      expect(await pairStatus(a, b)).toBe('dismissed');
+    });
   });
 
   it('lets a coordinator mark a pair as two different people', async () => {

@@ -95,6 +95,77 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
     });
   });
 
+  describe('input screening, before any handler', () => {
+    const refusedBody = async (raw: string, contentType = 'application/json') => {
+      const res = await http.post('/probe/things').set('Content-Type', contentType).send(raw);
+      expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect(state.calls).toBe(0);
+      return res;
+    };
+
+    it('refuses JSON nested deeper than 32 levels, even 5,000 deep', async () => {
+      const nested = (depth: number) => `{"name":"x","items":[${'['.repeat(depth)}${']'.repeat(depth)}]}`;
+      for (const depth of [40, 5_000]) {
+        const res = await refusedBody(nested(depth));
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ message: 'nested deeper than 32 levels' })] });
+      }
+      await http.post('/probe/things').send({ name: 'x', items: [{ on: '2026-02-01' }] }).expect(201);
+    });
+
+    it.each([['NUL', 'a\\u0000b'], ['a bell', 'a\\u0007'], ['a lone high surrogate', 'a\\ud800b'], ['a lone low surrogate', '\\udc00']])(
+      'refuses a string with %s, naming the field but not the value', async (_what, escaped) => {
+        const res = await refusedBody(`{"name":"${escaped}"}`);
+        expect(res.status).toBe(400);
+        expect(res.body.code).toBe('validation_failed');
+        expect(res.body.errors).toEqual([{ field: 'name', message: expect.stringMatching(/^name must not contain/) }]);
+      });
+
+    it('accepts tab, newline, carriage return and paired surrogates', async () => {
+      await http.post('/probe/things').send({ name: 'line\tone\r\nline two \ud83d\ude00' }).expect(201);
+    });
+
+    it.each(['__proto__', 'constructor', 'prototype'])('refuses a %s key at any depth like an unknown field', async (key) => {
+      for (const raw of [`{"name":"x","${key}":{"admin":true}}`, `{"name":"x","items":[{"on":"2026-02-01","${key}":{}}]}`]) {
+        const res = await refusedBody(raw);
+        expect(res.status).toBe(400);
+        expect(res.body.errors).toEqual([{ field: expect.stringMatching(new RegExp(`${key}$`)), message: `property ${key} should not exist` }]);
+      }
+    });
+
+    it('refuses a key with a control character and a top-level array', async () => {
+      expect((await refusedBody('{"name":"x","a\\u0000":1}')).status).toBe(400);
+      expect((await refusedBody('[{"name":"x"}]')).body).toMatchObject({ status: 400, errors: [{ field: '', message: 'the request body must be a JSON object' }] });
+    });
+
+    it('refuses a query key or value with a control character', async () => {
+      // Percent-encoded bytes that are not UTF-8 (a lone surrogate's) arrive as U+FFFD, which is harmless.
+      for (const query of ['q=%00', 'q=a%07', 'q=%00&q=x', 'q%00=x']) {
+        const res = await http.get(`/probe/versions?${query}`);
+        expect(res.status).toBe(400);
+        expect(res.body.code).toBe('validation_failed');
+      }
+    });
+
+    it('answers a body that is not JSON with 415 unsupported_media_type', async () => {
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
+        const res = await refusedBody('name=x', type);
+        expect(res.status).toBe(415);
+        expect(res.body).toMatchObject({ status: 415, code: 'unsupported_media_type' });
+      }
+      await http.post('/probe/things').set('Content-Type', 'application/json; charset=utf-8').send('{"name":"x"}').expect(201);
+    });
+
+    it('refuses a malformed If-Match on every write, also where the route ignores it', async () => {
+      for (const ifMatch of ['abc', '"-1"', '"1e3"', '"99999999999999999999"', '"1", "2"']) {
+        const res = await http.post('/probe/things').set('If-Match', ifMatch).send({ name: 'x' }).expect(400);
+        expect(res.body.errors).toEqual([{ field: 'If-Match', message: expect.any(String) }]);
+      }
+      expect(state.calls).toBe(0);
+      await http.post('/probe/things').set('If-Match', '"3"').send({ name: 'x' }).expect(201);
+    });
+  });
+
   describe('validation', () => {
     it('refuses an unknown field with 400 validation_failed naming it', async () => {
       const res = await http.post('/probe/things').send({ name: 'x', colour: 'red' }).expect(400);
@@ -107,7 +178,7 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
       const res = await http.post('/probe/things').send({ name: 42, items: [{ on: '2026-02-01' }, { on: '2026-02-30' }] }).expect(400);
       expect(res.body.errors).toEqual([
         { field: 'name', message: 'name must be a string' },
-        { field: 'items.1.on', message: 'on must be a calendar date as YYYY-MM-DD' },
+        { field: 'items.1.on', message: 'on must be a calendar date as YYYY-MM-DD between 1900 and 2200' },
       ]);
       expect(res.text).not.toContain('2026-02-30');
     });

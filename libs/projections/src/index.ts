@@ -9,3 +9,4 @@ export { SqlLogOrder } from './sql/sql-log-order';
 export { PostgresLeaderElection } from './postgres/postgres-leader-election';
 export { MongoReadModelStore } from './mongodb/mongo-read-model-store';
 export { MongoLeaderElection } from './mongodb/mongo-leader-election';
+export { isDuplicateKey } from './mongodb/mongo-documents';

@@ -1,8 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DomainError } from '@lotse/domain';
-import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
+import { AuthenticatedUser } from '../../auth';
 import { RequestContext } from '../../event-sourcing';
 import { DuplicateDetectionService } from '../duplicate-detection.service';
+import { assertMayDismiss } from '../merge-access';
 
 export class DismissDuplicate {
   constructor(readonly user: AuthenticatedUser, readonly context: RequestContext, readonly participantId: string, readonly otherId: string) {}
@@ -16,7 +17,7 @@ export class DismissDuplicateHandler implements ICommandHandler<DismissDuplicate
   async execute({ user, context, participantId, otherId }: DismissDuplicate) {
     const pair = await this.duplicates.store.pairOf(participantId, otherId);
     if (!pair) throw new DomainError('not_found', 'these two registrations are not listed as a potential duplicate');
-    assertSameMunicipality(user, pair.participantA === participantId ? pair.municipalityA : pair.municipalityB);
+    assertMayDismiss(user, pair);
     if (pair.status === 'merged') throw new DomainError('invalid_merge', 'the pair was already merged');
     await this.duplicates.store.decide(pair.pairId, 'dismissed', context.actor);
     return { pairId: pair.pairId, status: 'dismissed' };

@@ -1,15 +1,18 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { EnrolmentLedger, EnrolmentLedgerEvent, enrolmentLedgerDecider, enrolmentStreamId, participantDecider } from '@lotse/domain';
-import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
+import { DomainError, EnrolmentLedger, EnrolmentLedgerEvent, enrolmentLedgerDecider, enrolmentStreamId, participantDecider } from '@lotse/domain';
+import { AuthenticatedUser } from '../../auth';
 import { AggregateStore, RequestContext } from '../../event-sourcing';
 import { EnrolmentLedgerService } from '../../guard/enrolment-ledger.service';
 import { ParticipantLoader } from '../../guard/participant-loader';
 import { participantStream } from '../../participants/participant-stream';
+import { PersonalDataVault } from '../../personal-data';
 import { DuplicateDetectionService } from '../duplicate-detection.service';
 import { pairIdOf } from '../match-key-store';
+import { assertMayMerge } from '../merge-access';
 
 export class MergeParticipants {
-  constructor(readonly user: AuthenticatedUser, readonly context: RequestContext, readonly survivorId: string, readonly duplicateId: string) {}
+  constructor(readonly user: AuthenticatedUser, readonly context: RequestContext, readonly survivorId: string, readonly duplicateId: string,
+    readonly reason?: string) {}
 }
 
 /**
@@ -21,14 +24,20 @@ export class MergeParticipants {
 export class MergeParticipantsHandler implements ICommandHandler<MergeParticipants> {
   constructor(private readonly aggregates: AggregateStore, private readonly ledger: EnrolmentLedgerService,
     private readonly participants: ParticipantLoader,
-    private readonly duplicates: DuplicateDetectionService) {}
+    private readonly duplicates: DuplicateDetectionService, private readonly vault: PersonalDataVault) {}
 
-  async execute({ user, context, survivorId, duplicateId }: MergeParticipants) {
+  async execute({ user, context, survivorId, duplicateId, reason }: MergeParticipants) {
+    if (survivorId === duplicateId) throw new DomainError('invalid_merge', 'a participant cannot be merged into itself');
     const survivor = await this.participants.load(survivorId);
-    assertSameMunicipality(user, survivor.municipality);
-    await this.participants.load(duplicateId);
+    const duplicate = await this.participants.load(duplicateId);
+    assertMayMerge(user, [survivor.municipality, duplicate.municipality], await this.duplicates.store.pairOf(survivorId, duplicateId), reason);
+    // The decider says so too, but only after the reason would have been sealed, which needs a live key.
+    if (survivor.status !== 'registered') throw new DomainError('invalid_merge', `the surviving registration is ${survivor.status}`);
+    // Sealed under the survivor's key: the survivor is registered (the decider insists), so its key exists, and
+    // the reason is about the person who goes on under that registration.
+    const sealedReason = reason === undefined ? {} : { reason: await this.vault.seal(survivorId, reason) };
     await this.aggregates.handle(participantStream(duplicateId), participantDecider, () => ({ type: 'MergeInto' as const,
-      metadata: { now: context.now, actor: context.actor }, data: { survivor: { id: survivorId, status: survivor.status } } }), context);
+      metadata: { now: context.now, actor: context.actor }, data: { survivor: { id: survivorId, status: survivor.status }, ...sealedReason } }), context);
     await this.ledger.change(duplicateId, (metadata) => ({ type: 'CloseLedger', metadata, data: { participantId: duplicateId, mergedInto: survivorId } }), context);
     const { state: closed } = await this.aggregates.load<EnrolmentLedgerEvent, EnrolmentLedger>(enrolmentStreamId(duplicateId), enrolmentLedgerDecider);
     const result = await this.ledger.change(survivorId, (metadata) => ({ type: 'MergeLedger', metadata,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { PATHWAY_KINDS, PathwayKind } from '@lotse/domain';
-import { IsCalendarDate } from '../../http';
+import { IsCalendarDate, MayBeAbsent } from '../../http';
 
 /** `duplicate_pathway` is accepted here only so that refusing it says why (422 not_overridable). */
 export const OVERRIDE_RULES = ['subsidiarity', 'career_risk', 'not_eligible', 'duplicate_pathway'] as const;
@@ -16,7 +16,7 @@ export class GrantOverrideDto {
   rule: (typeof OVERRIDE_RULES)[number];
 
   @ApiPropertyOptional({ enum: PATHWAY_KINDS, description: 'limit the override to one pathway kind' })
-  @IsOptional()
+  @MayBeAbsent()
   @IsIn(PATHWAY_KINDS)
   kind?: PathwayKind;
 

@@ -10,7 +10,7 @@ export class FieldErrorSchema {
   @ApiProperty({ example: 'plannedEnd' })
   field: string;
 
-  @ApiProperty({ example: 'plannedEnd must be a calendar date as YYYY-MM-DD' })
+  @ApiProperty({ example: 'plannedEnd must be a calendar date as YYYY-MM-DD between 1900 and 2200' })
   message: string;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { Jurisdiction, JURISDICTIONS } from '@lotse/domain';
-import { IsCalendarDate } from '../../http';
+import { IsCalendarDate, MayBeAbsent } from '../../http';
 
 export class EntitlementDto {
   @ApiProperty({ enum: JURISDICTIONS, example: 'sgb2' })
@@ -13,7 +13,7 @@ export class EntitlementDto {
   from: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'last day; open-ended when absent' })
-  @IsOptional()
+  @MayBeAbsent()
   @IsCalendarDate()
   to?: string;
 }

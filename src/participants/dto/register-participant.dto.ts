@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { RESIDENCE_STATUSES, ResidenceStatus } from '@lotse/domain';
-import { IsCalendarDate } from '../../http';
+import { IsBirthDate, MayBeAbsent } from '../../http';
 import { EntitlementDto } from './entitlement.dto';
 
 export class RegisterParticipantDto {
@@ -16,8 +16,8 @@ export class RegisterParticipantDto {
   @Length(1, 200)
   familyName: string;
 
-  @ApiProperty({ example: '2004-05-17' })
-  @IsCalendarDate()
+  @ApiProperty({ example: '2004-05-17', description: 'not in the future, at most 100 years back' })
+  @IsBirthDate()
   birthDate: string;
 
   @ApiProperty({ example: 'neuss', description: 'municipality slug; a coach registers only in her own' })
@@ -29,9 +29,10 @@ export class RegisterParticipantDto {
   residenceStatus: ResidenceStatus;
 
   @ApiPropertyOptional({ type: [EntitlementDto] })
-  @IsOptional()
+  @MayBeAbsent()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => EntitlementDto)
   entitlements?: EntitlementDto[];

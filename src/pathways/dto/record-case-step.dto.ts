@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CASE_STEP_KINDS, CaseStepKind } from '@lotse/domain';
-import { IsCalendarDate, IsIsoTimestamp } from '../../http';
+import { IsCalendarDate, IsIsoTimestamp, MayBeAbsent } from '../../http';
 
 export class PlannedStepDto {
   @ApiProperty({ enum: CASE_STEP_KINDS, example: 'goal_agreement' })
@@ -24,20 +24,21 @@ export class RecordCaseStepDto {
   occurredAt: string;
 
   @ApiPropertyOptional({ example: 'Talked about the B1 exam date.', description: 'free text up to 10,000 characters, stored encrypted' })
-  @IsOptional()
+  @MayBeAbsent()
   @IsString()
   @MaxLength(10_000)
   note?: string;
 
   @ApiPropertyOptional({ example: 45 })
-  @IsOptional()
+  @MayBeAbsent()
   @IsInt()
   @Min(0)
   @Max(24 * 60)
   durationMinutes?: number;
 
   @ApiPropertyOptional({ type: PlannedStepDto, description: 'the next step agreed: the caseload shows it as due' })
-  @IsOptional()
+  @MayBeAbsent()
+  @IsObject()
   @ValidateNested()
   @Type(() => PlannedStepDto)
   next?: PlannedStepDto;

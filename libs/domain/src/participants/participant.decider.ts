@@ -19,7 +19,8 @@ export type ParticipantEvent =
   | { type: 'EntitlementEnded'; data: { participantId: string; entitlementId: string; to: string } }
   | { type: 'PersonalDataErased'; data: { participantId: string; erasedAt: string } }
   /** The same person was registered twice; this registration lives on in `mergedInto`. */
-  | { type: 'ParticipantMerged'; data: { participantId: string; mergedInto: string; mergedAt: string } };
+  // `reason`: why an admin merged two registrations the duplicate check never listed; sealed, as free text may name the person.
+  | { type: 'ParticipantMerged'; data: { participantId: string; mergedInto: string; mergedAt: string; reason?: Sealed } };
 
 export type Participant =
   | { status: 'none' }
@@ -54,7 +55,7 @@ export type ParticipantCommand =
   | { type: 'AddEntitlement'; data: { entitlement: Entitlement }; metadata: CommandMetadata }
   | { type: 'EndEntitlement'; data: { entitlementId: string; to: string }; metadata: CommandMetadata }
   | { type: 'ErasePersonalData'; data: Record<string, never>; metadata: CommandMetadata }
-  | { type: 'MergeInto'; data: { survivor: { id: string; status: Participant['status'] } }; metadata: CommandMetadata };
+  | { type: 'MergeInto'; data: { survivor: { id: string; status: Participant['status'] }; reason?: Sealed }; metadata: CommandMetadata };
 
 const existing = (state: Participant) => {
   if (state.status === 'none') throw new DomainError('not_found', 'participant does not exist');
@@ -116,7 +117,8 @@ export const decide = (command: ParticipantCommand, state: Participant): Partici
       }
       if (survivor.id === participant.id) throw new DomainError('invalid_merge', 'a participant cannot be merged into itself');
       if (survivor.status !== 'registered') throw new DomainError('invalid_merge', `the surviving registration is ${survivor.status}`);
-      return [{ type: 'ParticipantMerged', data: { participantId: participant.id, mergedInto: survivor.id, mergedAt: command.metadata.now } }];
+      const reason = command.data.reason === undefined ? {} : { reason: command.data.reason };
+      return [{ type: 'ParticipantMerged', data: { participantId: participant.id, mergedInto: survivor.id, mergedAt: command.metadata.now, ...reason } }];
     }
     case 'ErasePersonalData': {
       const participant = existing(state);
