@@ -1,10 +1,10 @@
 import { EventStore } from './event-store';
 import { EventStoreLocation } from './event-store-url';
-import { EventStoreOptions } from './event-store-options';
 import { SqlEventStore } from './sql/sql-event-store';
 import { PgliteDriver } from './pglite/pglite-driver';
 import { PostgresDriver } from './postgres/postgres-driver';
 import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+import type { EventStoreOptions } from './event-store-options';
 
 export type { EventStoreOptions } from './event-store-options';
 

@@ -1,6 +1,6 @@
-import { SqlEventStoreOptions } from './sql/sql-event-store';
+import type { SqlEventStoreOptions } from './sql/sql-event-store';
 
-/** What every adapter accepts besides its location; the SQL adapters also take the schema from the location. */
+/** What every adapter may be given besides its location. */
 export type EventStoreOptions = Omit<SqlEventStoreOptions, 'schema'> & {
   onConnectionError?: (error: Error) => void;
 };
