@@ -7,8 +7,44 @@
 /** Unit tests and test helpers: they may measure time and hash test data with Node's own modules. */
 const DOMAIN_TESTS = ['^libs/domain/src/.*[.]spec[.]ts$', '^libs/domain/src/.*testing/'];
 
+/**
+ * The application's bounded contexts and which others each may use: the guard knows none of them,
+ * duplicates and pathways know the guard, participants know duplicates (and the guard). One way
+ * only, so the contexts form no cycle and the guard's rules cannot depend on who calls them.
+ */
+const CONTEXTS = {
+  guard: [],
+  duplicates: ['guard'],
+  pathways: ['guard'],
+  participants: ['duplicates', 'guard'],
+};
+const INFRASTRUCTURE = ['auth', 'config', 'database', 'event-store', 'event-sourcing', 'health', 'http', 'lifecycle', 'logging', 'metrics', 'personal-data', 'read-models'];
+
+const contextRules = Object.entries(CONTEXTS).map(([context, allowed]) => ({
+  name: `context-${context}-depends-one-way`,
+  comment: `src/${context} may use ${allowed.length ? allowed.map((c) => `src/${c}`).join(' and ') : 'no other context'}, besides the infrastructure.`,
+  severity: 'error',
+  from: { path: `^src/${context}/` },
+  to: { path: `^src/(${Object.keys(CONTEXTS).filter((c) => c !== context && !allowed.includes(c)).join('|')})/` },
+}));
+
 module.exports = {
   forbidden: [
+    ...contextRules,
+    {
+      name: 'infrastructure-knows-no-context',
+      comment: 'Authentication, HTTP conventions, storage and the command runner serve every context and know none of them.',
+      severity: 'error',
+      from: { path: `^src/(${INFRASTRUCTURE.join('|')})/` },
+      to: { path: `^src/(${Object.keys(CONTEXTS).join('|')})/` },
+    },
+    {
+      name: 'contexts-meet-at-their-index',
+      comment: "A context uses another only through that one's index.ts, its public surface; what is not exported there is its own business.",
+      severity: 'error',
+      from: { path: `^src/(${Object.keys(CONTEXTS).join('|')})/` },
+      to: { path: `^src/(${Object.keys(CONTEXTS).join('|')})/`, pathNot: ['^src/$1/', '^src/[^/]+/index[.]ts$'] },
+    },
     {
       name: 'domain-is-pure',
       comment:
