@@ -31,7 +31,7 @@ describe('a start that cannot succeed', () => {
 
   it('says in one line that PostgreSQL is unreachable, without the password', async () => {
     const port = await freePort();
-    const { code, lines } = await failedStart({ EVENT_STORE_URL: `postgres://lotse:hunter2@127.0.0.1:${port}/lotse`, DATA_DIR: dataDir });
+    const { code, lines } = await failedStart({ EVENT_STORE_URL: `postgres://lotse:hunter2@127.0.0.1:${port}/lotse`, DATA_DIR: dataDir, STARTUP_TIMEOUT_MS: '0' });
     expect(code).toBe(1);
     expect(lines).toEqual([
       `startup failed: cannot open the event store (postgres postgres://lotse:***@127.0.0.1:${port}/lotse schema lotse): connect ECONNREFUSED 127.0.0.1:${port}`,

@@ -53,6 +53,11 @@ export const CONFIG_VARIABLES = {
     default: '10000',
     parse: integerBetween(0, 600_000),
   }),
+  STARTUP_TIMEOUT_MS: variable({
+    description: 'At start, how long to keep trying to reach a PostgreSQL event store that does not answer yet (with growing pauses) before giving up',
+    default: '30000',
+    parse: integerBetween(0, 600_000),
+  }),
   JWT_JWKS_URL: variable({
     description: 'JWKS of the OIDC provider whose RS256 tokens the API accepts (production); unset, the API accepts HS256 development tokens instead',
     default: UNSET,

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
         EVENT_STORE_URL: { engine: 'pglite', dir: './data/lotse', schema: 'lotse' },
         LOG_LEVEL: 'info',
         SHUTDOWN_TIMEOUT_MS: 10_000,
+        STARTUP_TIMEOUT_MS: 30_000,
         JWT_JWKS_URL: undefined,
         JWT_ISSUER: undefined,
         JWT_AUDIENCE: undefined,
@@ -46,6 +47,7 @@ describe('loadConfig', () => {
         EVENT_STORE_URL: 'postgres://lotse:pw@db:5432/lotse?schema=events',
         LOG_LEVEL: 'debug',
         SHUTDOWN_TIMEOUT_MS: '0',
+        STARTUP_TIMEOUT_MS: '5000',
       });
       expect(config).toEqual({
         PORT: 8080,
@@ -59,6 +61,7 @@ describe('loadConfig', () => {
         RATE_LIMIT_WRITES: 600,
         REQUEST_TIMEOUT_MS: 30_000,
         KEEP_ALIVE_TIMEOUT_MS: 5_000,
+        STARTUP_TIMEOUT_MS: 5_000,
       });
     });
 
@@ -125,6 +128,7 @@ describe('loadConfig', () => {
       ['READ_MODEL_URL', 'mongodb://[bad', 'READ_MODEL_URL: not a valid MongoDB URL: mongodb://[bad'],
       ['LOG_LEVEL', 'verbose', 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"'],
       ['SHUTDOWN_TIMEOUT_MS', '10s', 'SHUTDOWN_TIMEOUT_MS: must be an integer from 0 to 600000, got "10s"'],
+      ['STARTUP_TIMEOUT_MS', '-1', 'STARTUP_TIMEOUT_MS: must be an integer from 0 to 600000, got "-1"'],
       ['JWT_JWKS_URL', 'id.example.org/certs', 'JWT_JWKS_URL: must be an http:// or https:// URL, got "id.example.org/certs"'],
       ['JWT_JWKS_URL', 'file:///etc/jwks.json', 'JWT_JWKS_URL: must be an http:// or https:// URL, got "file:///etc/jwks.json"'],
       ['JWT_SECRET', 'short-secret', 'JWT_SECRET: must be at least 32 characters long, got 12'],
@@ -167,7 +171,7 @@ describe('loadConfig', () => {
 
   it('lists every variable with a description and a default, for the README', () => {
     expect(CONFIG_VARIABLE_LIST.map((v) => v.name)).toEqual([
-      'PORT', 'DATA_DIR', 'EVENT_STORE_URL', 'READ_MODEL_URL', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS',
+      'PORT', 'DATA_DIR', 'EVENT_STORE_URL', 'READ_MODEL_URL', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS', 'STARTUP_TIMEOUT_MS',
       'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_MAX_LIFETIME', 'JWT_SECRET', 'CORS_ORIGINS', 'RATE_LIMIT_WINDOW_SECONDS',
       'RATE_LIMIT_AUTH_FAILURES', 'RATE_LIMIT_WRITES', 'REQUEST_TIMEOUT_MS', 'KEEP_ALIVE_TIMEOUT_MS', 'ELIGIBILITY_TABLE_FILE', 'LOTSE_MASTER_KEY',
     ]);

@@ -21,7 +21,14 @@ export interface Decided<Event> {
 }
 
 /** Lost races re-decided on the newer state before the caller gets a 409. */
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 10;
+/**
+ * Commands on one stream queue in each process, but not across processes: two instances behind a
+ * load balancer race head to head, and an immediate retry meets the other's next command at the
+ * same moment again. A random pause, growing with each lost race, lets one of them pass.
+ */
+const RETRY_PAUSE_MS = 5;
+const LONGEST_RETRY_PAUSE_MS = 200;
 const SCHEMA_VERSION = 1;
 const SNAPSHOT_CAPACITY = 10_000;
 
@@ -133,6 +140,8 @@ export class AggregateStore {
         if (attempt >= MAX_ATTEMPTS) {
           throw new DomainError('version_conflict', `${streamId} kept changing while the command was decided; try again`, { status: 409 });
         }
+        // An If-Match that lost is a 412 on the next fresh read: no point in waiting for it.
+        if (ifMatch === undefined) await jitteredPause(attempt);
         snapshot = await this.catchUp(streamId, decider, snapshot);
       }
     }
@@ -153,6 +162,12 @@ export class AggregateStore {
     return snapshot;
   }
 }
+
+/** "Full jitter": anywhere from nothing to a ceiling that doubles per lost race. */
+const jitteredPause = (attempt: number): Promise<void> => {
+  const ceiling = Math.min(LONGEST_RETRY_PAUSE_MS, RETRY_PAUSE_MS * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+};
 
 /**
  * With an Idempotency-Key the event ids are derived from it, so a retry after a crash between

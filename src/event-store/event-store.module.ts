@@ -10,7 +10,7 @@ import { openEventStore } from './open-event-store';
     {
       provide: EVENT_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => openEventStore(config.EVENT_STORE_URL),
+      useFactory: (config: AppConfig) => openEventStore(config.EVENT_STORE_URL, config.STARTUP_TIMEOUT_MS),
     },
   ],
   exports: [EVENT_STORE],

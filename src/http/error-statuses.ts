@@ -82,8 +82,11 @@ export const UNKNOWN_DOMAIN_ERROR_STATUS = 422;
 export const statusOfDomainError = (error: DomainError): number => {
   const byType = DOMAIN_ERROR_TYPE_STATUSES.find(([type]) => error instanceof type);
   if (byType) return byType[1];
-  return (DOMAIN_ERROR_STATUSES as Record<string, number | undefined>)[error.code] ?? UNKNOWN_DOMAIN_ERROR_STATUS;
+  return statusOfCode(error.code);
 };
+
+export const statusOfCode = (code: DomainErrorCode): number =>
+  (DOMAIN_ERROR_STATUSES as Record<string, number | undefined>)[code] ?? UNKNOWN_DOMAIN_ERROR_STATUS;
 
 /**
  * Codes for errors Nest and Express raise themselves (guards, unknown routes, body parsing), so

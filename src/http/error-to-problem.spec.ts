@@ -74,3 +74,20 @@ describe('toProblem with an HttpException that carries a report', () => {
     expect(toProblem(new NotFoundException('gone'), req).problem).not.toHaveProperty('error');
   });
 });
+
+describe('toProblem with a lost database connection', () => {
+  it('answers 503 store_unavailable with a retry hint, for a server shutdown and for a refused connection', () => {
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    for (const error of [shutdown, refused, new Error('Connection terminated unexpectedly')]) {
+      const answer = toProblem(error, req);
+      expect(answer).toMatchObject({ status: 503, unexpected: false, problem: { status: 503, code: 'store_unavailable' } });
+      expect(answer.problem.retryAfterSeconds).toBeGreaterThan(0);
+    }
+  });
+
+  it('still treats other database errors as unexpected', () => {
+    const answer = toProblem(Object.assign(new Error('division by zero'), { code: '22012' }), req);
+    expect(answer).toMatchObject({ status: 500, unexpected: true, problem: { code: 'internal_error' } });
+  });
+});

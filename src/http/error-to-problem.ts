@@ -1,7 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { DomainError } from '@lotse/domain';
-import { WrongExpectedVersionError } from '@lotse/event-store';
-import { codeOfHttpStatus, statusOfDomainError } from './error-statuses';
+import { isConnectionLost, WrongExpectedVersionError } from '@lotse/event-store';
+import { codeOfHttpStatus, statusOfCode, statusOfDomainError } from './error-statuses';
 import { Problem, problemTitle, problemType, STANDARD_MEMBERS } from './problem';
 
 /** The little of a request a problem mentions; `id` is the X-Request-Id that requestIdMiddleware set. */
@@ -19,6 +19,9 @@ export interface ProblemAnswer {
 }
 
 const UNEXPECTED_DETAIL = 'The server failed to handle the request. Quote the request id when reporting it.';
+const STORE_UNAVAILABLE_DETAIL = 'The database cannot be reached right now; nothing was stored unless a retry with the same Idempotency-Key says so. Try again shortly.';
+/** A PostgreSQL restart takes a second or two; asking much sooner only adds load while it comes back. */
+const STORE_RETRY_AFTER_SECONDS = 2;
 
 /**
  * Turns whatever was thrown into the problem the client gets. Pure, so the exception filter and
@@ -58,6 +61,12 @@ const classify = (error: unknown): Classified => {
   // AggregateStore retries these; one that escapes is still a lost race, not a fault.
   if (error instanceof WrongExpectedVersionError) {
     return { status: 409, code: 'version_conflict', detail: 'the resource was changed by another request; read it again and retry' };
+  }
+  // The database went away (restart, failover, network): nothing is wrong with the request, and
+  // the pool reconnects by itself, so the client is told to come back rather than that we failed.
+  if (isConnectionLost(error)) {
+    return { status: statusOfCode('store_unavailable'), code: 'store_unavailable', detail: STORE_UNAVAILABLE_DETAIL,
+      extensions: { retryAfterSeconds: STORE_RETRY_AFTER_SECONDS } };
   }
   return { status: 500, code: 'internal_error', detail: UNEXPECTED_DETAIL, unexpected: true };
 };

@@ -7,6 +7,7 @@ export * from './event-store-url';
 export * from './create-event-store';
 export { SqlEventStore } from './sql/sql-event-store';
 export type { SqlDriver, SqlTransaction } from './sql/sql-driver';
+export { isConnectionLost } from './sql/sql-driver';
 export { PgliteDriver } from './pglite/pglite-driver';
 export { acquirePglite, releasePglite, EmbeddedDatabaseInUseError } from './pglite/pglite-database';
 export { PostgresDriver } from './postgres/postgres-driver';

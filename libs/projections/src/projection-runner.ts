@@ -37,6 +37,8 @@ export interface ProjectionRunnerOptions {
 const RECENT = 50_000;
 /** How often a runner that does not lead looks at the stored checkpoint while a read waits. */
 const FOLLOW_MS = 25;
+/** The longest pause between attempts while the read-model database (or the log) cannot be reached. */
+const MAX_RETRY_MS = 5_000;
 
 interface Slot {
   projection: Projection;
@@ -134,10 +136,13 @@ export class ProjectionRunner {
     const name = slot.projection.name;
     const signal = this.abort.signal;
     if (!(await this.upToVersion(slot))) return;
+    // Consecutive failures: a database that is away is asked less and less often, and logged less.
+    let failures = 0;
     while (!signal.aborted) {
       try {
         if (!(await election.tryAcquire(name))) {
           slot.status.state = 'waiting';
+          failures = 0;
           await this.pause();
           continue;
         }
@@ -149,6 +154,7 @@ export class ProjectionRunner {
         for await (const batch of batches(subscription, this.options.batchSize ?? 500, this.options.batchWindowMs ?? 20)) {
           if (signal.aborted || !election.holds(name)) break;
           const result = await readModels.applyBatch(slot.projection, batch, after);
+          failures = 0;
           after = result.position;
           this.applied(slot, batch, result.position, result.failure?.position);
           this.options.onApplied?.(name, result.failure ? batch.slice(0, batch.findIndex((e) => e.globalPosition === result.failure!.position)) : batch);
@@ -157,9 +163,18 @@ export class ProjectionRunner {
         // The subscription ends on its own only when the store closes; do not spin on it.
         if (!signal.aborted) await this.pause();
       } catch (error) {
-        // A moved checkpoint means resubscribe from it; anything else (a lost connection) is retried.
-        if (!(error instanceof CheckpointMovedError)) this.options.logger?.warn(`projection ${name}: ${describe(error)}; retrying`);
-        if (!signal.aborted) await this.pause();
+        // A moved checkpoint means resubscribe from it; anything else (a lost connection) is retried,
+        // never a 'failed' state: that is kept for the projection's own code throwing on an event.
+        if (error instanceof CheckpointMovedError) {
+          if (!signal.aborted) await this.pause();
+          continue;
+        }
+        failures += 1;
+        const pauseMs = Math.min(MAX_RETRY_MS, (this.options.retryMs ?? 500) * 2 ** (failures - 1));
+        if (failures === 1 || pauseMs < MAX_RETRY_MS || failures % 10 === 0) {
+          this.options.logger?.warn(`projection ${name}: ${describe(error)}; retrying in ${pauseMs} ms`);
+        }
+        if (!signal.aborted) await this.pause(pauseMs);
       }
     }
     await election.release(name).catch(() => undefined);
@@ -217,10 +232,10 @@ export class ProjectionRunner {
     await this.options.election.release(slot.projection.name).catch(() => undefined);
   }
 
-  private pause(): Promise<void> {
+  private pause(ms = this.options.retryMs ?? 500): Promise<void> {
     return new Promise((resolve) => {
       const done = () => { clearTimeout(timer); this.abort.signal.removeEventListener('abort', done); resolve(); };
-      const timer = setTimeout(done, this.options.retryMs ?? 500);
+      const timer = setTimeout(done, ms);
       this.abort.signal.addEventListener('abort', done);
     });
   }

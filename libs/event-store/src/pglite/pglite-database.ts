@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MEMORY } from '../event-store-url';
 
@@ -57,6 +57,55 @@ const release = (key: string, entry: Entry) => {
   if (entry.lockFile) rmSync(entry.lockFile, { force: true });
 };
 
+/** Attempts at the lock before giving up: a takeover by another process may be in the way once or twice. */
+const LOCK_ATTEMPTS = 5;
+/** A takeover guard older than this belongs to a process that died in the middle of one. */
+const STALE_GUARD_MS = 10_000;
+
+const takeLock = (dir: string): string => {
+  const lockFile = join(dir, 'lotse.lock');
+  for (let attempt = 0; attempt < LOCK_ATTEMPTS; attempt++) {
+    try {
+      const fd = openSync(lockFile, 'wx');
+      writeSync(fd, formatHolder(thisProcess()));
+      closeSync(fd);
+      return lockFile;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const recorded = readFileSync(lockFile, 'utf8');
+      const holder = parseHolder(recorded);
+      if (holder && holderLives(holder)) throw new EmbeddedDatabaseInUseError(dir, holder.pid);
+      // A crashed process left its lock behind; PGlite recovers the directory like PostgreSQL would.
+      removeStaleLock(lockFile, recorded);
+    }
+  }
+  throw new EmbeddedDatabaseInUseError(dir, NaN);
+};
+
+/** Who holds a lock: the PID, and when that process started, since a PID is reused after its process ends. */
+interface Holder { pid: number; startTime?: string }
+
+const thisProcess = (): Holder => ({ pid: process.pid, startTime: processStartTime(process.pid) });
+
+const formatHolder = (holder: Holder): string => `${holder.pid}${holder.startTime ? ` ${holder.startTime}` : ''}`;
+
+/** `<pid> <start time>`; a lock written before the start time was recorded holds the PID alone. */
+const parseHolder = (text: string): Holder | undefined => {
+  const [pid, startTime] = text.trim().split(/\s+/);
+  return /^[1-9]\d*$/.test(pid ?? '') ? { pid: Number(pid), startTime } : undefined;
+};
+
+/**
+ * The holder is still running when its PID is alive and, where the start time is known on both
+ * sides, it is the same process: after a reboot or a container restart (where the app is often
+ * PID 1 again) the recorded PID may now belong to another program, or to this very process.
+ */
+const holderLives = (holder: Holder): boolean => {
+  if (holder.pid === process.pid || !processAlive(holder.pid)) return false;
+  const current = processStartTime(holder.pid);
+  return !holder.startTime || !current || holder.startTime === current;
+};
+
 const processAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
@@ -66,25 +115,48 @@ const processAlive = (pid: number): boolean => {
   }
 };
 
-const takeLock = (dir: string): string => {
-  const lockFile = join(dir, 'lotse.lock');
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockFile, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return lockFile;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(lockFile, 'utf8'));
-      if (holder && holder !== process.pid && processAlive(holder)) {
-        throw new EmbeddedDatabaseInUseError(dir, holder);
-      }
-      // A crashed process left its lock behind; PGlite recovers the directory like PostgreSQL would.
-      rmSync(lockFile, { force: true });
-    }
+/**
+ * Field 22 of /proc/<pid>/stat: the process's start in clock ticks after boot, fixed for its life.
+ * The command name (field 2) may hold spaces and parentheses, so fields count from its last ')'.
+ * Undefined where there is no /proc (macOS, Windows): then the PID alone decides, as before.
+ */
+export const processStartTime = (pid: number): string | undefined => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
   }
-  throw new EmbeddedDatabaseInUseError(dir, NaN);
+};
+
+/**
+ * Removes the lock only if it still holds what was found stale. Two processes starting at once
+ * could otherwise both find it stale, one take it over, and the other delete that fresh lock:
+ * a short-lived guard file makes the check and the removal one step.
+ */
+const removeStaleLock = (lockFile: string, stale: string): void => {
+  const guard = `${lockFile}.takeover`;
+  try {
+    closeSync(openSync(guard, 'wx'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const since = statSync(guard, { throwIfNoEntry: false })?.mtimeMs;
+    if (since !== undefined && Date.now() - since > STALE_GUARD_MS) rmSync(guard, { force: true });
+    else pauseBriefly();
+    return;
+  }
+  try {
+    if (readFileSync(lockFile, 'utf8') === stale) rmSync(lockFile, { force: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  } finally {
+    rmSync(guard, { force: true });
+  }
+};
+
+/** Opening the database is synchronous up to here; another process's takeover lasts microseconds. */
+const pauseBriefly = (): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
 };
 
 export class EmbeddedDatabaseInUseError extends Error {

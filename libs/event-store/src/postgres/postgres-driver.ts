@@ -7,17 +7,19 @@ export interface PostgresDriverOptions {
   schema: string;
   maxConnections?: number;
   applicationName?: string;
-  /** Told when an idle connection dies; the pool replaces it on the next query. */
+  /** Told when a connection dies (idle in the pool or checked out); the pool replaces it on the next query. */
   onConnectionError?: (error: Error) => void;
 }
 
 /** Speaks the SQL event store's few needs to a PostgreSQL server through a `pg` pool. */
 export class PostgresDriver implements SqlDriver {
-  private constructor(private readonly pool: Pool) {}
+  private constructor(private readonly pool: Pool, private readonly onConnectionError?: (error: Error) => void) {}
 
   static async open(options: PostgresDriverOptions): Promise<PostgresDriver> {
     const schema = quoteIdent(options.schema);
     const bootstrap = new Pool({ connectionString: options.connectionString, max: 1 });
+    // Without a listener, a connection error event ends the process instead of failing the query.
+    bootstrap.on('error', () => undefined);
     try {
       await bootstrap.query(`create schema if not exists ${schema}`);
     } catch (error) {
@@ -33,7 +35,7 @@ export class PostgresDriver implements SqlDriver {
       options: `-c search_path=${schema}`,
     });
     pool.on('error', (error) => options.onConnectionError?.(error));
-    return new PostgresDriver(pool);
+    return new PostgresDriver(pool, options.onConnectionError);
   }
 
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
@@ -47,6 +49,15 @@ export class PostgresDriver implements SqlDriver {
 
   async transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
     const client: PoolClient = await this.pool.connect();
+    // The pool listens for errors only on idle clients. A checked-out one whose server goes away
+    // (a restart sends 57P01 between statements) emits 'error', which unheard ends the process;
+    // heard, the statement in flight or the next one fails and the transaction is rolled back.
+    let lost: Error | undefined;
+    const onError = (error: Error) => {
+      lost = error;
+      this.onConnectionError?.(error);
+    };
+    client.on('error', onError);
     try {
       await client.query('begin');
       const result = await work({
@@ -59,7 +70,9 @@ export class PostgresDriver implements SqlDriver {
       await client.query('rollback').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.removeListener('error', onError);
+      // Given the error, the pool drops this connection instead of handing it out again.
+      client.release(lost);
     }
   }
 
