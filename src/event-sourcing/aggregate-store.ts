@@ -1,4 +1,4 @@
-import { DomainError } from '@lotse/domain';
+import { DomainError, StaleVersionError } from '@lotse/domain';
 import { EventStore, StoredEvent, WrongExpectedVersionError } from '@lotse/event-store';
 import { randomUUID } from 'node:crypto';
 import { Decider, DomainEvent } from './decider';
@@ -97,7 +97,7 @@ export class AggregateStore {
           snapshot = await this.catchUp(streamId, decider, snapshot);
           continue;
         }
-        throw new DomainError('version_conflict', `the resource is at version ${snapshot.version}, not ${ifMatch}`, { status: 412, actual: snapshot.version });
+        throw new StaleVersionError(snapshot.version, ifMatch);
       }
       let events: Event[];
       try {

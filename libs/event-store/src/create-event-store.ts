@@ -1,13 +1,12 @@
 import { EventStore } from './event-store';
 import { EventStoreLocation } from './event-store-url';
-import { SqlEventStore, SqlEventStoreOptions } from './sql/sql-event-store';
+import { SqlEventStore } from './sql/sql-event-store';
 import { PgliteDriver } from './pglite/pglite-driver';
 import { PostgresDriver } from './postgres/postgres-driver';
 import { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+import type { EventStoreOptions } from './event-store-options';
 
-export type EventStoreOptions = Omit<SqlEventStoreOptions, 'schema'> & {
-  onConnectionError?: (error: Error) => void;
-};
+export type { EventStoreOptions } from './event-store-options';
 
 /** Opens the adapter the location names and makes sure its schema is in place. */
 export const createEventStore = async (location: EventStoreLocation, options: EventStoreOptions = {}): Promise<EventStore> => {

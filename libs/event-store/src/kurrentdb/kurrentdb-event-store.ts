@@ -6,7 +6,7 @@ import {
   AppendOptions, AppendResult, ChainBreak, EventStore, ExpectedVersion, NewEvent, ReadAllOptions,
   ReadStreamOptions, StoredEvent, SubscribeOptions,
 } from '../event-store';
-import type { EventStoreOptions } from '../create-event-store';
+import type { EventStoreOptions } from '../event-store-options';
 import { IdempotencyViolationError, WrongExpectedVersionError } from '../errors';
 import { GENESIS_HASH } from '../canonical-json';
 import { verifyChain } from '../hash-chain';
