@@ -29,7 +29,7 @@ export const compileServer = (outDir: string): string => {
   const files = [...TREES.flatMap((tree) => sources(join(ROOT, tree))), ...BENCH_FILES.map((file) => join(ROOT, file))];
   for (const file of files) {
     // Path aliases (@lotse/*) come out as relative requires, so the mirrored tree keeps working.
-    const code = compile(readFileSync(file, 'utf8'), file, { ...options }) as string;
+    const code = compile(readFileSync(file, 'utf8'), file, { ...options });
     const target = join(outDir, relative(ROOT, file)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, code);

@@ -40,7 +40,10 @@ export const benchDomain = (people: number): string => {
   const population = generatePopulation({ seed: 7, people: Math.ceil(people / 1.3) });
   const firsts = new Map<string, (typeof population.registrations)[number]>();
   const seconds: (typeof population.registrations)[number][] = [];
-  for (const r of population.registrations) (firsts.has(r.personId) ? seconds.push(r) : firsts.set(r.personId, r));
+  for (const r of population.registrations) {
+    if (firsts.has(r.personId)) seconds.push(r);
+    else firsts.set(r.personId, r);
+  }
   const filed = [...firsts.values()].slice(0, people);
   const index = buildDuplicateIndex();
   for (const r of filed) index.add(r.registrationId, matchingKeys(r, hmac));

@@ -94,7 +94,7 @@ const openEngine = async (engine: Engine, config: BenchConfig): Promise<Opened> 
     beforeDrop: async (admin, schema) => {
       // The pool's backends have just exited and flushed their statistics; give them a moment.
       await new Promise((resolve) => setTimeout(resolve, 300));
-      scans = toScans((await admin.query(SCANS_SQL, [schema])).rows);
+      scans = toScans((await admin.query<{ seq: string; idx: string }>(SCANS_SQL, [schema])).rows);
     },
   });
   return { ...opened, where: `schema ${opened.schema}`, scans: async () => scans };
@@ -107,7 +107,7 @@ const openEngine = async (engine: Engine, config: BenchConfig): Promise<Opened> 
 const appendPhase = async (store: EventStore, engine: Engine, writers: number, seconds: number): Promise<AppendPhase> => {
   const run = randomBytes(3).toString('hex');
   const streams = Array.from({ length: writers }, (_, i) => `pathway-${engine}-${run}-${i}`);
-  const versions: number[] = new Array(writers).fill(-1);
+  const versions = new Array<number>(writers).fill(-1);
   // Untimed: create every stream (and, on the server, open the pool's connections).
   await Promise.all(streams.map(async (stream, i) => {
     versions[i] = (await store.append(stream, [caseStepRecorded(stream, 0)], { expectedVersion: 'no_stream' })).nextVersion;

@@ -138,7 +138,7 @@ class ServerProcess {
   private ask<T extends Stats | Profiled>(type: T['type'], message: ToServer): Promise<T> {
     return new Promise((resolve, reject) => {
       if (!this.child.connected) return reject(new Error('the server is gone'));
-      this.pending.push({ type, resolve: resolve as (m: Stats & Profiled) => void, reject });
+      this.pending.push({ type, resolve, reject });
       this.child.send(message);
     });
   }
@@ -204,7 +204,7 @@ const fire = (url: string, connections: number, seconds: number, load: Load): Pr
       setupClient: (client) => client.setRequests([load.requestFor(next++)]),
     }, (error, result) => {
       running = undefined;
-      if (error) reject(error);
+      if (error) reject(error instanceof Error ? error : new Error(String(error)));
       else resolve(result);
     });
     running = instance;

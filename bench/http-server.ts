@@ -37,6 +37,8 @@ const countInFlight = (server: Server) => {
   // First in line, before Express's own listener can answer anything.
   server.prependListener('request', (_req, res: ServerResponse) => {
     counter.inFlight += 1;
+    // Called below with the response as `this`, as Node calls it.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const end = res.end;
     let ended = false;
     res.end = function (this: ServerResponse, ...args: unknown[]) {
@@ -77,7 +79,7 @@ const until = async (condition: () => boolean, timeoutMs: number) => {
 const main = async () => {
   const app = await createApp(loadConfig(process.env), { extraImports: [BenchRoutesModule] });
   const peak = new PeakRss();
-  const http = app.getHttpServer() as Server;
+  const http: Server = app.getHttpServer();
   const counter = countInFlight(http);
   let closing: Promise<void> | undefined;
   const close = () => (closing ??= (async () => {
@@ -88,9 +90,10 @@ const main = async () => {
     await app.close().catch((error) => process.stderr.write(`bench server: close failed: ${(error as Error).message}\n`));
     process.exit(0);
   })());
-  process.once('SIGTERM', close);
-  process.once('SIGINT', close);
-  process.once('disconnect', close);
+  const stop = () => void close();
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  process.once('disconnect', stop);
   const profile = profiler();
   process.on('message', (message: ToServer) => {
     if (message.type === 'profile') {

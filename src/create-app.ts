@@ -1,5 +1,4 @@
 import { ModuleMetadata } from '@nestjs/common';
-import { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
@@ -37,7 +36,7 @@ export const createApp = async (
   // Before the body parser and the guards: a preflight carries no token and no body.
   useCors(app, config.CORS_ORIGINS);
   useJsonBodyParser(app);
-  applyServerTimeouts(app.getHttpServer() as Server, { requestTimeoutMs: config.REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS });
+  applyServerTimeouts(app.getHttpServer(), { requestTimeoutMs: config.REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS });
   setUpOpenApi(app);
   return app;
 };

@@ -13,7 +13,7 @@ const transcript = (socket: Socket) => {
 
 const eventually = async (condition: () => boolean, timeoutMs = 10_000): Promise<void> => {
   for (const deadline = Date.now() + timeoutMs; !condition(); await new Promise((r) => setTimeout(r, 20))) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${condition}`);
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${condition.toString()}`);
   }
 };
 

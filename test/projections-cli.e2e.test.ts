@@ -64,7 +64,7 @@ describe('npm run --silent projections', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lotse-cli-'));
     const url = `pglite:${join(dataDir, 'lotse')}`;
     const app = await bootTestApp(url, dataDir);
-    let position = 0;
+    let position: number;
     try {
       position = await someHistory(app);
       const refused = await projectionsCli(['rebuild'], { EVENT_STORE_URL: url, DATA_DIR: dataDir });

@@ -74,7 +74,7 @@ describe('rate-limit storage on the PostgreSQL server (DATABASE_URL)', () => {
   rateLimitStorageContract(async () => SqlRateLimitStorage.open(await openDriver()));
 
   it('shares one count between two instances, each with its own connections, losing no hit', async () => {
-    const [first, second]: ThrottlerStorage[] = await Promise.all([openDriver().then(SqlRateLimitStorage.open), openDriver().then(SqlRateLimitStorage.open)]);
+    const [first, second]: ThrottlerStorage[] = await Promise.all([openDriver().then((d) => SqlRateLimitStorage.open(d)), openDriver().then((d) => SqlRateLimitStorage.open(d))]);
     const key = `shared:${Date.now()}`;
     const records = await Promise.all(Array.from({ length: 40 }, (_, n) => (n % 2 ? first : second).increment(key, WINDOW_MS, 35, WINDOW_MS, 'test')));
     expect(records.map((r) => r.totalHits).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, n) => n + 1));

@@ -1,4 +1,4 @@
-import { Controller, ExecutionContext, ForbiddenException, Get, UnauthorizedException } from '@nestjs/common';
+import { Controller, ExecutionContext, ForbiddenException, Get, Type, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { TokenExpiredError } from 'jsonwebtoken';
 import { AuthFailureLimiter } from '../http';
@@ -21,7 +21,7 @@ class Undeclared {
   @Get() forgotten() {}
 }
 
-const contextOf = (controller: Function, handler: string, user?: AuthenticatedUser): ExecutionContext => ({
+const contextOf = (controller: Type, handler: string, user?: AuthenticatedUser): ExecutionContext => ({
   getClass: () => controller,
   getHandler: () => controller.prototype[handler],
   switchToHttp: () => ({ getRequest: () => ({ user, headers: {} }) }),
@@ -93,6 +93,8 @@ describe('JwtAuthGuard and the limit on failed authentications', () => {
   let passportCanActivate: jest.SpyInstance;
   const fromAddress = (ip: string): ExecutionContext => ({
     getClass: () => Fixture,
+    // Nest hands guards the route's method itself, unbound: the roles are read off it, it is never called.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     getHandler: () => Fixture.prototype.forCoaches,
     switchToHttp: () => ({ getRequest: () => ({ ip, headers: {} }) }),
   }) as unknown as ExecutionContext;

@@ -34,7 +34,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   /** `error` is what the strategy's validate threw (already an UnauthorizedException, or a bug); `info` why passport-jwt refused. */
-  override handleRequest<User>(error: unknown, user: User | false, info: unknown): User {
+  override handleRequest<User>(error: Error | null | undefined, user: User | false, info: unknown): User {
     if (error) throw error;
     if (user) return user;
     const { reason, unexpected } = tokenRejection(info);

@@ -20,7 +20,7 @@ export const parseReadModelUrl = (url: string): ReadModelLocation => {
     try {
       return parseEventStoreUrl(url);
     } catch (error) {
-      throw new Error((error as Error).message.replace(/kurrentdb:\/\/…/, 'mongodb://…'));
+      throw new Error((error as Error).message.replace(/kurrentdb:\/\/…/, 'mongodb://…'), { cause: error });
     }
   })();
   if (location.engine === 'kurrentdb') throw new Error('KurrentDB holds events, not read models; use pglite:<dir>, postgres://… or mongodb://…');

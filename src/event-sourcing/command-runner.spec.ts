@@ -1,4 +1,4 @@
-import { Command, Decider, DomainError, Event, isEventOf } from '@lotse/domain';
+import { Command, Decider, DomainError, Event, isEventOf, StaleVersionError } from '@lotse/domain';
 import { createEventStore, EventStore } from '@lotse/event-store';
 import { CommandRunner } from './command-runner';
 import { RequestContext } from './request-context';
@@ -9,7 +9,7 @@ const counter: Decider<Count, Counted, number> = {
   initialState: 0,
   evolve: (total, e) => total + e.data.by,
   decide: ({ data: { by, max } }, total) => {
-    if (total + by > max) throw new DomainError('limit_reached', `would pass ${max}`);
+    if (total + by > max) throw new DomainError('not_eligible', `would pass ${max}`);
     return by === 0 ? [] : [{ type: 'Counted', data: { by } }];
   },
   isEvent: isEventOf<Counted>({ Counted: true }),
@@ -61,7 +61,7 @@ describe('CommandRunner', () => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect(refused?.reason).toMatchObject({ code: 'limit_reached' });
+    expect(refused?.reason).toMatchObject({ code: 'not_eligible' });
     expect(await store.readStream('counter-3')).toHaveLength(2);
   });
 
@@ -78,8 +78,9 @@ describe('CommandRunner', () => {
   it('refuses a stale If-Match with 412 and stores nothing', async () => {
     await aggregates.handle('counter-4', { by: 1, max: 10 }, context());
     await aggregates.handle('counter-4', { by: 1, max: 10 }, context());
-    await expect(aggregates.handle('counter-4', { by: 1, max: 10 }, context(), 0))
-      .rejects.toMatchObject({ code: 'version_conflict', details: { status: 412, actual: 1 } });
+    const stale = aggregates.handle('counter-4', { by: 1, max: 10 }, context(), 0);
+    await expect(stale).rejects.toBeInstanceOf(StaleVersionError);
+    await expect(stale).rejects.toMatchObject({ code: 'version_conflict', actual: 1 });
     expect(await store.readStream('counter-4')).toHaveLength(2);
   });
 

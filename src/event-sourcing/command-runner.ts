@@ -1,7 +1,7 @@
-import { Command, Decider, DomainError, Event } from '@lotse/domain';
+import { Command, Decider, DomainError, Event, StaleVersionError } from '@lotse/domain';
 import { EventStore, StoredEvent, WrongExpectedVersionError } from '@lotse/event-store';
 import { randomUUID } from 'node:crypto';
-import { decideOnce, staleIfMatch } from './decide-once';
+import { decideOnce } from './decide-once';
 import { KeyedMutex } from './keyed-mutex';
 import { nameBasedUuid, RequestContext } from './request-context';
 import { foldStream, Snapshot, StreamSnapshots } from './stream-snapshots';
@@ -93,7 +93,7 @@ export class CommandRunner {
         case 'refused':
           throw decision.error;
         case 'version_mismatch':
-          throw staleIfMatch(ifMatch ?? -1, decision.actual);
+          throw new StaleVersionError(decision.actual, ifMatch ?? -1);
         case 'unchanged':
           return { events: [], version: snapshot.version, position: snapshot.position };
         case 'decided': {
@@ -123,7 +123,7 @@ export class CommandRunner {
           correlationId: context.correlationId, causationId: context.idempotencyKey ?? null, occurredAt: context.now },
       })), { expectedVersion: snapshot.version < 0 ? 'no_stream' : snapshot.version });
       if (result.nextVersion === snapshot.version + events.length) {
-        this.snapshots.remember(streamId, { state: events.reduce(decider.evolve, snapshot.state), version: result.nextVersion,
+        this.snapshots.remember(streamId, { state: events.reduce((state, event) => decider.evolve(state, event), snapshot.state), version: result.nextVersion,
           position: result.position, fresh: false });
       } else {
         // The store answered a retry with its first result: these events were already in the state we hold.

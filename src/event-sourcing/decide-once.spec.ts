@@ -8,7 +8,7 @@ const adder: Decider<Add, Added, number> = {
   initialState: 0,
   evolve: (total, e) => total + e.data.by,
   decide: ({ data: { by, max } }, total) => {
-    if (total + by > max) throw new DomainError('limit_reached', `would pass ${max}`);
+    if (total + by > max) throw new DomainError('not_eligible', `would pass ${max}`);
     return by === 0 ? [] : [{ type: 'Added', data: { by } }];
   },
   isEvent: isEventOf<Added>({ Added: true }),
@@ -24,7 +24,7 @@ describe('decideOnce', () => {
 
   it('refuses, answers a no-op or a version mismatch only on a fresh snapshot; on a remembered one it asks for a fresh read', () => {
     expect(decideOnce(adder, add(20), snapshot(1, false))).toEqual({ kind: 'stale' });
-    expect(decideOnce(adder, add(20), snapshot(1, true))).toMatchObject({ kind: 'refused', error: { code: 'limit_reached' } });
+    expect(decideOnce(adder, add(20), snapshot(1, true))).toMatchObject({ kind: 'refused', error: { code: 'not_eligible' } });
     expect(decideOnce(adder, add(0), snapshot(1, false))).toEqual({ kind: 'stale' });
     expect(decideOnce(adder, add(0), snapshot(1, true))).toEqual({ kind: 'unchanged' });
     expect(decideOnce(adder, add(1), snapshot(1, false), 2)).toEqual({ kind: 'stale' });

@@ -1,4 +1,4 @@
-import { Command, Decider, DomainError, Event } from '@lotse/domain';
+import { Command, Decider, Event } from '@lotse/domain';
 import { Snapshot } from './stream-snapshots';
 
 /** What one decision on one snapshot came to. */
@@ -32,6 +32,3 @@ export const decideOnce = <C extends Command, E extends Event, S>(
   if (events.length > 0) return { kind: 'decided', events };
   return snapshot.fresh ? { kind: 'unchanged' } : { kind: 'stale' };
 };
-
-export const staleIfMatch = (ifMatch: number, actual: number): DomainError =>
-  new DomainError('version_conflict', `the resource is at version ${actual}, not ${ifMatch}`, { status: 412, actual });

@@ -1,10 +1,10 @@
-import { DomainError } from '@lotse/domain';
+import { DOMAIN_ERROR_CODES, DomainError, DomainErrorCode, StaleVersionError } from '@lotse/domain';
 import { codeOfHttpStatus, DOMAIN_ERROR_STATUSES, statusOfDomainError } from './error-statuses';
 
-const statusOf = (code: string, details?: Record<string, unknown>) => statusOfDomainError(new DomainError(code, 'because', details));
+const statusOf = (code: DomainErrorCode, details?: Record<string, unknown>) => statusOfDomainError(new DomainError(code, 'because', details));
 
 describe('the status of a DomainError', () => {
-  it.each([
+  it.each<[DomainErrorCode, number]>([
     ['validation_failed', 400],
     ['unauthenticated', 401],
     ['forbidden', 403],
@@ -35,17 +35,22 @@ describe('the status of a DomainError', () => {
     expect(statusOf(code)).toBe(status);
   });
 
-  it('is 422 for a code nobody put in the table', () => {
-    expect(statusOf('brand_new_refusal')).toBe(422);
+  it('is 422 for a code only a cast can produce', () => {
+    expect(statusOf('brand_new_refusal' as DomainErrorCode)).toBe(422);
   });
 
-  it('takes an explicit details.status: a stale If-Match is 412, a lost race 409', () => {
-    expect(statusOf('version_conflict', { status: 412 })).toBe(412);
-    expect(statusOf('version_conflict', { status: 409 })).toBe(409);
+  it('answers a stale If-Match 412 by its type, a lost race 409 by its code', () => {
+    expect(statusOfDomainError(new StaleVersionError(3, 2))).toBe(412);
+    expect(statusOf('version_conflict')).toBe(409);
   });
 
-  it.each([[200], [99], ['412'], [412.5], [600]])('ignores a details.status of %j that is no error status', (status) => {
-    expect(statusOf('version_conflict', { status })).toBe(409);
+  it('takes no status from the details', () => {
+    expect(statusOf('version_conflict', { status: 412 })).toBe(409);
+    expect(statusOf('not_found', { status: 500 })).toBe(404);
+  });
+
+  it('has a status for every code, and a code for every status', () => {
+    expect(Object.keys(DOMAIN_ERROR_STATUSES).sort()).toEqual([...DOMAIN_ERROR_CODES].sort());
   });
 
   it('lists only snake_case codes with client error statuses, but for a read model not caught up yet or a database away (503, try again)', () => {

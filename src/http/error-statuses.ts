@@ -1,9 +1,8 @@
-import { DomainError } from '@lotse/domain';
+import { DomainError, DomainErrorCode, StaleVersionError } from '@lotse/domain';
 
 /**
- * The one table from a DomainError code to its HTTP status. A new code goes here and nowhere
- * else; codes not listed answer 422, as an unlisted refusal is still the client's request
- * being refused, not the server failing.
+ * The one table from a DomainError code to its HTTP status. It must name every DomainErrorCode
+ * (and nothing else), so a new code without a status does not compile.
  */
 export const DOMAIN_ERROR_STATUSES = {
   validation_failed: 400,
@@ -11,8 +10,12 @@ export const DOMAIN_ERROR_STATUSES = {
   forbidden: 403,
   not_found: 404,
   participant_not_found: 404,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  // A rate limit: too many failed authentications from one address, or writes of one subject.
+  too_many_requests: 429,
 
-  // Another request changed the stream first; `details.status` turns it into 412 for a stale If-Match.
+  // Another request changed the stream first (a stale If-Match is a StaleVersionError: 412).
   version_conflict: 409,
   request_in_progress: 409,
   // The guard's refusals.
@@ -39,8 +42,6 @@ export const DOMAIN_ERROR_STATUSES = {
 
   // A read asked for a log position its read model has not reached in time; Retry-After says when to ask again.
   read_model_behind: 503,
-  // A rate limit: too many failed authentications from one address, or writes of one subject.
-  too_many_requests: 429,
   // The database connection is lost (restart, failover); the request may be sent again after Retry-After.
   store_unavailable: 503,
 
@@ -58,21 +59,34 @@ export const DOMAIN_ERROR_STATUSES = {
   invalid_merge: 422,
   // An admin merging two registrations the duplicate check never listed must say why.
   merge_reason_required: 422,
-} as const satisfies Record<string, number>;
+  invalid_birth_date: 422,
+  invalid_eligibility_table: 422,
+} as const satisfies Record<DomainErrorCode, number>;
 
+/**
+ * Errors whose type, not their code, sets the status: the code stays the one a client already
+ * handles, the status says whose fault it is. Checked in order, before the code's table.
+ */
+export const DOMAIN_ERROR_TYPE_STATUSES: ReadonlyArray<readonly [new (...args: never[]) => DomainError, number]> = [
+  // The client's own precondition (If-Match) failed, rather than a race it could not see.
+  [StaleVersionError, 412],
+];
+
+/**
+ * A code the table cannot know, which only a cast can produce (the type rules it out): still the
+ * client's request being refused, not the server failing.
+ */
 export const UNKNOWN_DOMAIN_ERROR_STATUS = 422;
 
-const isHttpErrorStatus = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599;
-
-/** The status for a DomainError: an explicit `details.status` (412 vs 409), else the table. */
+/** The status for a DomainError: by its type where the type decides, else by its code. */
 export const statusOfDomainError = (error: DomainError): number => {
-  if (isHttpErrorStatus(error.details.status)) return error.details.status;
+  const byType = DOMAIN_ERROR_TYPE_STATUSES.find(([type]) => error instanceof type);
+  if (byType) return byType[1];
   return statusOfCode(error.code);
 };
 
-export const statusOfCode = (code: string): number =>
-  (DOMAIN_ERROR_STATUSES as Record<string, number>)[code] ?? UNKNOWN_DOMAIN_ERROR_STATUS;
+export const statusOfCode = (code: DomainErrorCode): number =>
+  (DOMAIN_ERROR_STATUSES as Record<string, number | undefined>)[code] ?? UNKNOWN_DOMAIN_ERROR_STATUS;
 
 /**
  * Codes for errors Nest and Express raise themselves (guards, unknown routes, body parsing), so

@@ -1,5 +1,5 @@
 import { BadRequestException, NotFoundException, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
-import { DomainError } from '@lotse/domain';
+import { DomainError, StaleVersionError } from '@lotse/domain';
 import { WrongExpectedVersionError } from '@lotse/event-store';
 import { toProblem } from './error-to-problem';
 
@@ -26,10 +26,17 @@ describe('toProblem', () => {
     });
   });
 
-  it('keeps details from overriding the standard members, and does not repeat details.status', () => {
+  it('keeps details from overriding the standard members', () => {
     const { problem } = toProblem(new DomainError('version_conflict', 'stale', { status: 412, code: 'x', requestId: 'forged', actual: 4 }), req);
-    expect(problem).toMatchObject({ status: 412, code: 'version_conflict', requestId: 'req-1', actual: 4 });
+    expect(problem).toMatchObject({ status: 409, code: 'version_conflict', requestId: 'req-1', actual: 4 });
     expect(Object.keys(problem)).not.toContain('details');
+  });
+
+  it('answers a stale If-Match 412 with the version the resource is at', () => {
+    expect(toProblem(new StaleVersionError(4, 2), req)).toMatchObject({
+      status: 412,
+      problem: { status: 412, code: 'version_conflict', detail: 'the resource is at version 4, not 2', actual: 4 },
+    });
   });
 
   it('maps Nest exceptions by status, keeping their message', () => {

@@ -55,9 +55,7 @@ interface Classified {
 
 const classify = (error: unknown): Classified => {
   if (error instanceof DomainError) {
-    // `status` is how the domain picks 412 over 409; it is the problem's status, not an extension.
-    const { status: _status, ...extensions } = error.details;
-    return { status: statusOfDomainError(error), code: error.code, detail: error.message, extensions };
+    return { status: statusOfDomainError(error), code: error.code, detail: error.message, extensions: error.details };
   }
   if (error instanceof HttpException) return fromHttpException(error);
   // The CommandRunner retries these; one that escapes is still a lost race, not a fault.

@@ -47,5 +47,5 @@ export const shutDownGracefullyOnSignals = (app: INestApplication, timeoutMs: nu
     }
   };
 
-  for (const signal of SHUTDOWN_SIGNALS) process.on(signal, shutDown);
+  for (const signal of SHUTDOWN_SIGNALS) process.on(signal, (received: NodeJS.Signals) => void shutDown(received));
 };

@@ -48,7 +48,7 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
       });
     });
 
-    it('takes 412 from details.status, and 422 for a code the table does not know', async () => {
+    it('answers a stale version 412 by its error type, and 422 for a code the table does not know', async () => {
       await http.post('/probe/refusals').send({ code: 'version_conflict', status: 412 }).expect(412);
       await http.post('/probe/refusals').send({ code: 'version_conflict' }).expect(409);
       const unknown = await http.post('/probe/refusals').send({ code: 'something_new' }).expect(422);

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
-import { DomainError } from '@lotse/domain';
+import { DomainError, DomainErrorCode, StaleVersionError } from '@lotse/domain';
 import { AuthenticatedUser, CurrentUser, Public, Roles } from '../../src/auth';
 import { ApiIfMatch, ApiProblemResponse, IdempotencyKey, IfMatch, IsCalendarDate, setVersionHeaders } from '../../src/http';
 
@@ -67,6 +67,7 @@ export class ThingDto {
 
 class RefusalDto {
   @ApiProperty() @IsString() code: string;
+  // 412 asks for a stale If-Match (StaleVersionError); other statuses come from the code.
   @ApiPropertyOptional() @IsOptional() @IsInt() status?: number;
 }
 
@@ -93,8 +94,9 @@ class ProbeController {
   @ApiProblemResponse(409, 'duplicate_pathway and the other refusals')
   async refuse(@Body() body: RefusalDto) {
     await this.state.enter();
-    throw new DomainError(body.code, `refused with ${body.code}`, {
-      ...(body.status === undefined ? {} : { status: body.status }),
+    if (body.status === 412) throw new StaleVersionError(4, 3);
+    // Unchecked on purpose: a code the status table does not know must still become a problem.
+    throw new DomainError(body.code as DomainErrorCode, `refused with ${body.code}`, {
       conflicting: { kind: 'coaching', jurisdiction: 'sgb2', from: '2026-01-01', to: '2026-06-30' },
     });
   }

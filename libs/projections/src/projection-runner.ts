@@ -76,7 +76,7 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.abort.abort();
-    await Promise.all([...this.slots.values()].map((s) => s.done));
+    await Promise.all([...this.slots.values()].flatMap((s) => (s.done ? [s.done] : [])));
     for (const slot of this.slots.values()) slot.waiters.forEach((wake) => wake());
     await this.options.election.close();
   }

@@ -52,7 +52,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
 
     return next.handle().pipe(
-      mergeMap(async (body) => {
+      mergeMap(async (body: unknown) => {
         await this.remember(subject, key, { status: res.statusCode, headers: replayedHeaders(res), body });
         return body;
       }),

@@ -11,6 +11,7 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 
 // C0 control characters except tab, line feed and carriage return: PostgreSQL refuses NUL in text
 // and jsonb, and the others have no business in a name or a note.
+// eslint-disable-next-line no-control-regex -- finding these characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 // A high surrogate without its low half, or a low one without its high half: not encodable as
 // UTF-8, so PostgreSQL would refuse the event that carries it.

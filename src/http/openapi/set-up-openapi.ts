@@ -12,6 +12,8 @@ export const OPENAPI_JSON_PATH = 'docs-json';
 
 const WRITE_METHODS = ['post', 'patch', 'delete'] as const;
 
+type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
+
 export const buildOpenApiDocument = (app: INestApplication): OpenAPIObject => {
   const config = new DocumentBuilder()
     .setTitle('Lotse')
@@ -29,8 +31,10 @@ export const buildOpenApiDocument = (app: INestApplication): OpenAPIObject => {
  */
 const withSharedConventions = (document: OpenAPIObject): OpenAPIObject => {
   for (const path of Object.values(document.paths)) {
-    for (const [method, operation] of Object.entries(path)) {
-      if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
+    // A path item holds its operations beside `summary`, `parameters` and the like: only objects with responses are operations.
+    for (const [method, item] of Object.entries(path as Record<string, unknown>)) {
+      if (typeof item !== 'object' || item === null || !('responses' in item)) continue;
+      const operation = item as OperationObject;
       operation.responses.default ??= {
         description: 'An error, as RFC 9457 problem details',
         content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemSchema) } } },

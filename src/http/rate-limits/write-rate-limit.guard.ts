@@ -20,7 +20,7 @@ export class WriteRateLimitGuard extends ThrottlerGuard {
     return !WRITE_METHODS.has(req.method) || !req.user;
   }
 
-  protected override async getTracker(req: Record<string, any>): Promise<string> {
+  protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     return (req.user as { sub: string }).sub;
   }
 

@@ -34,7 +34,7 @@ describe('the pathways projection', () => {
 
   it('writes each step once into the timeline, which reads in the order steps happened', () => {
     const steps = [step('intake', '2026-02-01T09:00:00.000Z'), step('counselling', '2026-02-10T09:00:00.000Z'), step('referral', '2026-02-05T09:00:00.000Z')]
-      .map((e) => caseStepsProjection.apply(undefined, e)!);
+      .map((e) => caseStepsProjection.apply(undefined, e)!); // eslint-disable-line prefer-spread -- the projection's apply, not Function.prototype.apply
     expect(steps[2]).toEqual({ stepId: 's-2026-02-05T09:00:00.000Z', pathwayId: 'p1', kind: 'referral', occurredAt: '2026-02-05T09:00:00.000Z',
       note: null, recordedBy: 'coach-1', version: 2 });
     expect(caseStepsProjection.documentId(step('note', '2026-02-11T09:00:00.000Z'))).toBe('s-2026-02-11T09:00:00.000Z');

@@ -33,7 +33,8 @@ const hostileString = fc.oneof(
 );
 const hugeNumber = fc.constantFrom(2 ** 63, -(2 ** 63), 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, -1, 0, 1.5, 1e-300, 2 ** 31, 2 ** 53);
 const DEEP = '"\u2063deep\u2063"';
-const hostileValue: fc.Arbitrary<Json | typeof DEEP> = fc.oneof(
+// DEEP is a string, so a Json too; the request builder replaces it with nesting deeper than the limit.
+const hostileValue: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom<Json>(null, [], {}, true, false, [[]], [null], [{}], { '': null }),
   hostileString, hugeNumber, fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json>, fc.constant(DEEP),
 );

@@ -4,8 +4,12 @@ import { addMonths, isCalendarDate } from './dates';
 import { NRW_ELIGIBILITY_2026 } from './default-eligibility-table.nrw';
 import { eligibilityTableOn, validateEligibilityTable } from './eligibility-table';
 
+/** JSON as it comes from a file: any shape, and the cases below spoil it on purpose. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ParsedJson = any;
+
 /** The NRW table as it would arrive from a JSON file. */
-const raw = () => JSON.parse(JSON.stringify(NRW_ELIGIBILITY_2026));
+const raw = (): ParsedJson => JSON.parse(JSON.stringify(NRW_ELIGIBILITY_2026));
 
 const messageOf = (input: unknown): string => {
   try {
@@ -28,31 +32,31 @@ describe('the eligibility table', () => {
   });
 
   it.each([
-    ['a residence status it does not know', (t: any) => { t.rules[3].residenceStatuses[0] = 'asyl'; },
+    ['a residence status it does not know', (t: ParsedJson) => { t.rules[3].residenceStatuses[0] = 'asyl'; },
       'rules[3].residenceStatuses[0]: unknown residence status "asyl"; expected one of gestattung, duldung, aufenthaltserlaubnis, niederlassungserlaubnis, eu_citizen, german, other'],
-    ['a kind it does not know', (t: any) => { t.rules[1].kind = 'sprachkurs'; }, 'rules[1].kind: unknown pathway kind "sprachkurs"'],
-    ['a jurisdiction it does not know', (t: any) => { t.rules[2].jurisdiction = 'sgb9'; }, 'rules[2].jurisdiction: unknown jurisdiction "sgb9"'],
-    ['residence statuses that are neither "all" nor a list', (t: any) => { t.rules[0].residenceStatuses = 'everyone'; },
+    ['a kind it does not know', (t: ParsedJson) => { t.rules[1].kind = 'sprachkurs'; }, 'rules[1].kind: unknown pathway kind "sprachkurs"'],
+    ['a jurisdiction it does not know', (t: ParsedJson) => { t.rules[2].jurisdiction = 'sgb9'; }, 'rules[2].jurisdiction: unknown jurisdiction "sgb9"'],
+    ['residence statuses that are neither "all" nor a list', (t: ParsedJson) => { t.rules[0].residenceStatuses = 'everyone'; },
       'rules[0].residenceStatuses: expected an array, got "everyone"'],
-    ['an empty list of statuses', (t: any) => { t.rules[0].residenceStatuses = []; }, 'rules[0].residenceStatuses: must not be empty'],
-    ['a status listed twice', (t: any) => { t.rules[3].residenceStatuses = ['duldung', 'duldung']; }, 'rules[3].residenceStatuses[1]: "duldung" is listed twice'],
-    ['a misspelt field', (t: any) => { t.rules[4].residenceStatus = t.rules[4].residenceStatuses; delete t.rules[4].residenceStatuses; },
+    ['an empty list of statuses', (t: ParsedJson) => { t.rules[0].residenceStatuses = []; }, 'rules[0].residenceStatuses: must not be empty'],
+    ['a status listed twice', (t: ParsedJson) => { t.rules[3].residenceStatuses = ['duldung', 'duldung']; }, 'rules[3].residenceStatuses[1]: "duldung" is listed twice'],
+    ['a misspelt field', (t: ParsedJson) => { t.rules[4].residenceStatus = t.rules[4].residenceStatuses; delete t.rules[4].residenceStatuses; },
       'rules[4].residenceStatus: unknown field; expected one of kind, jurisdiction, residenceStatuses, basis'],
-    ['a missing field', (t: any) => { delete t.rules[0].jurisdiction; }, 'rules[0].jurisdiction: missing'],
-    ['two rules for one offer', (t: any) => { t.rules.push({ kind: 'coaching', jurisdiction: 'state', residenceStatuses: ['german'] }); },
+    ['a missing field', (t: ParsedJson) => { delete t.rules[0].jurisdiction; }, 'rules[0].jurisdiction: missing'],
+    ['two rules for one offer', (t: ParsedJson) => { t.rules.push({ kind: 'coaching', jurisdiction: 'state', residenceStatuses: ['german'] }); },
       `rules[${NRW_ELIGIBILITY_2026.rules.length}]: coaching under state is already ruled by rules[0]`],
-    ['no rules', (t: any) => { t.rules = []; }, 'rules: must not be empty'],
-    ['a validFrom that is no date', (t: any) => { t.validFrom = '2026-02-30'; }, 'validFrom: expected a date YYYY-MM-DD, got "2026-02-30"'],
-    ['an empty version', (t: any) => { t.version = ' '; }, 'version: expected a non-empty string, got " "'],
-    ['an unknown covering jurisdiction', (t: any) => { t.subsidiarity.coveringJurisdictions = ['sgb2', 'sgbxii']; },
+    ['no rules', (t: ParsedJson) => { t.rules = []; }, 'rules: must not be empty'],
+    ['a validFrom that is no date', (t: ParsedJson) => { t.validFrom = '2026-02-30'; }, 'validFrom: expected a date YYYY-MM-DD, got "2026-02-30"'],
+    ['an empty version', (t: ParsedJson) => { t.version = ' '; }, 'version: expected a non-empty string, got " "'],
+    ['an unknown covering jurisdiction', (t: ParsedJson) => { t.subsidiarity.coveringJurisdictions = ['sgb2', 'sgbxii']; },
       'subsidiarity.coveringJurisdictions[1]: unknown jurisdiction "sgbxii"'],
-    ['a jurisdiction subsidiary to itself', (t: any) => { t.subsidiarity.subsidiaryJurisdiction = 'sgb2'; },
+    ['a jurisdiction subsidiary to itself', (t: ParsedJson) => { t.subsidiarity.subsidiaryJurisdiction = 'sgb2'; },
       'subsidiarity.subsidiaryJurisdiction: "sgb2" cannot be subsidiary to itself'],
-    ['a career-risk count that is no whole number', (t: any) => { t.careerRisk.failedPathways = 2.5; },
+    ['a career-risk count that is no whole number', (t: ParsedJson) => { t.careerRisk.failedPathways = 2.5; },
       'careerRisk.failedPathways: expected a whole number of at least 1, got 2.5'],
-    ['a career-risk window of zero months', (t: any) => { t.careerRisk.withinMonths = 0; }, 'careerRisk.withinMonths: expected a whole number of at least 1, got 0'],
-    ['a missing section', (t: any) => { delete t.careerRisk; }, 'careerRisk: missing'],
-    ['an unknown top-level field', (t: any) => { t.valid_from = '2026-01-01'; }, 'valid_from: unknown field'],
+    ['a career-risk window of zero months', (t: ParsedJson) => { t.careerRisk.withinMonths = 0; }, 'careerRisk.withinMonths: expected a whole number of at least 1, got 0'],
+    ['a missing section', (t: ParsedJson) => { delete t.careerRisk; }, 'careerRisk: missing'],
+    ['an unknown top-level field', (t: ParsedJson) => { t.valid_from = '2026-01-01'; }, 'valid_from: unknown field'],
   ])('refuses %s, naming the path', (_, spoil, message) => {
     const input = raw();
     spoil(input);

@@ -7,7 +7,7 @@ import { Event } from '../shared/event';
 export const DeciderSpecification = {
   for: <C extends Command, E extends Event, S>(decider: Decider<C, E, S>) => (history: E[]) => ({
     when: (command: C) => {
-      const run = () => decider.decide(command, history.reduce(decider.evolve, decider.initialState));
+      const run = () => decider.decide(command, history.reduce((state, event) => decider.evolve(state, event), decider.initialState));
       return {
         then: (expected: E[]) => expect(run()).toEqual(expected),
         thenThrows: (code: string) => {

@@ -12,7 +12,7 @@ export type SqlTransaction = Pick<SqlDriver, 'query' | 'exec'>;
 
 /** PostgreSQL reports errors with a SQLSTATE in `code`; both drivers pass it through. */
 export const sqlState = (error: unknown): string | undefined =>
-  typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : undefined;
+  typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 
 /** Schema names come from configuration, never from users; still, only plain identifiers pass. */
 export const quoteIdent = (name: string): string => {

@@ -34,7 +34,7 @@ describe('a projection runner killed in the middle of a batch (PostgreSQL server
     let batches = 0;
     await new Promise<void>((resolve, reject) => {
       running.once('exit', (code) => reject(new Error(`runner exited early with ${code}`)));
-      running.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      running.stdout.setEncoding('utf8').on('data', (chunk: string) => {
         batches += chunk.split('\n').filter((line) => line.startsWith('position ')).length;
         // Well into the work, with the next batch's transaction open: batches follow each other without a pause.
         if (batches >= 10) resolve();
