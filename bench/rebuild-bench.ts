@@ -13,7 +13,7 @@ import { rebuildProjection } from '@lotse/projections/rebuild';
 import { SqlLogOrder } from '@lotse/projections/sql/sql-log-order';
 import { SqlReadModelStore } from '@lotse/projections/sql/sql-read-model-store';
 import { seededRandom } from '../libs/domain/src/duplicates/testing/population';
-import { PROJECTIONS } from '../src/read-models/projections';
+import { PROJECTIONS } from '../src/projections';
 import type { BenchConfig } from './config';
 import { pathwayAppends } from './generated-pathways';
 import { PeakRss } from './peak-rss';

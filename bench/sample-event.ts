@@ -7,7 +7,7 @@ const NOTE_CIPHER = randomBytes(24).toString('base64');
 
 /**
  * A realistic case step: a data object of ~200 bytes (the free-text note is ciphertext, as
- * DESIGN.md §2 wants) and the full metadata envelope.
+ * personal data is sealed before it reaches the log) and the full metadata envelope.
  */
 export const caseStepRecorded = (pathwayId: string, n: number, correlationId = randomUUID()): NewEvent => ({
   eventId: randomUUID(),

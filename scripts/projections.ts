@@ -15,7 +15,7 @@ import { mongoSideStoreUrl } from '../src/database/open-side-store';
 import { openSqlDriver } from '../src/database/open-sql-driver';
 import { openEventStore } from '../src/event-store/open-event-store';
 import { openReadModels, ReadModelBackend } from '../src/read-models/open-read-models';
-import { PROJECTIONS } from '../src/read-models/projections';
+import { PROJECTIONS } from '../src/projections';
 import { progressWriter } from './progress-bar';
 
 const USAGE = 'usage: npm run --silent projections -- status | rebuild [name]';

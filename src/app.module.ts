@@ -4,19 +4,19 @@ import { AuthModule } from './auth';
 import { AppConfig, AppConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { EventStoreModule } from './event-store';
-import { GuardModule } from './guard';
 import { HealthModule } from './health';
 import { HttpApiModule, RateLimitsModule } from './http';
-import { DuplicatesModule } from './duplicates';
-import { EventSourcingModule } from './event-sourcing';
 import { LoggingModule } from './logging';
 import { MetricsModule } from './metrics';
 import { ParticipantsModule } from './participants';
 import { PathwaysModule } from './pathways';
-import { PersonalDataModule } from './personal-data';
+import { PROJECTIONS } from './projections';
 import { ReadModelsModule } from './read-models';
 
-/** The whole service. Each context is a module of its own; features add theirs to `imports`. */
+/**
+ * The whole service. Each context is a module of its own and imports what it uses; only
+ * infrastructure (config, event store, database, metrics, read models) is global.
+ */
 @Module({})
 export class AppModule {
   /** `extraImports`: modules only a test adds, e.g. a controller that throws on purpose. */
@@ -33,12 +33,8 @@ export class AppModule {
         HttpApiModule,
         RateLimitsModule,
         MetricsModule,
-        ReadModelsModule,
+        ReadModelsModule.forRoot(PROJECTIONS),
         HealthModule,
-        EventSourcingModule,
-        PersonalDataModule,
-        GuardModule,
-        DuplicatesModule,
         ParticipantsModule,
         PathwaysModule,
         ...extraImports,

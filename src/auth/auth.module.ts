@@ -3,7 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig } from '../config';
 import { JwtAuthGuard } from './jwt-auth.guard';
-import { JWT_STRATEGY_OPTIONS, JwtStrategy } from './jwt.strategy';
+import { JWT_STRATEGY_OPTIONS } from './auth.tokens';
+import { JwtStrategy } from './jwt.strategy';
 import { jwtStrategyOptions } from './jwt-strategy-options';
 import { RolesGuard } from './roles.guard';
 

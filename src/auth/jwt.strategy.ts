@@ -2,10 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-jwt';
 import { AuthenticatedUser, authenticatedUserFrom } from './authenticated-user';
+import { JWT_STRATEGY_OPTIONS } from './auth.tokens';
 import { JwtStrategyOptions } from './jwt-strategy-options';
 import { assertTokenLifetime } from './token-lifetime';
-
-export const JWT_STRATEGY_OPTIONS = Symbol('JWT_STRATEGY_OPTIONS');
 
 /** Verifies the bearer token (signature, algorithm, expiry, issuer, audience), then reads its claims and checks its lifetime. */
 @Injectable()

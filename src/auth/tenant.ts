@@ -2,7 +2,7 @@ import { DomainError } from '@lotse/domain';
 import { AuthenticatedUser } from './authenticated-user';
 
 /**
- * A coach, coordinator or auditor acts only inside the municipality of the token;
+ * A coach, coordinator or auditor acts only inside the municipality of the token, so that one body never reads another's cases;
  * an admin acts across municipalities. Thrown as a DomainError so that handlers can call it where
  * they first know the case's municipality, usually after loading it.
  */

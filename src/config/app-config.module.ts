@@ -1,12 +1,11 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from './config-variables';
-
-/** Inject with `@Inject(APP_CONFIG) config: AppConfig`. */
-export const APP_CONFIG = Symbol('APP_CONFIG');
+import { APP_CONFIG } from './config.tokens';
 
 /**
  * Hands the configuration, validated before Nest starts, to every module. Validation stays
  * outside Nest so that a bad value ends the process with one line instead of a DI stack trace.
+ * Global, as infrastructure: nearly every module reads some of it.
  */
 @Global()
 @Module({})

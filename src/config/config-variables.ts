@@ -1,5 +1,5 @@
 import { EventStoreLocation, parseEventStoreUrl } from '@lotse/event-store';
-import { parseReadModelUrl } from '../read-models/read-model-location';
+import { parseReadModelUrl } from './read-model-url';
 import { masterKey } from './master-key-parser';
 import { durationInSeconds, httpUrl, integerBetween, oneOf, optional, originList, secretOfAtLeast, text, UNSET } from './parsers';
 

@@ -2,14 +2,10 @@ import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE } from '@lotse/event-store';
 import { APP_CONFIG, AppConfig } from '../config';
 import { openSideStore } from './open-side-store';
-import { closeSideStore, SIDE_STORE, SideStore } from './side-store';
+import { SIDE_STORE, SQL_DRIVER } from './database.tokens';
+import { closeSideStore, SideStore } from './side-store';
 
-/**
- * Inject with `@Inject(SQL_DRIVER) sql: SqlDriver | undefined`: the relational database beside
- * the events, undefined in the KurrentDB + MongoDB shape, which has none.
- */
-export const SQL_DRIVER = Symbol('SQL_DRIVER');
-
+/** Global, as infrastructure: one side store per process for every context's side tables (keys, idempotency, matching keys). */
 @Global()
 @Module({
   providers: [

@@ -1,5 +1,5 @@
 import { parseEventStoreUrl } from '@lotse/event-store';
-import { parseReadModelUrl } from '../read-models/read-model-location';
+import { parseReadModelUrl } from '../config';
 import { mongoSideStoreUrl, openSideStore } from './open-side-store';
 import { closeSideStore } from './side-store';
 

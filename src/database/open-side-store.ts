@@ -1,5 +1,5 @@
 import type { EventStoreLocation } from '@lotse/event-store';
-import type { ReadModelLocation } from '../read-models/read-model-location';
+import type { ReadModelLocation } from '../config';
 import { openSqlDriver } from './open-sql-driver';
 import { SideStore } from './side-store';
 

@@ -10,8 +10,5 @@ export type SideStore =
   | { engine: 'sql'; driver: SqlDriver }
   | { engine: 'mongodb'; connection: Connection };
 
-/** Inject with `@Inject(SIDE_STORE) side: SideStore`; each context picks its adapter from it. */
-export const SIDE_STORE = Symbol('SIDE_STORE');
-
 export const closeSideStore = (side: SideStore): Promise<void> =>
   side.engine === 'sql' ? side.driver.close() : side.connection.close();

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { compareMatchingKeys, DUPLICATE_THRESHOLD, KeyHash, matchingKeys, Registration } from '@lotse/domain';
 import { MASTER_KEY } from '../personal-data';
 import { matchKeyHash } from './match-key-hash';
-import { MATCH_KEY_STORE, MatchKeyStore, pairIdOf } from './match-key-store';
+import { MATCH_KEY_STORE } from './duplicates.tokens';
+import { MatchKeyStore, pairIdOf } from './match-key-store';
 
 /**
  * Files every registration under its matching keys and lists registrations that look like the same

@@ -39,8 +39,6 @@ export interface MatchKeyStore {
   decide(pairId: string, status: Exclude<PairStatus, 'open'>, actor: string): Promise<void>;
 }
 
-export const MATCH_KEY_STORE = Symbol('MATCH_KEY_STORE');
-
 /** At most this many pairs in one list: a coordinator works from the top. */
 export const PAIR_LIST_LIMIT = 500;
 

@@ -1,10 +1,10 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { EVENT_STORE, EventStore } from '@lotse/event-store';
-import { AggregateStore } from './aggregate-store';
+import { CommandRunner } from './command-runner';
 
-@Global()
+/** The command runner: one per process, so that commands on one stream queue behind each other and share the snapshot cache. */
 @Module({
-  providers: [{ provide: AggregateStore, inject: [EVENT_STORE], useFactory: (store: EventStore) => new AggregateStore(store) }],
-  exports: [AggregateStore],
+  providers: [{ provide: CommandRunner, inject: [EVENT_STORE], useFactory: (store: EventStore) => new CommandRunner(store) }],
+  exports: [CommandRunner],
 })
 export class EventSourcingModule {}

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { CommandMetadata } from '@lotse/domain';
 
 /** Who sent the request that a command comes from; it becomes the events' metadata. */
 export interface RequestContext {
@@ -28,3 +29,6 @@ export const nameBasedUuid = (name: string): string => {
   const hex = hash.subarray(0, 16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 };
+
+/** The part of the request every domain command carries: when, and who. */
+export const commandMetadata = (context: RequestContext): CommandMetadata => ({ now: context.now, actor: context.actor });

@@ -3,7 +3,10 @@ import { EVENT_STORE, EventStore } from '@lotse/event-store';
 import { APP_CONFIG, AppConfig } from '../config';
 import { openEventStore } from './open-event-store';
 
-/** Provides the one EventStore of this process under the library's `EVENT_STORE` token. */
+/**
+ * Provides the one EventStore of this process under the library's `EVENT_STORE` token. Global, as
+ * infrastructure: one store (and one PGlite lock) per process, read by several contexts.
+ */
 @Global()
 @Module({
   providers: [

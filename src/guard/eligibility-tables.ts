@@ -11,5 +11,3 @@ export const loadEligibilityTables = (file: string | undefined): EligibilityTabl
   const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
   return [NRW_ELIGIBILITY_2026, ...(Array.isArray(raw) ? raw : [raw]).map(validateEligibilityTable)];
 };
-
-export const ELIGIBILITY_TABLES = Symbol('ELIGIBILITY_TABLES');

@@ -1,16 +1,22 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config';
-import { ELIGIBILITY_TABLES, loadEligibilityTables } from './eligibility-tables';
-import { GrantOverrideHandler } from './commands/grant-override';
-import { RecordCaseConferenceHandler } from './commands/record-case-conference';
+import { EventSourcingModule } from '../event-sourcing';
+import { PersonalDataModule } from '../personal-data';
+import { CareerRoute } from './career/career.route';
+import { GetCareerHandler } from './career/get-career.handler';
+import { loadEligibilityTables } from './eligibility-tables';
 import { EnrolmentLedgerService } from './enrolment-ledger.service';
-import { GuardController } from './guard.controller';
+import { GrantOverrideHandler } from './grant-override/grant-override.handler';
+import { GrantOverrideRoute } from './grant-override/grant-override.route';
+import { ELIGIBILITY_TABLES } from './guard.tokens';
 import { ParticipantLoader } from './participant-loader';
-import { GetCareerHandler } from './queries/get-career';
+import { RecordCaseConferenceHandler } from './record-case-conference/record-case-conference.handler';
+import { RecordCaseConferenceRoute } from './record-case-conference/record-case-conference.route';
 
-@Global()
+/** The measure-career guard: the enrolment ledgers, overrides, case conferences and careers. Imported by the contexts that use it. */
 @Module({
-  controllers: [GuardController],
+  imports: [EventSourcingModule, PersonalDataModule],
+  controllers: [GrantOverrideRoute, RecordCaseConferenceRoute, CareerRoute],
   providers: [
     ParticipantLoader, GrantOverrideHandler, RecordCaseConferenceHandler, GetCareerHandler,
     { provide: ELIGIBILITY_TABLES, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadEligibilityTables(config.ELIGIBILITY_TABLE_FILE) },

@@ -1,3 +1,8 @@
+// The guard context's public surface.
 export { GuardModule } from './guard.module';
 export { EnrolmentLedgerService } from './enrolment-ledger.service';
-export { ELIGIBILITY_TABLES } from './eligibility-tables';
+export type { PlannedPathway } from './enrolment-ledger.service';
+export { ParticipantLoader } from './participant-loader';
+export { ELIGIBILITY_TABLES } from './guard.tokens';
+export { careersProjection } from './career/careers.projection';
+export type { CareerDocument } from './career/careers.projection';

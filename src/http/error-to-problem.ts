@@ -58,7 +58,7 @@ const classify = (error: unknown): Classified => {
     return { status: statusOfDomainError(error), code: error.code, detail: error.message, extensions: error.details };
   }
   if (error instanceof HttpException) return fromHttpException(error);
-  // AggregateStore retries these; one that escapes is still a lost race, not a fault.
+  // The CommandRunner retries these; one that escapes is still a lost race, not a fault.
   if (error instanceof WrongExpectedVersionError) {
     return { status: 409, code: 'version_conflict', detail: 'the resource was changed by another request; read it again and retry' };
   }

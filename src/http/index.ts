@@ -38,6 +38,9 @@ export { ApiProblemResponse } from './openapi/api-problem-response.decorator';
 export { BEARER_AUTH, OPENAPI_JSON_PATH, OPENAPI_UI_PATH, buildOpenApiDocument, setUpOpenApi } from './openapi/set-up-openapi';
 export { FieldErrorSchema, ProblemSchema } from './openapi/problem.schema';
 
+// What a write answers.
+export { WriteResult } from './write-result';
+
 // Rate limits: failed authentications per client address, writes per subject.
 export { AuthFailureLimiter, MemoryRateLimitStorage, RATE_LIMITS, RATE_LIMIT_STORAGE, RateLimitsModule, SqlRateLimitStorage, fixedWindowRecord, rateLimitKey } from './rate-limits';
 export type { RateLimits, ThrottlerStorage } from './rate-limits';

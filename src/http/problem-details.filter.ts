@@ -4,7 +4,7 @@ import { toProblem } from './error-to-problem';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 
 /**
- * The one place an error becomes an HTTP answer: no controller builds an error body.
+ * The one place an error becomes an HTTP answer: no controller builds an error body, so every error has the same shape.
  * Catches everything, including unknown routes and body-parser failures, which Nest routes
  * through the global filters as well.
  */

@@ -2,7 +2,10 @@ import { Global, Module } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { MetricsController } from './metrics.controller';
 
-/** One registry per application, not prom-client's global one: tests run several apps in one process. */
+/**
+ * One registry per application, not prom-client's global one: tests run several apps in one process.
+ * Global, as infrastructure: whatever measures something registers its metrics here.
+ */
 @Global()
 @Module({
   controllers: [MetricsController],

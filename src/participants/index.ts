@@ -1,3 +1,2 @@
+// The participants context's public surface.
 export { ParticipantsModule } from './participants.module';
-export { participantStream } from './participant-stream';
-export type { PersonalData } from './participant-stream';

@@ -1,12 +1,28 @@
 import { Module } from '@nestjs/common';
-import { ChangeParticipantHandler } from './commands/change-participant';
-import { ErasePersonalDataHandler } from './commands/erase-personal-data';
-import { RegisterParticipantHandler } from './commands/register-participant';
-import { ParticipantsController } from './participants.controller';
-import { GetParticipantHandler } from './queries/get-participant';
+import { DuplicatesModule } from '../duplicates';
+import { EventSourcingModule } from '../event-sourcing';
+import { PersonalDataModule } from '../personal-data';
+import { AddEntitlementHandler } from './add-entitlement/add-entitlement.handler';
+import { AddEntitlementRoute } from './add-entitlement/add-entitlement.route';
+import { ChangeResidenceStatusHandler } from './change-residence-status/change-residence-status.handler';
+import { ChangeResidenceStatusRoute } from './change-residence-status/change-residence-status.route';
+import { EndEntitlementHandler } from './end-entitlement/end-entitlement.handler';
+import { EndEntitlementRoute } from './end-entitlement/end-entitlement.route';
+import { ErasePersonalDataHandler } from './erase-personal-data/erase-personal-data.handler';
+import { ErasePersonalDataRoute } from './erase-personal-data/erase-personal-data.route';
+import { GetParticipantHandler } from './get-participant/get-participant.handler';
+import { ParticipantRoute } from './get-participant/participant.route';
+import { ParticipantAccess } from './participant-access';
+import { RegisterParticipantHandler } from './register-participant/register-participant.handler';
+import { RegisterParticipantRoute } from './register-participant/register-participant.route';
 
+/** Participants: one folder per use case (route, request, handler). */
 @Module({
-  controllers: [ParticipantsController],
-  providers: [RegisterParticipantHandler, ChangeParticipantHandler, ErasePersonalDataHandler, GetParticipantHandler],
+  imports: [EventSourcingModule, PersonalDataModule, DuplicatesModule],
+  controllers: [RegisterParticipantRoute, ParticipantRoute, ChangeResidenceStatusRoute, AddEntitlementRoute, EndEntitlementRoute, ErasePersonalDataRoute],
+  providers: [
+    ParticipantAccess, RegisterParticipantHandler, ChangeResidenceStatusHandler, AddEntitlementHandler, EndEntitlementHandler,
+    ErasePersonalDataHandler, GetParticipantHandler,
+  ],
 })
 export class ParticipantsModule {}

@@ -1,2 +1,6 @@
+// The pathways context's public surface.
 export { PathwaysModule } from './pathways.module';
-export { pathwayStream } from './pathway-stream';
+export { pathwaysProjection } from './caseload/pathways.projection';
+export type { PathwayDocument } from './caseload/pathways.projection';
+export { caseStepsProjection } from './timeline/case-steps.projection';
+export type { CaseStepDocument } from './timeline/case-steps.projection';

@@ -10,5 +10,3 @@ export interface KeyStore {
   get(participantId: string): Promise<string | 'erased' | undefined>;
   destroy(participantId: string): Promise<void>;
 }
-
-export const KEY_STORE = Symbol('KEY_STORE');

@@ -1,15 +1,13 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config';
 import { SIDE_STORE, SideStore } from '../database';
-import { KEY_STORE, KeyStore } from './key-store';
+import { KeyStore } from './key-store';
 import { loadMasterKey } from './master-key';
 import { openKeyStore } from './open-key-store';
 import { PersonalDataVault } from './personal-data-vault';
+import { KEY_STORE, MASTER_KEY } from './personal-data.tokens';
 
-/** Inject with `@Inject(MASTER_KEY) masterKey: Buffer`; other keys are derived from it, never stored. */
-export const MASTER_KEY = Symbol('MASTER_KEY');
-
-@Global()
+/** The vault that seals personal data with a key per participant; imported by the contexts that seal or open it. */
 @Module({
   providers: [
     { provide: MASTER_KEY, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadMasterKey(config.LOTSE_MASTER_KEY, config.DATA_DIR) },

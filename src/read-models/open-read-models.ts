@@ -3,7 +3,7 @@ import {
   InProcessLeaderElection, LeaderElection, LogOrder, MongoLeaderElection, MongoReadModelStore, NumericLogOrder,
   PostgresLeaderElection, ReadModelStore, SqlLogOrder, SqlReadModelStore,
 } from '@lotse/projections';
-import type { ReadModelLocation } from './read-model-location';
+import type { ReadModelLocation } from '../config';
 
 /** Where the read models live and who may feed them: what READ_MODEL_URL (or its absence) comes to. */
 export interface ReadModelBackend {

@@ -4,7 +4,7 @@ import { EVENT_STORE, EventStore } from '@lotse/event-store';
 import { Projection, ProjectionRunner, rebuildName, rebuildProjection, RebuildProgress } from '@lotse/projections';
 import { oneLineError } from '../lifecycle';
 import { ReadModelBackend } from './open-read-models';
-import { ALL_PROJECTIONS, READ_MODEL_BACKEND } from './tokens';
+import { ALL_PROJECTIONS, READ_MODEL_BACKEND } from './read-models.tokens';
 
 export interface RebuildState {
   projection: string;

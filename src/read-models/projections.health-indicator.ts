@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { ProjectionRunner } from '@lotse/projections';
 import { ReadModelBackend } from './open-read-models';
-import { READ_MODEL_BACKEND } from './tokens';
+import { READ_MODEL_BACKEND } from './read-models.tokens';
 
 /**
  * Down when a projection has stopped on an event it cannot apply: its read model no longer

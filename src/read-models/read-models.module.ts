@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { EVENT_STORE, EventStore, SqlDriver } from '@lotse/event-store';
 import { Projection, ProjectionRunner } from '@lotse/projections';
@@ -9,10 +9,9 @@ import { AdminProjectionsController } from './admin-projections.controller';
 import { openReadModels, ReadModelBackend } from './open-read-models';
 import { ProjectionMetrics } from './projection-metrics';
 import { ProjectionRebuilds } from './projection-rebuilds';
-import { EXTRA_PROJECTIONS, PROJECTIONS } from './projections';
 import { ProjectionsHealthIndicator } from './projections.health-indicator';
 import { ReadModels } from './read-models.service';
-import { ALL_PROJECTIONS, READ_MODEL_BACKEND, READ_MODEL_STORE } from './tokens';
+import { ALL_PROJECTIONS, APPLICATION_PROJECTIONS, EXTRA_PROJECTIONS, READ_MODEL_BACKEND, READ_MODEL_STORE } from './read-models.tokens';
 
 const logger = new Logger('Projections');
 
@@ -20,8 +19,11 @@ const logger = new Logger('Projections');
  * The read models: where they live (READ_MODEL_URL), the runner that feeds them from the log,
  * reads with `minPosition`, metrics, health and the admin rebuild. The runner starts once the
  * application is up and stops before the stores close.
+ *
+ * Global, as infrastructure: every context's queries read through the one ReadModels of the
+ * process, and one runner must feed all read models. The contexts hand in their projections
+ * through `forRoot`, so this module depends on none of them.
  */
-@Global()
 @Module({
   imports: [TerminusModule],
   controllers: [AdminProjectionsController],
@@ -34,8 +36,8 @@ const logger = new Logger('Projections');
     { provide: READ_MODEL_STORE, inject: [READ_MODEL_BACKEND], useFactory: (backend: ReadModelBackend) => backend.readModels },
     {
       provide: ALL_PROJECTIONS,
-      inject: [{ token: EXTRA_PROJECTIONS, optional: true }],
-      useFactory: (extra?: readonly Projection[]) => [...PROJECTIONS, ...(extra ?? [])],
+      inject: [APPLICATION_PROJECTIONS, { token: EXTRA_PROJECTIONS, optional: true }],
+      useFactory: (projections: readonly Projection[], extra?: readonly Projection[]) => [...projections, ...(extra ?? [])],
     },
     { provide: ProjectionMetrics, inject: [Registry], useFactory: (registry: Registry) => new ProjectionMetrics(registry) },
     {
@@ -58,6 +60,10 @@ const logger = new Logger('Projections');
   exports: [ReadModels, ProjectionsHealthIndicator, READ_MODEL_STORE],
 })
 export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  static forRoot(projections: readonly Projection[]): DynamicModule {
+    return { module: ReadModelsModule, global: true, providers: [{ provide: APPLICATION_PROJECTIONS, useValue: projections }] };
+  }
+
   constructor(
     private readonly runner: ProjectionRunner,
     private readonly rebuilds: ProjectionRebuilds,

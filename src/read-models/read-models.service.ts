@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@lotse/domain';
 import { ProjectionRunner, ReadModelPage, ReadModelQuery, ReadModelStore } from '@lotse/projections';
-import { READ_MODEL_STORE } from './tokens';
+import { READ_MODEL_STORE } from './read-models.tokens';
 
 /** How long a read waits for its read model to reach `minPosition` before answering 503. */
 export const MIN_POSITION_WAIT_MS = 2_000;

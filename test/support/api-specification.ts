@@ -11,7 +11,7 @@ import request, { Response, Test } from 'supertest';
  *
  *   await given(pathwayOpened)
  *     .when((http) => http.post(`/pathways/${id}/transfer`).set('Authorization', coach).send({ toCoachId: 'coach-2' }))
- *     .then(expectResponse(200, { body: { id, version: 1 } }), expectNewEvents(pathwayStream(id), [{ type: 'PathwayTransferred', … }]));
+ *     .then(expectResponse(200, { body: { id, version: 1 } }), expectNewEvents(pathwayStreamId(id), [{ type: 'PathwayTransferred', … }]));
  */
 export const apiSpecification = (app: () => INestApplication) => {
   const given = (...streams: ExistingStream[]) => ({

@@ -7,8 +7,7 @@ import { SqlDriver } from '@lotse/event-store';
 import { signTestToken } from '../../src/auth/testing';
 import { randomUUID } from 'node:crypto';
 import { SQL_DRIVER } from '../../src/database';
-import { EnrolmentLedgerService } from '../../src/guard';
-import { ParticipantLoader } from '../../src/guard/participant-loader';
+import { EnrolmentLedgerService, ParticipantLoader } from '../../src/guard';
 import { bootTestApp, TEST_SECRET as SECRET } from './test-app';
 
 const coordinator = (municipality = 'neuss') => `Bearer ${signTestToken({ sub: 'coordinator-1', roles: ['coordinator'], municipality }, SECRET)}`;

@@ -6,7 +6,7 @@
 /** What the caller expects the stream to look like before its events are appended. */
 export type ExpectedVersion = number | 'no_stream' | 'stream_exists' | 'any';
 
-/** Who did what, when and why: the metadata half of the envelope (DESIGN.md §2). */
+/** Who did what, when and why: the metadata half of the envelope. */
 export interface EventMetadata {
   actor: string;
   role: string;

@@ -1,4 +1,5 @@
 export * from './projection';
+export * from './define-projection';
 export * from './read-model-store';
 export * from './leader-election';
 export * from './log-order';

@@ -3,7 +3,7 @@ import type { StoredEvent } from '@lotse/event-store';
 /**
  * A read model fed from the log: the event types it handles and a pure function from the
  * current document and an event to the next document. Pure, so a read model can always be
- * dropped and rebuilt from the log and come out the same (DESIGN.md §2).
+ * dropped and rebuilt from the log and come out the same.
  */
 export interface Projection<Document = unknown> {
   /** Stable and a plain identifier: it names the read model's table and its checkpoint. */

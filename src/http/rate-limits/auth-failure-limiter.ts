@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { RATE_LIMIT_STORAGE, RATE_LIMITS, RateLimits, ThrottlerStorage } from './rate-limits';
+import { RateLimits, ThrottlerStorage } from './rate-limits';
+import { RATE_LIMIT_STORAGE, RATE_LIMITS } from './rate-limits.tokens';
 import { rateLimitKey } from './rate-limit-key';
 import { tooManyRequests } from './too-many-requests';
 

@@ -6,7 +6,8 @@ import { APP_CONFIG, AppConfig } from '../../config';
 import { SQL_DRIVER } from '../../database';
 import { AuthFailureLimiter } from './auth-failure-limiter';
 import { MemoryRateLimitStorage } from './memory-rate-limit-storage';
-import { RATE_LIMIT_STORAGE, RATE_LIMITS, RateLimits } from './rate-limits';
+import { RateLimits } from './rate-limits';
+import { RATE_LIMIT_STORAGE, RATE_LIMITS } from './rate-limits.tokens';
 import { SqlRateLimitStorage } from './sql-rate-limit-storage';
 import { WRITES_LIMIT_NAME, WriteRateLimitGuard } from './write-rate-limit.guard';
 

@@ -1,4 +1,4 @@
-// Finding the same young person registered twice (DESIGN.md §1, the measure-career guard).
+// Finding the same young person registered twice, so that the measure-career guard sees one history.
 export { foldLetters, canonicalName, canonicalNameParts, writtenNameParts, makeNameNormaliser, GLUED_ARTICLE_SPARED, SPELLING_RULES, NAME_VARIANTS, ARTICLES } from './normalise';
 export type { SpellingRule, NameNormaliser } from './normalise';
 export { koelnerPhonetik, koelnerPhonetikDigits } from './koelner-phonetik';

@@ -1,7 +1,7 @@
 /**
  * Matching keys: what is kept of a registration's name and birth date so that the same person
  * registered twice can be found, without keeping the name or the birth date itself. Personal data
- * lives sealed per participant (DESIGN.md §2); these keys pass through a keyed hash that the caller
+ * lives sealed per participant, so that destroying one key erases it; these keys pass through a keyed hash that the caller
  * supplies (the application an HMAC with a server key, the tests something readable), so the store
  * holds only hashes, and erasing a participant means dropping its keys.
  *

@@ -12,7 +12,7 @@ export interface EligibilityRule {
 }
 
 /**
- * The data behind R2–R4 (DESIGN.md §1: "comes from a versioned eligibility table, not from code").
+ * The data behind R2–R4: it comes from a versioned eligibility table, not from code, so a change of law is a new table version.
  * A kind/jurisdiction pair without a rule is not on offer at all, so it is refused as `not_eligible`.
  */
 export interface EligibilityTable {

@@ -1,20 +1,21 @@
 import { DomainError } from '../shared/domain-error';
-import { deciderSpec } from '../testing/given-when-then';
+import { DeciderSpecification } from '../testing/decider-specification';
 import { NRW_ELIGIBILITY_2026 } from './default-eligibility-table.nrw';
 import {
-  decide, EnrolmentLedger, EnrolmentLedgerCommand, EnrolmentLedgerEvent, enrolmentStreamId, evolve, initialEnrolmentLedger,
+  decide, EnrolmentLedgerCommand, enrolmentLedgerDecider, EnrolmentLedgerEvent, enrolmentStreamId, evolve, initialEnrolmentLedger,
+  OverrideGranted, PathwayReserved, ReservePathway,
 } from './enrolment-ledger.decider';
 
-const given = deciderSpec<EnrolmentLedgerCommand, EnrolmentLedgerEvent, EnrolmentLedger>({ decide, evolve, initialState: initialEnrolmentLedger });
+const given = DeciderSpecification.for(enrolmentLedgerDecider);
 const now = '2026-03-10T12:00:00.000Z';
 const metadata = { now, actor: 'coach-1' };
 const participantId = 'a-1';
 
-type Reserve = Extract<EnrolmentLedgerCommand, { type: 'ReservePathway' }>['data'];
+type Reserve = ReservePathway['data'];
 const reserve = (overrides: Partial<Reserve> = {}): EnrolmentLedgerCommand => ({ type: 'ReservePathway', metadata,
   data: { participantId, pathwayId: 'p-2', kind: 'coaching', jurisdiction: 'state', plannedStart: '2026-03-01', plannedEnd: '2026-08-31',
     residenceStatus: 'duldung', entitlements: [], eligibility: NRW_ELIGIBILITY_2026, ...overrides } });
-const reserved = (pathwayId: string, overrides: Partial<Extract<EnrolmentLedgerEvent, { type: 'PathwayReserved' }>['data']> = {}): EnrolmentLedgerEvent =>
+const reserved = (pathwayId: string, overrides: Partial<PathwayReserved['data']> = {}): EnrolmentLedgerEvent =>
   ({ type: 'PathwayReserved', data: { participantId, pathwayId, kind: 'coaching', jurisdiction: 'state', plannedStart: '2026-03-01',
     plannedEnd: '2026-08-31', eligibilityVersion: 'nrw-2026.1', flags: [], reservedAt: now, ...overrides } });
 /** An earlier coaching pathway under SGB III, September to February. */
@@ -25,7 +26,7 @@ const failure = (n: number, endedOn: string): EnrolmentLedgerEvent[] =>
   [reserved(`f-${n}`, { plannedStart: addDays(endedOn, -60), plannedEnd: endedOn }), ended(`f-${n}`, endedOn)];
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const threeFailures = [...failure(1, '2024-06-30'), ...failure(2, '2025-03-31'), ...failure(3, '2025-12-31')];
-type Granted = Extract<EnrolmentLedgerEvent, { type: 'OverrideGranted' }>['data'];
+type Granted = OverrideGranted['data'];
 const granted = (rule: Granted['rule'], validUntil: string, overrideId = 'o-1', overrides: Partial<Granted> = {}): EnrolmentLedgerEvent =>
   ({ type: 'OverrideGranted', data: { participantId, overrideId, rule, validUntil, reason: 'sealed-reason', grantedBy: 'coordinator-1',
     grantedAt: '2026-03-01T08:00:00.000Z', ...overrides } });

@@ -1,5 +1,7 @@
-import { CommandMetadata, dayOf, Sealed } from '../shared/command';
+import { Command, dayOf, Sealed } from '../shared/command';
+import { Decider, unreachable } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
+import { Event, isEventOf } from '../shared/event';
 import { GOAL_REACHED_OUTCOMES } from '../pathways/pathway.decider';
 import { Jurisdiction, Outcome, PathwayKind, ResidenceStatus } from '../shared/vocabulary';
 import { isCalendarDate, periodsOverlap } from './dates';
@@ -13,7 +15,7 @@ import {
  * The enrolment ledger: one stream per participant (`enrolment-<participantId>`) holding the
  * periods of all their pathways. The guard decides against this state and the reservation of the
  * new pathway is appended to the same stream with the expected version, so of two concurrent
- * requests only one can pass (DESIGN.md §2: an invariant lives inside one stream). The handler then
+ * requests only one can pass (an invariant is only safe inside one stream: across two, both checks could pass before either append). The handler then
  * opens the pathway's own stream; if that append fails, it releases the reservation.
  *
  * Residence status and entitlements stay in the participant's stream and come in with
@@ -29,20 +31,29 @@ export interface CaseConference {
 /** An override as the guard needs it; the written reason stays in the OverrideGranted event. */
 export type LedgerOverride = GuardOverride & { overrideId: string };
 
+// Events: stored for good, so their type names and data never change shape.
+export type PathwayReserved = Event<'PathwayReserved', { participantId: string; pathwayId: string; kind: PathwayKind; jurisdiction: Jurisdiction;
+  plannedStart: string; plannedEnd: string; eligibilityVersion: string; flags: GuardFlag[]; reservedAt: string }>;
+export type ReservationReleased = Event<'ReservationReleased', { participantId: string; pathwayId: string; releasedAt: string }>;
+export type PathwayEndRecorded = Event<'PathwayEndRecorded', { participantId: string; pathwayId: string; status: 'completed' | 'aborted';
+  outcome: Outcome; endedOn: string }>;
+export type CaseConferenceRecorded = Event<'CaseConferenceRecorded', { participantId: string; stepId: string; heldOn: string; decision?: Sealed }>;
+export type OverrideGranted = Event<'OverrideGranted', { participantId: string; overrideId: string; rule: OverridableRule; kind?: PathwayKind;
+  validUntil: string;
+  /** The coordinator's written reason, sealed with the participant's key. */
+  reason: Sealed; grantedBy: string; grantedAt: string }>;
+export type LedgerClosed = Event<'LedgerClosed', { participantId: string; mergedInto: string; closedAt: string }>;
+export type LedgerMerged = Event<'LedgerMerged', { participantId: string; fromParticipantId: string; pathways: PathwayRecord[];
+  caseConferences: CaseConference[]; overrides: LedgerOverride[];
+  /** Pathways of one kind that ran at the same time under the two registrations: what the guard could not see before. */
+  overlaps: { pathwayId: string; overlapsPathwayId: string }[]; mergedAt: string }>;
 export type EnrolmentLedgerEvent =
-  | { type: 'PathwayReserved'; data: { participantId: string; pathwayId: string; kind: PathwayKind; jurisdiction: Jurisdiction;
-      plannedStart: string; plannedEnd: string; eligibilityVersion: string; flags: GuardFlag[]; reservedAt: string } }
-  | { type: 'ReservationReleased'; data: { participantId: string; pathwayId: string; releasedAt: string } }
-  | { type: 'PathwayEndRecorded'; data: { participantId: string; pathwayId: string; status: 'completed' | 'aborted'; outcome: Outcome; endedOn: string } }
-  | { type: 'CaseConferenceRecorded'; data: { participantId: string; stepId: string; heldOn: string; decision?: Sealed } }
-  | { type: 'OverrideGranted'; data: { participantId: string; overrideId: string; rule: OverridableRule; kind?: PathwayKind; validUntil: string;
-      /** The coordinator's written reason, sealed with the participant's key. */
-      reason: Sealed; grantedBy: string; grantedAt: string } }
-  | { type: 'LedgerClosed'; data: { participantId: string; mergedInto: string; closedAt: string } }
-  | { type: 'LedgerMerged'; data: { participantId: string; fromParticipantId: string; pathways: PathwayRecord[]; caseConferences: CaseConference[];
-      overrides: LedgerOverride[];
-      /** Pathways of one kind that ran at the same time under the two registrations: what the guard could not see before. */
-      overlaps: { pathwayId: string; overlapsPathwayId: string }[]; mergedAt: string } };
+  | PathwayReserved | ReservationReleased | PathwayEndRecorded | CaseConferenceRecorded | OverrideGranted | LedgerClosed | LedgerMerged;
+
+export const isEnrolmentLedgerEvent = isEventOf<EnrolmentLedgerEvent>({
+  PathwayReserved: true, ReservationReleased: true, PathwayEndRecorded: true, CaseConferenceRecorded: true, OverrideGranted: true,
+  LedgerClosed: true, LedgerMerged: true,
+});
 
 export interface EnrolmentLedger {
   /** Unset until the first event. */
@@ -90,26 +101,30 @@ export const evolve = (state: EnrolmentLedger, event: EnrolmentLedgerEvent): Enr
       return { ...ledger, pathways: [...ledger.pathways, ...event.data.pathways],
         caseConferences: [...ledger.caseConferences, ...event.data.caseConferences],
         overrides: [...ledger.overrides, ...event.data.overrides], mergedFrom: [...ledger.mergedFrom, event.data.fromParticipantId] };
+    default:
+      return unreachable(event);
   }
 };
 
+// Commands.
+export type ReservePathway = Command<'ReservePathway', { participantId: string; pathwayId: string; kind: PathwayKind; jurisdiction: Jurisdiction;
+  plannedStart: string; plannedEnd: string;
+  /** From the participant's stream, as of now. */
+  residenceStatus: ResidenceStatus; entitlements: readonly EntitlementPeriod[];
+  /** The eligibility table in force today. */
+  eligibility: EligibilityTable }>;
+export type ReleaseReservation = Command<'ReleaseReservation', { participantId: string; pathwayId: string }>;
+export type RecordPathwayEnded = Command<'RecordPathwayEnded', { participantId: string; pathwayId: string; status: 'completed' | 'aborted';
+  outcome: Outcome; endedOn: string }>;
+export type RecordCaseConference = Command<'RecordCaseConference', { participantId: string; stepId: string; heldOn: string; decision?: Sealed }>;
+export type GrantOverride = Command<'GrantOverride', { participantId: string; overrideId: string; rule: RefusalCode; kind?: PathwayKind;
+  validUntil: string; reason: Sealed }>;
+/** First half of a merge, on the merged-away participant's ledger: from here on it takes no reservations. */
+export type CloseLedger = Command<'CloseLedger', { participantId: string; mergedInto: string }>;
+/** Second half, on the surviving participant's ledger, with the closed ledger's state as loaded. */
+export type MergeLedger = Command<'MergeLedger', { participantId: string; source: EnrolmentLedger }>;
 export type EnrolmentLedgerCommand =
-  | { type: 'ReservePathway'; data: { participantId: string; pathwayId: string; kind: PathwayKind; jurisdiction: Jurisdiction;
-      plannedStart: string; plannedEnd: string;
-      /** From the participant's stream, as of now. */
-      residenceStatus: ResidenceStatus; entitlements: readonly EntitlementPeriod[];
-      /** The eligibility table in force today. */
-      eligibility: EligibilityTable }; metadata: CommandMetadata }
-  | { type: 'ReleaseReservation'; data: { participantId: string; pathwayId: string }; metadata: CommandMetadata }
-  | { type: 'RecordPathwayEnded'; data: { participantId: string; pathwayId: string; status: 'completed' | 'aborted'; outcome: Outcome; endedOn: string };
-      metadata: CommandMetadata }
-  | { type: 'RecordCaseConference'; data: { participantId: string; stepId: string; heldOn: string; decision?: Sealed }; metadata: CommandMetadata }
-  | { type: 'GrantOverride'; data: { participantId: string; overrideId: string; rule: RefusalCode; kind?: PathwayKind; validUntil: string; reason: Sealed };
-      metadata: CommandMetadata }
-  /** First half of a merge, on the merged-away participant's ledger: from here on it takes no reservations. */
-  | { type: 'CloseLedger'; data: { participantId: string; mergedInto: string }; metadata: CommandMetadata }
-  /** Second half, on the surviving participant's ledger, with the closed ledger's state as loaded. */
-  | { type: 'MergeLedger'; data: { participantId: string; source: EnrolmentLedger }; metadata: CommandMetadata };
+  | ReservePathway | ReleaseReservation | RecordPathwayEnded | RecordCaseConference | GrantOverride | CloseLedger | MergeLedger;
 
 const writable = (state: EnrolmentLedger, participantId: string): EnrolmentLedger => {
   if (state.participantId !== undefined && state.participantId !== participantId) {
@@ -146,107 +161,125 @@ const refusalMessage = (refusal: GuardRefusal, request: { kind: PathwayKind; jur
   }
 };
 
-export const decide = (command: EnrolmentLedgerCommand, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
+const reservePathway = (command: ReservePathway, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
+  const d = command.data;
+  const ledger = writable(state, d.participantId);
+  if (!isCalendarDate(d.plannedStart) || !isCalendarDate(d.plannedEnd) || d.plannedEnd < d.plannedStart) {
+    throw new DomainError('invalid_period', `planned period ${d.plannedStart} to ${d.plannedEnd} is not a valid period`);
+  }
+  const existing = ledger.pathways.find((p) => p.pathwayId === d.pathwayId);
+  if (existing) {
+    // A retried request (same idempotency key, same pathway id) finds its own reservation.
+    const same = existing.kind === d.kind && existing.jurisdiction === d.jurisdiction &&
+      existing.plannedStart === d.plannedStart && existing.plannedEnd === d.plannedEnd;
+    if (same) return [];
+    throw new DomainError('pathway_exists', `pathway ${d.pathwayId} is already reserved with other details`);
+  }
+  const request = { participantId: d.participantId, kind: d.kind, jurisdiction: d.jurisdiction, plannedStart: d.plannedStart, plannedEnd: d.plannedEnd };
+  const history = { residenceStatus: d.residenceStatus, entitlements: d.entitlements, pathways: ledger.pathways,
+    caseConferences: ledger.caseConferences.map((c) => c.heldOn) };
+  const decision = checkPathway(request, history, d.eligibility, ledger.overrides, command.metadata.now);
+  if (!decision.ok) {
+    throw new DomainError(decision.code, refusalMessage(decision, request, d.eligibility), { rule: decision.rule,
+      eligibilityVersion: decision.eligibilityVersion, ...(decision.conflicting ? { conflicting: decision.conflicting } : {}) });
+  }
+  return [{ type: 'PathwayReserved', data: { participantId: d.participantId, pathwayId: d.pathwayId, kind: d.kind, jurisdiction: d.jurisdiction,
+    plannedStart: d.plannedStart, plannedEnd: d.plannedEnd, eligibilityVersion: decision.eligibilityVersion, flags: decision.flags,
+    reservedAt: command.metadata.now } }];
+};
+
+const releaseReservation = (command: ReleaseReservation, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
+  const d = command.data;
+  const ledger = writable(state, d.participantId);
+  if (ledger.releasedPathwayIds.includes(d.pathwayId)) return [];
+  const pathway = pathwayIn(ledger, d.pathwayId);
+  // A pathway that has ended really ran: its period must keep blocking, so it is not released.
+  if (pathway.status !== 'active') throw new DomainError('pathway_not_active', `pathway ${d.pathwayId} has ended; only an unused reservation can be released`);
+  return [{ type: 'ReservationReleased', data: { participantId: d.participantId, pathwayId: d.pathwayId, releasedAt: command.metadata.now } }];
+};
+
+const recordPathwayEnded = (command: RecordPathwayEnded, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
   const today = dayOf(command.metadata.now);
+  const d = command.data;
+  const pathway = pathwayIn(writable(state, d.participantId), d.pathwayId);
+  if (pathway.status !== 'active') {
+    if (pathway.status === d.status && pathway.outcome === d.outcome && pathway.endedOn === d.endedOn) return [];
+    throw new DomainError('pathway_not_active', `pathway ${d.pathwayId} already ended on ${pathway.endedOn}`);
+  }
+  if (d.status === 'completed' && !GOAL_REACHED_OUTCOMES.includes(d.outcome)) {
+    throw new DomainError('outcome_not_a_completion', `outcome ${d.outcome} does not reach the goal`);
+  }
+  if (!isCalendarDate(d.endedOn)) throw new DomainError('validation_failed', `endedOn ${d.endedOn} is not a date YYYY-MM-DD`);
+  if (d.endedOn < pathway.plannedStart) throw new DomainError('end_before_start', `ended on ${d.endedOn}, before the start ${pathway.plannedStart}`);
+  if (d.endedOn > today) throw new DomainError('end_in_future', `ended on ${d.endedOn}, which is after today`);
+  return [{ type: 'PathwayEndRecorded', data: { participantId: d.participantId, pathwayId: d.pathwayId, status: d.status, outcome: d.outcome, endedOn: d.endedOn } }];
+};
+
+const recordCaseConference = (command: RecordCaseConference, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
+  const today = dayOf(command.metadata.now);
+  const d = command.data;
+  const ledger = writable(state, d.participantId);
+  if (ledger.caseConferences.some((c) => c.stepId === d.stepId)) return [];
+  if (!isCalendarDate(d.heldOn)) throw new DomainError('validation_failed', `heldOn ${d.heldOn} is not a date YYYY-MM-DD`);
+  if (d.heldOn > today) throw new DomainError('step_in_future', `case conference dated ${d.heldOn} is in the future`);
+  return [{ type: 'CaseConferenceRecorded', data: { participantId: d.participantId, stepId: d.stepId, heldOn: d.heldOn,
+    ...(d.decision ? { decision: d.decision } : {}) } }];
+};
+
+const grantOverride = (command: GrantOverride, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
+  const today = dayOf(command.metadata.now);
+  const d = command.data;
+  const ledger = writable(state, d.participantId);
+  if (ledger.overrides.some((o) => o.overrideId === d.overrideId)) return [];
+  if (!(OVERRIDABLE_RULES as readonly string[]).includes(d.rule)) {
+    throw new DomainError('not_overridable', `${d.rule} cannot be overridden; only ${OVERRIDABLE_RULES.join(', ')} can`);
+  }
+  if (!isCalendarDate(d.validUntil) || d.validUntil < today) {
+    throw new DomainError('invalid_period', `an override valid until ${d.validUntil} would never apply`);
+  }
+  return [{ type: 'OverrideGranted', data: { participantId: d.participantId, overrideId: d.overrideId, rule: d.rule as OverridableRule,
+    ...(d.kind ? { kind: d.kind } : {}), validUntil: d.validUntil, reason: d.reason, grantedBy: command.metadata.actor, grantedAt: command.metadata.now } }];
+};
+
+const closeLedger = (command: CloseLedger, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
+  const d = command.data;
+  if (d.mergedInto === d.participantId) throw new DomainError('invalid_merge', 'a participant cannot be merged into itself');
+  if (state.closedInto === d.mergedInto && state.participantId === d.participantId) return [];
+  writable(state, d.participantId);
+  return [{ type: 'LedgerClosed', data: { participantId: d.participantId, mergedInto: d.mergedInto, closedAt: command.metadata.now } }];
+};
+
+const mergeLedger = (command: MergeLedger, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
+  const { participantId, source } = command.data;
+  const ledger = writable(state, participantId);
+  if (source.participantId !== undefined && ledger.mergedFrom.includes(source.participantId)) return [];
+  // Only a closed ledger is final: entries appended to it after loading would otherwise be lost.
+  if (source.participantId === undefined || source.closedInto !== participantId) {
+    throw new DomainError('ledger_not_closed', 'close the merged-away participant’s ledger into this one first');
+  }
+  const pathways = source.pathways.filter((p) => !ledger.pathways.some((q) => q.pathwayId === p.pathwayId));
+  const overlaps = pathways.flatMap((p) => ledger.pathways
+    .filter((q) => q.kind === p.kind && periodsOverlap({ from: p.plannedStart, to: effectiveEnd(p) }, { from: q.plannedStart, to: effectiveEnd(q) }))
+    .map((q) => ({ pathwayId: p.pathwayId, overlapsPathwayId: q.pathwayId })));
+  return [{ type: 'LedgerMerged', data: { participantId, fromParticipantId: source.participantId, pathways: [...pathways],
+    caseConferences: source.caseConferences.filter((c) => !ledger.caseConferences.some((k) => k.stepId === c.stepId)),
+    overrides: source.overrides.filter((o) => !ledger.overrides.some((k) => k.overrideId === o.overrideId)),
+    overlaps, mergedAt: command.metadata.now } }];
+};
+
+export const decide = (command: EnrolmentLedgerCommand, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
   switch (command.type) {
-    case 'ReservePathway': {
-      const d = command.data;
-      const ledger = writable(state, d.participantId);
-      if (!isCalendarDate(d.plannedStart) || !isCalendarDate(d.plannedEnd) || d.plannedEnd < d.plannedStart) {
-        throw new DomainError('invalid_period', `planned period ${d.plannedStart} to ${d.plannedEnd} is not a valid period`);
-      }
-      const existing = ledger.pathways.find((p) => p.pathwayId === d.pathwayId);
-      if (existing) {
-        // A retried request (same idempotency key, same pathway id) finds its own reservation.
-        const same = existing.kind === d.kind && existing.jurisdiction === d.jurisdiction &&
-          existing.plannedStart === d.plannedStart && existing.plannedEnd === d.plannedEnd;
-        if (same) return [];
-        throw new DomainError('pathway_exists', `pathway ${d.pathwayId} is already reserved with other details`);
-      }
-      const request = { participantId: d.participantId, kind: d.kind, jurisdiction: d.jurisdiction, plannedStart: d.plannedStart, plannedEnd: d.plannedEnd };
-      const history = { residenceStatus: d.residenceStatus, entitlements: d.entitlements, pathways: ledger.pathways,
-        caseConferences: ledger.caseConferences.map((c) => c.heldOn) };
-      const decision = checkPathway(request, history, d.eligibility, ledger.overrides, command.metadata.now);
-      if (!decision.ok) {
-        throw new DomainError(decision.code, refusalMessage(decision, request, d.eligibility), { rule: decision.rule,
-          eligibilityVersion: decision.eligibilityVersion, ...(decision.conflicting ? { conflicting: decision.conflicting } : {}) });
-      }
-      return [{ type: 'PathwayReserved', data: { participantId: d.participantId, pathwayId: d.pathwayId, kind: d.kind, jurisdiction: d.jurisdiction,
-        plannedStart: d.plannedStart, plannedEnd: d.plannedEnd, eligibilityVersion: decision.eligibilityVersion, flags: decision.flags,
-        reservedAt: command.metadata.now } }];
-    }
-    case 'ReleaseReservation': {
-      const d = command.data;
-      const ledger = writable(state, d.participantId);
-      if (ledger.releasedPathwayIds.includes(d.pathwayId)) return [];
-      const pathway = pathwayIn(ledger, d.pathwayId);
-      // A pathway that has ended really ran: its period must keep blocking, so it is not released.
-      if (pathway.status !== 'active') throw new DomainError('pathway_not_active', `pathway ${d.pathwayId} has ended; only an unused reservation can be released`);
-      return [{ type: 'ReservationReleased', data: { participantId: d.participantId, pathwayId: d.pathwayId, releasedAt: command.metadata.now } }];
-    }
-    case 'RecordPathwayEnded': {
-      const d = command.data;
-      const pathway = pathwayIn(writable(state, d.participantId), d.pathwayId);
-      if (pathway.status !== 'active') {
-        if (pathway.status === d.status && pathway.outcome === d.outcome && pathway.endedOn === d.endedOn) return [];
-        throw new DomainError('pathway_not_active', `pathway ${d.pathwayId} already ended on ${pathway.endedOn}`);
-      }
-      if (d.status === 'completed' && !GOAL_REACHED_OUTCOMES.includes(d.outcome)) {
-        throw new DomainError('outcome_not_a_completion', `outcome ${d.outcome} does not reach the goal`);
-      }
-      if (!isCalendarDate(d.endedOn)) throw new DomainError('validation_failed', `endedOn ${d.endedOn} is not a date YYYY-MM-DD`);
-      if (d.endedOn < pathway.plannedStart) throw new DomainError('end_before_start', `ended on ${d.endedOn}, before the start ${pathway.plannedStart}`);
-      if (d.endedOn > today) throw new DomainError('end_in_future', `ended on ${d.endedOn}, which is after today`);
-      return [{ type: 'PathwayEndRecorded', data: { participantId: d.participantId, pathwayId: d.pathwayId, status: d.status, outcome: d.outcome, endedOn: d.endedOn } }];
-    }
-    case 'RecordCaseConference': {
-      const d = command.data;
-      const ledger = writable(state, d.participantId);
-      if (ledger.caseConferences.some((c) => c.stepId === d.stepId)) return [];
-      if (!isCalendarDate(d.heldOn)) throw new DomainError('validation_failed', `heldOn ${d.heldOn} is not a date YYYY-MM-DD`);
-      if (d.heldOn > today) throw new DomainError('step_in_future', `case conference dated ${d.heldOn} is in the future`);
-      return [{ type: 'CaseConferenceRecorded', data: { participantId: d.participantId, stepId: d.stepId, heldOn: d.heldOn,
-        ...(d.decision ? { decision: d.decision } : {}) } }];
-    }
-    case 'GrantOverride': {
-      const d = command.data;
-      const ledger = writable(state, d.participantId);
-      if (ledger.overrides.some((o) => o.overrideId === d.overrideId)) return [];
-      if (!(OVERRIDABLE_RULES as readonly string[]).includes(d.rule)) {
-        throw new DomainError('not_overridable', `${d.rule} cannot be overridden; only ${OVERRIDABLE_RULES.join(', ')} can`);
-      }
-      if (!isCalendarDate(d.validUntil) || d.validUntil < today) {
-        throw new DomainError('invalid_period', `an override valid until ${d.validUntil} would never apply`);
-      }
-      return [{ type: 'OverrideGranted', data: { participantId: d.participantId, overrideId: d.overrideId, rule: d.rule as OverridableRule,
-        ...(d.kind ? { kind: d.kind } : {}), validUntil: d.validUntil, reason: d.reason, grantedBy: command.metadata.actor, grantedAt: command.metadata.now } }];
-    }
-    case 'CloseLedger': {
-      const d = command.data;
-      if (d.mergedInto === d.participantId) throw new DomainError('invalid_merge', 'a participant cannot be merged into itself');
-      if (state.closedInto === d.mergedInto && state.participantId === d.participantId) return [];
-      writable(state, d.participantId);
-      return [{ type: 'LedgerClosed', data: { participantId: d.participantId, mergedInto: d.mergedInto, closedAt: command.metadata.now } }];
-    }
-    case 'MergeLedger': {
-      const { participantId, source } = command.data;
-      const ledger = writable(state, participantId);
-      if (source.participantId !== undefined && ledger.mergedFrom.includes(source.participantId)) return [];
-      // Only a closed ledger is final: entries appended to it after loading would otherwise be lost.
-      if (source.participantId === undefined || source.closedInto !== participantId) {
-        throw new DomainError('ledger_not_closed', 'close the merged-away participant’s ledger into this one first');
-      }
-      const pathways = source.pathways.filter((p) => !ledger.pathways.some((q) => q.pathwayId === p.pathwayId));
-      const overlaps = pathways.flatMap((p) => ledger.pathways
-        .filter((q) => q.kind === p.kind && periodsOverlap({ from: p.plannedStart, to: effectiveEnd(p) }, { from: q.plannedStart, to: effectiveEnd(q) }))
-        .map((q) => ({ pathwayId: p.pathwayId, overlapsPathwayId: q.pathwayId })));
-      return [{ type: 'LedgerMerged', data: { participantId, fromParticipantId: source.participantId, pathways: [...pathways],
-        caseConferences: source.caseConferences.filter((c) => !ledger.caseConferences.some((k) => k.stepId === c.stepId)),
-        overrides: source.overrides.filter((o) => !ledger.overrides.some((k) => k.overrideId === o.overrideId)),
-        overlaps, mergedAt: command.metadata.now } }];
-    }
+    case 'ReservePathway': return reservePathway(command, state);
+    case 'ReleaseReservation': return releaseReservation(command, state);
+    case 'RecordPathwayEnded': return recordPathwayEnded(command, state);
+    case 'RecordCaseConference': return recordCaseConference(command, state);
+    case 'GrantOverride': return grantOverride(command, state);
+    case 'CloseLedger': return closeLedger(command, state);
+    case 'MergeLedger': return mergeLedger(command, state);
+    default: return unreachable(command);
   }
 };
 
-/** The decider as one value, for code that handles any aggregate the same way. */
-export const enrolmentLedgerDecider = { decide, evolve, initialState: initialEnrolmentLedger };
+export const enrolmentLedgerDecider: Decider<EnrolmentLedgerCommand, EnrolmentLedgerEvent, EnrolmentLedger> = {
+  decide, evolve, initialState: initialEnrolmentLedger, isEvent: isEnrolmentLedgerEvent,
+};

@@ -5,7 +5,7 @@ import { addMonths, periodsOverlap } from './dates';
 import { EligibilityTable } from './eligibility-table';
 
 /*
- * The measure-career guard (DESIGN.md §1): four rules, each a small pure function, checked in the
+ * The measure-career guard: four rules, each a small pure function, checked in the
  * fixed order R1, R4, R2, R3; the first refusal wins. A refusal names the rule, the table version and
  * at most the kind, jurisdiction and period of what it conflicts with — never notes or personal data,
  * because it is shown to a coach of another body.

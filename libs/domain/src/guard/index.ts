@@ -1,4 +1,4 @@
-// The measure-career guard (DESIGN.md §1): the rules as pure policy, the eligibility table, and the
+// The measure-career guard: the rules as pure policy, the eligibility table, and the
 // per-participant enrolment ledger that makes the decision and the reservation one append.
 export { validateEligibilityTable, eligibilityTableOn } from './eligibility-table';
 export type { EligibilityTable, EligibilityRule } from './eligibility-table';
@@ -11,5 +11,9 @@ export type {
   GuardRequest, PathwayRecord, EntitlementPeriod, ParticipantHistory, GuardOverride, GuardDecision, GuardRefusal, GuardFlag,
   GuardRule, RefusalCode, OverridableRule, ConflictingPeriod, RuleVerdict,
 } from './guard.policy';
-export { enrolmentLedgerDecider, enrolmentStreamId, initialEnrolmentLedger } from './enrolment-ledger.decider';
-export type { EnrolmentLedger, EnrolmentLedgerEvent, EnrolmentLedgerCommand, CaseConference, LedgerOverride } from './enrolment-ledger.decider';
+export { enrolmentLedgerDecider, enrolmentStreamId, initialEnrolmentLedger, isEnrolmentLedgerEvent } from './enrolment-ledger.decider';
+export type {
+  EnrolmentLedger, EnrolmentLedgerEvent, EnrolmentLedgerCommand, CaseConference, LedgerOverride,
+  PathwayReserved, ReservationReleased, PathwayEndRecorded, CaseConferenceRecorded, OverrideGranted, LedgerClosed, LedgerMerged,
+  ReservePathway, ReleaseReservation, RecordPathwayEnded, RecordCaseConference, GrantOverride, CloseLedger, MergeLedger,
+} from './enrolment-ledger.decider';

@@ -1,7 +1,7 @@
-import { deciderSpec } from '../testing/given-when-then';
-import { decide, evolve, initialParticipant, ParticipantCommand, ParticipantEvent } from './participant.decider';
+import { DeciderSpecification } from '../testing/decider-specification';
+import { ParticipantCommand, participantDecider, ParticipantEvent } from './participant.decider';
 
-const given = deciderSpec<ParticipantCommand, ParticipantEvent, ReturnType<typeof evolve>>({ decide, evolve, initialState: initialParticipant });
+const given = DeciderSpecification.for(participantDecider);
 const metadata = { now: '2026-03-10T12:00:00.000Z', actor: 'coach-1' };
 
 const registered: ParticipantEvent = { type: 'ParticipantRegistered', data: { participantId: 'a-1', municipality: 'neuss',

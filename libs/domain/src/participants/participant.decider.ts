@@ -1,5 +1,7 @@
-import { CommandMetadata, Sealed } from '../shared/command';
+import { Command, Sealed } from '../shared/command';
+import { Decider, unreachable } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
+import { Event, isEventOf } from '../shared/event';
 import { Jurisdiction, ResidenceStatus } from '../shared/vocabulary';
 
 /** An entitlement to benefits under one jurisdiction, open-ended while `to` is absent. */
@@ -10,22 +12,34 @@ export interface Entitlement {
   to?: string;
 }
 
-export type ParticipantEvent =
-  | { type: 'ParticipantRegistered'; data: { participantId: string; municipality: string; residenceStatus: ResidenceStatus;
-      /** Given name, family name and birth date, sealed with the participant's own key. */
-      personalData: Sealed; registeredAt: string } }
-  | { type: 'ResidenceStatusChanged'; data: { participantId: string; from: ResidenceStatus; to: ResidenceStatus; changedOn: string } }
-  | { type: 'EntitlementAdded'; data: { participantId: string; entitlement: Entitlement } }
-  | { type: 'EntitlementEnded'; data: { participantId: string; entitlementId: string; to: string } }
-  | { type: 'PersonalDataErased'; data: { participantId: string; erasedAt: string } }
-  /** The same person was registered twice; this registration lives on in `mergedInto`. */
-  // `reason`: why an admin merged two registrations the duplicate check never listed; sealed, as free text may name the person.
-  | { type: 'ParticipantMerged'; data: { participantId: string; mergedInto: string; mergedAt: string; reason?: Sealed } };
+/** A participant lives in the stream `participant-<participantId>`. */
+export const participantStreamId = (participantId: string): string => `participant-${participantId}`;
 
-export type Participant =
-  | { status: 'none' }
-  | { status: 'registered' | 'erased' | 'merged'; id: string; municipality: string; residenceStatus: ResidenceStatus; entitlements: Entitlement[];
-      mergedInto?: string };
+// Events: stored for good, so their type names and data never change shape.
+export type ParticipantRegistered = Event<'ParticipantRegistered', { participantId: string; municipality: string; residenceStatus: ResidenceStatus;
+  /** Given name, family name and birth date, sealed with the participant's own key. */
+  personalData: Sealed; registeredAt: string }>;
+export type ResidenceStatusChanged = Event<'ResidenceStatusChanged', { participantId: string; from: ResidenceStatus; to: ResidenceStatus; changedOn: string }>;
+export type EntitlementAdded = Event<'EntitlementAdded', { participantId: string; entitlement: Entitlement }>;
+export type EntitlementEnded = Event<'EntitlementEnded', { participantId: string; entitlementId: string; to: string }>;
+export type PersonalDataErased = Event<'PersonalDataErased', { participantId: string; erasedAt: string }>;
+/**
+ * The same person was registered twice; this registration lives on in `mergedInto`. `reason`: why an
+ * admin merged two registrations the duplicate check never listed; sealed, as free text may name the person.
+ */
+export type ParticipantMerged = Event<'ParticipantMerged', { participantId: string; mergedInto: string; mergedAt: string; reason?: Sealed }>;
+export type ParticipantEvent =
+  | ParticipantRegistered | ResidenceStatusChanged | EntitlementAdded | EntitlementEnded | PersonalDataErased | ParticipantMerged;
+
+export const isParticipantEvent = isEventOf<ParticipantEvent>({
+  ParticipantRegistered: true, ResidenceStatusChanged: true, EntitlementAdded: true, EntitlementEnded: true, PersonalDataErased: true,
+  ParticipantMerged: true,
+});
+
+export type RegisteredParticipantState = { status: 'registered' | 'erased' | 'merged'; id: string; municipality: string;
+  residenceStatus: ResidenceStatus; entitlements: Entitlement[]; mergedInto?: string };
+
+export type Participant = { status: 'none' } | RegisteredParticipantState;
 
 export const initialParticipant: Participant = { status: 'none' };
 
@@ -45,19 +59,23 @@ export const evolve = (state: Participant, event: ParticipantEvent): Participant
       return state.status === 'none' ? state : { ...state, status: 'erased' };
     case 'ParticipantMerged':
       return state.status === 'none' ? state : { ...state, status: 'merged', mergedInto: event.data.mergedInto };
+    default:
+      return unreachable(event);
   }
 };
 
+// Commands.
+export type RegisterParticipant = Command<'RegisterParticipant', { participantId: string; municipality: string; residenceStatus: ResidenceStatus;
+  personalData: Sealed; entitlements: Entitlement[] }>;
+export type ChangeResidenceStatus = Command<'ChangeResidenceStatus', { residenceStatus: ResidenceStatus; changedOn: string }>;
+export type AddEntitlement = Command<'AddEntitlement', { entitlement: Entitlement }>;
+export type EndEntitlement = Command<'EndEntitlement', { entitlementId: string; to: string }>;
+export type ErasePersonalData = Command<'ErasePersonalData', Record<string, never>>;
+export type MergeInto = Command<'MergeInto', { survivor: { id: string; status: Participant['status'] }; reason?: Sealed }>;
 export type ParticipantCommand =
-  | { type: 'RegisterParticipant'; data: { participantId: string; municipality: string; residenceStatus: ResidenceStatus;
-      personalData: Sealed; entitlements: Entitlement[] }; metadata: CommandMetadata }
-  | { type: 'ChangeResidenceStatus'; data: { residenceStatus: ResidenceStatus; changedOn: string }; metadata: CommandMetadata }
-  | { type: 'AddEntitlement'; data: { entitlement: Entitlement }; metadata: CommandMetadata }
-  | { type: 'EndEntitlement'; data: { entitlementId: string; to: string }; metadata: CommandMetadata }
-  | { type: 'ErasePersonalData'; data: Record<string, never>; metadata: CommandMetadata }
-  | { type: 'MergeInto'; data: { survivor: { id: string; status: Participant['status'] }; reason?: Sealed }; metadata: CommandMetadata };
+  | RegisterParticipant | ChangeResidenceStatus | AddEntitlement | EndEntitlement | ErasePersonalData | MergeInto;
 
-const existing = (state: Participant) => {
+const existing = (state: Participant): RegisteredParticipantState => {
   if (state.status === 'none') throw new DomainError('not_found', 'participant does not exist');
   return state;
 };
@@ -76,57 +94,69 @@ const checkEntitlement = (entitlement: Entitlement, others: readonly Entitlement
   }
 };
 
+const registerParticipant = ({ data: d, metadata }: RegisterParticipant, state: Participant): ParticipantEvent[] => {
+  if (state.status !== 'none') throw new DomainError('participant_exists', 'participant already registered');
+  d.entitlements.forEach((e, i) => checkEntitlement(e, d.entitlements.slice(0, i)));
+  return [
+    { type: 'ParticipantRegistered', data: { participantId: d.participantId, municipality: d.municipality,
+      residenceStatus: d.residenceStatus, personalData: d.personalData, registeredAt: metadata.now } },
+    ...d.entitlements.map((entitlement): ParticipantEvent => ({ type: 'EntitlementAdded', data: { participantId: d.participantId, entitlement } })),
+  ];
+};
+
+const changeResidenceStatus = ({ data }: ChangeResidenceStatus, state: Participant): ParticipantEvent[] => {
+  const participant = existing(state);
+  if (participant.residenceStatus === data.residenceStatus) return [];
+  return [{ type: 'ResidenceStatusChanged', data: { participantId: participant.id, from: participant.residenceStatus,
+    to: data.residenceStatus, changedOn: data.changedOn } }];
+};
+
+const addEntitlement = ({ data }: AddEntitlement, state: Participant): ParticipantEvent[] => {
+  const participant = existing(state);
+  checkEntitlement(data.entitlement, participant.entitlements);
+  return [{ type: 'EntitlementAdded', data: { participantId: participant.id, entitlement: data.entitlement } }];
+};
+
+const endEntitlement = ({ data }: EndEntitlement, state: Participant): ParticipantEvent[] => {
+  const participant = existing(state);
+  const entitlement = participant.entitlements.find((e) => e.entitlementId === data.entitlementId);
+  if (!entitlement) throw new DomainError('entitlement_not_found', `no entitlement ${data.entitlementId}`);
+  if (data.to < entitlement.from) {
+    throw new DomainError('invalid_period', `entitlement cannot end on ${data.to}, before it starts on ${entitlement.from}`);
+  }
+  return [{ type: 'EntitlementEnded', data: { participantId: participant.id, ...data } }];
+};
+
+const mergeInto = ({ data: { survivor, reason }, metadata }: MergeInto, state: Participant): ParticipantEvent[] => {
+  const participant = existing(state);
+  if (participant.status === 'merged') {
+    if (participant.mergedInto === survivor.id) return [];
+    throw new DomainError('participant_not_active', `participant was already merged into ${participant.mergedInto}`);
+  }
+  if (survivor.id === participant.id) throw new DomainError('invalid_merge', 'a participant cannot be merged into itself');
+  if (survivor.status !== 'registered') throw new DomainError('invalid_merge', `the surviving registration is ${survivor.status}`);
+  return [{ type: 'ParticipantMerged', data: { participantId: participant.id, mergedInto: survivor.id, mergedAt: metadata.now,
+    ...(reason === undefined ? {} : { reason }) } }];
+};
+
+const erasePersonalData = ({ metadata }: ErasePersonalData, state: Participant): ParticipantEvent[] => {
+  const participant = existing(state);
+  if (participant.status === 'erased') return [];
+  return [{ type: 'PersonalDataErased', data: { participantId: participant.id, erasedAt: metadata.now } }];
+};
+
 export const decide = (command: ParticipantCommand, state: Participant): ParticipantEvent[] => {
   switch (command.type) {
-    case 'RegisterParticipant': {
-      if (state.status !== 'none') throw new DomainError('participant_exists', 'participant already registered');
-      const d = command.data;
-      d.entitlements.forEach((e, i) => checkEntitlement(e, d.entitlements.slice(0, i)));
-      return [
-        { type: 'ParticipantRegistered', data: { participantId: d.participantId, municipality: d.municipality,
-          residenceStatus: d.residenceStatus, personalData: d.personalData, registeredAt: command.metadata.now } },
-        ...d.entitlements.map((entitlement): ParticipantEvent => ({ type: 'EntitlementAdded', data: { participantId: d.participantId, entitlement } })),
-      ];
-    }
-    case 'ChangeResidenceStatus': {
-      const participant = existing(state);
-      if (participant.residenceStatus === command.data.residenceStatus) return [];
-      return [{ type: 'ResidenceStatusChanged', data: { participantId: participant.id, from: participant.residenceStatus,
-        to: command.data.residenceStatus, changedOn: command.data.changedOn } }];
-    }
-    case 'AddEntitlement': {
-      const participant = existing(state);
-      checkEntitlement(command.data.entitlement, participant.entitlements);
-      return [{ type: 'EntitlementAdded', data: { participantId: participant.id, entitlement: command.data.entitlement } }];
-    }
-    case 'EndEntitlement': {
-      const participant = existing(state);
-      const entitlement = participant.entitlements.find((e) => e.entitlementId === command.data.entitlementId);
-      if (!entitlement) throw new DomainError('entitlement_not_found', `no entitlement ${command.data.entitlementId}`);
-      if (command.data.to < entitlement.from) {
-        throw new DomainError('invalid_period', `entitlement cannot end on ${command.data.to}, before it starts on ${entitlement.from}`);
-      }
-      return [{ type: 'EntitlementEnded', data: { participantId: participant.id, ...command.data } }];
-    }
-    case 'MergeInto': {
-      const participant = existing(state);
-      const { survivor } = command.data;
-      if (participant.status === 'merged') {
-        if (participant.mergedInto === survivor.id) return [];
-        throw new DomainError('participant_not_active', `participant was already merged into ${participant.mergedInto}`);
-      }
-      if (survivor.id === participant.id) throw new DomainError('invalid_merge', 'a participant cannot be merged into itself');
-      if (survivor.status !== 'registered') throw new DomainError('invalid_merge', `the surviving registration is ${survivor.status}`);
-      const reason = command.data.reason === undefined ? {} : { reason: command.data.reason };
-      return [{ type: 'ParticipantMerged', data: { participantId: participant.id, mergedInto: survivor.id, mergedAt: command.metadata.now, ...reason } }];
-    }
-    case 'ErasePersonalData': {
-      const participant = existing(state);
-      if (participant.status === 'erased') return [];
-      return [{ type: 'PersonalDataErased', data: { participantId: participant.id, erasedAt: command.metadata.now } }];
-    }
+    case 'RegisterParticipant': return registerParticipant(command, state);
+    case 'ChangeResidenceStatus': return changeResidenceStatus(command, state);
+    case 'AddEntitlement': return addEntitlement(command, state);
+    case 'EndEntitlement': return endEntitlement(command, state);
+    case 'MergeInto': return mergeInto(command, state);
+    case 'ErasePersonalData': return erasePersonalData(command, state);
+    default: return unreachable(command);
   }
 };
 
-/** The decider as one value, for code that handles any aggregate the same way. */
-export const participantDecider = { decide, evolve, initialState: initialParticipant };
+export const participantDecider: Decider<ParticipantCommand, ParticipantEvent, Participant> = {
+  decide, evolve, initialState: initialParticipant, isEvent: isParticipantEvent,
+};

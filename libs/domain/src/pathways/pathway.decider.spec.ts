@@ -1,7 +1,7 @@
-import { deciderSpec } from '../testing/given-when-then';
-import { decide, evolve, initialPathway, PathwayCommand, PathwayEvent } from './pathway.decider';
+import { DeciderSpecification } from '../testing/decider-specification';
+import { OpenPathway, PathwayCommand, pathwayDecider, PathwayEvent } from './pathway.decider';
 
-const given = deciderSpec<PathwayCommand, PathwayEvent, ReturnType<typeof evolve>>({ decide, evolve, initialState: initialPathway });
+const given = DeciderSpecification.for(pathwayDecider);
 const now = '2026-03-10T12:00:00.000Z';
 const metadata = { now, actor: 'coach-1' };
 
@@ -11,7 +11,7 @@ const opened: PathwayEvent = { type: 'PathwayOpened', data: { pathwayId: 'p-1', 
 const completed: PathwayEvent = { type: 'PathwayCompleted', data: { pathwayId: 'p-1', outcome: 'training_place', endedOn: '2026-03-09' } };
 const aborted: PathwayEvent = { type: 'PathwayAborted', data: { pathwayId: 'p-1', outcome: 'moved_away', endedOn: '2026-03-09', reason: 'sealed' } };
 
-const open = (overrides: Partial<Extract<PathwayCommand, { type: 'OpenPathway' }>['data']> = {}): PathwayCommand => ({
+const open = (overrides: Partial<OpenPathway['data']> = {}): PathwayCommand => ({
   type: 'OpenPathway', metadata,
   data: { pathwayId: 'p-1', participant: { id: 'a-1', status: 'registered', municipality: 'neuss' }, kind: 'coaching',
     jurisdiction: 'state', provider: 'Caritas', goal: 'sealed-goal', plannedStart: '2026-03-01', plannedEnd: '2026-08-31',

@@ -8,6 +8,16 @@ export interface CommandMetadata {
   actor: string;
 }
 
+/**
+ * A request to change one aggregate, named in the imperative (`RecordCaseStep`). The metadata is
+ * declared here once, so an aggregate's command types only name their type and data.
+ */
+export interface Command<Type extends string = string, Data extends Record<string, unknown> = Record<string, unknown>> {
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: CommandMetadata;
+}
+
 /** Personal data after encryption: opaque to the domain, readable only with the participant's key. */
 export type Sealed = string;
 

@@ -1,4 +1,4 @@
-/** The words on the wire (DESIGN.md §3): the same codes in the API, the events and the statistics. */
+/** The words on the wire: the same codes in the API, the events and the statistics. */
 export const RESIDENCE_STATUSES = ['gestattung', 'duldung', 'aufenthaltserlaubnis', 'niederlassungserlaubnis', 'eu_citizen', 'german', 'other'] as const;
 export type ResidenceStatus = (typeof RESIDENCE_STATUSES)[number];
 

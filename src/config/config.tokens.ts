@@ -1,0 +1,2 @@
+/** Inject with `@Inject(APP_CONFIG) config: AppConfig`. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID } from 'class-validator';
+
+/** The other registration of a pair, as `POST /participants/:id/not-duplicate` names it. */
+export class DuplicatePairDto {
+  @ApiProperty({ format: 'uuid', description: 'the other registration of the pair' })
+  @IsUUID()
+  duplicateId: string;
+}

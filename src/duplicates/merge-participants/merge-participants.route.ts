@@ -1,0 +1,25 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { Ctx, RequestContext } from '../../event-sourcing';
+import { WriteResult } from '../../http';
+import { MergeParticipantsDto } from './merge-participants.dto';
+import { MergeParticipantsRequest } from './merge-participants.handler';
+
+@ApiTags('duplicates')
+@ApiBearerAuth()
+@Controller('participants')
+export class MergeParticipantsRoute {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @Roles('coordinator', 'admin')
+  @ApiOkResponse({ type: WriteResult, description: 'a coordinator merges a listed pair inside her municipality; anything else needs an admin, '
+    + 'and a pair never listed also a reason (403 forbidden, 422 merge_reason_required)' })
+  merge(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: MergeParticipantsDto): Promise<WriteResult> {
+    return this.commands.execute(new MergeParticipantsRequest(user, context, id, body.duplicateId, body.reason));
+  }
+}

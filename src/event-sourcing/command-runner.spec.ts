@@ -1,0 +1,94 @@
+import { Command, Decider, DomainError, Event, isEventOf, StaleVersionError } from '@lotse/domain';
+import { createEventStore, EventStore } from '@lotse/event-store';
+import { CommandRunner } from './command-runner';
+import { RequestContext } from './request-context';
+
+type Count = Command<'Count', { by: number; max: number }>;
+type Counted = Event<'Counted', { by: number }>;
+const counter: Decider<Count, Counted, number> = {
+  initialState: 0,
+  evolve: (total, e) => total + e.data.by,
+  decide: ({ data: { by, max } }, total) => {
+    if (total + by > max) throw new DomainError('not_eligible', `would pass ${max}`);
+    return by === 0 ? [] : [{ type: 'Counted', data: { by } }];
+  },
+  isEvent: isEventOf<Counted>({ Counted: true }),
+};
+/** The runner with the counter: `handle(stream, { by, max }, context, ifMatch)`. */
+type Runner = ReturnType<typeof runner>;
+const runner = (store: EventStore) => {
+  const commands = new CommandRunner(store);
+  return {
+    handle: (streamId: string, data: Count['data'], context: RequestContext, ifMatch?: number) =>
+      commands.run({ streamId, decider: counter, command: { type: 'Count', data, metadata: { now: context.now, actor: context.actor } }, context, ifMatch }),
+  };
+};
+
+const context = (overrides: Partial<RequestContext> = {}): RequestContext => ({
+  actor: 'coach-1', role: 'coach', municipality: 'neuss', correlationId: 'req-1', now: '2026-03-10T12:00:00.000Z', ...overrides,
+});
+
+describe('CommandRunner', () => {
+  let store: EventStore;
+  let aggregates: Runner;
+  beforeEach(async () => {
+    store = await createEventStore({ engine: 'pglite', dir: 'memory://', schema: 'lotse' });
+    aggregates = runner(store);
+  });
+  afterEach(() => store.close());
+
+  it('appends what the decider decided with the envelope of the request', async () => {
+    const result = await aggregates.handle('counter-1', { by: 2, max: 10 }, context());
+    expect(result).toMatchObject({ version: 0, events: [{ type: 'Counted', data: { by: 2 } }] });
+    const [stored] = await store.readStream('counter-1');
+    expect(stored.metadata).toMatchObject({ actor: 'coach-1', role: 'coach', municipality: 'neuss', correlationId: 'req-1', occurredAt: '2026-03-10T12:00:00.000Z' });
+    expect(stored.globalPosition).toBe(result.position);
+  });
+
+  it('lands 50 concurrent commands on one stream exactly once with contiguous versions', async () => {
+    await Promise.all(Array.from({ length: 50 }, () => aggregates.handle('counter-2', { by: 1, max: 100 }, context())));
+    const events = await store.readStream('counter-2');
+    expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+  });
+
+  it('decides a lost race again on the newer state, where the command may no longer hold', async () => {
+    await aggregates.handle('counter-3', { by: 5, max: 10 }, context());
+    // Another process (a second CommandRunner, so no shared queue) wins the race in between.
+    const other = runner(store);
+    const results = await Promise.allSettled([
+      aggregates.handle('counter-3', { by: 4, max: 10 }, context()),
+      other.handle('counter-3', { by: 4, max: 10 }, context()),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'not_eligible' });
+    expect(await store.readStream('counter-3')).toHaveLength(2);
+  });
+
+  it('never refuses on a state it only remembers: another process may have changed the stream', async () => {
+    const other = runner(store);
+    await aggregates.handle('counter-6', { by: 9, max: 10 }, context());
+    await other.handle('counter-6', { by: -9, max: 10 }, context());
+    // This process remembers 9; the stream holds 0, so adding 5 must pass.
+    await expect(aggregates.handle('counter-6', { by: 5, max: 10 }, context())).resolves.toMatchObject({ version: 2 });
+    // And an If-Match that matches the stream, not the memory, must pass too.
+    await expect(other.handle('counter-6', { by: 1, max: 10 }, context(), 2)).resolves.toMatchObject({ version: 3 });
+  });
+
+  it('refuses a stale If-Match with 412 and stores nothing', async () => {
+    await aggregates.handle('counter-4', { by: 1, max: 10 }, context());
+    await aggregates.handle('counter-4', { by: 1, max: 10 }, context());
+    const stale = aggregates.handle('counter-4', { by: 1, max: 10 }, context(), 0);
+    await expect(stale).rejects.toBeInstanceOf(StaleVersionError);
+    await expect(stale).rejects.toMatchObject({ code: 'version_conflict', actual: 1 });
+    expect(await store.readStream('counter-4')).toHaveLength(2);
+  });
+
+  it('derives event ids from the Idempotency-Key, so a replayed command stores nothing new', async () => {
+    const first = await aggregates.handle('counter-5', { by: 1, max: 10 }, context({ idempotencyKey: 'k-1' }));
+    const again = await aggregates.handle('counter-5', { by: 1, max: 10 }, context({ idempotencyKey: 'k-1' }));
+    expect(again.position).toBe(first.position);
+    expect(await store.readStream('counter-5')).toHaveLength(1);
+    expect((await store.readStream('counter-5'))[0].metadata.causationId).toBe('k-1');
+  });
+});

@@ -1,0 +1,21 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { MinPositionQuery } from '../../read-models';
+import { CareerView } from './career.view';
+import { GetCareer } from './get-career.handler';
+
+@ApiTags('measure-career guard')
+@ApiBearerAuth()
+@Controller('participants')
+export class CareerRoute {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id/career')
+  @Roles('coach', 'coordinator', 'auditor', 'admin')
+  @ApiOkResponse({ type: CareerView })
+  career(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: MinPositionQuery): Promise<CareerView> {
+    return this.queries.execute(new GetCareer(user, id, query.minPosition));
+  }
+}

@@ -1,0 +1,27 @@
+import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { Ctx, RequestContext } from '../../event-sourcing';
+import { parseIfMatch, setVersionHeaders, WriteResult } from '../../http';
+import { ChangeResidenceStatusDto } from './change-residence-status.dto';
+import { ChangeResidenceStatusRequest } from './change-residence-status.handler';
+
+@ApiTags('participants')
+@ApiBearerAuth()
+@Controller('participants')
+export class ChangeResidenceStatusRoute {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/residence-status')
+  @HttpCode(200)
+  @Roles('coach', 'admin')
+  @ApiOkResponse({ type: WriteResult })
+  async changeResidenceStatus(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ChangeResidenceStatusDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+    const result: WriteResult = await this.commands.execute(new ChangeResidenceStatusRequest(user, context, id, body, parseIfMatch(ifMatch)));
+    setVersionHeaders(res, result.version);
+    return result;
+  }
+}

@@ -1,0 +1,28 @@
+import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { Ctx, RequestContext } from '../../event-sourcing';
+import { parseIfMatch, setVersionHeaders, WriteResult } from '../../http';
+import { EndEntitlementDto } from './end-entitlement.dto';
+import { EndEntitlementRequest } from './end-entitlement.handler';
+
+@ApiTags('participants')
+@ApiBearerAuth()
+@Controller('participants')
+export class EndEntitlementRoute {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/entitlements/:entitlementId/end')
+  @HttpCode(200)
+  @Roles('coach', 'admin')
+  @ApiOkResponse({ type: WriteResult })
+  async endEntitlement(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
+    @Param('entitlementId') entitlementId: string, @Body() body: EndEntitlementDto, @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+    const result: WriteResult = await this.commands.execute(new EndEntitlementRequest(user, context, id, entitlementId, body, parseIfMatch(ifMatch)));
+    setVersionHeaders(res, result.version);
+    return result;
+  }
+}

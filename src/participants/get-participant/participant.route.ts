@@ -1,0 +1,25 @@
+import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { setVersionHeaders } from '../../http';
+import { GetParticipant } from './get-participant.handler';
+import { ParticipantView } from './participant.response';
+
+@ApiTags('participants')
+@ApiBearerAuth()
+@Controller('participants')
+export class ParticipantRoute {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id')
+  @Roles('coach', 'coordinator', 'auditor', 'admin')
+  @ApiOkResponse({ type: ParticipantView })
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response): Promise<ParticipantView> {
+    const view: ParticipantView = await this.queries.execute(new GetParticipant(user, id));
+    setVersionHeaders(res, view.version);
+    return view;
+  }
+}

@@ -1,0 +1,27 @@
+import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { Ctx, RequestContext } from '../../event-sourcing';
+import { parseIfMatch, setVersionHeaders, WriteResult } from '../../http';
+import { AbortPathwayDto } from './abort-pathway.dto';
+import { AbortPathwayRequest } from './abort-pathway.handler';
+
+@ApiTags('pathways')
+@ApiBearerAuth()
+@Controller('pathways')
+export class AbortPathwayRoute {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/abort')
+  @HttpCode(200)
+  @Roles('coach', 'admin')
+  @ApiOkResponse({ type: WriteResult })
+  async abort(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AbortPathwayDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+    const result: WriteResult = await this.commands.execute(new AbortPathwayRequest(user, context, id, body, parseIfMatch(ifMatch)));
+    setVersionHeaders(res, result.version);
+    return result;
+  }
+}

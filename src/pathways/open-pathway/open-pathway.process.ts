@@ -1,0 +1,136 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import {
+  EnrolmentLedgerCommand, isEnrolmentLedgerEvent, isPathwayEvent, Participant, participantDecider, participantStreamId, pathwayDecider,
+  pathwayStreamId, RecordCaseConference, RecordPathwayEnded,
+} from '@lotse/domain';
+import { EVENT_STORE, EventStore } from '@lotse/event-store';
+import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
+import { CommandRunner, commandMetadata, DEFAULT_FOLLOW_UP_POLICY, FollowUpPolicy, FollowUps, newAggregateId, RequestContext } from '../../event-sourcing';
+import { EnrolmentLedgerService } from '../../guard';
+import { WriteResult } from '../../http';
+import { PersonalDataVault } from '../../personal-data';
+import { LEDGER_FOLLOW_UP_POLICY } from '../pathways.tokens';
+import { OpenPathwayDto } from './open-pathway.dto';
+
+/** Long enough for any request that reserved to have opened its pathway, or to have given up. */
+const ABANDONED_AFTER_MS = 5 * 60_000;
+
+/**
+ * A pathway's life in the guard's enrolment ledger, as one process across two streams:
+ *
+ * 1. reserve: the guard decides on the participant's ledger and reserves the period there;
+ * 2. open: the pathway's own stream is started;
+ * 3. release: if opening failed, the reservation is given back, or it would block the person's next pathway;
+ * 4. follow up: when the pathway ends, or a case conference is held on it, the ledger records that.
+ *
+ * The two streams cannot change in one append, so each later step follows an earlier one that
+ * already happened. Steps 3 and 4 are retried until they are done (see FollowUps). What a crash
+ * loses in between is caught up the next time the participant's ledger reserves: reservations
+ * whose pathway was never opened are released, ends the ledger missed are recorded.
+ */
+@Injectable()
+export class OpenPathwayProcess implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('OpenPathway');
+  private readonly followUps: FollowUps;
+
+  constructor(private readonly runner: CommandRunner, private readonly ledger: EnrolmentLedgerService, private readonly vault: PersonalDataVault,
+    @Inject(EVENT_STORE) private readonly store: EventStore, @Optional() @Inject(LEDGER_FOLLOW_UP_POLICY) policy?: FollowUpPolicy) {
+    this.followUps = new FollowUps(this.logger, policy ?? DEFAULT_FOLLOW_UP_POLICY);
+  }
+
+  async open(user: AuthenticatedUser, context: RequestContext, request: OpenPathwayDto): Promise<WriteResult> {
+    const { state: participant } = await this.runner.load(participantStreamId(request.participantId), participantDecider);
+    if (participant.status !== 'none') assertSameMunicipality(user, participant.municipality);
+    const pathwayId = newAggregateId(context, 'pathway');
+    if (participant.status === 'registered') {
+      await this.catchUp(participant.id, context);
+      await this.ledger.reserve(participant, { pathwayId, kind: request.kind, jurisdiction: request.jurisdiction,
+        plannedStart: request.plannedStart, plannedEnd: request.plannedEnd }, context);
+    }
+    try {
+      return await this.openStream(pathwayId, user, context, request, participant);
+    } catch (error) {
+      if (participant.status === 'registered' && (await this.runner.history(pathwayStreamId(pathwayId))).version < 0) {
+        await this.release(participant.id, pathwayId, context);
+      }
+      throw error;
+    }
+  }
+
+  /** Step 4 after a completion or an abort; the ledger's log position when it was recorded within the request. */
+  pathwayEnded(end: RecordPathwayEnded['data'], context: RequestContext): Promise<number | undefined> {
+    return this.followUp(end.participantId, { type: 'RecordPathwayEnded', metadata: commandMetadata(context), data: end }, context);
+  }
+
+  /** Step 4 after a case step of kind `case_conference`: it lifts R3 for the pathways after it. */
+  caseConferenceHeld(conference: RecordCaseConference['data'], context: RequestContext): Promise<number | undefined> {
+    return this.followUp(conference.participantId, { type: 'RecordCaseConference', metadata: commandMetadata(context), data: conference }, context);
+  }
+
+  /** Follow-ups still to be done in the background. */
+  get pendingFollowUps(): number {
+    return this.followUps.pending;
+  }
+
+  /** Before the stores close: a follow-up running may finish, none starts. */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.followUps.stop();
+  }
+
+  private async openStream(pathwayId: string, user: AuthenticatedUser, context: RequestContext, request: OpenPathwayDto,
+    participant: Participant): Promise<WriteResult> {
+    // The id derives from the Idempotency-Key: an existing stream is this request's own earlier attempt
+    // that opened the pathway but never answered, so it gets that answer now.
+    if (context.idempotencyKey) {
+      const earlier = await this.runner.history(pathwayStreamId(pathwayId));
+      if (earlier.version >= 0) return { id: pathwayId, version: earlier.version, position: earlier.events.at(-1)?.globalPosition ?? 0 };
+    }
+    const goal = participant.status === 'registered' ? await this.vault.seal(participant.id, request.goal) : '';
+    const result = await this.runner.run({ streamId: pathwayStreamId(pathwayId), decider: pathwayDecider, context, command: {
+      type: 'OpenPathway', metadata: commandMetadata(context),
+      data: { pathwayId, participant: { id: request.participantId, status: participant.status,
+        municipality: participant.status === 'none' ? undefined : participant.municipality },
+      kind: request.kind, jurisdiction: request.jurisdiction, provider: request.provider, goal,
+      plannedStart: request.plannedStart, plannedEnd: request.plannedEnd, coachId: user.sub },
+    } });
+    return { id: pathwayId, version: result.version, position: result.position };
+  }
+
+  /** Step 3: the reservation must not outlive a pathway that was never opened. */
+  private release(participantId: string, pathwayId: string, context: RequestContext): Promise<number | undefined> {
+    return this.followUp(participantId, { type: 'ReleaseReservation', metadata: commandMetadata(context), data: { participantId, pathwayId } }, context);
+  }
+
+  private followUp(participantId: string, command: EnrolmentLedgerCommand, context: RequestContext): Promise<number | undefined> {
+    return this.followUps.run(`${command.type} on the enrolment ledger of ${participantId}`, async () => {
+      const result = await this.ledger.change(participantId, command, context);
+      return result.events.length > 0 ? result.position : undefined;
+    });
+  }
+
+  /**
+   * What a crash between two steps left undone, caught up before the guard decides again: a
+   * reservation older than a few minutes whose pathway stream is still empty is released (it
+   * would block the person for good); a pathway that ended without the ledger knowing is
+   * recorded as ended (the guard would count it as running).
+   */
+  private async catchUp(participantId: string, context: RequestContext): Promise<void> {
+    const { state, events } = await this.ledger.load(participantId);
+    const cutoff = Date.parse(context.now) - ABANDONED_AFTER_MS;
+    const reservedAt = new Map<string, string>();
+    for (const event of events) if (isEnrolmentLedgerEvent(event) && event.type === 'PathwayReserved') reservedAt.set(event.data.pathwayId, event.data.reservedAt);
+    for (const { pathwayId } of state.pathways.filter((p) => p.status === 'active')) {
+      const [last] = await this.store.readStream(pathwayStreamId(pathwayId), { direction: 'backwards', maxCount: 1 });
+      const reserved = reservedAt.get(pathwayId);
+      if (!last) {
+        if (reserved === undefined || Date.parse(reserved) > cutoff) continue;
+        this.logger.warn(`releasing reservation ${pathwayId} of ${participantId}: its pathway was never opened`);
+        await this.ledger.change(participantId, { type: 'ReleaseReservation', metadata: commandMetadata(context), data: { participantId, pathwayId } }, context);
+      } else if (isPathwayEvent(last) && (last.type === 'PathwayCompleted' || last.type === 'PathwayAborted')) {
+        this.logger.warn(`recording the end of pathway ${pathwayId} of ${participantId}, which the ledger missed`);
+        await this.ledger.change(participantId, { type: 'RecordPathwayEnded', metadata: commandMetadata(context), data: { participantId, pathwayId,
+          status: last.type === 'PathwayCompleted' ? 'completed' : 'aborted', outcome: last.data.outcome, endedOn: last.data.endedOn } }, context);
+      }
+    }
+  }
+}

@@ -1,1 +1,0 @@
-export const pathwayStream = (pathwayId: string): string => `pathway-${pathwayId}`;
