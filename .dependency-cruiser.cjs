@@ -18,14 +18,31 @@ const CONTEXTS = {
   pathways: ['guard'],
   participants: ['duplicates', 'guard'],
 };
-const INFRASTRUCTURE = ['auth', 'config', 'database', 'event-store', 'event-sourcing', 'health', 'http', 'lifecycle', 'logging', 'metrics', 'personal-data', 'read-models'];
+const INFRASTRUCTURE = [
+  'auth',
+  'config',
+  'database',
+  'event-store',
+  'event-sourcing',
+  'health',
+  'http',
+  'lifecycle',
+  'logging',
+  'metrics',
+  'personal-data',
+  'read-models',
+];
 
 const contextRules = Object.entries(CONTEXTS).map(([context, allowed]) => ({
   name: `context-${context}-depends-one-way`,
   comment: `src/${context} may use ${allowed.length ? allowed.map((c) => `src/${c}`).join(' and ') : 'no other context'}, besides the infrastructure.`,
   severity: 'error',
   from: { path: `^src/${context}/` },
-  to: { path: `^src/(${Object.keys(CONTEXTS).filter((c) => c !== context && !allowed.includes(c)).join('|')})/` },
+  to: {
+    path: `^src/(${Object.keys(CONTEXTS)
+      .filter((c) => c !== context && !allowed.includes(c))
+      .join('|')})/`,
+  },
 }));
 
 module.exports = {
@@ -40,7 +57,8 @@ module.exports = {
     },
     {
       name: 'contexts-meet-at-their-index',
-      comment: "A context uses another only through that one's index.ts, its public surface; what is not exported there is its own business.",
+      comment:
+        "A context uses another only through that one's index.ts, its public surface; what is not exported there is its own business.",
       severity: 'error',
       from: { path: `^src/(${Object.keys(CONTEXTS).join('|')})/` },
       to: { path: `^src/(${Object.keys(CONTEXTS).join('|')})/`, pathNot: ['^src/$1/', '^src/[^/]+/index[.]ts$'] },
@@ -56,7 +74,8 @@ module.exports = {
     },
     {
       name: 'domain-tests-use-only-node-core',
-      comment: "The domain's tests and test helpers may use Node's crypto (HMAC keys of test data) and perf_hooks (timings), nothing else outside the domain.",
+      comment:
+        "The domain's tests and test helpers may use Node's crypto (HMAC keys of test data) and perf_hooks (timings), nothing else outside the domain.",
       severity: 'error',
       from: { path: DOMAIN_TESTS },
       to: { pathNot: ['^libs/domain/', '^(node:)?(crypto|perf_hooks)$'] },
@@ -102,6 +121,10 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     // Type-only imports count: they are part of a layer's surface, and a type cycle is still a cycle.
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js', '.json'],
+    },
   },
 };

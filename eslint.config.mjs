@@ -19,7 +19,10 @@ export default defineConfig(
     rules: {
       // Copying an object without some keys is written `const { status: _status, ...rest } = x`:
       // the underscore and the rest sibling say the key is dropped on purpose.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // The in-process adapters of async ports (InProcessLeaderElection, NumericLogOrder) have nothing
       // to await, and `async` keeps their failures rejections, as the engines' adapters' are. A
       // forgotten `await` — what this rule hopes to find — is no-floating-promises' job.

@@ -51,22 +51,30 @@ const num = (name: string, fallback: number, min = 0): number => {
 };
 
 const list = (name: string, fallback: string): string[] =>
-  (process.env[name] || fallback).split(',').map((s) => s.trim()).filter(Boolean);
+  (process.env[name] || fallback)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export const loadConfig = (): BenchConfig => {
   const seconds = num('BENCH_SECONDS', 5, 0.1);
   const engines = list('BENCH_ENGINES', 'pglite,postgres');
-  for (const e of engines) if (e !== 'pglite' && e !== 'postgres') throw new Error(`BENCH_ENGINES: unknown engine ${JSON.stringify(e)} (pglite, postgres)`);
+  for (const e of engines)
+    if (e !== 'pglite' && e !== 'postgres') throw new Error(`BENCH_ENGINES: unknown engine ${JSON.stringify(e)} (pglite, postgres)`);
   const writers = list('BENCH_WRITERS', '1,16').map(Number);
   if (writers.some((w) => !Number.isInteger(w) || w < 1)) throw new Error('BENCH_WRITERS must be positive integers, e.g. "1,16"');
   const mode = process.env.BENCH_PGBENCH_MODE || 'extended';
-  if (mode !== 'simple' && mode !== 'extended' && mode !== 'prepared') throw new Error('BENCH_PGBENCH_MODE must be simple, extended or prepared');
+  if (mode !== 'simple' && mode !== 'extended' && mode !== 'prepared')
+    throw new Error('BENCH_PGBENCH_MODE must be simple, extended or prepared');
   const readBatch = process.env.BENCH_READ_BATCH ? num('BENCH_READ_BATCH', 1000, 1) : undefined;
   const pgPool = process.env.BENCH_PG_POOL ? num('BENCH_PG_POOL', 20, 1) : undefined;
   const sections = list('BENCH_SECTIONS', SECTIONS.join(','));
-  for (const s of sections) if (!(SECTIONS as readonly string[]).includes(s)) throw new Error(`BENCH_SECTIONS: unknown section ${JSON.stringify(s)} (${SECTIONS.join(', ')})`);
+  for (const s of sections)
+    if (!(SECTIONS as readonly string[]).includes(s))
+      throw new Error(`BENCH_SECTIONS: unknown section ${JSON.stringify(s)} (${SECTIONS.join(', ')})`);
   const httpPathways = list('BENCH_HTTP_PATHWAYS', '32,1').map(Number);
-  if (httpPathways.some((p) => !Number.isInteger(p) || p < 1)) throw new Error('BENCH_HTTP_PATHWAYS must be positive integers, e.g. "32,1"');
+  if (httpPathways.some((p) => !Number.isInteger(p) || p < 1))
+    throw new Error('BENCH_HTTP_PATHWAYS must be positive integers, e.g. "32,1"');
   return {
     seconds,
     pgbenchSeconds: num('BENCH_PGBENCH_SECONDS', seconds, 1),

@@ -64,7 +64,10 @@ const toScans = (rows: { seq: string; idx: string }[]) =>
 /** Counts the appends that reach the engine, so table scans can be put next to them. */
 const counting = (store: EventStore, counter: { calls: number }): EventStore => {
   const append = store.append.bind(store);
-  store.append = (...args) => { counter.calls += 1; return append(...args); };
+  store.append = (...args) => {
+    counter.calls += 1;
+    return append(...args);
+  };
   return store;
 };
 
@@ -76,7 +79,9 @@ const openEngine = async (engine: Engine, config: BenchConfig): Promise<Opened> 
       const store = new SqlEventStore(driver, { schema: 'lotse' });
       await store.init();
       return {
-        store, driver, where: dir,
+        store,
+        driver,
+        where: dir,
         scans: async () => toScans(await driver.query(SCANS_SQL, ['lotse'])),
         cleanup: once(async () => {
           await store.close().catch(() => undefined);
@@ -90,7 +95,9 @@ const openEngine = async (engine: Engine, config: BenchConfig): Promise<Opened> 
   }
   let scans: EngineResult['scans'];
   const opened = await openScratchStore({
-    databaseUrl: config.databaseUrl, prefix: 'lotse_bench', maxConnections: config.pgPool,
+    databaseUrl: config.databaseUrl,
+    prefix: 'lotse_bench',
+    maxConnections: config.pgPool,
     beforeDrop: async (admin, schema) => {
       // The pool's backends have just exited and flushed their statistics; give them a moment.
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -109,9 +116,11 @@ const appendPhase = async (store: EventStore, engine: Engine, writers: number, s
   const streams = Array.from({ length: writers }, (_, i) => `pathway-${engine}-${run}-${i}`);
   const versions = new Array<number>(writers).fill(-1);
   // Untimed: create every stream (and, on the server, open the pool's connections).
-  await Promise.all(streams.map(async (stream, i) => {
-    versions[i] = (await store.append(stream, [caseStepRecorded(stream, 0)], { expectedVersion: 'no_stream' })).nextVersion;
-  }));
+  await Promise.all(
+    streams.map(async (stream, i) => {
+      versions[i] = (await store.append(stream, [caseStepRecorded(stream, 0)], { expectedVersion: 'no_stream' })).nextVersion;
+    }),
+  );
 
   const samples = new Samples();
   let appends = 0;
@@ -119,25 +128,27 @@ const appendPhase = async (store: EventStore, engine: Engine, writers: number, s
   const measureFrom = performance.now() + WARMUP_MS;
   const deadline = measureFrom + seconds * 1000;
   let lastEnd = measureFrom;
-  await Promise.all(streams.map(async (stream, i) => {
-    let n = versions[i] + 1;
-    const correlationId = randomUUID();
-    while (performance.now() < deadline) {
-      const event = caseStepRecorded(stream, n, correlationId);
-      const started = performance.now();
-      // Taken inline, not by a timer: PGlite's appends can run without ever yielding to timers.
-      if (started >= measureFrom && !cpuAtStart) cpuAtStart = process.cpuUsage();
-      const result = await store.append(stream, [event], { expectedVersion: versions[i] });
-      const ended = performance.now();
-      versions[i] = result.nextVersion;
-      n += 1;
-      if (started >= measureFrom) {
-        samples.push(ended - started);
-        appends += 1;
-        lastEnd = Math.max(lastEnd, ended);
+  await Promise.all(
+    streams.map(async (stream, i) => {
+      let n = versions[i] + 1;
+      const correlationId = randomUUID();
+      while (performance.now() < deadline) {
+        const event = caseStepRecorded(stream, n, correlationId);
+        const started = performance.now();
+        // Taken inline, not by a timer: PGlite's appends can run without ever yielding to timers.
+        if (started >= measureFrom && !cpuAtStart) cpuAtStart = process.cpuUsage();
+        const result = await store.append(stream, [event], { expectedVersion: versions[i] });
+        const ended = performance.now();
+        versions[i] = result.nextVersion;
+        n += 1;
+        if (started >= measureFrom) {
+          samples.push(ended - started);
+          appends += 1;
+          lastEnd = Math.max(lastEnd, ended);
+        }
       }
-    }
-  }));
+    }),
+  );
   const elapsed = (lastEnd - measureFrom) / 1000;
   const cpu = cpuAtStart ? process.cpuUsage(cpuAtStart) : undefined;
   const clientCpuPercent = cpu && elapsed > 0 ? ((cpu.user + cpu.system) / 1e6 / elapsed) * 100 : NaN;
@@ -156,16 +167,18 @@ const readPhase = async (opened: Opened, engine: Engine, config: BenchConfig): P
     // The server takes a few appends at once; PGlite is one backend, so more would only queue.
     const lanes = engine === 'postgres' ? 4 : 1;
     let next = 0;
-    await Promise.all(Array.from({ length: lanes }, async () => {
-      while (next < batches) {
-        const b = next++;
-        const size = Math.min(SEED_BATCH, missing - b * SEED_BATCH);
-        const stream = `seed-${engine}-${b}`;
-        const events: NewEvent[] = Array.from({ length: size }, (_, k) => caseStepRecorded(stream, k));
-        await opened.store.append(stream, events, { expectedVersion: 'no_stream' });
-        seeded += size;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        while (next < batches) {
+          const b = next++;
+          const size = Math.min(SEED_BATCH, missing - b * SEED_BATCH);
+          const stream = `seed-${engine}-${b}`;
+          const events: NewEvent[] = Array.from({ length: size }, (_, k) => caseStepRecorded(stream, k));
+          await opened.store.append(stream, events, { expectedVersion: 'no_stream' });
+          seeded += size;
+        }
+      }),
+    );
   }
   const expected = before + seeded;
   log(`${engine}: read-all over ${expected.toLocaleString('en-US')} events`);
@@ -181,7 +194,11 @@ const readPhase = async (opened: Opened, engine: Engine, config: BenchConfig): P
   return { events, seeded, eventsPerSec: events / elapsed };
 };
 
-export const benchEngine = async (engine: Engine, config: BenchConfig, registerCleanup: (fn: () => Promise<void>) => void): Promise<EngineResult> => {
+export const benchEngine = async (
+  engine: Engine,
+  config: BenchConfig,
+  registerCleanup: (fn: () => Promise<void>) => void,
+): Promise<EngineResult> => {
   let opened: Opened;
   try {
     opened = await openEngine(engine, config);
@@ -202,7 +219,9 @@ export const benchEngine = async (engine: Engine, config: BenchConfig, registerC
   } catch (error) {
     result.error = (error as Error).message;
   } finally {
-    await opened.cleanup().catch((error) => { result.error ??= `cleanup failed: ${(error as Error).message}`; });
+    await opened.cleanup().catch((error) => {
+      result.error ??= `cleanup failed: ${(error as Error).message}`;
+    });
   }
   if (engine === 'postgres') result.scans = await opened.scans().catch(() => undefined);
   result.appendCalls = counter.calls;

@@ -7,8 +7,16 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
-  CASE_STEP_KINDS, CaseStep, EnrolmentLedgerEvent, enrolmentStreamId, GOAL_REACHED_OUTCOMES, JURISDICTIONS,
-  Outcome, PATHWAY_KINDS, ParticipantEvent, PathwayEvent,
+  CASE_STEP_KINDS,
+  CaseStep,
+  EnrolmentLedgerEvent,
+  enrolmentStreamId,
+  GOAL_REACHED_OUTCOMES,
+  JURISDICTIONS,
+  Outcome,
+  PATHWAY_KINDS,
+  ParticipantEvent,
+  PathwayEvent,
 } from '@lotse/domain';
 import type { NewEvent } from '@lotse/event-store/event-store';
 
@@ -25,7 +33,8 @@ const ABORT_OUTCOMES: readonly Outcome[] = ['dropped_out', 'moved_away', 'unknow
 const COACHES = 240;
 
 /** Sealed values in the vault's format (`v1.<iv>.<tag>.<ciphertext>`), a few lengths, made once: the bench measures folds, not AES. */
-const sealedOf = (bytes: number) => ['v1', randomBytes(12), randomBytes(16), randomBytes(bytes)].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+const sealedOf = (bytes: number) =>
+  ['v1', randomBytes(12), randomBytes(16), randomBytes(bytes)].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
 const SEALED = [24, 60, 120, 200, 320, 480].map(sealedOf);
 
 const pick = <T>(random: () => number, from: readonly T[]): T => from[Math.floor(random() * from.length)];
@@ -36,7 +45,10 @@ const envelope = (events: { type: string; data: object }[], actor: string, munic
   const correlationId = randomUUID();
   const occurredAt = new Date(at).toISOString();
   return events.map((e) => ({
-    eventId: randomUUID(), type: e.type, schemaVersion: 1, data: e.data as Record<string, unknown>,
+    eventId: randomUUID(),
+    type: e.type,
+    schemaVersion: 1,
+    data: e.data as Record<string, unknown>,
     metadata: { actor, role: 'coach', municipality, correlationId, causationId: correlationId, occurredAt },
   }));
 };
@@ -54,8 +66,19 @@ const caseStep = (random: () => number, at: number, coachId: string, first: bool
 /** How a pathway ends, if it does: its last event and what the ledger records of it. */
 const ending = (random: () => number, pathwayId: string, endedOn: string) => {
   const roll = random();
-  if (roll < 0.3) return { event: { type: 'PathwayCompleted', data: { pathwayId, outcome: pick(random, GOAL_REACHED_OUTCOMES), endedOn } } as PathwayEvent, status: 'completed' as const };
-  if (roll < 0.45) return { event: { type: 'PathwayAborted', data: { pathwayId, outcome: pick(random, ABORT_OUTCOMES), endedOn, reason: pick(random, SEALED) } } as PathwayEvent, status: 'aborted' as const };
+  if (roll < 0.3)
+    return {
+      event: { type: 'PathwayCompleted', data: { pathwayId, outcome: pick(random, GOAL_REACHED_OUTCOMES), endedOn } } as PathwayEvent,
+      status: 'completed' as const,
+    };
+  if (roll < 0.45)
+    return {
+      event: {
+        type: 'PathwayAborted',
+        data: { pathwayId, outcome: pick(random, ABORT_OUTCOMES), endedOn, reason: pick(random, SEALED) },
+      } as PathwayEvent,
+      status: 'aborted' as const,
+    };
   return undefined;
 };
 
@@ -74,12 +97,46 @@ export const pathwayAppends = (i: number, random: () => number): GeneratedAppend
   const plannedStart = day(opened);
   const plannedEnd = day(opened + (180 + Math.floor(random() * 360)) * DAY_MS);
 
-  const registered: ParticipantEvent = { type: 'ParticipantRegistered', data: { participantId, municipality,
-    residenceStatus: 'gestattung', personalData: pick(random, SEALED), registeredAt: new Date(opened - DAY_MS).toISOString() } };
-  const reserved: EnrolmentLedgerEvent = { type: 'PathwayReserved', data: { participantId, pathwayId, kind, jurisdiction, plannedStart, plannedEnd,
-    eligibilityVersion: 'nrw-2026-01', flags: [], reservedAt: new Date(opened).toISOString() } };
-  const open: PathwayEvent = { type: 'PathwayOpened', data: { pathwayId, participantId, municipality, kind, jurisdiction,
-    provider: pick(random, PROVIDERS), goal: pick(random, SEALED), plannedStart, plannedEnd, coachId, openedAt: new Date(opened).toISOString() } };
+  const registered: ParticipantEvent = {
+    type: 'ParticipantRegistered',
+    data: {
+      participantId,
+      municipality,
+      residenceStatus: 'gestattung',
+      personalData: pick(random, SEALED),
+      registeredAt: new Date(opened - DAY_MS).toISOString(),
+    },
+  };
+  const reserved: EnrolmentLedgerEvent = {
+    type: 'PathwayReserved',
+    data: {
+      participantId,
+      pathwayId,
+      kind,
+      jurisdiction,
+      plannedStart,
+      plannedEnd,
+      eligibilityVersion: 'nrw-2026-01',
+      flags: [],
+      reservedAt: new Date(opened).toISOString(),
+    },
+  };
+  const open: PathwayEvent = {
+    type: 'PathwayOpened',
+    data: {
+      pathwayId,
+      participantId,
+      municipality,
+      kind,
+      jurisdiction,
+      provider: pick(random, PROVIDERS),
+      goal: pick(random, SEALED),
+      plannedStart,
+      plannedEnd,
+      coachId,
+      openedAt: new Date(opened).toISOString(),
+    },
+  };
 
   const pathway: { type: string; data: object }[] = [open];
   const steps = 20 + Math.floor(random() * 21);
@@ -88,7 +145,10 @@ export const pathwayAppends = (i: number, random: () => number): GeneratedAppend
   for (let n = 0; n < steps; n += 1) {
     if (n === transferAt) {
       const toCoachId = `coach-${(i + 1 + Math.floor(random() * (COACHES - 1))) % COACHES}`;
-      pathway.push({ type: 'PathwayTransferred', data: { pathwayId, fromCoachId: coachId, toCoachId, transferredAt: new Date(at).toISOString() } });
+      pathway.push({
+        type: 'PathwayTransferred',
+        data: { pathwayId, fromCoachId: coachId, toCoachId, transferredAt: new Date(at).toISOString() },
+      });
       coachId = toCoachId;
     }
     at += (1 + Math.floor(random() * 14)) * DAY_MS + Math.floor(random() * 3_600_000);
@@ -104,10 +164,13 @@ export const pathwayAppends = (i: number, random: () => number): GeneratedAppend
     { streamId: `participant-${participantId}`, events: envelope([registered], coachId, municipality, opened - DAY_MS) },
     { streamId: enrolmentStreamId(participantId), events: envelope([reserved], coachId, municipality, opened) },
   ];
-  for (let k = 0; k < pathway.length; k += cut) appends.push({ streamId: stream, events: envelope(pathway.slice(k, k + cut), coachId, municipality, at) });
+  for (let k = 0; k < pathway.length; k += cut)
+    appends.push({ streamId: stream, events: envelope(pathway.slice(k, k + cut), coachId, municipality, at) });
   if (end) {
-    const ended: EnrolmentLedgerEvent = { type: 'PathwayEndRecorded', data: { participantId, pathwayId, status: end.status,
-      outcome: (end.event.data as { outcome: Outcome }).outcome, endedOn: day(at) } };
+    const ended: EnrolmentLedgerEvent = {
+      type: 'PathwayEndRecorded',
+      data: { participantId, pathwayId, status: end.status, outcome: (end.event.data as { outcome: Outcome }).outcome, endedOn: day(at) },
+    };
     appends.push({ streamId: enrolmentStreamId(participantId), events: envelope([ended], coachId, municipality, at) });
   }
   return appends;

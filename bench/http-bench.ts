@@ -79,7 +79,8 @@ class ServerProcess {
   private readonly child: ChildProcess;
   private readonly exited: Promise<void>;
   /** Answers come back in the order the questions went out; a dead server fails them all. */
-  private readonly pending: { type: 'stats' | 'profiled'; resolve: (message: Stats & Profiled) => void; reject: (error: Error) => void }[] = [];
+  private readonly pending: { type: 'stats' | 'profiled'; resolve: (message: Stats & Profiled) => void; reject: (error: Error) => void }[] =
+    [];
   /** The last lines the server wrote, for the error when it dies. */
   private readonly tail: string[] = [];
   private port = 0;
@@ -98,11 +99,13 @@ class ServerProcess {
     };
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
-    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => {
-      const error = new Error(`the server exited (${signal ?? code})${this.tail.length ? `: ${this.tail.slice(-3).join(' | ')}` : ''}`);
-      for (const p of this.pending.splice(0)) p.reject(error);
-      resolve();
-    }));
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code, signal) => {
+        const error = new Error(`the server exited (${signal ?? code})${this.tail.length ? `: ${this.tail.slice(-3).join(' | ')}` : ''}`);
+        for (const p of this.pending.splice(0)) p.reject(error);
+        resolve();
+      }),
+    );
     this.child.on('message', (message: FromServer) => {
       if (message.type === 'ready' || message.type === 'failed') return;
       const index = this.pending.findIndex((p) => p.type === message.type);
@@ -150,7 +153,10 @@ class ServerProcess {
 
   /** Starts the server's CPU profiler, or stops it and has it write the profile to `file`. */
   async profile(action: 'start' | 'stop', file = ''): Promise<void> {
-    const answer = await this.ask<Profiled>('profiled', action === 'start' ? { type: 'profile', action } : { type: 'profile', action, file });
+    const answer = await this.ask<Profiled>(
+      'profiled',
+      action === 'start' ? { type: 'profile', action } : { type: 'profile', action, file },
+    );
     if (answer.error) throw new Error(`CPU profile: ${answer.error}`);
   }
 
@@ -174,14 +180,17 @@ const participantBody = (i: number) => ({
   givenName: GIVEN_NAMES[i % GIVEN_NAMES.length],
   familyName: `${FAMILY_NAMES[Math.floor(i / GIVEN_NAMES.length) % FAMILY_NAMES.length]}${i >= GIVEN_NAMES.length * FAMILY_NAMES.length ? `-${i}` : ''}`,
   birthDate: `${1996 + (i % 10)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(2 + (i % 27)).padStart(2, '0')}`,
-  municipality: 'neuss', residenceStatus: 'gestattung',
+  municipality: 'neuss',
+  residenceStatus: 'gestattung',
   entitlements: [{ jurisdiction: 'asylblg', from: isoDay(-400) }],
 });
 
 /** The JSON API, for the untimed setup: one participant and its pathways. */
 const api = async (base: string, auth: string, path: string, body: object): Promise<{ id: string }> => {
   const res = await fetch(`${base}${path}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: auth },
+    body: JSON.stringify(body),
   });
   const text = await res.text();
   if (res.status !== 201) throw new Error(`setup: POST ${path} answered ${res.status}: ${text.slice(0, 240)}`);
@@ -199,30 +208,42 @@ let running: autocannon.Instance | undefined;
 const fire = (url: string, connections: number, seconds: number, load: Load): Promise<autocannon.Result> =>
   new Promise((resolve, reject) => {
     let next = 0;
-    const instance = autocannon({
-      url, connections, duration: seconds, pipelining: 1, timeout: 10,
-      setupClient: (client) => client.setRequests([load.requestFor(next++)]),
-    }, (error, result) => {
-      running = undefined;
-      if (error) reject(error instanceof Error ? error : new Error(String(error)));
-      else resolve(result);
-    });
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration: seconds,
+        pipelining: 1,
+        timeout: 10,
+        setupClient: (client) => client.setRequests([load.requestFor(next++)]),
+      },
+      (error, result) => {
+        running = undefined;
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else resolve(result);
+      },
+    );
     running = instance;
   });
 
 /** Busy share of all cores since `from`, in % of one core (2 cores fully busy = 200 %). */
-const machineBusy = () => cpus().reduce((acc, c) => {
-  const t = c.times;
-  acc.busy += t.user + t.nice + t.sys + t.irq;
-  acc.total += t.user + t.nice + t.sys + t.irq + t.idle;
-  return acc;
-}, { busy: 0, total: 0 });
+const machineBusy = () =>
+  cpus().reduce(
+    (acc, c) => {
+      const t = c.times;
+      acc.busy += t.user + t.nice + t.sys + t.irq;
+      acc.total += t.user + t.nice + t.sys + t.irq + t.idle;
+      return acc;
+    },
+    { busy: 0, total: 0 },
+  );
 
 /** Waits until the handlers of the last load have answered, so one row's backlog is not timed in the next. */
 const settle = async (server: ServerProcess) => {
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   while ((await server.stats()).inFlight > 0) {
-    if (Date.now() > deadline) throw new Error(`the server still had requests in flight ${SETTLE_TIMEOUT_MS / 1000} s after the load ended`);
+    if (Date.now() > deadline)
+      throw new Error(`the server still had requests in flight ${SETTLE_TIMEOUT_MS / 1000} s after the load ended`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 };
@@ -255,7 +276,13 @@ const postgresCpuSeconds = (): number | undefined => {
   return ticks / CLOCK_TICKS;
 };
 
-const measure = async (server: ServerProcess, config: BenchConfig, label: string, load: Load, pathways?: number): Promise<HttpRow & { warmupSuccesses: number }> => {
+const measure = async (
+  server: ServerProcess,
+  config: BenchConfig,
+  label: string,
+  load: Load,
+  pathways?: number,
+): Promise<HttpRow & { warmupSuccesses: number }> => {
   await settle(server);
   await server.stats(true);
   let warmupSuccesses = 0;
@@ -266,7 +293,10 @@ const measure = async (server: ServerProcess, config: BenchConfig, label: string
   }
   // Case steps are CaseStepRecorded events, which the pathways projection applies while the load runs.
   const lag = pathways !== undefined ? lagProbe(server.url, SETTLE_TIMEOUT_MS) : undefined;
-  const lagError = await lag?.start().then(() => undefined, (error: Error) => error.message);
+  const lagError = await lag?.start().then(
+    () => undefined,
+    (error: Error) => error.message,
+  );
   if (config.httpCpuProf) await server.profile('start');
   const before = await server.stats();
   const benchCpu = process.cpuUsage();
@@ -290,10 +320,12 @@ const measure = async (server: ServerProcess, config: BenchConfig, label: string
   const elapsed = result.duration;
   const failures = Object.entries(result.statusCodeStats ?? {})
     .filter(([code]) => !code.startsWith('2'))
-    .map(([code, s]) => `${code}×${s.count ?? 0}`).join(', ');
+    .map(([code, s]) => `${code}×${s.count ?? 0}`)
+    .join(', ');
   const cores = cpus().length;
   return {
-    label, pathways,
+    label,
+    pathways,
     successes: result['2xx'],
     non2xx: result.non2xx,
     failures,
@@ -305,7 +337,10 @@ const measure = async (server: ServerProcess, config: BenchConfig, label: string
     afterRssMb: after.rss / MB,
     serverCpu: ((cpuAfter - before.cpuMicros) / 1e6 / elapsed) * 100,
     benchCpu: ((benchUsed.user + benchUsed.system) / 1e6 / elapsed) * 100,
-    postgresCpu: postgres !== undefined && postgresAfter !== undefined && postgresAfter >= postgres ? ((postgresAfter - postgres) / elapsed) * 100 : undefined,
+    postgresCpu:
+      postgres !== undefined && postgresAfter !== undefined && postgresAfter >= postgres
+        ? ((postgresAfter - postgres) / elapsed) * 100
+        : undefined,
     machineCpu: ((machineAfter.busy - machine.busy) / Math.max(1, machineAfter.total - machine.total)) * 100 * cores,
     warmupSuccesses,
     ...(typeof lagFigures === 'string' ? { lagError: lagFigures } : { lag: lagFigures }),
@@ -317,7 +352,9 @@ const measure = async (server: ServerProcess, config: BenchConfig, label: string
  * not do it in the middle of a timed row. Needs superuser rights (or pg_checkpoint); without, skipped.
  */
 const checkpoint = (databaseUrl: string) =>
-  withAdmin(databaseUrl, async (admin) => { await admin.query('checkpoint'); })
+  withAdmin(databaseUrl, async (admin) => {
+    await admin.query('checkpoint');
+  })
     // Not allowed or not reachable: the rows run anyway, a little noisier.
     .catch(() => undefined);
 
@@ -341,7 +378,11 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(buildDir, { recursive: true, force: true });
-      try { rmdirSync(cacheDir); } catch { /* not empty: other tools keep their caches there too */ }
+      try {
+        rmdirSync(cacheDir);
+      } catch {
+        /* not empty: other tools keep their caches there too */
+      }
     }
   });
   registerCleanup(cleanup);
@@ -364,7 +405,11 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
       JWT_SECRET,
       LOG_LEVEL: config.httpLogLevel,
       // Unset (empty counts as unset): a master key is generated in DATA_DIR, HS256 tokens are accepted.
-      PORT: '', LOTSE_MASTER_KEY: '', JWT_JWKS_URL: '', JWT_ISSUER: '', JWT_AUDIENCE: '',
+      PORT: '',
+      LOTSE_MASTER_KEY: '',
+      JWT_JWKS_URL: '',
+      JWT_ISSUER: '',
+      JWT_AUDIENCE: '',
       // One bench coach sends thousands of case steps a second, far beyond any person's pace.
       RATE_LIMIT_WRITES: '0',
     });
@@ -378,21 +423,37 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
     for (let i = 0; i < totalPathways; i++) {
       // One pathway per participant: overlapping pathways of one kind are refused as duplicates.
       const participant = await api(base, auth, '/participants', participantBody(i));
-      pathwayIds.push((await api(base, auth, '/pathways', {
-        participantId: participant.id, kind: 'language_support', jurisdiction: 'state', provider: 'VHS Neuss',
-        goal: 'Reach B1 and start a training in care', plannedStart: isoDay(-365), plannedEnd: isoDay(365),
-      })).id);
+      pathwayIds.push(
+        (
+          await api(base, auth, '/pathways', {
+            participantId: participant.id,
+            kind: 'language_support',
+            jurisdiction: 'state',
+            provider: 'VHS Neuss',
+            goal: 'Reach B1 and start a training in care',
+            plannedStart: isoDay(-365),
+            plannedEnd: isoDay(365),
+          })
+        ).id,
+      );
     }
     result.idleRssMb = (await started.stats()).rss / MB;
     await checkpoint(config.databaseUrl);
 
     const noopBody = JSON.stringify({ ping: 'pong' });
     log(`http: noop, ${config.httpConnections} connections, ${config.httpWarmup} s warm-up + ${config.seconds} s`);
-    result.rows.push(await measure(started, config, `http noop (${config.httpConnections} conn)`, {
-      requestFor: () => ({ method: 'POST', path: '/bench/noop', headers: { 'content-type': 'application/json' }, body: noopBody }),
-    }));
+    result.rows.push(
+      await measure(started, config, `http noop (${config.httpConnections} conn)`, {
+        requestFor: () => ({ method: 'POST', path: '/bench/noop', headers: { 'content-type': 'application/json' }, body: noopBody }),
+      }),
+    );
 
-    const stepBody = JSON.stringify({ kind: 'counselling', occurredAt: new Date(Date.now() - DAY_MS).toISOString(), note: 'short note', durationMinutes: 30 });
+    const stepBody = JSON.stringify({
+      kind: 'counselling',
+      occurredAt: new Date(Date.now() - DAY_MS).toISOString(),
+      note: 'short note',
+      durationMinutes: 30,
+    });
     let offset = 0;
     for (const n of config.httpPathways) {
       const mine = pathwayIds.slice(offset, offset + n);
@@ -400,19 +461,29 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
       const label = `http case step (${config.httpConnections} conn, ${n} pathway${n === 1 ? '' : 's'})`;
       log(`${label}: ${config.httpWarmup} s warm-up + ${config.seconds} s`);
       // Connection i writes to pathway i mod n: with as many pathways as connections, each connection is one coach on one case.
-      const row = await measure(started, config, label, {
-        requestFor: (i) => ({
-          method: 'POST', path: `/pathways/${mine[i % n]}/case-steps`,
-          headers: { 'content-type': 'application/json', authorization: auth }, body: stepBody,
-        }),
-      }, n);
+      const row = await measure(
+        started,
+        config,
+        label,
+        {
+          requestFor: (i) => ({
+            method: 'POST',
+            path: `/pathways/${mine[i % n]}/case-steps`,
+            headers: { 'content-type': 'application/json', authorization: auth },
+            body: stepBody,
+          }),
+        },
+        n,
+      );
       row.eventsPerPathway = 1 + (row.warmupSuccesses + row.successes) / n;
       result.rows.push(row);
     }
   } catch (error) {
     result.error = (error as Error).message;
   } finally {
-    await cleanup().catch((error) => { result.error ??= `cleanup failed: ${(error as Error).message}`; });
+    await cleanup().catch((error) => {
+      result.error ??= `cleanup failed: ${(error as Error).message}`;
+    });
   }
   return result;
 };

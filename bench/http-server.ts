@@ -18,7 +18,8 @@ import { PeakRss } from './peak-rss';
 export type ToServer =
   | { type: 'stats'; resetPeak?: boolean }
   /** V8 CPU profile of one timed row, written to `file` on stop (BENCH_HTTP_CPU_PROF). */
-  | { type: 'profile'; action: 'start' } | { type: 'profile'; action: 'stop'; file: string };
+  | { type: 'profile'; action: 'start' }
+  | { type: 'profile'; action: 'stop'; file: string };
 export type FromServer =
   | { type: 'ready'; port: number }
   | { type: 'profiled'; error?: string }
@@ -42,7 +43,10 @@ const countInFlight = (server: Server) => {
     const end = res.end;
     let ended = false;
     res.end = function (this: ServerResponse, ...args: unknown[]) {
-      if (!ended) { ended = true; counter.inFlight -= 1; }
+      if (!ended) {
+        ended = true;
+        counter.inFlight -= 1;
+      }
       return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
     } as ServerResponse['end'];
   });
@@ -52,8 +56,10 @@ const countInFlight = (server: Server) => {
 /** The inspector's CPU profiler, started and stopped around a timed row. */
 const profiler = () => {
   let session: Session | undefined;
-  const post = (method: string, params?: object) => new Promise<{ profile?: object }>((resolve, reject) =>
-    session!.post(method, params, (error, result) => (error ? reject(error) : resolve(result as { profile?: object }))));
+  const post = (method: string, params?: object) =>
+    new Promise<{ profile?: object }>((resolve, reject) =>
+      session!.post(method, params, (error, result) => (error ? reject(error) : resolve(result as { profile?: object }))),
+    );
   return {
     start: async () => {
       session = new Session();
@@ -82,14 +88,15 @@ const main = async () => {
   const http: Server = app.getHttpServer();
   const counter = countInFlight(http);
   let closing: Promise<void> | undefined;
-  const close = () => (closing ??= (async () => {
-    peak.stop();
-    http.close();
-    http.closeAllConnections();
-    await until(() => counter.inFlight === 0, 10_000);
-    await app.close().catch((error) => process.stderr.write(`bench server: close failed: ${(error as Error).message}\n`));
-    process.exit(0);
-  })());
+  const close = () =>
+    (closing ??= (async () => {
+      peak.stop();
+      http.close();
+      http.closeAllConnections();
+      await until(() => counter.inFlight === 0, 10_000);
+      await app.close().catch((error) => process.stderr.write(`bench server: close failed: ${(error as Error).message}\n`));
+      process.exit(0);
+    })());
   const stop = () => void close();
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
@@ -98,11 +105,19 @@ const main = async () => {
   process.on('message', (message: ToServer) => {
     if (message.type === 'profile') {
       void (message.action === 'start' ? profile.start() : profile.stop(message.file)).then(
-        () => send({ type: 'profiled' }), (error) => send({ type: 'profiled', error: (error as Error).message }));
+        () => send({ type: 'profiled' }),
+        (error) => send({ type: 'profiled', error: (error as Error).message }),
+      );
       return;
     }
     const cpu = process.cpuUsage();
-    send({ type: 'stats', rss: process.memoryUsage.rss(), peakRss: peak.read(), cpuMicros: cpu.user + cpu.system, inFlight: counter.inFlight });
+    send({
+      type: 'stats',
+      rss: process.memoryUsage.rss(),
+      peakRss: peak.read(),
+      cpuMicros: cpu.user + cpu.system,
+      inFlight: counter.inFlight,
+    });
     if (message.resetPeak) peak.reset();
   });
   await app.listen(0, '127.0.0.1');

@@ -7,7 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 export class PeakRss {
   private sampled = 0;
   private kernel = true;
-  private readonly timer = setInterval(() => { this.sampled = Math.max(this.sampled, process.memoryUsage.rss()); }, 20).unref();
+  private readonly timer = setInterval(() => {
+    this.sampled = Math.max(this.sampled, process.memoryUsage.rss());
+  }, 20).unref();
 
   reset(): void {
     this.sampled = process.memoryUsage.rss();

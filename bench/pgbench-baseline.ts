@@ -30,18 +30,20 @@ export interface PgbenchOptions {
  * ever conflicts and no randomness is involved.
  */
 export const runPgbenchBaseline = async (
-  options: PgbenchOptions, registerCleanup: (fn: () => Promise<void>) => void,
+  options: PgbenchOptions,
+  registerCleanup: (fn: () => Promise<void>) => void,
 ): Promise<PgbenchResult[]> => {
   const schema = `lotse_pgbench_${randomBytes(4).toString('hex')}`;
   const dir = mkdtempSync(join(tmpdir(), 'lotse-pgbench-'));
   const admin = new Client({ connectionString: options.databaseUrl, application_name: 'lotse-bench' });
   let cleaned: Promise<void> | undefined;
-  const cleanup = () => (cleaned ??= (async () => {
-    running?.kill('SIGINT');
-    await admin.query(`drop schema if exists ${schema} cascade`).catch(() => undefined);
-    await admin.end().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
-  })());
+  const cleanup = () =>
+    (cleaned ??= (async () => {
+      running?.kill('SIGINT');
+      await admin.query(`drop schema if exists ${schema} cascade`).catch(() => undefined);
+      await admin.end().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    })());
   registerCleanup(cleanup);
   try {
     await admin.connect();
@@ -50,11 +52,14 @@ export const runPgbenchBaseline = async (
     // Base64 keeps pgbench from reading the JSON's `:name` runs as its own variables.
     const payload = Buffer.from(samplePayloadJson()).toString('base64');
     const script = join(dir, 'insert.sql');
-    writeFileSync(script, [
-      '\\set v :v + 1',
-      `insert into ${schema}.bench_pgbench (stream, version, payload) values ('stream-' || :client_id, :v, convert_from(decode('${payload}', 'base64'), 'UTF8')::jsonb);`,
-      '',
-    ].join('\n'));
+    writeFileSync(
+      script,
+      [
+        '\\set v :v + 1',
+        `insert into ${schema}.bench_pgbench (stream, version, payload) values ('stream-' || :client_id, :v, convert_from(decode('${payload}', 'base64'), 'UTF8')::jsonb);`,
+        '',
+      ].join('\n'),
+    );
     const results: PgbenchResult[] = [];
     for (const clients of options.clients) {
       await admin.query(`truncate ${schema}.bench_pgbench`);
@@ -71,14 +76,26 @@ export const runPgbenchBaseline = async (
 const runOnce = async (options: PgbenchOptions, script: string, dir: string, clients: number): Promise<PgbenchResult> => {
   const logPrefix = join(dir, `c${clients}`);
   const args = [
-    '--no-vacuum', '--protocol', options.mode, '--file', script, '--define', 'v=0',
-    '--client', String(clients), '--jobs', String(Math.max(1, Math.min(clients, options.cores))),
-    '--time', String(Math.round(options.seconds)), '--log', '--log-prefix', logPrefix,
+    '--no-vacuum',
+    '--protocol',
+    options.mode,
+    '--file',
+    script,
+    '--define',
+    'v=0',
+    '--client',
+    String(clients),
+    '--jobs',
+    String(Math.max(1, Math.min(clients, options.cores))),
+    '--time',
+    String(Math.round(options.seconds)),
+    '--log',
+    '--log-prefix',
+    logPrefix,
     options.databaseUrl,
   ];
   const { code, stdout, stderr } = await exec(options.binary, args);
-  const tps = /tps = ([0-9.]+) \(without initial connection time\)/.exec(stdout)?.[1]
-    ?? /tps = ([0-9.]+)/.exec(stdout)?.[1];
+  const tps = /tps = ([0-9.]+) \(without initial connection time\)/.exec(stdout)?.[1] ?? /tps = ([0-9.]+)/.exec(stdout)?.[1];
   if (code !== 0 || !tps) {
     return { clients, error: `pgbench exited ${code}: ${(stderr || stdout).trim().split('\n').slice(-2).join(' ')}` };
   }
@@ -106,8 +123,15 @@ const exec = (binary: string, args: string[]): Promise<{ code: number | null; st
     let stderr = '';
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     running = child;
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('error', (error) => resolve({ code: -1, stdout, stderr: error.message }));
-    child.on('close', (code) => { running = undefined; resolve({ code, stdout, stderr }); });
+    child.on('close', (code) => {
+      running = undefined;
+      resolve({ code, stdout, stderr });
+    });
   });

@@ -29,12 +29,13 @@ export interface LagFigures {
   catchUpSeconds?: number;
 }
 
-const parse = (text: string): Sample[] => text.split('\n').flatMap((line) => {
-  const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)/.exec(line);
-  if (!match) return [];
-  const labels = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
-  return [{ name: match[1], labels, value: Number(match[3]) }];
-});
+const parse = (text: string): Sample[] =>
+  text.split('\n').flatMap((line) => {
+    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)/.exec(line);
+    if (!match) return [];
+    const labels = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+    return [{ name: match[1], labels, value: Number(match[3]) }];
+  });
 
 const scrape = async (baseUrl: string): Promise<Sample[]> => {
   const res = await fetch(`${baseUrl}/metrics`);
@@ -42,10 +43,11 @@ const scrape = async (baseUrl: string): Promise<Sample[]> => {
   return parse(await res.text()).filter((s) => s.labels.projection === PROJECTION);
 };
 
-const buckets = (samples: Sample[]): Buckets => samples
-  .filter((s) => s.name === `${LAG}_bucket`)
-  .map((s) => ({ le: s.labels.le === '+Inf' ? Infinity : Number(s.labels.le), count: s.value }))
-  .sort((a, b) => a.le - b.le);
+const buckets = (samples: Sample[]): Buckets =>
+  samples
+    .filter((s) => s.name === `${LAG}_bucket`)
+    .map((s) => ({ le: s.labels.le === '+Inf' ? Infinity : Number(s.labels.le), count: s.value }))
+    .sort((a, b) => a.le - b.le);
 
 const behind = (samples: Sample[]): number => samples.find((s) => s.name === BEHIND)?.value ?? NaN;
 

@@ -55,7 +55,7 @@ const progress = (label: string, total: number, step = 0.1) => {
   let next = step;
   return (done: number) => {
     if (done / total < next) return;
-    next = Math.floor((done / total) / step) * step + step;
+    next = Math.floor(done / total / step) * step + step;
     log(`${label}: ${Math.round((100 * done) / total)}%`);
   };
 };
@@ -69,23 +69,25 @@ const generate = async (store: EventStore, target: number): Promise<NonNullable<
   let budget = target;
   let pathways = 0;
   let appends = 0;
-  await Promise.all(Array.from({ length: LANES }, async () => {
-    while (budget > 0) {
-      const story = pathwayAppends(pathways++, random);
-      const taken = [];
-      for (const append of story) {
-        if (budget <= 0) break;
-        const events = append.events.slice(0, budget);
-        budget -= events.length;
-        taken.push({ ...append, events });
+  await Promise.all(
+    Array.from({ length: LANES }, async () => {
+      while (budget > 0) {
+        const story = pathwayAppends(pathways++, random);
+        const taken = [];
+        for (const append of story) {
+          if (budget <= 0) break;
+          const events = append.events.slice(0, budget);
+          budget -= events.length;
+          taken.push({ ...append, events });
+        }
+        for (const append of taken) {
+          await store.append(append.streamId, append.events, { expectedVersion: 'any' });
+          appends += 1;
+        }
+        report(target - budget);
       }
-      for (const append of taken) {
-        await store.append(append.streamId, append.events, { expectedVersion: 'any' });
-        appends += 1;
-      }
-      report(target - budget);
-    }
-  }));
+    }),
+  );
   return { events: target, pathways, appends, seconds: (performance.now() - started) / 1000, lanes: LANES };
 };
 
@@ -100,11 +102,13 @@ const timeRead = async <T>(label: string, source: AsyncIterable<T>, expected: nu
 };
 
 /** Pathway documents per batch, counted on the way: each is loaded and written once per batch that touches it. */
-const pathwaysIn = (counter: { batches: number; touched: number }) => (batch: readonly StoredEvent[]): number => {
-  counter.batches += 1;
-  counter.touched += new Set(batch.filter((e) => e.streamId.startsWith('pathway-')).map((e) => e.streamId)).size;
-  return batch.length;
-};
+const pathwaysIn =
+  (counter: { batches: number; touched: number }) =>
+  (batch: readonly StoredEvent[]): number => {
+    counter.batches += 1;
+    counter.touched += new Set(batch.filter((e) => e.streamId.startsWith('pathway-')).map((e) => e.streamId)).size;
+    return batch.length;
+  };
 
 /** The real rebuild, as `npm run projections -- rebuild` runs it, over a driver that times where the seconds go. */
 const timeRebuild = async (scratch: ScratchStore, projection: Projection, config: BenchConfig, expected: number): Promise<RebuildRow> => {
@@ -118,7 +122,11 @@ const timeRebuild = async (scratch: ScratchStore, projection: Projection, config
   peak.reset();
   const report = progress(`rebuild ${projection.name}`, expected, 0.25);
   const result = await rebuildProjection({
-    store, readModels, projection, logOrder: new SqlLogOrder(driver), batchSize: config.rebuildBatch,
+    store,
+    readModels,
+    projection,
+    logOrder: new SqlLogOrder(driver),
+    batchSize: config.rebuildBatch,
     onProgress: (p) => report(p.done),
   });
   const peakRssMb = peak.read() / MB;
@@ -128,7 +136,10 @@ const timeRebuild = async (scratch: ScratchStore, projection: Projection, config
   return { label: `rebuild ${projection.name}`, events: result.events, seconds: result.seconds, documents, rssBeforeMb, peakRssMb, times };
 };
 
-export const benchRebuild = async (config: BenchConfig, registerCleanup: (fn: () => Promise<void>) => void): Promise<RebuildBenchResult> => {
+export const benchRebuild = async (
+  config: BenchConfig,
+  registerCleanup: (fn: () => Promise<void>) => void,
+): Promise<RebuildBenchResult> => {
   const result: RebuildBenchResult = { where: '', batchSize: config.rebuildBatch, reads: [], rebuilds: [] };
   let scratch: ScratchStore;
   try {
@@ -151,7 +162,9 @@ export const benchRebuild = async (config: BenchConfig, registerCleanup: (fn: ()
     log(`rebuild: read-all, batch ${batchSize}`);
     result.reads.push(await timeRead('read-all', store.readAll({ batchSize }), target, () => 1));
     const touched = { batches: 0, touched: 0 };
-    result.reads.push(await timeRead('read-all in rebuild batches', batches(store.readAll({ batchSize }), batchSize, 1_000), target, pathwaysIn(touched)));
+    result.reads.push(
+      await timeRead('read-all in rebuild batches', batches(store.readAll({ batchSize }), batchSize, 1_000), target, pathwaysIn(touched)),
+    );
     result.pathwaysPerBatch = touched.batches ? touched.touched / touched.batches : undefined;
     // Every read model the service keeps; the target is the pathways one's.
     for (const projection of PROJECTIONS) {
@@ -161,7 +174,9 @@ export const benchRebuild = async (config: BenchConfig, registerCleanup: (fn: ()
   } catch (error) {
     result.error = (error as Error).message;
   } finally {
-    await scratch.cleanup().catch((error) => { result.error ??= `cleanup failed: ${(error as Error).message}`; });
+    await scratch.cleanup().catch((error) => {
+      result.error ??= `cleanup failed: ${(error as Error).message}`;
+    });
   }
   return result;
 };

@@ -35,7 +35,9 @@ const CASE_STEP_P99_TARGET_MS = 50;
 const OTHER_CPU_NOISE = 20;
 
 const cleanups: (() => Promise<void>)[] = [];
-const registerCleanup = (fn: () => Promise<void>) => { cleanups.push(fn); };
+const registerCleanup = (fn: () => Promise<void>) => {
+  cleanups.push(fn);
+};
 
 process.once('SIGINT', () => {
   process.stderr.write('\ninterrupted: dropping scratch schemas and temp dirs…\n');
@@ -48,7 +50,8 @@ const serverInfo = async (url: string): Promise<string> => {
     await client.connect();
     const { rows } = await client.query<{ v: string; sc: string; fsync: string; mc: string }>(
       `select current_setting('server_version') as v, current_setting('synchronous_commit') as sc,
-              current_setting('fsync') as fsync, current_setting('max_connections') as mc`);
+              current_setting('fsync') as fsync, current_setting('max_connections') as mc`,
+    );
     const r = rows[0];
     return `PostgreSQL ${r.v} at ${redact(url)} (synchronous_commit=${r.sc}, fsync=${r.fsync}, max_connections=${r.mc})`;
   } catch (error) {
@@ -64,8 +67,17 @@ const buildRows = (baseline: PgbenchResult[], engines: EngineResult[]) => {
   const misses: string[] = [];
   const rows: string[][] = [];
   for (const b of baseline) {
-    rows.push([`insert ${plural(b.clients, 'client')}`, 'pgbench', formatRate(b.tps), formatMs(b.latency?.p50),
-      formatMs(b.latency?.p99), '', '', '', b.error ? 'error' : '']);
+    rows.push([
+      `insert ${plural(b.clients, 'client')}`,
+      'pgbench',
+      formatRate(b.tps),
+      formatMs(b.latency?.p50),
+      formatMs(b.latency?.p99),
+      '',
+      '',
+      '',
+      b.error ? 'error' : '',
+    ]);
   }
   for (const e of engines) {
     for (const a of e.appends) {
@@ -78,20 +90,41 @@ const buildRows = (baseline: PgbenchResult[], engines: EngineResult[]) => {
           target = `≥ ${formatRate(APPEND_TARGET_RATIO * tps)}`;
           const met = a.opsPerSec >= APPEND_TARGET_RATIO * tps;
           ok = met ? 'yes' : 'MISS';
-          if (!met) misses.push(`postgres append ${plural(a.writers, 'writer')}: ${formatRate(a.opsPerSec)}/s < ${APPEND_TARGET_RATIO} × pgbench ${formatRate(tps)} tps`);
+          if (!met)
+            misses.push(
+              `postgres append ${plural(a.writers, 'writer')}: ${formatRate(a.opsPerSec)}/s < ${APPEND_TARGET_RATIO} × pgbench ${formatRate(tps)} tps`,
+            );
         } else {
           target = `≥ ${APPEND_TARGET_RATIO} × pgbench`;
           ok = 'n/a';
         }
       }
-      rows.push([`append ${plural(a.writers, 'writer')}`, e.engine, formatRate(a.opsPerSec), formatMs(a.latency.p50),
-        formatMs(a.latency.p99), tps ? formatRate(tps) : '', ratio ? `${ratio.toFixed(2)}×` : '', target, ok]);
+      rows.push([
+        `append ${plural(a.writers, 'writer')}`,
+        e.engine,
+        formatRate(a.opsPerSec),
+        formatMs(a.latency.p50),
+        formatMs(a.latency.p99),
+        tps ? formatRate(tps) : '',
+        ratio ? `${ratio.toFixed(2)}×` : '',
+        target,
+        ok,
+      ]);
     }
     if (e.read) {
       const met = e.read.eventsPerSec >= READ_TARGET;
       if (!met) misses.push(`${e.engine} read-all: ${formatRate(e.read.eventsPerSec)} events/s < ${formatRate(READ_TARGET)}`);
-      rows.push(['read-all (events/s)', e.engine, formatRate(e.read.eventsPerSec), '', '', '', '',
-        `≥ ${formatRate(READ_TARGET)}`, met ? 'yes' : 'MISS']);
+      rows.push([
+        'read-all (events/s)',
+        e.engine,
+        formatRate(e.read.eventsPerSec),
+        '',
+        '',
+        '',
+        '',
+        `≥ ${formatRate(READ_TARGET)}`,
+        met ? 'yes' : 'MISS',
+      ]);
     } else if (e.error) {
       rows.push([e.appends.length ? 'read-all (events/s)' : 'all', e.engine, 'error', '', '', '', '', '', 'see notes']);
     }
@@ -114,9 +147,11 @@ const buildHttpRows = (http: HttpResult) => {
       const met = clean && r.rate >= CASE_STEP_TARGET && r.p99 < CASE_STEP_P99_TARGET_MS;
       ok = met ? 'yes' : 'MISS';
       if (!met) {
-        misses.push(`${r.label}: ${formatRate(r.rate)}/s, p99 ${formatMs(r.p99)} ms`
-          + `${clean ? '' : `, ${r.non2xx} non-2xx and ${r.errors} connection errors`}`
-          + ` (target ≥ ${formatRate(CASE_STEP_TARGET)}/s, p99 < ${CASE_STEP_P99_TARGET_MS} ms)`);
+        misses.push(
+          `${r.label}: ${formatRate(r.rate)}/s, p99 ${formatMs(r.p99)} ms` +
+            `${clean ? '' : `, ${r.non2xx} non-2xx and ${r.errors} connection errors`}` +
+            ` (target ≥ ${formatRate(CASE_STEP_TARGET)}/s, p99 < ${CASE_STEP_P99_TARGET_MS} ms)`,
+        );
       }
     } else if (!clean) {
       ok = 'MISS';
@@ -124,9 +159,20 @@ const buildHttpRows = (http: HttpResult) => {
     } else if (r.pathways !== undefined) {
       ok = 'info';
     }
-    return [r.label, formatRate(r.rate), formatMs(r.p50), formatMs(r.p99), String(r.non2xx + r.errors),
-      formatMb(r.peakRssMb), formatMb(r.afterRssMb), formatPercent(r.serverCpu), formatPercent(r.postgresCpu),
-      formatPercent(Math.max(0, r.machineCpu - r.serverCpu - r.benchCpu - (r.postgresCpu ?? 0))), target, ok];
+    return [
+      r.label,
+      formatRate(r.rate),
+      formatMs(r.p50),
+      formatMs(r.p99),
+      String(r.non2xx + r.errors),
+      formatMb(r.peakRssMb),
+      formatMb(r.afterRssMb),
+      formatPercent(r.serverCpu),
+      formatPercent(r.postgresCpu),
+      formatPercent(Math.max(0, r.machineCpu - r.serverCpu - r.benchCpu - (r.postgresCpu ?? 0))),
+      target,
+      ok,
+    ];
   });
   if (http.error) {
     rows.push(['http', 'error', '', '', '', '', '', '', '', '', '', 'see notes']);
@@ -148,40 +194,62 @@ const main = async () => {
   const engines: EngineResult[] = [];
   if (store) {
     process.stderr.write(`  · pgbench baseline: ${config.writers.join(' and ')} clients, ${config.pgbenchSeconds} s each\n`);
-    baseline = await runPgbenchBaseline({
-      databaseUrl: config.databaseUrl, binary: config.pgbench, mode: config.pgbenchMode,
-      seconds: config.pgbenchSeconds, clients: config.writers, cores: cpuList.length,
-    }, registerCleanup);
+    baseline = await runPgbenchBaseline(
+      {
+        databaseUrl: config.databaseUrl,
+        binary: config.pgbench,
+        mode: config.pgbenchMode,
+        seconds: config.pgbenchSeconds,
+        clients: config.writers,
+        cores: cpuList.length,
+      },
+      registerCleanup,
+    );
     for (const engine of config.engines) engines.push(await benchEngine(engine, config, registerCleanup));
   }
   const http = config.sections.includes('http') ? await benchHttp(config, registerCleanup) : undefined;
 
   const { rows, misses } = buildRows(baseline, engines);
-  const table = renderTable([
-    { header: 'operation' }, { header: 'engine' }, { header: 'ops/s', align: 'right' },
-    { header: 'p50 ms', align: 'right' }, { header: 'p99 ms', align: 'right' },
-    { header: 'baseline (pgbench tps)', align: 'right' }, { header: 'vs baseline', align: 'right' },
-    { header: 'target', align: 'right' }, { header: 'ok?' },
-  ], rows);
+  const table = renderTable(
+    [
+      { header: 'operation' },
+      { header: 'engine' },
+      { header: 'ops/s', align: 'right' },
+      { header: 'p50 ms', align: 'right' },
+      { header: 'p99 ms', align: 'right' },
+      { header: 'baseline (pgbench tps)', align: 'right' },
+      { header: 'vs baseline', align: 'right' },
+      { header: 'target', align: 'right' },
+      { header: 'ok?' },
+    ],
+    rows,
+  );
 
-  const notes = !store ? [] : [
-    `note: append = one CaseStepRecorded event (~200 B data + full metadata) to the writer's own stream with expectedVersion = its last version,`,
-    `      ${config.seconds} s per row after a 0.5 s warm-up; p50/p99 = latency per append. pgbench = one-row insert per transaction into a`,
-    `      (stream, version)-unique table, --protocol ${config.pgbenchMode}, ${config.pgbenchSeconds} s per row, same server, same run.`,
-    `      read-all = one pass of store.readAll() (batch ${config.readBatch ?? 'default 1000'}) over every event in the store; PGlite runs in a temp dir.`,
-    `      targets: append with 16 writers on PostgreSQL ≥ ${APPEND_TARGET_RATIO} × pgbench tps at 16 clients; read-all ≥ ${formatRate(READ_TARGET)} events/s.`,
-  ];
+  const notes = !store
+    ? []
+    : [
+        `note: append = one CaseStepRecorded event (~200 B data + full metadata) to the writer's own stream with expectedVersion = its last version,`,
+        `      ${config.seconds} s per row after a 0.5 s warm-up; p50/p99 = latency per append. pgbench = one-row insert per transaction into a`,
+        `      (stream, version)-unique table, --protocol ${config.pgbenchMode}, ${config.pgbenchSeconds} s per row, same server, same run.`,
+        `      read-all = one pass of store.readAll() (batch ${config.readBatch ?? 'default 1000'}) over every event in the store; PGlite runs in a temp dir.`,
+        `      targets: append with 16 writers on PostgreSQL ≥ ${APPEND_TARGET_RATIO} × pgbench tps at 16 clients; read-all ≥ ${formatRate(READ_TARGET)} events/s.`,
+      ];
   for (const e of engines) {
     const cpu = e.appends.map((a) => `${a.writers}w ${a.clientCpuPercent.toFixed(0)}%`).join(', ');
     if (cpu) notes.push(`${e.engine}: bench process CPU while appending (% of one core): ${cpu}.`);
     if (e.scans) {
       const share = e.appendCalls ? e.scans.seqScans / e.appendCalls : 0;
-      notes.push(`${e.engine}: events table: ${e.scans.seqScans.toLocaleString('en-US')} sequential and ${e.scans.indexScans.toLocaleString('en-US')} index scans for ${e.appendCalls.toLocaleString('en-US')} appends`
-        + (share > 0.05
-          ? ` — a sequential scan of the whole log in ~${Math.min(100, Math.round(share * 100))}% of appends (lotse_append's idempotency probe, planned while the table was small): append cost grows with the log.`
-          : '.'));
+      notes.push(
+        `${e.engine}: events table: ${e.scans.seqScans.toLocaleString('en-US')} sequential and ${e.scans.indexScans.toLocaleString('en-US')} index scans for ${e.appendCalls.toLocaleString('en-US')} appends` +
+          (share > 0.05
+            ? ` — a sequential scan of the whole log in ~${Math.min(100, Math.round(share * 100))}% of appends (lotse_append's idempotency probe, planned while the table was small): append cost grows with the log.`
+            : '.'),
+      );
     }
-    if (e.read) notes.push(`${e.engine}: read-all iterated ${e.read.events.toLocaleString('en-US')} events (${e.read.seeded.toLocaleString('en-US')} seeded untimed with ${SEED_BATCH}-event appends); ran in ${e.where}.`);
+    if (e.read)
+      notes.push(
+        `${e.engine}: read-all iterated ${e.read.events.toLocaleString('en-US')} events (${e.read.seeded.toLocaleString('en-US')} seeded untimed with ${SEED_BATCH}-event appends); ran in ${e.where}.`,
+      );
     if (e.error) notes.push(`${e.engine}: ERROR ${e.error}`);
   }
   for (const b of baseline) if (b.error) notes.push(`pgbench ${plural(b.clients, 'client')}: ERROR ${b.error}`);
@@ -190,13 +258,27 @@ const main = async () => {
   if (http) {
     const built = buildHttpRows(http);
     misses.push(...built.misses);
-    httpSection.push('', renderTable([
-      { header: 'HTTP (PostgreSQL server)' }, { header: '2xx/s', align: 'right' },
-      { header: 'p50 ms', align: 'right' }, { header: 'p99 ms', align: 'right' }, { header: 'non-2xx', align: 'right' },
-      { header: 'RSS peak MB', align: 'right' }, { header: 'RSS after MB', align: 'right' },
-      { header: 'server CPU', align: 'right' }, { header: 'PG CPU', align: 'right' }, { header: 'other CPU', align: 'right' },
-      { header: 'target', align: 'right' }, { header: 'ok?' },
-    ], built.rows), '');
+    httpSection.push(
+      '',
+      renderTable(
+        [
+          { header: 'HTTP (PostgreSQL server)' },
+          { header: '2xx/s', align: 'right' },
+          { header: 'p50 ms', align: 'right' },
+          { header: 'p99 ms', align: 'right' },
+          { header: 'non-2xx', align: 'right' },
+          { header: 'RSS peak MB', align: 'right' },
+          { header: 'RSS after MB', align: 'right' },
+          { header: 'server CPU', align: 'right' },
+          { header: 'PG CPU', align: 'right' },
+          { header: 'other CPU', align: 'right' },
+          { header: 'target', align: 'right' },
+          { header: 'ok?' },
+        ],
+        built.rows,
+      ),
+      '',
+    );
     httpSection.push(
       `note: the real app (createApp, LOG_LEVEL=${config.httpLogLevel}) in a child process on ${http.where}, autocannon here with ${http.connections} keep-alive connections,`,
       `      the server as ${http.runtime};`,
@@ -211,9 +293,12 @@ const main = async () => {
     for (const r of http.rows) {
       const parts = [`autocannon ${formatPercent(r.benchCpu)} CPU, machine ${formatPercent(r.machineCpu)}`];
       const other = r.machineCpu - r.serverCpu - r.benchCpu - (r.postgresCpu ?? 0);
-      if (other > OTHER_CPU_NOISE) parts.push(`DISTURBED: ${formatPercent(other)} of CPU went to something else, repeat the run on a quiet machine`);
-      if (r.eventsPerPathway !== undefined) parts.push(`~${Math.round(r.eventsPerPathway).toLocaleString('en-US')} events per pathway at the end`);
-      if (r.failures || r.errors) parts.push(`failures: ${[r.failures, r.errors ? `${r.errors} connection errors` : ''].filter(Boolean).join(', ')}`);
+      if (other > OTHER_CPU_NOISE)
+        parts.push(`DISTURBED: ${formatPercent(other)} of CPU went to something else, repeat the run on a quiet machine`);
+      if (r.eventsPerPathway !== undefined)
+        parts.push(`~${Math.round(r.eventsPerPathway).toLocaleString('en-US')} events per pathway at the end`);
+      if (r.failures || r.errors)
+        parts.push(`failures: ${[r.failures, r.errors ? `${r.errors} connection errors` : ''].filter(Boolean).join(', ')}`);
       httpSection.push(`${r.label}: ${parts.join('; ')}.`);
     }
     if (http.error) httpSection.push(`http: ERROR ${http.error}`);

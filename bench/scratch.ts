@@ -28,7 +28,9 @@ export const withAdmin = async <T>(databaseUrl: string, work: (admin: Client) =>
 };
 
 export const dropSchema = (databaseUrl: string, schema: string): Promise<void> =>
-  withAdmin(databaseUrl, async (admin) => { await admin.query(`drop schema if exists ${schema} cascade`); });
+  withAdmin(databaseUrl, async (admin) => {
+    await admin.query(`drop schema if exists ${schema} cascade`);
+  });
 
 export interface ScratchStore {
   store: SqlEventStore;
@@ -43,15 +45,22 @@ export interface ScratchStore {
  * once the pool is closed, e.g. to read the table statistics its backends flushed on exit.
  */
 export const openScratchStore = async (options: {
-  databaseUrl: string; prefix: string; maxConnections?: number; beforeDrop?: (admin: Client, schema: string) => Promise<void>;
+  databaseUrl: string;
+  prefix: string;
+  maxConnections?: number;
+  beforeDrop?: (admin: Client, schema: string) => Promise<void>;
 }): Promise<ScratchStore> => {
   const schema = scratchSchemaName(options.prefix);
-  const drop = () => withAdmin(options.databaseUrl, async (admin) => {
-    await options.beforeDrop?.(admin, schema);
-    await admin.query(`drop schema if exists ${schema} cascade`);
-  });
+  const drop = () =>
+    withAdmin(options.databaseUrl, async (admin) => {
+      await options.beforeDrop?.(admin, schema);
+      await admin.query(`drop schema if exists ${schema} cascade`);
+    });
   const driver = await PostgresDriver.open({
-    connectionString: options.databaseUrl, schema, maxConnections: options.maxConnections, applicationName: 'lotse-bench',
+    connectionString: options.databaseUrl,
+    schema,
+    maxConnections: options.maxConnections,
+    applicationName: 'lotse-bench',
   });
   const store = new SqlEventStore(driver, { schema });
   try {
@@ -62,7 +71,9 @@ export const openScratchStore = async (options: {
     throw error;
   }
   return {
-    store, driver, schema,
+    store,
+    driver,
+    schema,
     cleanup: once(async () => {
       await store.close().catch(() => undefined);
       await drop();

@@ -8,8 +8,7 @@ export interface Column {
 
 export const renderTable = (columns: Column[], rows: string[][]): string => {
   const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const cell = (text: string, i: number) =>
-    columns[i].align === 'right' ? text.padStart(widths[i]) : text.padEnd(widths[i]);
+  const cell = (text: string, i: number) => (columns[i].align === 'right' ? text.padStart(widths[i]) : text.padEnd(widths[i]));
   const line = (cells: string[]) => cells.map(cell).join('  ').trimEnd();
   return [
     line(columns.map((c) => c.header)),

@@ -27,18 +27,46 @@ export const timedDriver = (driver: SqlDriver): { driver: SqlDriver; times: Driv
     }
   };
   const inTransaction = (tx: SqlTransaction): SqlTransaction => ({
-    query: <Row>(sql: string, params?: readonly unknown[]) => timed(() => tx.query<Row>(sql, params), (ms) => { times.transactionQueryMs += ms; }),
-    exec: (sql: string) => timed(() => tx.exec(sql), (ms) => { times.transactionQueryMs += ms; }),
+    query: <Row>(sql: string, params?: readonly unknown[]) =>
+      timed(
+        () => tx.query<Row>(sql, params),
+        (ms) => {
+          times.transactionQueryMs += ms;
+        },
+      ),
+    exec: (sql: string) =>
+      timed(
+        () => tx.exec(sql),
+        (ms) => {
+          times.transactionQueryMs += ms;
+        },
+      ),
   });
   return {
     times,
     driver: {
-      query: <Row>(sql: string, params?: readonly unknown[]) => timed(() => driver.query<Row>(sql, params), (ms) => { times.queryMs += ms; }),
-      exec: (sql: string) => timed(() => driver.exec(sql), (ms) => { times.queryMs += ms; }),
-      transaction: (work) => timed(() => driver.transaction((tx) => work(inTransaction(tx))), (ms) => {
-        times.transactionMs += ms;
-        times.transactions += 1;
-      }),
+      query: <Row>(sql: string, params?: readonly unknown[]) =>
+        timed(
+          () => driver.query<Row>(sql, params),
+          (ms) => {
+            times.queryMs += ms;
+          },
+        ),
+      exec: (sql: string) =>
+        timed(
+          () => driver.exec(sql),
+          (ms) => {
+            times.queryMs += ms;
+          },
+        ),
+      transaction: (work) =>
+        timed(
+          () => driver.transaction((tx) => work(inTransaction(tx))),
+          (ms) => {
+            times.transactionMs += ms;
+            times.transactions += 1;
+          },
+        ),
       close: () => driver.close(),
     },
   };

@@ -43,10 +43,22 @@ const rebuild = async (store: EventStore, backend: ReadModelBackend, projections
     const progress = progressWriter(process.stderr);
     let last: RebuildProgress | undefined;
     await backend.readModels.init(projection);
-    const result = await rebuildProjection({ store, readModels: backend.readModels, projection, logOrder: backend.logOrder, election: backend.election,
-      onProgress: (p) => { last = p; progress.update(p); } });
-    progress.done(last, `rebuilt ${projection.name}: ${result.events.toLocaleString('en-US')} events in ${result.seconds.toFixed(1)} s `
-      + `(${Math.round(result.events / Math.max(result.seconds, 0.001)).toLocaleString('en-US')} events/s), swapped in at position ${result.position}`);
+    const result = await rebuildProjection({
+      store,
+      readModels: backend.readModels,
+      projection,
+      logOrder: backend.logOrder,
+      election: backend.election,
+      onProgress: (p) => {
+        last = p;
+        progress.update(p);
+      },
+    });
+    progress.done(
+      last,
+      `rebuilt ${projection.name}: ${result.events.toLocaleString('en-US')} events in ${result.seconds.toFixed(1)} s ` +
+        `(${Math.round(result.events / Math.max(result.seconds, 0.001)).toLocaleString('en-US')} events/s), swapped in at position ${result.position}`,
+    );
   }
 };
 
@@ -55,7 +67,8 @@ const main = async (): Promise<void> => {
   Logger.overrideLogger(['error', 'warn']);
   const { positionals } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: {} });
   const [command, name, ...rest] = positionals;
-  if (!['status', 'rebuild'].includes(command ?? '') || rest.length > 0 || (command === 'status' && name)) throw new UsageError('unknown command');
+  if (!['status', 'rebuild'].includes(command ?? '') || rest.length > 0 || (command === 'status' && name))
+    throw new UsageError('unknown command');
   const chosen = name ? PROJECTIONS.filter((p) => p.name === name) : PROJECTIONS;
   if (chosen.length === 0) throw new UsageError(`no projection named ${name}; there are ${PROJECTIONS.map((p) => p.name).join(', ')}`);
 
@@ -66,7 +79,8 @@ const main = async (): Promise<void> => {
   try {
     store = await openEventStore(config.EVENT_STORE_URL);
     // Beside KurrentDB with the read models on MongoDB there is no side-table database to open.
-    if (!mongoSideStoreUrl(config.EVENT_STORE_URL, config.READ_MODEL_URL)) sideTables = await openSqlDriver(config.EVENT_STORE_URL, config.DATA_DIR);
+    if (!mongoSideStoreUrl(config.EVENT_STORE_URL, config.READ_MODEL_URL))
+      sideTables = await openSqlDriver(config.EVENT_STORE_URL, config.DATA_DIR);
     backend = await openReadModels(config.READ_MODEL_URL, config.EVENT_STORE_URL, sideTables);
     if (command === 'status') await status(backend);
     else await rebuild(store, backend, chosen);
@@ -86,9 +100,11 @@ const inUse = (error: unknown): EmbeddedDatabaseInUseError | undefined => {
 main().catch((error: unknown) => {
   const embedded = inUse(error);
   if (embedded) {
-    process.stderr.write(`projections: the service is running on the embedded database in ${embedded.dir} (process ${embedded.pid}), `
-      + 'and PGlite must never be opened twice. Use the running service instead: GET /admin/projections for the status, '
-      + 'POST /admin/projections/<name>/rebuild to rebuild (admin token); or stop the service first.\n');
+    process.stderr.write(
+      `projections: the service is running on the embedded database in ${embedded.dir} (process ${embedded.pid}), ` +
+        'and PGlite must never be opened twice. Use the running service instead: GET /admin/projections for the status, ' +
+        'POST /admin/projections/<name>/rebuild to rebuild (admin token); or stop the service first.\n',
+    );
     process.exitCode = 1;
     return;
   }

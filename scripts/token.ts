@@ -28,7 +28,14 @@ const readArguments = (args: string[]) => {
       'expires-in': { type: 'string', default: '8h' },
     },
   });
-  const roles = [...new Set(values.role.flatMap((role) => role.split(',')).map((role) => role.trim()).filter(Boolean))];
+  const roles = [
+    ...new Set(
+      values.role
+        .flatMap((role) => role.split(','))
+        .map((role) => role.trim())
+        .filter(Boolean),
+    ),
+  ];
   const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
   if (roles.length === 0) throw new UsageError(`--role is required (${ROLES.join(', ')})`);
   if (unknown.length > 0) throw new UsageError(`unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);

@@ -36,7 +36,10 @@ export const createApp = async (
   // Before the body parser and the guards: a preflight carries no token and no body.
   useCors(app, config.CORS_ORIGINS);
   useJsonBodyParser(app);
-  applyServerTimeouts(app.getHttpServer(), { requestTimeoutMs: config.REQUEST_TIMEOUT_MS, keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS });
+  applyServerTimeouts(app.getHttpServer(), {
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS,
+  });
   setUpOpenApi(app);
   return app;
 };

@@ -6,7 +6,9 @@ import { AppProcess } from './support/app-process';
 /** Token settings that cannot work stop the start with one line, like every other bad setting. */
 describe('a start with unusable token settings', () => {
   let dataDir: string;
-  beforeEach(() => { dataDir = mkdtempSync(join(tmpdir(), 'lotse-auth-config-')); });
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'lotse-auth-config-'));
+  });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const failedStart = async (env: Record<string, string>) => {

@@ -20,7 +20,10 @@ interface Resources {
   pathwayId: string;
 }
 
-interface Call { path: string; body?: object }
+interface Call {
+  path: string;
+  body?: object;
+}
 
 /**
  * How to call each route on the resources of one municipality, with a body that passes
@@ -29,34 +32,68 @@ interface Call { path: string; body?: object }
 const CALLS: Readonly<Record<string, (r: Resources) => Call>> = {
   'GET /health': () => ({ path: '/health' }),
   'GET /metrics': () => ({ path: '/metrics' }),
-  'POST /participants': (r) => ({ path: '/participants',
-    body: { givenName: 'Probe', familyName: 'Matrix', birthDate: '2001-02-03', municipality: r.municipality, residenceStatus: 'duldung' } }),
+  'POST /participants': (r) => ({
+    path: '/participants',
+    body: { givenName: 'Probe', familyName: 'Matrix', birthDate: '2001-02-03', municipality: r.municipality, residenceStatus: 'duldung' },
+  }),
   'GET /participants/:id': (r) => ({ path: `/participants/${r.participantId}` }),
-  'POST /participants/:id/residence-status': (r) => ({ path: `/participants/${r.participantId}/residence-status`,
-    body: { residenceStatus: 'duldung', changedOn: '2026-02-01' } }),
-  'POST /participants/:id/entitlements': (r) => ({ path: `/participants/${r.participantId}/entitlements`,
-    body: { jurisdiction: 'sgb3', from: '2026-01-01' } }),
+  'POST /participants/:id/residence-status': (r) => ({
+    path: `/participants/${r.participantId}/residence-status`,
+    body: { residenceStatus: 'duldung', changedOn: '2026-02-01' },
+  }),
+  'POST /participants/:id/entitlements': (r) => ({
+    path: `/participants/${r.participantId}/entitlements`,
+    body: { jurisdiction: 'sgb3', from: '2026-01-01' },
+  }),
   'POST /participants/:id/entitlements/:entitlementId/end': (r) => ({
-    path: `/participants/${r.participantId}/entitlements/${r.entitlementId}/end`, body: { to: '2025-06-30' } }),
+    path: `/participants/${r.participantId}/entitlements/${r.entitlementId}/end`,
+    body: { to: '2025-06-30' },
+  }),
   'DELETE /participants/:id/personal-data': (r) => ({ path: `/participants/${r.duplicateId}/personal-data` }),
-  'POST /pathways': (r) => ({ path: '/pathways', body: { participantId: r.participantId, kind: 'coaching', jurisdiction: 'sgb8',
-    provider: 'Jugendamt', goal: 'A training place', plannedStart: '2026-01-01', plannedEnd: '2026-06-30' } }),
+  'POST /pathways': (r) => ({
+    path: '/pathways',
+    body: {
+      participantId: r.participantId,
+      kind: 'coaching',
+      jurisdiction: 'sgb8',
+      provider: 'Jugendamt',
+      goal: 'A training place',
+      plannedStart: '2026-01-01',
+      plannedEnd: '2026-06-30',
+    },
+  }),
   'GET /pathways': (r) => ({ path: `/pathways?municipality=${r.municipality}` }),
   'GET /pathways/:id': (r) => ({ path: `/pathways/${r.pathwayId}` }),
-  'POST /pathways/:id/case-steps': (r) => ({ path: `/pathways/${r.pathwayId}/case-steps`,
-    body: { kind: 'counselling', occurredAt: '2026-02-01T09:30:00+01:00' } }),
+  'POST /pathways/:id/case-steps': (r) => ({
+    path: `/pathways/${r.pathwayId}/case-steps`,
+    body: { kind: 'counselling', occurredAt: '2026-02-01T09:30:00+01:00' },
+  }),
   'POST /pathways/:id/complete': (r) => ({ path: `/pathways/${r.pathwayId}/complete`, body: { outcome: 'school', endedOn: '2026-02-01' } }),
-  'POST /pathways/:id/abort': (r) => ({ path: `/pathways/${r.pathwayId}/abort`,
-    body: { outcome: 'dropped_out', endedOn: '2026-02-01', reason: 'No longer came.' } }),
+  'POST /pathways/:id/abort': (r) => ({
+    path: `/pathways/${r.pathwayId}/abort`,
+    body: { outcome: 'dropped_out', endedOn: '2026-02-01', reason: 'No longer came.' },
+  }),
   'POST /pathways/:id/transfer': (r) => ({ path: `/pathways/${r.pathwayId}/transfer`, body: { toCoachId: 'coach-9' } }),
-  'POST /overrides': (r) => ({ path: '/overrides', body: { participantId: r.participantId, rule: 'subsidiarity',
-    reason: 'The job centre confirmed in writing that it cannot offer this.', validUntil: '2099-12-31' } }),
-  'POST /participants/:id/case-conferences': (r) => ({ path: `/participants/${r.participantId}/case-conferences`,
-    body: { heldOn: '2025-10-15', decision: 'One more coaching with a mentor from the youth welfare office.' } }),
+  'POST /overrides': (r) => ({
+    path: '/overrides',
+    body: {
+      participantId: r.participantId,
+      rule: 'subsidiarity',
+      reason: 'The job centre confirmed in writing that it cannot offer this.',
+      validUntil: '2099-12-31',
+    },
+  }),
+  'POST /participants/:id/case-conferences': (r) => ({
+    path: `/participants/${r.participantId}/case-conferences`,
+    body: { heldOn: '2025-10-15', decision: 'One more coaching with a mentor from the youth welfare office.' },
+  }),
   'GET /participants/:id/career': (r) => ({ path: `/participants/${r.participantId}/career` }),
   'GET /duplicates': () => ({ path: '/duplicates' }),
   'POST /participants/:id/merge': (r) => ({ path: `/participants/${r.participantId}/merge`, body: { duplicateId: r.duplicateId } }),
-  'POST /participants/:id/not-duplicate': (r) => ({ path: `/participants/${r.participantId}/not-duplicate`, body: { duplicateId: r.duplicateId } }),
+  'POST /participants/:id/not-duplicate': (r) => ({
+    path: `/participants/${r.participantId}/not-duplicate`,
+    body: { duplicateId: r.duplicateId },
+  }),
   'GET /admin/projections': () => ({ path: '/admin/projections' }),
   'POST /admin/projections/:name/rebuild': () => ({ path: '/admin/projections/case_steps/rebuild' }),
 };
@@ -82,13 +119,27 @@ describe('the authorization matrix: every route × role × municipality × bad t
 
   const register = async (municipality: Slug): Promise<Resources> => {
     const admin = `Bearer ${signTestToken({ sub: `setup-${municipality}`, roles: ['admin'], municipality }, TEST_SECRET)}`;
-    const post = (path: string, body: object) => send('POST', { path, body }, admin).expect(201).then((res) => res.body.id as string);
+    const post = (path: string, body: object) =>
+      send('POST', { path, body }, admin)
+        .expect(201)
+        .then((res) => res.body.id as string);
     const person = { birthDate: '2004-05-17', municipality, residenceStatus: 'gestattung' };
     const participantId = await post('/participants', { ...person, givenName: 'Amira', familyName: 'Haddad' });
     const duplicateId = await post('/participants', { ...person, givenName: 'Amira', familyName: 'Hadad' });
-    const entitlementId = await post(`/participants/${participantId}/entitlements`, { jurisdiction: 'sgb2', from: '2025-01-01', to: '2025-12-31' });
-    const pathwayId = await post('/pathways', { participantId, kind: 'language_support', jurisdiction: 'state', provider: 'VHS',
-      goal: 'B1 certificate', plannedStart: '2026-01-01', plannedEnd: '2026-12-31' });
+    const entitlementId = await post(`/participants/${participantId}/entitlements`, {
+      jurisdiction: 'sgb2',
+      from: '2025-01-01',
+      to: '2025-12-31',
+    });
+    const pathwayId = await post('/pathways', {
+      participantId,
+      kind: 'language_support',
+      jurisdiction: 'state',
+      provider: 'VHS',
+      goal: 'B1 certificate',
+      plannedStart: '2026-01-01',
+      plannedEnd: '2026-12-31',
+    });
     const pairs = await send('GET', { path: '/duplicates' }, admin).expect(200);
     // Without the pair, merge and not-duplicate would answer 404 before their tenant check.
     expect(JSON.stringify(pairs.body)).toContain(duplicateId);
@@ -105,15 +156,23 @@ describe('the authorization matrix: every route × role × municipality × bad t
   afterAll(() => app?.close());
 
   it('has an entry in the table and a call for every route of the app, and no entry for a route that is gone', () => {
-    const keys = routesOf(app).map((route) => route.key).sort();
+    const keys = routesOf(app)
+      .map((route) => route.key)
+      .sort();
     expect(Object.keys(AUTHORIZATION_TABLE).sort()).toEqual(keys);
     expect(Object.keys(CALLS).sort()).toEqual(keys);
   });
 
   it('agrees with what each route declares (@Public, @Roles)', () => {
-    const declared = Object.fromEntries(routesOf(app).map((route) => [route.key, route.isPublic ? 'public' : [...route.roles].sort().join(',')]));
-    const expected = Object.fromEntries(Object.entries(AUTHORIZATION_TABLE).map(([key, access]) =>
-      [key, access.access === 'public' ? 'public' : [...access.roles].sort().join(',')]));
+    const declared = Object.fromEntries(
+      routesOf(app).map((route) => [route.key, route.isPublic ? 'public' : [...route.roles].sort().join(',')]),
+    );
+    const expected = Object.fromEntries(
+      Object.entries(AUTHORIZATION_TABLE).map(([key, access]) => [
+        key,
+        access.access === 'public' ? 'public' : [...access.roles].sort().join(','),
+      ]),
+    );
     expect(declared).toEqual(expected);
   });
 
@@ -128,34 +187,58 @@ describe('the authorization matrix: every route × role × municipality × bad t
     return wrong;
   };
 
-  const routeCells = () => Object.entries(AUTHORIZATION_TABLE).map(([key, access]) => {
-    const [method] = key.split(' ');
-    return { key, access, method };
-  });
+  const routeCells = () =>
+    Object.entries(AUTHORIZATION_TABLE).map(([key, access]) => {
+      const [method] = key.split(' ');
+      return { key, access, method };
+    });
 
   it('answers 401 to no token, an expired, a forged and an alg:none token on every route but the public ones', async () => {
-    const cells = routeCells().flatMap(({ key, access, method }) => BAD_TOKENS.map((bad) => ({
-      label: `${key} with ${bad} token`, method, call: CALLS[key](resources.own), authorization: BAD[bad],
-      expected: access.access === 'public' ? 'allowed' as const : 401 as const,
-    })));
+    const cells = routeCells().flatMap(({ key, access, method }) =>
+      BAD_TOKENS.map((bad) => ({
+        label: `${key} with ${bad} token`,
+        method,
+        call: CALLS[key](resources.own),
+        authorization: BAD[bad],
+        expected: access.access === 'public' ? ('allowed' as const) : (401 as const),
+      })),
+    );
     expect(await mismatches(cells)).toEqual([]);
   });
 
   // Refusals first: they change nothing, so every allowed cell afterwards still finds the resources as set up.
   it('refuses with 403 every role and municipality the table refuses', async () => {
-    const cells = routeCells().flatMap(({ key, access, method }) => ROLES.flatMap((role) => (['own', 'other'] as const).map((municipality) => ({
-      label: `${key} as ${role} (${municipality} municipality)`, method, call: CALLS[key](resources[municipality]),
-      authorization: tokenOf(role), expected: expectedFor(access, role, municipality),
-    })))).filter((cell) => cell.expected === 403);
+    const cells = routeCells()
+      .flatMap(({ key, access, method }) =>
+        ROLES.flatMap((role) =>
+          (['own', 'other'] as const).map((municipality) => ({
+            label: `${key} as ${role} (${municipality} municipality)`,
+            method,
+            call: CALLS[key](resources[municipality]),
+            authorization: tokenOf(role),
+            expected: expectedFor(access, role, municipality),
+          })),
+        ),
+      )
+      .filter((cell) => cell.expected === 403);
     expect(cells.length).toBeGreaterThan(50);
     expect(await mismatches(cells)).toEqual([]);
   });
 
   it('lets every role and municipality the table allows past authorization (any answer but 401, 403 or 5xx)', async () => {
-    const cells = routeCells().flatMap(({ key, access, method }) => ROLES.flatMap((role) => (['own', 'other'] as const).map((municipality) => ({
-      label: `${key} as ${role} (${municipality} municipality)`, method, call: CALLS[key](resources[municipality]),
-      authorization: tokenOf(role), expected: expectedFor(access, role, municipality),
-    })))).filter((cell) => cell.expected === 'allowed');
+    const cells = routeCells()
+      .flatMap(({ key, access, method }) =>
+        ROLES.flatMap((role) =>
+          (['own', 'other'] as const).map((municipality) => ({
+            label: `${key} as ${role} (${municipality} municipality)`,
+            method,
+            call: CALLS[key](resources[municipality]),
+            authorization: tokenOf(role),
+            expected: expectedFor(access, role, municipality),
+          })),
+        ),
+      )
+      .filter((cell) => cell.expected === 'allowed');
     expect(cells.length).toBeGreaterThan(50);
     expect(await mismatches(cells)).toEqual([]);
   });

@@ -16,7 +16,14 @@ const WRITERS = 8;
 /** Bounds the load whatever happens: no writer sends more than this. */
 const MAX_REQUESTS_PER_WRITER = 2_000;
 
-interface Answer { status: number; retryAfter: string | null; pathwayId: string; version?: number; position?: number; at: number }
+interface Answer {
+  status: number;
+  retryAfter: string | null;
+  pathwayId: string;
+  version?: number;
+  position?: number;
+  at: number;
+}
 
 /**
  * PostgreSQL going away under the running service: restarted, then stopped for a few seconds.
@@ -46,9 +53,16 @@ describeWithCluster('the service while PostgreSQL restarts and stops', () => {
 
   const startApp = async (env: Record<string, string> = {}) => {
     const port = await freePort();
-    app = AppProcess.start({ EVENT_STORE_URL: cluster.url(), PORT: String(port), DATA_DIR: dataDir, JWT_SECRET: TEST_SECRET,
+    app = AppProcess.start({
+      EVENT_STORE_URL: cluster.url(),
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      JWT_SECRET: TEST_SECRET,
       // Eight writers of one coach send more than the per-subject write limit allows in a window; the test is about the database.
-      LOG_LEVEL: 'warn', RATE_LIMIT_WRITES: '0', ...env });
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_WRITES: '0',
+      ...env,
+    });
     return { app, base: `http://127.0.0.1:${port}` };
   };
 
@@ -76,16 +90,26 @@ describeWithCluster('the service while PostgreSQL restarts and stops', () => {
     if (!cluster.running()) cluster.start();
     const { app, base } = await startApp();
     await app.waitForHealth(Number(new URL(base).port), 60_000);
-    const post = (path: string, body: object) => fetch(`${base}${path}`, {
-      method: 'POST', headers: { authorization: coach, 'content-type': 'application/json' }, body: JSON.stringify(body),
-    });
+    const post = (path: string, body: object) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { authorization: coach, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const health = async () => (await fetch(`${base}/health`)).status;
 
     const pathwayIds: string[] = [];
     for (let n = 0; n < WRITERS; n += 1) {
       const registered = (await (await post('/participants', { ...participantBody, familyName: `Haddad ${n}` })).json()) as { id: string };
-      const opened = await post('/pathways', { participantId: registered.id, kind: 'language_support', jurisdiction: 'state',
-        provider: 'VHS Neuss', goal: 'Reach B1', plannedStart: '2026-01-01', plannedEnd: '2026-12-31' });
+      const opened = await post('/pathways', {
+        participantId: registered.id,
+        kind: 'language_support',
+        jurisdiction: 'state',
+        provider: 'VHS Neuss',
+        goal: 'Reach B1',
+        plannedStart: '2026-01-01',
+        plannedEnd: '2026-12-31',
+      });
       expect(opened.status).toBe(201);
       pathwayIds.push(((await opened.json()) as { id: string }).id);
     }
@@ -98,8 +122,14 @@ describeWithCluster('the service while PostgreSQL restarts and stops', () => {
         try {
           const res = await post(`/pathways/${pathwayId}/case-steps`, step({ note: `step ${sent}` }));
           const body = (await res.json()) as { version?: number; position?: number };
-          answers.push({ status: res.status, retryAfter: res.headers.get('retry-after'), pathwayId, version: body.version,
-            position: body.position, at: Date.now() });
+          answers.push({
+            status: res.status,
+            retryAfter: res.headers.get('retry-after'),
+            pathwayId,
+            version: body.version,
+            position: body.position,
+            at: Date.now(),
+          });
           if (res.status >= 300) await sleep(100);
         } catch (error) {
           transportErrors.push((error as Error).message);
@@ -144,7 +174,8 @@ describeWithCluster('the service while PostgreSQL restarts and stops', () => {
     try {
       const { rows } = await sql.query<{ position: string; pathway_id: string; version: string }>(
         `select global_position::text as position, data->>'pathwayId' as pathway_id, stream_version::text as version
-           from lotse.events where type = 'CaseStepRecorded'`);
+           from lotse.events where type = 'CaseStepRecorded'`,
+      );
       const stored = new Map(rows.map((r) => [Number(r.position), r]));
       const lost = acknowledged.filter((a) => {
         const row = stored.get(a.position!);
@@ -168,11 +199,17 @@ describeWithCluster('the service while PostgreSQL restarts and stops', () => {
     }
 
     // Each runner leads again (its advisory lock re-taken on a new session) and nothing is left behind.
-    const projections = async () => ((await (await fetch(`${base}/health`)).json()) as
-      { info: { projections: Record<string, { state?: string; behindEvents?: number }> } }).info.projections;
+    const projections = async () =>
+      (
+        (await (await fetch(`${base}/health`)).json()) as {
+          info: { projections: Record<string, { state?: string; behindEvents?: number }> };
+        }
+      ).info.projections;
     let states = await projections();
-    const settled = () => Object.entries(states).filter(([name]) => name !== 'status')
-      .every(([, p]) => p.state === 'running' && p.behindEvents === 0);
+    const settled = () =>
+      Object.entries(states)
+        .filter(([name]) => name !== 'status')
+        .every(([, p]) => p.state === 'running' && p.behindEvents === 0);
     for (const until = Date.now() + 20_000; !settled() && Date.now() < until; await sleep(250)) states = await projections();
     expect(Object.keys(states)).toEqual(expect.arrayContaining(['pathways', 'case_steps', 'careers']));
     expect(settled()).toBe(true);

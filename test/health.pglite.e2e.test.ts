@@ -42,8 +42,12 @@ describe('GET /health on the embedded store (pglite:memory://)', () => {
   });
 
   it('carries the request id on a body it could not parse', async () => {
-    const res = await request(app.getHttpServer()).post('/health').set('X-Request-Id', 'bad-body-1')
-      .set('Content-Type', 'application/json').send('{nope').expect(400);
+    const res = await request(app.getHttpServer())
+      .post('/health')
+      .set('X-Request-Id', 'bad-body-1')
+      .set('Content-Type', 'application/json')
+      .send('{nope')
+      .expect(400);
     expect(res.headers['x-request-id']).toBe('bad-body-1');
   });
 

@@ -19,10 +19,16 @@ const rawExchange = (port: number, send: (write: (chunk: string) => void) => voi
       resolve({ answer, closedAfterMs });
     };
     socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => { answer += chunk; });
+    socket.on('data', (chunk: string) => {
+      answer += chunk;
+    });
     socket.on('close', () => finish(Date.now() - started));
     socket.on('error', () => undefined);
-    socket.on('connect', () => send((chunk) => { if (!socket.destroyed) socket.write(chunk); }));
+    socket.on('connect', () =>
+      send((chunk) => {
+        if (!socket.destroyed) socket.write(chunk);
+      }),
+    );
     timers.push(setTimeout(() => finish(undefined), giveUpMs));
   });
 
@@ -100,9 +106,15 @@ describe('HTTP hardening (pglite:memory://)', () => {
 
   describe('a body over the limit', () => {
     it('declared as 10 GB and never sent is answered 413 within a second, and the connection closed', async () => {
-      const { answer, closedAfterMs } = await rawExchange(portOf(app), (write) => write(
-        'POST /pathways HTTP/1.1\r\nHost: lotse\r\nContent-Type: application/json\r\nX-Request-Id: huge-1\r\n'
-        + `Authorization: ${coach}\r\nContent-Length: ${10 * 1024 ** 3}\r\n\r\n`), 5_000);
+      const { answer, closedAfterMs } = await rawExchange(
+        portOf(app),
+        (write) =>
+          write(
+            'POST /pathways HTTP/1.1\r\nHost: lotse\r\nContent-Type: application/json\r\nX-Request-Id: huge-1\r\n' +
+              `Authorization: ${coach}\r\nContent-Length: ${10 * 1024 ** 3}\r\n\r\n`,
+          ),
+        5_000,
+      );
       expect(closedAfterMs).toBeDefined();
       expect(closedAfterMs!).toBeLessThan(1_000);
       expect(answer).toMatch(/^HTTP\/1\.1 413 /);
@@ -114,12 +126,16 @@ describe('HTTP hardening (pglite:memory://)', () => {
 
   describe('a request trickled in', () => {
     it('is cut after REQUEST_TIMEOUT_MS (here 1 s) however steadily its bytes arrive', async () => {
-      const { answer, closedAfterMs } = await rawExchange(portOf(app), (write) => {
-        write('POST /pathways HTTP/1.1\r\nHost: lotse\r\nContent-Type: application/json\r\nContent-Length: 50\r\n\r\n');
-        const trickle = setInterval(() => write(' '), 250);
-        setTimeout(() => clearInterval(trickle), 6_000).unref();
-        trickle.unref();
-      }, 8_000);
+      const { answer, closedAfterMs } = await rawExchange(
+        portOf(app),
+        (write) => {
+          write('POST /pathways HTTP/1.1\r\nHost: lotse\r\nContent-Type: application/json\r\nContent-Length: 50\r\n\r\n');
+          const trickle = setInterval(() => write(' '), 250);
+          setTimeout(() => clearInterval(trickle), 6_000).unref();
+          trickle.unref();
+        },
+        8_000,
+      );
       expect(closedAfterMs).toBeDefined();
       expect(closedAfterMs!).toBeGreaterThanOrEqual(900);
       expect(closedAfterMs!).toBeLessThan(3_500);
@@ -137,10 +153,13 @@ describe('CORS with CORS_ORIGINS (pglite:memory://)', () => {
   });
   afterAll(() => app?.close());
 
-  it('answers a preflight of a listed origin without a token, allowing the API\'s headers', async () => {
-    const res = await request(app.getHttpServer()).options('/pathways')
-      .set('Origin', ALLOWED).set('Access-Control-Request-Method', 'POST')
-      .set('Access-Control-Request-Headers', 'authorization,content-type,idempotency-key').expect(204);
+  it("answers a preflight of a listed origin without a token, allowing the API's headers", async () => {
+    const res = await request(app.getHttpServer())
+      .options('/pathways')
+      .set('Origin', ALLOWED)
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'authorization,content-type,idempotency-key')
+      .expect(204);
     expect(res.headers['access-control-allow-origin']).toBe(ALLOWED);
     expect(res.headers['access-control-allow-methods']).toBe('GET,POST,DELETE');
     expect(res.headers['access-control-allow-headers']).toMatch(/Authorization.*Idempotency-Key/);
@@ -148,14 +167,20 @@ describe('CORS with CORS_ORIGINS (pglite:memory://)', () => {
   });
 
   it('names a listed origin on the answer and exposes the headers a client reads', async () => {
-    const res = await request(app.getHttpServer()).get('/pathways').set('Origin', ALLOWED).set('Authorization', bearer(['coach'], 'neuss')).expect(200);
+    const res = await request(app.getHttpServer())
+      .get('/pathways')
+      .set('Origin', ALLOWED)
+      .set('Authorization', bearer(['coach'], 'neuss'))
+      .expect(200);
     expect(res.headers['access-control-allow-origin']).toBe(ALLOWED);
     expect(res.headers['access-control-expose-headers']).toContain('ETag');
   });
 
   it('says nothing to an origin not on the list', async () => {
-    const res = await request(app.getHttpServer()).options('/pathways')
-      .set('Origin', 'https://evil.example.com').set('Access-Control-Request-Method', 'POST');
+    const res = await request(app.getHttpServer())
+      .options('/pathways')
+      .set('Origin', 'https://evil.example.com')
+      .set('Access-Control-Request-Method', 'POST');
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -10,14 +10,33 @@ import { isMunicipalitySlug } from '../src/auth/municipality-slug';
  * cannot run here, so this reads the files and catches drift between the realm, the compose file
  * and the code.
  */
-interface Mapper { protocolMapper: string; config: Record<string, string> }
-interface Client {
-  clientId: string; publicClient: boolean; bearerOnly?: boolean; standardFlowEnabled: boolean; implicitFlowEnabled: boolean;
-  directAccessGrantsEnabled: boolean; protocolMappers: Mapper[]; attributes?: Record<string, string>;
+interface Mapper {
+  protocolMapper: string;
+  config: Record<string, string>;
 }
-interface User { username: string; enabled: boolean; attributes: Record<string, string[]>; realmRoles: string[]; credentials: { type: string; temporary: boolean }[] }
+interface Client {
+  clientId: string;
+  publicClient: boolean;
+  bearerOnly?: boolean;
+  standardFlowEnabled: boolean;
+  implicitFlowEnabled: boolean;
+  directAccessGrantsEnabled: boolean;
+  protocolMappers: Mapper[];
+  attributes?: Record<string, string>;
+}
+interface User {
+  username: string;
+  enabled: boolean;
+  attributes: Record<string, string[]>;
+  realmRoles: string[];
+  credentials: { type: string; temporary: boolean }[];
+}
 interface Realm {
-  realm: string; enabled: boolean; roles: { realm: { name: string }[] }; clients: Client[]; users: User[];
+  realm: string;
+  enabled: boolean;
+  roles: { realm: { name: string }[] };
+  clients: Client[];
+  users: User[];
   components: Record<string, { providerId: string; config: Record<string, string[]> }[]>;
 }
 
@@ -52,17 +71,27 @@ describe('the Keycloak realm of the production shape', () => {
   it('has the API as a confidential audience and the web front end as a public client with PKCE', () => {
     expect(client(audience)).toMatchObject({ publicClient: false, standardFlowEnabled: false, implicitFlowEnabled: false });
     expect(client('lotse-web')).toMatchObject({
-      publicClient: true, standardFlowEnabled: true, implicitFlowEnabled: false, directAccessGrantsEnabled: false,
+      publicClient: true,
+      standardFlowEnabled: true,
+      implicitFlowEnabled: false,
+      directAccessGrantsEnabled: false,
       attributes: expect.objectContaining({ 'pkce.code.challenge.method': 'S256' }),
     });
   });
 
   it.each(['lotse-api', 'lotse-web'])('puts roles, municipality and the API audience into the access tokens of %s', (id) => {
     const c = client(id);
-    expect(mapper(c, 'oidc-usermodel-realm-role-mapper').config)
-      .toMatchObject({ 'claim.name': 'roles', multivalued: 'true', 'access.token.claim': 'true' });
-    expect(mapper(c, 'oidc-usermodel-attribute-mapper').config)
-      .toMatchObject({ 'user.attribute': 'municipality', 'claim.name': 'municipality', multivalued: 'false', 'access.token.claim': 'true' });
+    expect(mapper(c, 'oidc-usermodel-realm-role-mapper').config).toMatchObject({
+      'claim.name': 'roles',
+      multivalued: 'true',
+      'access.token.claim': 'true',
+    });
+    expect(mapper(c, 'oidc-usermodel-attribute-mapper').config).toMatchObject({
+      'user.attribute': 'municipality',
+      'claim.name': 'municipality',
+      multivalued: 'false',
+      'access.token.claim': 'true',
+    });
     expect(mapper(c, 'oidc-audience-mapper').config).toMatchObject({ 'included.client.audience': audience, 'access.token.claim': 'true' });
   });
 
@@ -78,17 +107,21 @@ describe('the Keycloak realm of the production shape', () => {
     }
   });
 
-  it('lets only an administrator set a user\'s municipality, since it is the tenant', () => {
+  it("lets only an administrator set a user's municipality, since it is the tenant", () => {
     const [profile] = realm.components['org.keycloak.userprofile.UserProfileProvider'];
-    const attributes = (JSON.parse(profile.config['kc.user.profile.config'][0]) as { attributes: { name: string; permissions: { edit: string[] } }[] }).attributes;
+    const attributes = (
+      JSON.parse(profile.config['kc.user.profile.config'][0]) as { attributes: { name: string; permissions: { edit: string[] } }[] }
+    ).attributes;
     expect(attributes.find((a) => a.name === 'municipality')?.permissions.edit).toEqual(['admin']);
     expect(attributes.map((a) => a.name)).toEqual(expect.arrayContaining(['username', 'email', 'firstName', 'lastName']));
   });
 
-  it('yields, with the claims its mappers write, a user the API accepts; Keycloak\'s own default roles are ignored', () => {
+  it("yields, with the claims its mappers write, a user the API accepts; Keycloak's own default roles are ignored", () => {
     const [coach] = realm.users.filter((u) => u.realmRoles.includes('coach'));
     const claims = {
-      sub: 'a5d1f0e2-7c1b-4a44-9f0e-0c6d2f1e3b21', exp: Math.floor(Date.now() / 1000) + 300, aud: [audience, 'account'],
+      sub: 'a5d1f0e2-7c1b-4a44-9f0e-0c6d2f1e3b21',
+      exp: Math.floor(Date.now() / 1000) + 300,
+      aud: [audience, 'account'],
       roles: ['default-roles-lotse', 'offline_access', 'uma_authorization', ...coach.realmRoles],
       municipality: coach.attributes.municipality[0],
     };

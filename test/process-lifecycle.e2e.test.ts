@@ -7,7 +7,9 @@ import { AppProcess, freePort } from './support/app-process';
 /** Everything a raw connection receives, and when it closes. */
 const transcript = (socket: Socket) => {
   const heard = { text: '', closed: new Promise<void>((resolve) => socket.once('close', () => resolve())) };
-  socket.setEncoding('utf8').on('data', (chunk: string) => { heard.text += chunk; });
+  socket.setEncoding('utf8').on('data', (chunk: string) => {
+    heard.text += chunk;
+  });
   return heard;
 };
 
@@ -40,7 +42,9 @@ describe('the service as a process, on an embedded store in a temporary DATA_DIR
   });
 
   it('logs the request as JSON with its request id and without the Authorization header', async () => {
-    await fetch(`http://127.0.0.1:${port}/health`, { headers: { 'X-Request-Id': 'log-check-1', Authorization: 'Bearer top-secret-token' } });
+    await fetch(`http://127.0.0.1:${port}/health`, {
+      headers: { 'X-Request-Id': 'log-check-1', Authorization: 'Bearer top-secret-token' },
+    });
     const line = await app.waitForLog((l) => l.requestId === 'log-check-1' && l.msg === 'request completed');
     expect(line).toMatchObject({ level: 'info', req: { method: 'GET', url: '/health' }, res: { statusCode: 200 } });
     expect(app.stdout).not.toContain('top-secret-token');
@@ -51,7 +55,11 @@ describe('the service as a process, on an embedded store in a temporary DATA_DIR
     const { code } = await second.exited;
     expect(code).toBe(1);
     expect(second.stderr.split('\n').filter(Boolean)).toEqual([
-      expect.stringMatching(new RegExp(`^startup failed: cannot open the event store \\(pglite .*\\): the embedded database in .* is open in process ${app.pid};`)),
+      expect.stringMatching(
+        new RegExp(
+          `^startup failed: cannot open the event store \\(pglite .*\\): the embedded database in .* is open in process ${app.pid};`,
+        ),
+      ),
     ]);
     expect(existsSync(lockFile())).toBe(true);
   });
@@ -61,8 +69,18 @@ describe('the service as a process, on an embedded store in a temporary DATA_DIR
     // server say when it has the headers, so the signal surely arrives during the request.
     const socket = connect(port, '127.0.0.1');
     const heard = transcript(socket);
-    socket.write(['POST /slow-upload HTTP/1.1', 'Host: lotse', 'Content-Type: application/json',
-      'Content-Length: 13', 'Expect: 100-continue', 'X-Request-Id: in-flight-1', '', ''].join('\r\n'));
+    socket.write(
+      [
+        'POST /slow-upload HTTP/1.1',
+        'Host: lotse',
+        'Content-Type: application/json',
+        'Content-Length: 13',
+        'Expect: 100-continue',
+        'X-Request-Id: in-flight-1',
+        '',
+        '',
+      ].join('\r\n'),
+    );
     await eventually(() => heard.text.includes('100 Continue'));
 
     app.kill('SIGTERM');

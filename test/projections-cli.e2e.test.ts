@@ -15,19 +15,44 @@ const someHistory = async (app: INestApplication): Promise<number> => {
   const http = request(app.getHttpServer());
   let position = 0;
   for (const givenName of ['Amira', 'Rami', 'Lina']) {
-    const person = await http.post('/participants').set('Authorization', coach).send({ givenName, familyName: 'Haddad', birthDate: '2004-05-17',
-      municipality: 'neuss', residenceStatus: 'duldung', entitlements: [] }).expect(201);
-    const pathway = await http.post('/pathways').set('Authorization', coach).send({ participantId: person.body.id, kind: 'coaching', jurisdiction: 'state',
-      provider: 'Caritas', goal: 'A training place', plannedStart: '2026-01-01', plannedEnd: '2026-12-31' }).expect(201);
-    const step = await http.post(`/pathways/${pathway.body.id}/case-steps`).set('Authorization', coach)
-      .send({ kind: 'intake', occurredAt: '2026-02-01T09:00:00+01:00', next: { kind: 'goal_agreement', dueOn: '2026-02-15' } }).expect(201);
+    const person = await http
+      .post('/participants')
+      .set('Authorization', coach)
+      .send({
+        givenName,
+        familyName: 'Haddad',
+        birthDate: '2004-05-17',
+        municipality: 'neuss',
+        residenceStatus: 'duldung',
+        entitlements: [],
+      })
+      .expect(201);
+    const pathway = await http
+      .post('/pathways')
+      .set('Authorization', coach)
+      .send({
+        participantId: person.body.id,
+        kind: 'coaching',
+        jurisdiction: 'state',
+        provider: 'Caritas',
+        goal: 'A training place',
+        plannedStart: '2026-01-01',
+        plannedEnd: '2026-12-31',
+      })
+      .expect(201);
+    const step = await http
+      .post(`/pathways/${pathway.body.id}/case-steps`)
+      .set('Authorization', coach)
+      .send({ kind: 'intake', occurredAt: '2026-02-01T09:00:00+01:00', next: { kind: 'goal_agreement', dueOn: '2026-02-15' } })
+      .expect(201);
     position = step.body.position;
   }
   return position;
 };
 
 const caseload = async (app: INestApplication, minPosition: number) =>
-  (await request(app.getHttpServer()).get(`/pathways?pageSize=100&minPosition=${minPosition}`).set('Authorization', coach).expect(200)).body.items;
+  (await request(app.getHttpServer()).get(`/pathways?pageSize=100&minPosition=${minPosition}`).set('Authorization', coach).expect(200)).body
+    .items;
 
 describe('npm run --silent projections', () => {
   it('shows status and rebuilds beside a running service on PostgreSQL, which then reads the rebuilt model', async () => {

@@ -12,13 +12,20 @@ const rateLimitStorageContract = (open: () => Promise<ThrottlerStorage>) => {
   let storage: ThrottlerStorage;
   let keys = 0;
   const freshKey = () => `test:${Date.now()}-${(keys += 1)}`;
-  beforeEach(async () => { storage = await open(); });
+  beforeEach(async () => {
+    storage = await open();
+  });
 
   it('counts the hits of a key in its window and refuses past the limit until the window ends', async () => {
     const key = freshKey();
     const records = [];
     for (let hit = 0; hit < 4; hit += 1) records.push(await storage.increment(key, WINDOW_MS, 3, WINDOW_MS, 'test'));
-    expect(records.map((r) => [r.totalHits, r.isBlocked])).toEqual([[1, false], [2, false], [3, false], [4, true]]);
+    expect(records.map((r) => [r.totalHits, r.isBlocked])).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, true],
+    ]);
     expect(records[3].timeToBlockExpire).toBeGreaterThanOrEqual(59);
     expect(records[3].timeToBlockExpire).toBeLessThanOrEqual(60);
     expect(records[0].timeToBlockExpire).toBe(0);
@@ -54,7 +61,9 @@ describe('rate-limit storage in PGlite', () => {
   const shared = 'memory://rate-limit-storage';
   let held: PGlite;
   const schema = freshSchemaName();
-  beforeAll(async () => { held = await acquirePglite(shared); });
+  beforeAll(async () => {
+    held = await acquirePglite(shared);
+  });
   afterAll(() => releasePglite(held));
   rateLimitStorageContract(async () => SqlRateLimitStorage.open(await PgliteDriver.open(shared, schema)));
 });
@@ -74,9 +83,14 @@ describe('rate-limit storage on the PostgreSQL server (DATABASE_URL)', () => {
   rateLimitStorageContract(async () => SqlRateLimitStorage.open(await openDriver()));
 
   it('shares one count between two instances, each with its own connections, losing no hit', async () => {
-    const [first, second]: ThrottlerStorage[] = await Promise.all([openDriver().then((d) => SqlRateLimitStorage.open(d)), openDriver().then((d) => SqlRateLimitStorage.open(d))]);
+    const [first, second]: ThrottlerStorage[] = await Promise.all([
+      openDriver().then((d) => SqlRateLimitStorage.open(d)),
+      openDriver().then((d) => SqlRateLimitStorage.open(d)),
+    ]);
     const key = `shared:${Date.now()}`;
-    const records = await Promise.all(Array.from({ length: 40 }, (_, n) => (n % 2 ? first : second).increment(key, WINDOW_MS, 35, WINDOW_MS, 'test')));
+    const records = await Promise.all(
+      Array.from({ length: 40 }, (_, n) => (n % 2 ? first : second).increment(key, WINDOW_MS, 35, WINDOW_MS, 'test')),
+    );
     expect(records.map((r) => r.totalHits).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, n) => n + 1));
     expect(records.filter((r) => r.isBlocked)).toHaveLength(5);
   });

@@ -37,7 +37,7 @@ describe('rate limits on the PostgreSQL server (DATABASE_URL)', () => {
       await via(6).get('/pathways').set('Authorization', forgedToken(6)).expect(429);
     });
 
-    it('share the count of a subject\'s writes', async () => {
+    it("share the count of a subject's writes", async () => {
       const coach = bearer(['coach'], 'neuss', 'coach-on-two-instances');
       for (let n = 0; n < 3; n += 1) await via(n).post('/pathways').set('Authorization', coach).send({}).expect(400);
       await via(3).post('/pathways').set('Authorization', coach).send({}).expect(429);

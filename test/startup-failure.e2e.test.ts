@@ -13,13 +13,17 @@ const failedStart = async (env: Record<string, string>) => {
 
 describe('a start that cannot succeed', () => {
   let dataDir: string;
-  beforeEach(() => { dataDir = mkdtempSync(join(tmpdir(), 'lotse-start-')); });
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'lotse-start-'));
+  });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('refuses an unknown EVENT_STORE_URL scheme with one line naming the variable', async () => {
     const { code, lines, stdout } = await failedStart({ EVENT_STORE_URL: 'mysql://x', DATA_DIR: dataDir });
     expect(code).toBe(1);
-    expect(lines).toEqual(['configuration error: EVENT_STORE_URL: unknown scheme "mysql:"; use pglite:<dir>, postgres://… or kurrentdb://…']);
+    expect(lines).toEqual([
+      'configuration error: EVENT_STORE_URL: unknown scheme "mysql:"; use pglite:<dir>, postgres://… or kurrentdb://…',
+    ]);
     expect(stdout).toBe('');
   });
 
@@ -31,7 +35,11 @@ describe('a start that cannot succeed', () => {
 
   it('says in one line that PostgreSQL is unreachable, without the password', async () => {
     const port = await freePort();
-    const { code, lines } = await failedStart({ EVENT_STORE_URL: `postgres://lotse:hunter2@127.0.0.1:${port}/lotse`, DATA_DIR: dataDir, STARTUP_TIMEOUT_MS: '0' });
+    const { code, lines } = await failedStart({
+      EVENT_STORE_URL: `postgres://lotse:hunter2@127.0.0.1:${port}/lotse`,
+      DATA_DIR: dataDir,
+      STARTUP_TIMEOUT_MS: '0',
+    });
     expect(code).toBe(1);
     expect(lines).toEqual([
       `startup failed: cannot open the event store (postgres postgres://lotse:***@127.0.0.1:${port}/lotse schema lotse): connect ECONNREFUSED 127.0.0.1:${port}`,

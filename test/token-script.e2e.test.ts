@@ -15,7 +15,9 @@ const COACH_ARGS = ['--role', 'coach', '--municipality', 'neuss', '--sub', 'coac
 
 describe('npm run --silent token', () => {
   let dataDir: string;
-  beforeEach(() => { dataDir = mkdtempSync(join(tmpdir(), 'lotse-token-')); });
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'lotse-token-'));
+  });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('prints exactly one line, a JWT with the claims asked for, signed with the secret it generated in DATA_DIR', async () => {
@@ -34,7 +36,10 @@ describe('npm run --silent token', () => {
   });
 
   it('takes roles repeated or comma-separated, and --expires-in', async () => {
-    const { stdout } = await runTokenScript(['--role', 'coach,admin', '--role', 'auditor', '--municipality', 'neuss', '--sub', 'a-1', '--expires-in', '30m'], { DATA_DIR: dataDir });
+    const { stdout } = await runTokenScript(
+      ['--role', 'coach,admin', '--role', 'auditor', '--municipality', 'neuss', '--sub', 'a-1', '--expires-in', '30m'],
+      { DATA_DIR: dataDir },
+    );
     const payload = JSON.parse(Buffer.from(stdout.trim().split('.')[1], 'base64url').toString('utf8'));
     expect(payload.roles).toEqual(['coach', 'admin', 'auditor']);
     expect(payload.exp - payload.iat).toBe(30 * 60);
@@ -57,7 +62,9 @@ describe('npm run --silent token', () => {
   });
 
   it('refuses an unknown role on stderr with exit code 2, printing no token', async () => {
-    const { code, stdout, stderr } = await runTokenScript(['--role', 'janitor', '--municipality', 'neuss', '--sub', 'x'], { DATA_DIR: dataDir });
+    const { code, stdout, stderr } = await runTokenScript(['--role', 'janitor', '--municipality', 'neuss', '--sub', 'x'], {
+      DATA_DIR: dataDir,
+    });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('token: unknown role janitor');

@@ -37,7 +37,11 @@ describe('the claims of a verified token', () => {
     ['an empty sub', { ...claims, sub: '  ' }, 'the token names no subject (sub)'],
     ['a numeric sub', { ...claims, sub: 7 }, 'the token names no subject (sub)'],
     ['no municipality', { ...claims, municipality: undefined }, 'the token names no municipality as a lower-case slug (municipality)'],
-    ['a municipality that is no slug', { ...claims, municipality: 'Rhein-Kreis Neuss' }, 'the token names no municipality as a lower-case slug (municipality)'],
+    [
+      'a municipality that is no slug',
+      { ...claims, municipality: 'Rhein-Kreis Neuss' },
+      'the token names no municipality as a lower-case slug (municipality)',
+    ],
     ['no expiry', { ...claims, exp: undefined }, 'the token has no expiry (exp)'],
   ])('with %s are refused as unauthenticated', (_case, payload, message) => {
     expect(refusal(payload)).toBe(message);

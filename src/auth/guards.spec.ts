@@ -21,18 +21,19 @@ class Undeclared {
   @Get() forgotten() {}
 }
 
-const contextOf = (controller: Type, handler: string, user?: AuthenticatedUser): ExecutionContext => ({
-  getClass: () => controller,
-  getHandler: () => controller.prototype[handler],
-  switchToHttp: () => ({ getRequest: () => ({ user, headers: {} }) }),
-}) as unknown as ExecutionContext;
+const contextOf = (controller: Type, handler: string, user?: AuthenticatedUser): ExecutionContext =>
+  ({
+    getClass: () => controller,
+    getHandler: () => controller.prototype[handler],
+    switchToHttp: () => ({ getRequest: () => ({ user, headers: {} }) }),
+  }) as unknown as ExecutionContext;
 
 const user = (...roles: AuthenticatedUser['roles']): AuthenticatedUser => ({ sub: 'u-1', roles, municipality: 'neuss' });
 
 describe('RolesGuard', () => {
   const guard = new RolesGuard(new Reflector());
 
-  it('lets a user with one of the route\'s roles through', () => {
+  it("lets a user with one of the route's roles through", () => {
     expect(guard.canActivate(contextOf(Fixture, 'forCoaches', user('admin')))).toBe(true);
   });
 
@@ -45,7 +46,7 @@ describe('RolesGuard', () => {
     expect(() => guard.canActivate(contextOf(Fixture, 'forCoaches', user()))).toThrow(ForbiddenException);
   });
 
-  it('takes the controller\'s roles when the method names none', () => {
+  it("takes the controller's roles when the method names none", () => {
     expect(guard.canActivate(contextOf(Fixture, 'forCoordinators', user('coordinator')))).toBe(true);
     expect(() => guard.canActivate(contextOf(Fixture, 'forCoordinators', user('coach')))).toThrow(ForbiddenException);
   });
@@ -71,18 +72,23 @@ describe('JwtAuthGuard', () => {
   });
 
   it('turns a refusal into 401 with the reason', () => {
-    expect(() => guard.handleRequest(null, false, new TokenExpiredError('jwt expired', new Date()))).toThrow(new UnauthorizedException('the token has expired'));
+    expect(() => guard.handleRequest(null, false, new TokenExpiredError('jwt expired', new Date()))).toThrow(
+      new UnauthorizedException('the token has expired'),
+    );
   });
 
-  it('passes the strategy\'s own 401 on unchanged', () => {
+  it("passes the strategy's own 401 on unchanged", () => {
     const refusal = new UnauthorizedException('the token names no subject (sub)');
     expect(() => guard.handleRequest(refusal, false, undefined)).toThrow(refusal);
   });
 
   it('says only "could not be verified" when our side failed, and logs why', () => {
-    const warn = jest.spyOn((guard as unknown as { logger: { warn: (m: string) => void } }).logger, 'warn').mockImplementation(() => undefined);
-    expect(() => guard.handleRequest(null, false, new Error('connect ECONNREFUSED 10.0.0.7:443')))
-      .toThrow(new UnauthorizedException('the token could not be verified'));
+    const warn = jest
+      .spyOn((guard as unknown as { logger: { warn: (m: string) => void } }).logger, 'warn')
+      .mockImplementation(() => undefined);
+    expect(() => guard.handleRequest(null, false, new Error('connect ECONNREFUSED 10.0.0.7:443'))).toThrow(
+      new UnauthorizedException('the token could not be verified'),
+    );
     expect(warn).toHaveBeenCalledWith('a token could not be verified: connect ECONNREFUSED 10.0.0.7:443');
   });
 });
@@ -91,17 +97,20 @@ describe('JwtAuthGuard and the limit on failed authentications', () => {
   const recordFailure = jest.fn(async (_address: string | undefined) => undefined);
   const guard = new JwtAuthGuard(new Reflector(), { recordFailure } as unknown as AuthFailureLimiter);
   let passportCanActivate: jest.SpyInstance;
-  const fromAddress = (ip: string): ExecutionContext => ({
-    getClass: () => Fixture,
-    // Nest hands guards the route's method itself, unbound: the roles are read off it, it is never called.
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    getHandler: () => Fixture.prototype.forCoaches,
-    switchToHttp: () => ({ getRequest: () => ({ ip, headers: {} }) }),
-  }) as unknown as ExecutionContext;
+  const fromAddress = (ip: string): ExecutionContext =>
+    ({
+      getClass: () => Fixture,
+      // Nest hands guards the route's method itself, unbound: the roles are read off it, it is never called.
+      // eslint-disable-next-line @typescript-eslint/unbound-method
+      getHandler: () => Fixture.prototype.forCoaches,
+      switchToHttp: () => ({ getRequest: () => ({ ip, headers: {} }) }),
+    }) as unknown as ExecutionContext;
   /** As passport would: the strategy refuses, and the guard's handleRequest says how. */
   const refusedWith = (info: unknown) => passportCanActivate.mockImplementation(async () => guard.handleRequest(null, false, info));
 
-  beforeAll(() => { passportCanActivate = jest.spyOn(Object.getPrototypeOf(JwtAuthGuard.prototype), 'canActivate'); });
+  beforeAll(() => {
+    passportCanActivate = jest.spyOn(Object.getPrototypeOf(JwtAuthGuard.prototype), 'canActivate');
+  });
   beforeEach(() => recordFailure.mockClear());
   afterAll(() => passportCanActivate.mockRestore());
 

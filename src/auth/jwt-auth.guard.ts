@@ -17,7 +17,10 @@ class TokenNotVerifiable extends UnauthorizedException {}
 export class JwtAuthGuard extends AuthGuard('jwt') {
   private readonly logger = new Logger('Auth');
 
-  constructor(private readonly reflector: Reflector, private readonly failures: AuthFailureLimiter) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly failures: AuthFailureLimiter,
+  ) {
     super();
   }
 

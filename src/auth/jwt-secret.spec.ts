@@ -5,7 +5,9 @@ import { developmentSecret } from './jwt-secret';
 
 describe('the development secret', () => {
   let dataDir: string;
-  beforeEach(() => { dataDir = mkdtempSync(join(tmpdir(), 'lotse-secret-')); });
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'lotse-secret-'));
+  });
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('is JWT_SECRET when set, and no file is written', () => {
@@ -31,6 +33,8 @@ describe('the development secret', () => {
 
   it('refuses a file too short to be a secret, naming it', () => {
     writeFileSync(join(dataDir, 'jwt.secret'), 'short\n');
-    expect(() => developmentSecret({ JWT_SECRET: undefined, DATA_DIR: dataDir })).toThrow(`cannot read or create the JWT secret ${join(dataDir, 'jwt.secret')}`);
+    expect(() => developmentSecret({ JWT_SECRET: undefined, DATA_DIR: dataDir })).toThrow(
+      `cannot read or create the JWT secret ${join(dataDir, 'jwt.secret')}`,
+    );
   });
 });

@@ -13,7 +13,6 @@ export interface JwtStrategyOptions {
   maxLifetimeSeconds: number;
 }
 
-
 /**
  * RS256 tokens of the OIDC provider when JWT_JWKS_URL is set, HS256 development tokens otherwise;
  * never both, and each mode pins its one algorithm so that a token cannot choose how it is checked.
@@ -46,7 +45,12 @@ export const jwtStrategyOptions = (config: AppConfig): JwtStrategyOptions => {
   const { secret, from, created } = developmentSecret(config);
   return {
     // A KeyObject, not the string: jsonwebtoken otherwise tries (and fails) to parse the secret as a public key on every request.
-    options: { jwtFromRequest, secretOrKey: createSecretKey(Buffer.from(secret, 'utf8')) as unknown as string, algorithms: ['HS256'], jsonWebTokenOptions },
+    options: {
+      jwtFromRequest,
+      secretOrKey: createSecretKey(Buffer.from(secret, 'utf8')) as unknown as string,
+      algorithms: ['HS256'],
+      jsonWebTokenOptions,
+    },
     description: `accepting HS256 development tokens signed with ${created ? `a new secret written to ${from}` : `the secret of ${from}`}`,
     maxLifetimeSeconds: config.JWT_MAX_LIFETIME,
   };

@@ -24,8 +24,9 @@ const authenticate = (authorization?: string): Promise<Outcome> => {
 
 describe('the JWT strategy with JWT_SECRET (HS256)', () => {
   it('accepts a token signed with the secret and gives the user', async () => {
-    expect(await authenticate(`Bearer ${signDevelopmentToken(claims, SECRET, '5m')}`))
-      .toEqual({ user: { sub: 'coach-1', roles: ['coach'], municipality: 'neuss' } });
+    expect(await authenticate(`Bearer ${signDevelopmentToken(claims, SECRET, '5m')}`)).toEqual({
+      user: { sub: 'coach-1', roles: ['coach'], municipality: 'neuss' },
+    });
   });
 
   it.each([
@@ -33,9 +34,21 @@ describe('the JWT strategy with JWT_SECRET (HS256)', () => {
     ['another scheme', 'Basic Y29hY2g6c2VjcmV0', 'a bearer token is required'],
     ['a malformed token', 'Bearer not.a.jwt', 'the token is invalid: invalid token'],
     ['an expired token', `Bearer ${signDevelopmentToken(claims, SECRET, -3600)}`, 'the token has expired'],
-    ['a token signed with another secret', `Bearer ${signDevelopmentToken(claims, 'another-secret-of-at-least-32-chars', '5m')}`, 'the token is invalid: invalid signature'],
-    ['an unsigned token', `Bearer ${sign({ ...claims }, '', { algorithm: 'none', expiresIn: '5m' })}`, 'the token is invalid: jwt signature is required'],
-    ['an HS384 token', `Bearer ${sign({ ...claims }, SECRET, { algorithm: 'HS384', expiresIn: '5m' })}`, 'the token is invalid: invalid algorithm'],
+    [
+      'a token signed with another secret',
+      `Bearer ${signDevelopmentToken(claims, 'another-secret-of-at-least-32-chars', '5m')}`,
+      'the token is invalid: invalid signature',
+    ],
+    [
+      'an unsigned token',
+      `Bearer ${sign({ ...claims }, '', { algorithm: 'none', expiresIn: '5m' })}`,
+      'the token is invalid: jwt signature is required',
+    ],
+    [
+      'an HS384 token',
+      `Bearer ${sign({ ...claims }, SECRET, { algorithm: 'HS384', expiresIn: '5m' })}`,
+      'the token is invalid: invalid algorithm',
+    ],
   ])('rejects %s', async (_case, authorization, reason) => {
     expect(await authenticate(authorization)).toEqual({ rejected: reason });
   });
@@ -60,7 +73,7 @@ describe('the JWT strategy with JWT_SECRET (HS256)', () => {
     const refusalOf = async (payload: Record<string, unknown>): Promise<string> => {
       const outcome = await authenticate(`Bearer ${sign(payload, SECRET, { noTimestamp: !('iat' in payload) })}`);
       expect(outcome).toEqual({ error: expect.any(UnauthorizedException) });
-      return ((outcome as { error: Error }).error).message;
+      return (outcome as { error: Error }).error.message;
     };
 
     it('accepts a token that lives exactly 12h', async () => {
@@ -68,8 +81,9 @@ describe('the JWT strategy with JWT_SECRET (HS256)', () => {
     });
 
     it('refuses a token whose exp lies a century ahead', async () => {
-      expect(await refusalOf({ ...claims, iat: now(), exp: now() + 100 * 365 * 86_400 }))
-        .toBe('the token lives longer than the 43200 s this API accepts (exp - iat)');
+      expect(await refusalOf({ ...claims, iat: now(), exp: now() + 100 * 365 * 86_400 })).toBe(
+        'the token lives longer than the 43200 s this API accepts (exp - iat)',
+      );
     });
 
     it('refuses a token that lives one second too long', async () => {
@@ -81,8 +95,9 @@ describe('the JWT strategy with JWT_SECRET (HS256)', () => {
     });
 
     it('refuses a token issued in the future, which would carry its exp along', async () => {
-      expect(await refusalOf({ ...claims, iat: now() + 100 * 365 * 86_400, exp: now() + 100 * 365 * 86_400 + 60 }))
-        .toBe('the token was issued in the future (iat)');
+      expect(await refusalOf({ ...claims, iat: now() + 100 * 365 * 86_400, exp: now() + 100 * 365 * 86_400 + 60 })).toBe(
+        'the token was issued in the future (iat)',
+      );
     });
   });
 
@@ -93,14 +108,19 @@ describe('the JWT strategy with JWT_SECRET (HS256)', () => {
 
 describe('the JWT strategy options with JWT_JWKS_URL', () => {
   it('insist on issuer and audience, naming both variables', () => {
-    expect(() => jwtStrategyOptions(loadConfig({ JWT_JWKS_URL: 'https://id.example.org/certs' })))
-      .toThrow('JWT_ISSUER: must be set when JWT_JWKS_URL is; JWT_AUDIENCE: must be set when JWT_JWKS_URL is');
+    expect(() => jwtStrategyOptions(loadConfig({ JWT_JWKS_URL: 'https://id.example.org/certs' }))).toThrow(
+      'JWT_ISSUER: must be set when JWT_JWKS_URL is; JWT_AUDIENCE: must be set when JWT_JWKS_URL is',
+    );
   });
 
   it('pin RS256 and check issuer and audience', () => {
-    const { options } = jwtStrategyOptions(loadConfig({
-      JWT_JWKS_URL: 'https://id.example.org/certs', JWT_ISSUER: 'https://id.example.org', JWT_AUDIENCE: 'lotse-api',
-    }));
+    const { options } = jwtStrategyOptions(
+      loadConfig({
+        JWT_JWKS_URL: 'https://id.example.org/certs',
+        JWT_ISSUER: 'https://id.example.org',
+        JWT_AUDIENCE: 'lotse-api',
+      }),
+    );
     expect(options).toMatchObject({ algorithms: ['RS256'], issuer: 'https://id.example.org', audience: 'lotse-api' });
   });
 });

@@ -12,8 +12,7 @@ export const assertSameMunicipality = (user: AuthenticatedUser, municipality: st
 };
 
 /** Coordinators steer with anonymised figures and auditors check the log: neither sees names or birth dates. */
-export const seesPersonalData = (user: AuthenticatedUser): boolean =>
-  user.roles.includes('coach') || user.roles.includes('admin');
+export const seesPersonalData = (user: AuthenticatedUser): boolean => user.roles.includes('coach') || user.roles.includes('admin');
 
 /** Whether the user may act in that municipality: her own, or any for an admin. */
 export const actsIn = (user: AuthenticatedUser, municipality: string): boolean =>

@@ -29,7 +29,8 @@ export const CONFIG_VARIABLES = {
     parse: integerBetween(1, 65_535),
   }),
   DATA_DIR: variable({
-    description: 'Directory for local state: the embedded database lives here unless EVENT_STORE_URL points elsewhere; unused in the KurrentDB + MongoDB shape with LOTSE_MASTER_KEY and JWT_JWKS_URL set',
+    description:
+      'Directory for local state: the embedded database lives here unless EVENT_STORE_URL points elsewhere; unused in the KurrentDB + MongoDB shape with LOTSE_MASTER_KEY and JWT_JWKS_URL set',
     default: './data',
     parse: text,
   }),
@@ -39,7 +40,8 @@ export const CONFIG_VARIABLES = {
     parse: parseEventStoreUrl,
   }),
   READ_MODEL_URL: variable({
-    description: 'Where read models (caseload, timelines, careers) are kept: `pglite:<dir>`, `postgres://…?schema=…` or `mongodb://…/<database>`; unset, in the event store\'s own database (beside KurrentDB: the embedded one in <DATA_DIR>/lotse). Beside KurrentDB, a mongodb:// URL also takes the side stores (participant keys, idempotency records, matching keys)',
+    description:
+      "Where read models (caseload, timelines, careers) are kept: `pglite:<dir>`, `postgres://…?schema=…` or `mongodb://…/<database>`; unset, in the event store's own database (beside KurrentDB: the embedded one in <DATA_DIR>/lotse). Beside KurrentDB, a mongodb:// URL also takes the side stores (participant keys, idempotency records, matching keys)",
     default: UNSET,
     parse: optional(parseReadModelUrl),
   }),
@@ -49,17 +51,20 @@ export const CONFIG_VARIABLES = {
     parse: oneOf(LOG_LEVELS),
   }),
   SHUTDOWN_TIMEOUT_MS: variable({
-    description: 'After SIGTERM/SIGINT, how long in-flight requests may run before their connections are cut (and, after that, how long closing the stores may take)',
+    description:
+      'After SIGTERM/SIGINT, how long in-flight requests may run before their connections are cut (and, after that, how long closing the stores may take)',
     default: '10000',
     parse: integerBetween(0, 600_000),
   }),
   STARTUP_TIMEOUT_MS: variable({
-    description: 'At start, how long to keep trying to reach a PostgreSQL event store that does not answer yet (with growing pauses) before giving up',
+    description:
+      'At start, how long to keep trying to reach a PostgreSQL event store that does not answer yet (with growing pauses) before giving up',
     default: '30000',
     parse: integerBetween(0, 600_000),
   }),
   JWT_JWKS_URL: variable({
-    description: 'JWKS of the OIDC provider whose RS256 tokens the API accepts (production); unset, the API accepts HS256 development tokens instead',
+    description:
+      'JWKS of the OIDC provider whose RS256 tokens the API accepts (production); unset, the API accepts HS256 development tokens instead',
     default: UNSET,
     parse: optional(httpUrl),
   }),
@@ -69,24 +74,27 @@ export const CONFIG_VARIABLES = {
     parse: optional(text),
   }),
   JWT_AUDIENCE: variable({
-    description: 'Required `aud` of RS256 tokens (this API\'s client id at the provider); must be set with JWT_JWKS_URL',
+    description: "Required `aud` of RS256 tokens (this API's client id at the provider); must be set with JWT_JWKS_URL",
     default: UNSET,
     parse: optional(text),
   }),
   JWT_MAX_LIFETIME: variable({
     // A stolen token is worth as long as it lives; a work day is enough for any session.
-    description: 'Longest lifetime (`exp - iat`) of a token the API accepts, e.g. `12h`, `30m`; longer ones and tokens without `iat` are refused 401, and `npm run token` signs none longer',
+    description:
+      'Longest lifetime (`exp - iat`) of a token the API accepts, e.g. `12h`, `30m`; longer ones and tokens without `iat` are refused 401, and `npm run token` signs none longer',
     default: '12h',
     parse: durationInSeconds,
   }),
   JWT_SECRET: variable({
     // Below 32 characters an HS256 key is guessable offline from any one token.
-    description: 'HS256 secret of development tokens, at least 32 characters; unset, the first start generates one in <DATA_DIR>/jwt.secret',
+    description:
+      'HS256 secret of development tokens, at least 32 characters; unset, the first start generates one in <DATA_DIR>/jwt.secret',
     default: UNSET,
     parse: optional(secretOfAtLeast(32)),
   }),
   CORS_ORIGINS: variable({
-    description: 'Comma-separated web origins (`https://app.example.org`) whose browser scripts may call the API; unset, no CORS headers at all',
+    description:
+      'Comma-separated web origins (`https://app.example.org`) whose browser scripts may call the API; unset, no CORS headers at all',
     default: UNSET,
     parse: optional(originList),
   }),
@@ -96,32 +104,37 @@ export const CONFIG_VARIABLES = {
     parse: integerBetween(1, 86_400),
   }),
   RATE_LIMIT_AUTH_FAILURES: variable({
-    description: 'Failed authentications (401) one client address may cause per window; beyond, 429 `too_many_requests`; 0 turns the limit off',
+    description:
+      'Failed authentications (401) one client address may cause per window; beyond, 429 `too_many_requests`; 0 turns the limit off',
     default: '50',
     parse: integerBetween(0, 1_000_000),
   }),
   RATE_LIMIT_WRITES: variable({
-    description: 'Writes (POST, DELETE) one subject (token `sub`) may send per window; beyond, 429 `too_many_requests`; 0 turns the limit off',
+    description:
+      'Writes (POST, DELETE) one subject (token `sub`) may send per window; beyond, 429 `too_many_requests`; 0 turns the limit off',
     default: '600',
     parse: integerBetween(0, 1_000_000),
   }),
   REQUEST_TIMEOUT_MS: variable({
-    description: 'How long a client may take to send a whole request (headers and body); then 408 and the connection is closed. Headers must arrive within 10 s or this, if less',
+    description:
+      'How long a client may take to send a whole request (headers and body); then 408 and the connection is closed. Headers must arrive within 10 s or this, if less',
     default: '30000',
     parse: integerBetween(100, 600_000),
   }),
   KEEP_ALIVE_TIMEOUT_MS: variable({
-    description: 'How long an idle keep-alive connection stays open; behind a load balancer, set it above the balancer\'s idle timeout',
+    description: "How long an idle keep-alive connection stays open; behind a load balancer, set it above the balancer's idle timeout",
     default: '5000',
     parse: integerBetween(100, 600_000),
   }),
   ELIGIBILITY_TABLE_FILE: variable({
-    description: 'JSON file with further versions of the eligibility table (one table or an array), validated at start; the built-in NRW table always applies until a newer version\'s validFrom',
+    description:
+      "JSON file with further versions of the eligibility table (one table or an array), validated at start; the built-in NRW table always applies until a newer version's validFrom",
     default: UNSET,
     parse: optional(text),
   }),
   LOTSE_MASTER_KEY: variable({
-    description: 'Master key (32 bytes, base64; e.g. `openssl rand -base64 32`) that wraps every participant\'s data key; unset, the first start generates one in <DATA_DIR>/master.key. Set it in production and keep it outside the database',
+    description:
+      "Master key (32 bytes, base64; e.g. `openssl rand -base64 32`) that wraps every participant's data key; unset, the first start generates one in <DATA_DIR>/master.key. Set it in production and keep it outside the database",
     default: UNSET,
     parse: optional(masterKey),
   }),
@@ -135,9 +148,10 @@ export type AppConfig = {
 };
 
 /** The variables as rows, for the README table and for `--help`-style listings. */
-export const CONFIG_VARIABLE_LIST: ReadonlyArray<{ name: ConfigVariableName; description: string; default: string }> =
-  (Object.keys(CONFIG_VARIABLES) as ConfigVariableName[]).map((name) => ({
-    name,
-    description: CONFIG_VARIABLES[name].description,
-    default: CONFIG_VARIABLES[name].default,
-  }));
+export const CONFIG_VARIABLE_LIST: ReadonlyArray<{ name: ConfigVariableName; description: string; default: string }> = (
+  Object.keys(CONFIG_VARIABLES) as ConfigVariableName[]
+).map((name) => ({
+  name,
+  description: CONFIG_VARIABLES[name].description,
+  default: CONFIG_VARIABLES[name].default,
+}));

@@ -66,12 +66,14 @@ describe('loadConfig', () => {
     });
 
     it('reads the hardening settings', () => {
-      expect(loadConfig({
-        JWT_MAX_LIFETIME: '30m',
-        CORS_ORIGINS: 'https://app.example.org, http://localhost:5173/',
-        RATE_LIMIT_WRITES: '0',
-        REQUEST_TIMEOUT_MS: '1500',
-      })).toMatchObject({
+      expect(
+        loadConfig({
+          JWT_MAX_LIFETIME: '30m',
+          CORS_ORIGINS: 'https://app.example.org, http://localhost:5173/',
+          RATE_LIMIT_WRITES: '0',
+          REQUEST_TIMEOUT_MS: '1500',
+        }),
+      ).toMatchObject({
         JWT_MAX_LIFETIME: 1800,
         CORS_ORIGINS: ['https://app.example.org', 'http://localhost:5173'],
         RATE_LIMIT_WRITES: 0,
@@ -82,29 +84,48 @@ describe('loadConfig', () => {
     });
 
     it('derives the default embedded store from DATA_DIR', () => {
-      expect(loadConfig({ DATA_DIR: '/srv/lotse' }).EVENT_STORE_URL).toEqual({ engine: 'pglite', dir: '/srv/lotse/lotse', schema: 'lotse' });
+      expect(loadConfig({ DATA_DIR: '/srv/lotse' }).EVENT_STORE_URL).toEqual({
+        engine: 'pglite',
+        dir: '/srv/lotse/lotse',
+        schema: 'lotse',
+      });
     });
 
     it('accepts the in-memory embedded store and KurrentDB', () => {
-      expect(loadConfig({ EVENT_STORE_URL: 'pglite:memory://' }).EVENT_STORE_URL).toMatchObject({ engine: 'pglite', dir: expect.stringMatching(/^memory:\/\/.+/) });
+      expect(loadConfig({ EVENT_STORE_URL: 'pglite:memory://' }).EVENT_STORE_URL).toMatchObject({
+        engine: 'pglite',
+        dir: expect.stringMatching(/^memory:\/\/.+/),
+      });
       expect(loadConfig({ EVENT_STORE_URL: 'kurrentdb://db:2113?tls=false' }).EVENT_STORE_URL).toMatchObject({ engine: 'kurrentdb' });
     });
 
     it('keeps the read models beside the events unless READ_MODEL_URL names another store', () => {
       expect(loadConfig({}).READ_MODEL_URL).toBeUndefined();
-      expect(loadConfig({ READ_MODEL_URL: 'mongodb://mongo:27017/lotse' }).READ_MODEL_URL).toEqual({ engine: 'mongodb', url: 'mongodb://mongo:27017/lotse' });
-      expect(loadConfig({ READ_MODEL_URL: 'postgres://db/lotse?schema=views' }).READ_MODEL_URL)
-        .toEqual({ engine: 'postgres', connectionString: 'postgres://db/lotse', schema: 'views' });
-      expect(loadConfig({ READ_MODEL_URL: 'pglite:/srv/views' }).READ_MODEL_URL).toEqual({ engine: 'pglite', dir: '/srv/views', schema: 'lotse' });
+      expect(loadConfig({ READ_MODEL_URL: 'mongodb://mongo:27017/lotse' }).READ_MODEL_URL).toEqual({
+        engine: 'mongodb',
+        url: 'mongodb://mongo:27017/lotse',
+      });
+      expect(loadConfig({ READ_MODEL_URL: 'postgres://db/lotse?schema=views' }).READ_MODEL_URL).toEqual({
+        engine: 'postgres',
+        connectionString: 'postgres://db/lotse',
+        schema: 'views',
+      });
+      expect(loadConfig({ READ_MODEL_URL: 'pglite:/srv/views' }).READ_MODEL_URL).toEqual({
+        engine: 'pglite',
+        dir: '/srv/views',
+        schema: 'lotse',
+      });
     });
 
     it('reads the token settings', () => {
-      expect(loadConfig({
-        JWT_JWKS_URL: 'https://id.example.org/realms/lotse/protocol/openid-connect/certs',
-        JWT_ISSUER: 'https://id.example.org/realms/lotse',
-        JWT_AUDIENCE: 'lotse-api',
-        JWT_SECRET: 'x'.repeat(32),
-      })).toMatchObject({
+      expect(
+        loadConfig({
+          JWT_JWKS_URL: 'https://id.example.org/realms/lotse/protocol/openid-connect/certs',
+          JWT_ISSUER: 'https://id.example.org/realms/lotse',
+          JWT_AUDIENCE: 'lotse-api',
+          JWT_SECRET: 'x'.repeat(32),
+        }),
+      ).toMatchObject({
         JWT_JWKS_URL: 'https://id.example.org/realms/lotse/protocol/openid-connect/certs',
         JWT_ISSUER: 'https://id.example.org/realms/lotse',
         JWT_AUDIENCE: 'lotse-api',
@@ -123,7 +144,11 @@ describe('loadConfig', () => {
       ['EVENT_STORE_URL', 'mysql://x', 'EVENT_STORE_URL: unknown scheme "mysql:"; use pglite:<dir>, postgres://… or kurrentdb://…'],
       ['EVENT_STORE_URL', 'nonsense', 'EVENT_STORE_URL: unknown scheme "nonsense"; use pglite:<dir>, postgres://… or kurrentdb://…'],
       ['EVENT_STORE_URL', 'postgres://x?schema=Bad-Name', 'EVENT_STORE_URL: schema must be a plain lower-case identifier, got "Bad-Name"'],
-      ['READ_MODEL_URL', 'kurrentdb://db:2113', 'READ_MODEL_URL: KurrentDB holds events, not read models; use pglite:<dir>, postgres://… or mongodb://…'],
+      [
+        'READ_MODEL_URL',
+        'kurrentdb://db:2113',
+        'READ_MODEL_URL: KurrentDB holds events, not read models; use pglite:<dir>, postgres://… or mongodb://…',
+      ],
       ['READ_MODEL_URL', 'redis://cache', 'READ_MODEL_URL: unknown scheme "redis:"; use pglite:<dir>, postgres://… or mongodb://…'],
       ['READ_MODEL_URL', 'mongodb://[bad', 'READ_MODEL_URL: not a valid MongoDB URL: mongodb://[bad'],
       ['LOG_LEVEL', 'verbose', 'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"'],
@@ -132,9 +157,17 @@ describe('loadConfig', () => {
       ['JWT_JWKS_URL', 'id.example.org/certs', 'JWT_JWKS_URL: must be an http:// or https:// URL, got "id.example.org/certs"'],
       ['JWT_JWKS_URL', 'file:///etc/jwks.json', 'JWT_JWKS_URL: must be an http:// or https:// URL, got "file:///etc/jwks.json"'],
       ['JWT_SECRET', 'short-secret', 'JWT_SECRET: must be at least 32 characters long, got 12'],
-      ['JWT_MAX_LIFETIME', '2 weeks', 'JWT_MAX_LIFETIME: must be a positive span such as 12h, 30m, 7d or a number of seconds, got "2 weeks"'],
+      [
+        'JWT_MAX_LIFETIME',
+        '2 weeks',
+        'JWT_MAX_LIFETIME: must be a positive span such as 12h, 30m, 7d or a number of seconds, got "2 weeks"',
+      ],
       ['JWT_MAX_LIFETIME', '0h', 'JWT_MAX_LIFETIME: must be a positive span such as 12h, 30m, 7d or a number of seconds, got "0h"'],
-      ['CORS_ORIGINS', 'https://app.example.org/path', 'CORS_ORIGINS: must be comma-separated origins (scheme://host[:port], no path), got "https://app.example.org/path"'],
+      [
+        'CORS_ORIGINS',
+        'https://app.example.org/path',
+        'CORS_ORIGINS: must be comma-separated origins (scheme://host[:port], no path), got "https://app.example.org/path"',
+      ],
       ['CORS_ORIGINS', '*', 'CORS_ORIGINS: must be comma-separated origins such as https://app.example.org, got "*"'],
       ['RATE_LIMIT_WINDOW_SECONDS', '0', 'RATE_LIMIT_WINDOW_SECONDS: must be an integer from 1 to 86400, got "0"'],
       ['REQUEST_TIMEOUT_MS', '10', 'REQUEST_TIMEOUT_MS: must be an integer from 100 to 600000, got "10"'],
@@ -171,9 +204,26 @@ describe('loadConfig', () => {
 
   it('lists every variable with a description and a default, for the README', () => {
     expect(CONFIG_VARIABLE_LIST.map((v) => v.name)).toEqual([
-      'PORT', 'DATA_DIR', 'EVENT_STORE_URL', 'READ_MODEL_URL', 'LOG_LEVEL', 'SHUTDOWN_TIMEOUT_MS', 'STARTUP_TIMEOUT_MS',
-      'JWT_JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_MAX_LIFETIME', 'JWT_SECRET', 'CORS_ORIGINS', 'RATE_LIMIT_WINDOW_SECONDS',
-      'RATE_LIMIT_AUTH_FAILURES', 'RATE_LIMIT_WRITES', 'REQUEST_TIMEOUT_MS', 'KEEP_ALIVE_TIMEOUT_MS', 'ELIGIBILITY_TABLE_FILE', 'LOTSE_MASTER_KEY',
+      'PORT',
+      'DATA_DIR',
+      'EVENT_STORE_URL',
+      'READ_MODEL_URL',
+      'LOG_LEVEL',
+      'SHUTDOWN_TIMEOUT_MS',
+      'STARTUP_TIMEOUT_MS',
+      'JWT_JWKS_URL',
+      'JWT_ISSUER',
+      'JWT_AUDIENCE',
+      'JWT_MAX_LIFETIME',
+      'JWT_SECRET',
+      'CORS_ORIGINS',
+      'RATE_LIMIT_WINDOW_SECONDS',
+      'RATE_LIMIT_AUTH_FAILURES',
+      'RATE_LIMIT_WRITES',
+      'REQUEST_TIMEOUT_MS',
+      'KEEP_ALIVE_TIMEOUT_MS',
+      'ELIGIBILITY_TABLE_FILE',
+      'LOTSE_MASTER_KEY',
     ]);
     for (const variable of CONFIG_VARIABLE_LIST) {
       expect(variable.description).not.toBe('');

@@ -3,7 +3,8 @@ export const MASTER_KEY_BYTES = 32;
 
 export const decodeMasterKey = (text: string): Buffer => {
   const key = Buffer.from(text, 'base64');
-  if (key.length !== MASTER_KEY_BYTES) throw new Error(`must be ${MASTER_KEY_BYTES} bytes in base64 (e.g. openssl rand -base64 32), got ${key.length}`);
+  if (key.length !== MASTER_KEY_BYTES)
+    throw new Error(`must be ${MASTER_KEY_BYTES} bytes in base64 (e.g. openssl rand -base64 32), got ${key.length}`);
   return key;
 };
 

@@ -4,20 +4,24 @@
  * secret must not.
  */
 
-export const integerBetween = (min: number, max: number) => (raw: string): number => {
-  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new Error(`must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-  }
-  return value;
-};
+export const integerBetween =
+  (min: number, max: number) =>
+  (raw: string): number => {
+    const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      throw new Error(`must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+    }
+    return value;
+  };
 
-export const oneOf = <const Value extends string>(values: readonly Value[]) => (raw: string): Value => {
-  if (!(values as readonly string[]).includes(raw)) {
-    throw new Error(`must be one of ${values.join(', ')}, got ${JSON.stringify(raw)}`);
-  }
-  return raw as Value;
-};
+export const oneOf =
+  <const Value extends string>(values: readonly Value[]) =>
+  (raw: string): Value => {
+    if (!(values as readonly string[]).includes(raw)) {
+      throw new Error(`must be one of ${values.join(', ')}, got ${JSON.stringify(raw)}`);
+    }
+    return raw as Value;
+  };
 
 export const text = (raw: string): string => raw;
 
@@ -27,8 +31,10 @@ export const text = (raw: string): string => raw;
  */
 export const UNSET = 'unset';
 
-export const optional = <Value>(parse: (raw: string) => Value) => (raw: string): Value | undefined =>
-  raw === UNSET ? undefined : parse(raw);
+export const optional =
+  <Value>(parse: (raw: string) => Value) =>
+  (raw: string): Value | undefined =>
+    raw === UNSET ? undefined : parse(raw);
 
 export const httpUrl = (raw: string): string => {
   let url: URL;
@@ -44,10 +50,12 @@ export const httpUrl = (raw: string): string => {
 };
 
 /** For secrets: the message gives the length, never the value. */
-export const secretOfAtLeast = (minLength: number) => (raw: string): string => {
-  if (raw.length < minLength) throw new Error(`must be at least ${minLength} characters long, got ${raw.length}`);
-  return raw;
-};
+export const secretOfAtLeast =
+  (minLength: number) =>
+  (raw: string): string => {
+    if (raw.length < minLength) throw new Error(`must be at least ${minLength} characters long, got ${raw.length}`);
+    return raw;
+  };
 
 const SECONDS_PER_UNIT = { s: 1, m: 60, h: 3_600, d: 86_400 } as const;
 
@@ -66,15 +74,19 @@ export const durationInSeconds = (raw: string): number => {
  * port only, as a browser sends them in `Origin`, so they are compared as they stand.
  */
 export const originList = (raw: string): string[] =>
-  raw.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
-    let url: URL;
-    try {
-      url = new URL(entry);
-    } catch {
-      throw new Error(`must be comma-separated origins such as https://app.example.org, got ${JSON.stringify(entry)}`);
-    }
-    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== entry.replace(/\/$/, '')) {
-      throw new Error(`must be comma-separated origins (scheme://host[:port], no path), got ${JSON.stringify(entry)}`);
-    }
-    return url.origin;
-  });
+  raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      let url: URL;
+      try {
+        url = new URL(entry);
+      } catch {
+        throw new Error(`must be comma-separated origins such as https://app.example.org, got ${JSON.stringify(entry)}`);
+      }
+      if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.origin !== entry.replace(/\/$/, '')) {
+        throw new Error(`must be comma-separated origins (scheme://host[:port], no path), got ${JSON.stringify(entry)}`);
+      }
+      return url.origin;
+    });

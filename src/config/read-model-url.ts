@@ -2,9 +2,7 @@ import { EventStoreLocation, parseEventStoreUrl } from '@lotse/event-store';
 import { redact } from '@lotse/event-store/event-store-url';
 
 /** Which store a READ_MODEL_URL names. */
-export type ReadModelLocation =
-  | Exclude<EventStoreLocation, { engine: 'kurrentdb' }>
-  | { engine: 'mongodb'; url: string };
+export type ReadModelLocation = Exclude<EventStoreLocation, { engine: 'kurrentdb' }> | { engine: 'mongodb'; url: string };
 
 /** `pglite:<dir>`, `postgres://…` (optional `?schema=`) or `mongodb://…` / `mongodb+srv://…`. */
 export const parseReadModelUrl = (url: string): ReadModelLocation => {
@@ -23,6 +21,7 @@ export const parseReadModelUrl = (url: string): ReadModelLocation => {
       throw new Error((error as Error).message.replace(/kurrentdb:\/\/…/, 'mongodb://…'), { cause: error });
     }
   })();
-  if (location.engine === 'kurrentdb') throw new Error('KurrentDB holds events, not read models; use pglite:<dir>, postgres://… or mongodb://…');
+  if (location.engine === 'kurrentdb')
+    throw new Error('KurrentDB holds events, not read models; use pglite:<dir>, postgres://… or mongodb://…');
   return location;
 };

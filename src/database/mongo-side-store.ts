@@ -13,7 +13,8 @@ export const plainSchema = <T>(definition: ConstructorParameters<typeof Schema<T
   new Schema<T>(definition, { versionKey: false, minimize: false, autoCreate: false, autoIndex: false, strict: 'throw' });
 
 export const sideModel = <T>(connection: Connection, collection: string, schema: Schema<T>): Model<T> =>
-  (connection.models[`LotseSide:${collection}`] as Model<T> | undefined) ?? connection.model<T>(`LotseSide:${collection}`, schema, collection);
+  (connection.models[`LotseSide:${collection}`] as Model<T> | undefined) ??
+  connection.model<T>(`LotseSide:${collection}`, schema, collection);
 
 /**
  * Two upserts of one `_id` at the same moment can both miss and both insert; the loser gets a

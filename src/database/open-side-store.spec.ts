@@ -7,9 +7,10 @@ describe('where the side stores live', () => {
   const events = (url: string) => parseEventStoreUrl(url);
   const readModels = (url?: string) => (url === undefined ? undefined : parseReadModelUrl(url));
 
-  it('is the read models\' MongoDB beside KurrentDB, so the app container keeps nothing', () => {
-    expect(mongoSideStoreUrl(events('kurrentdb://kurrentdb:2113?tls=false'), readModels('mongodb://mongo:27017/lotse')))
-      .toBe('mongodb://mongo:27017/lotse');
+  it("is the read models' MongoDB beside KurrentDB, so the app container keeps nothing", () => {
+    expect(mongoSideStoreUrl(events('kurrentdb://kurrentdb:2113?tls=false'), readModels('mongodb://mongo:27017/lotse'))).toBe(
+      'mongodb://mongo:27017/lotse',
+    );
   });
 
   it.each([
@@ -21,8 +22,12 @@ describe('where the side stores live', () => {
     expect(mongoSideStoreUrl(events(eventUrl), readModels(readModelUrl))).toBeUndefined();
   });
 
-  it('opens the event store\'s own embedded database when that is PGlite', async () => {
-    const side = await openSideStore({ EVENT_STORE_URL: events('pglite:memory://side-store-selection'), READ_MODEL_URL: undefined, DATA_DIR: '/nonexistent' });
+  it("opens the event store's own embedded database when that is PGlite", async () => {
+    const side = await openSideStore({
+      EVENT_STORE_URL: events('pglite:memory://side-store-selection'),
+      READ_MODEL_URL: undefined,
+      DATA_DIR: '/nonexistent',
+    });
     try {
       expect(side.engine).toBe('sql');
       if (side.engine === 'sql') expect(await side.driver.query('select 1 as one')).toEqual([{ one: 1 }]);

@@ -12,7 +12,9 @@ export const mongoSideStoreUrl = (events: EventStoreLocation, readModels: ReadMo
   events.engine === 'kurrentdb' && readModels?.engine === 'mongodb' ? readModels.url : undefined;
 
 export const openSideStore = async (config: {
-  EVENT_STORE_URL: EventStoreLocation; READ_MODEL_URL: ReadModelLocation | undefined; DATA_DIR: string;
+  EVENT_STORE_URL: EventStoreLocation;
+  READ_MODEL_URL: ReadModelLocation | undefined;
+  DATA_DIR: string;
 }): Promise<SideStore> => {
   const mongoUrl = mongoSideStoreUrl(config.EVENT_STORE_URL, config.READ_MODEL_URL);
   if (mongoUrl === undefined) return { engine: 'sql', driver: await openSqlDriver(config.EVENT_STORE_URL, config.DATA_DIR) };

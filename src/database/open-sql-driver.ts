@@ -12,7 +12,11 @@ export const openSqlDriver = async (location: EventStoreLocation, dataDir: strin
     case 'pglite':
       return PgliteDriver.open(location.dir, location.schema);
     case 'postgres':
-      return PostgresDriver.open({ connectionString: location.connectionString, schema: location.schema, applicationName: 'lotse-side-tables' });
+      return PostgresDriver.open({
+        connectionString: location.connectionString,
+        schema: location.schema,
+        applicationName: 'lotse-side-tables',
+      });
     case 'kurrentdb':
       return PgliteDriver.open(join(dataDir, 'lotse'), 'lotse');
   }

@@ -14,7 +14,10 @@ export class DuplicateDetectionService {
   private readonly logger = new Logger('Duplicates');
   private readonly hash: KeyHash;
 
-  constructor(@Inject(MATCH_KEY_STORE) readonly store: MatchKeyStore, @Inject(MASTER_KEY) masterKey: Buffer) {
+  constructor(
+    @Inject(MATCH_KEY_STORE) readonly store: MatchKeyStore,
+    @Inject(MASTER_KEY) masterKey: Buffer,
+  ) {
     this.hash = matchKeyHash(masterKey);
   }
 
@@ -29,9 +32,15 @@ export class DuplicateDetectionService {
         const match = compareMatchingKeys(keys, candidate.keys);
         if (match.score < DUPLICATE_THRESHOLD) continue;
         found += 1;
-        await this.store.recordPair({ pairId: pairIdOf(participantId, candidate.participantId), participantA: participantId,
-          participantB: candidate.participantId, municipalityA: municipality, municipalityB: candidate.municipality,
-          score: match.score, fields: { ...match.fields } });
+        await this.store.recordPair({
+          pairId: pairIdOf(participantId, candidate.participantId),
+          participantA: participantId,
+          participantB: candidate.participantId,
+          municipalityA: municipality,
+          municipalityB: candidate.municipality,
+          score: match.score,
+          fields: { ...match.fields },
+        });
       }
       await this.store.save(participantId, municipality, keys);
       return found;

@@ -19,7 +19,10 @@ import { openMatchKeyStore } from './open-match-key-store';
   controllers: [DuplicatePairsRoute, MergeParticipantsRoute, DismissDuplicateRoute],
   providers: [
     { provide: MATCH_KEY_STORE, inject: [SIDE_STORE], useFactory: (side: SideStore) => openMatchKeyStore(side) },
-    DuplicateDetectionService, MergeParticipantsHandler, DismissDuplicateHandler, ListDuplicatesHandler,
+    DuplicateDetectionService,
+    MergeParticipantsHandler,
+    DismissDuplicateHandler,
+    ListDuplicatesHandler,
   ],
   exports: [DuplicateDetectionService],
 })

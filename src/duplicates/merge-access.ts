@@ -9,15 +9,22 @@ import { DuplicatePair } from './match-key-store';
  * listed or dismissed as two people) is an admin's act, and an unlisted one needs a written reason.
  * Every refusal comes before anything is written.
  */
-export const assertMayMerge = (user: AuthenticatedUser, municipalities: readonly string[], pair: DuplicatePair | undefined,
-  reason: string | undefined): void => {
+export const assertMayMerge = (
+  user: AuthenticatedUser,
+  municipalities: readonly string[],
+  pair: DuplicatePair | undefined,
+  reason: string | undefined,
+): void => {
   for (const municipality of municipalities) assertSameMunicipality(user, municipality);
   if (pair && pair.status !== 'dismissed') return;
   if (!user.roles.includes('admin')) {
     throw new DomainError('forbidden', 'only an admin may merge two registrations that are not listed as a potential duplicate');
   }
   if (reason === undefined) {
-    throw new DomainError('merge_reason_required', 'merging two registrations that are not listed as a potential duplicate needs a reason of at least 20 characters');
+    throw new DomainError(
+      'merge_reason_required',
+      'merging two registrations that are not listed as a potential duplicate needs a reason of at least 20 characters',
+    );
   }
 };
 

@@ -34,8 +34,17 @@ const matchKeysSchema = plainSchema<MatchKeysEntry>({ _id: String, municipality:
 matchKeysSchema.index({ lookup: 1 });
 
 const pairSchema = plainSchema<PairEntry>({
-  _id: String, participantA: String, participantB: String, municipalityA: String, municipalityB: String, score: Number,
-  fields: Schema.Types.Mixed, status: String, foundAt: Date, decidedBy: String, decidedAt: Date,
+  _id: String,
+  participantA: String,
+  participantB: String,
+  municipalityA: String,
+  municipalityB: String,
+  score: Number,
+  fields: Schema.Types.Mixed,
+  status: String,
+  foundAt: Date,
+  decidedBy: String,
+  decidedAt: Date,
 });
 // Serves the coordinator's list: open pairs, best first.
 pairSchema.index({ status: 1, score: -1, foundAt: 1 });
@@ -72,16 +81,23 @@ export class MongoMatchKeyStore implements MatchKeyStore {
 
   async recordPair(pair: Omit<DuplicatePair, 'status' | 'foundAt'>): Promise<void> {
     const { pairId, ...found } = pair;
-    await this.pairDocuments.updateOne({ _id: pairId },
-      { $setOnInsert: { ...found, fields: { ...found.fields }, status: 'open', foundAt: new Date() } }, { upsert: true })
+    await this.pairDocuments
+      .updateOne(
+        { _id: pairId },
+        { $setOnInsert: { ...found, fields: { ...found.fields }, status: 'open', foundAt: new Date() } },
+        { upsert: true },
+      )
       // The other side recorded the same pair at the same moment: it is there, which is all we wanted.
-      .catch((error: unknown) => { if (!isDuplicateKey(error)) throw error; });
+      .catch((error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
+      });
   }
 
   async pairs(filter: { status: PairStatus; municipality?: string }): Promise<DuplicatePair[]> {
-    const where = filter.municipality === undefined
-      ? { status: filter.status }
-      : { status: filter.status, $or: [{ municipalityA: filter.municipality }, { municipalityB: filter.municipality }] };
+    const where =
+      filter.municipality === undefined
+        ? { status: filter.status }
+        : { status: filter.status, $or: [{ municipalityA: filter.municipality }, { municipalityB: filter.municipality }] };
     const entries = await this.pairDocuments.find(where).sort({ score: -1, foundAt: 1 }).limit(PAIR_LIST_LIMIT).lean();
     return entries.map(toPair);
   }
@@ -97,6 +113,13 @@ export class MongoMatchKeyStore implements MatchKeyStore {
 }
 
 const toPair = (e: PairEntry): DuplicatePair => ({
-  pairId: e._id, participantA: e.participantA, participantB: e.participantB, municipalityA: e.municipalityA,
-  municipalityB: e.municipalityB, score: e.score, fields: e.fields, status: e.status, foundAt: e.foundAt.toISOString(),
+  pairId: e._id,
+  participantA: e.participantA,
+  participantB: e.participantB,
+  municipalityA: e.municipalityA,
+  municipalityB: e.municipalityB,
+  score: e.score,
+  fields: e.fields,
+  status: e.status,
+  foundAt: e.foundAt.toISOString(),
 });

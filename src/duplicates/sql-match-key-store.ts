@@ -36,19 +36,25 @@ export class SqlMatchKeyStore implements MatchKeyStore {
 
   async save(participantId: string, municipality: string, keys: MatchingKeys): Promise<void> {
     await this.sql.transaction(async (tx) => {
-      await tx.query(`insert into participant_match_keys (participant_id, municipality, keys) values ($1, $2, $3::text::jsonb)
+      await tx.query(
+        `insert into participant_match_keys (participant_id, municipality, keys) values ($1, $2, $3::text::jsonb)
         on conflict (participant_id) do update set municipality = excluded.municipality, keys = excluded.keys`,
-        [participantId, municipality, JSON.stringify(keys)]);
+        [participantId, municipality, JSON.stringify(keys)],
+      );
       await tx.query('delete from match_lookup where participant_id = $1', [participantId]);
-      await tx.query('insert into match_lookup (key, participant_id) select unnest($1::text[]), $2 on conflict do nothing',
-        [[...new Set(keys.lookup)], participantId]);
+      await tx.query('insert into match_lookup (key, participant_id) select unnest($1::text[]), $2 on conflict do nothing', [
+        [...new Set(keys.lookup)],
+        participantId,
+      ]);
     });
   }
 
   async candidates(lookup: readonly string[]): Promise<MatchCandidate[]> {
     const rows = await this.sql.query<{ participant_id: string; municipality: string; keys: MatchingKeys }>(
       `select k.participant_id, k.municipality, k.keys from participant_match_keys k
-        where k.participant_id in (select participant_id from match_lookup where key = any($1::text[]))`, [[...lookup]]);
+        where k.participant_id in (select participant_id from match_lookup where key = any($1::text[]))`,
+      [[...lookup]],
+    );
     return rows.map((r) => ({ participantId: r.participant_id, municipality: r.municipality, keys: r.keys }));
   }
 
@@ -58,26 +64,35 @@ export class SqlMatchKeyStore implements MatchKeyStore {
   }
 
   async recordPair(pair: Omit<DuplicatePair, 'status' | 'foundAt'>): Promise<void> {
-    await this.sql.query(`insert into duplicate_pairs (pair_id, participant_a, participant_b, municipality_a, municipality_b, score, fields)
+    await this.sql.query(
+      `insert into duplicate_pairs (pair_id, participant_a, participant_b, municipality_a, municipality_b, score, fields)
       values ($1, $2, $3, $4, $5, $6, $7::text::jsonb) on conflict (pair_id) do nothing`,
-      [pair.pairId, pair.participantA, pair.participantB, pair.municipalityA, pair.municipalityB, pair.score, JSON.stringify(pair.fields)]);
+      [pair.pairId, pair.participantA, pair.participantB, pair.municipalityA, pair.municipalityB, pair.score, JSON.stringify(pair.fields)],
+    );
   }
 
   async pairs(filter: { status: PairStatus; municipality?: string }): Promise<DuplicatePair[]> {
     const rows = await this.sql.query<Record<string, unknown>>(
       `select ${PAIR_COLUMNS} from duplicate_pairs where status = $1 and ($2::text is null or municipality_a = $2 or municipality_b = $2)
-        order by duplicate_pairs.score desc, duplicate_pairs.found_at limit ${PAIR_LIST_LIMIT}`, [filter.status, filter.municipality ?? null]);
+        order by duplicate_pairs.score desc, duplicate_pairs.found_at limit ${PAIR_LIST_LIMIT}`,
+      [filter.status, filter.municipality ?? null],
+    );
     return rows.map(toPair);
   }
 
   async pairOf(a: string, b: string): Promise<DuplicatePair | undefined> {
-    const [row] = await this.sql.query<Record<string, unknown>>(
-      `select ${PAIR_COLUMNS} from duplicate_pairs where pair_id = $1`, [pairIdOf(a, b)]);
+    const [row] = await this.sql.query<Record<string, unknown>>(`select ${PAIR_COLUMNS} from duplicate_pairs where pair_id = $1`, [
+      pairIdOf(a, b),
+    ]);
     return row ? toPair(row) : undefined;
   }
 
   async decide(pairId: string, status: Exclude<PairStatus, 'open'>, actor: string): Promise<void> {
-    await this.sql.query('update duplicate_pairs set status = $2, decided_by = $3, decided_at = now() where pair_id = $1', [pairId, status, actor]);
+    await this.sql.query('update duplicate_pairs set status = $2, decided_by = $3, decided_at = now() where pair_id = $1', [
+      pairId,
+      status,
+      actor,
+    ]);
   }
 }
 
@@ -85,7 +100,13 @@ const PAIR_COLUMNS = `pair_id, participant_a, participant_b, municipality_a, mun
   to_char(found_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as found_at`;
 
 const toPair = (r: Record<string, unknown>): DuplicatePair => ({
-  pairId: String(r.pair_id), participantA: String(r.participant_a), participantB: String(r.participant_b),
-  municipalityA: String(r.municipality_a), municipalityB: String(r.municipality_b), score: Number(r.score),
-  fields: r.fields as DuplicatePair['fields'], status: r.status as PairStatus, foundAt: String(r.found_at),
+  pairId: String(r.pair_id),
+  participantA: String(r.participant_a),
+  participantB: String(r.participant_b),
+  municipalityA: String(r.municipality_a),
+  municipalityB: String(r.municipality_b),
+  score: Number(r.score),
+  fields: r.fields as DuplicatePair['fields'],
+  status: r.status as PairStatus,
+  foundAt: String(r.found_at),
 });

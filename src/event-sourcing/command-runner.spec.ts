@@ -20,12 +20,23 @@ const runner = (store: EventStore) => {
   const commands = new CommandRunner(store);
   return {
     handle: (streamId: string, data: Count['data'], context: RequestContext, ifMatch?: number) =>
-      commands.run({ streamId, decider: counter, command: { type: 'Count', data, metadata: { now: context.now, actor: context.actor } }, context, ifMatch }),
+      commands.run({
+        streamId,
+        decider: counter,
+        command: { type: 'Count', data, metadata: { now: context.now, actor: context.actor } },
+        context,
+        ifMatch,
+      }),
   };
 };
 
 const context = (overrides: Partial<RequestContext> = {}): RequestContext => ({
-  actor: 'coach-1', role: 'coach', municipality: 'neuss', correlationId: 'req-1', now: '2026-03-10T12:00:00.000Z', ...overrides,
+  actor: 'coach-1',
+  role: 'coach',
+  municipality: 'neuss',
+  correlationId: 'req-1',
+  now: '2026-03-10T12:00:00.000Z',
+  ...overrides,
 });
 
 describe('CommandRunner', () => {
@@ -41,7 +52,13 @@ describe('CommandRunner', () => {
     const result = await aggregates.handle('counter-1', { by: 2, max: 10 }, context());
     expect(result).toMatchObject({ version: 0, events: [{ type: 'Counted', data: { by: 2 } }] });
     const [stored] = await store.readStream('counter-1');
-    expect(stored.metadata).toMatchObject({ actor: 'coach-1', role: 'coach', municipality: 'neuss', correlationId: 'req-1', occurredAt: '2026-03-10T12:00:00.000Z' });
+    expect(stored.metadata).toMatchObject({
+      actor: 'coach-1',
+      role: 'coach',
+      municipality: 'neuss',
+      correlationId: 'req-1',
+      occurredAt: '2026-03-10T12:00:00.000Z',
+    });
     expect(stored.globalPosition).toBe(result.position);
   });
 

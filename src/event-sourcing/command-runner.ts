@@ -100,7 +100,9 @@ export class CommandRunner {
           const appended = await this.append(run, snapshot, decision.events);
           if (appended) return appended;
           if (attempt >= MAX_ATTEMPTS) {
-            throw new DomainError('version_conflict', `${streamId} kept changing while the command was decided; try again`, { status: 409 });
+            throw new DomainError('version_conflict', `${streamId} kept changing while the command was decided; try again`, {
+              status: 409,
+            });
           }
           // An If-Match that lost is a 412 on the next fresh read: no point in waiting for it.
           if (ifMatch === undefined) await jitteredPause(attempt);
@@ -111,20 +113,37 @@ export class CommandRunner {
   }
 
   /** The decided events appended after `snapshot`, or `undefined` when another writer got there first. */
-  private async append<C extends Command, E extends Event, S>({ streamId, decider, context }: CommandRun<C, E, S>, snapshot: Snapshot<S>,
-    events: E[]): Promise<Decided<E> | undefined> {
+  private async append<C extends Command, E extends Event, S>(
+    { streamId, decider, context }: CommandRun<C, E, S>,
+    snapshot: Snapshot<S>,
+    events: E[],
+  ): Promise<Decided<E> | undefined> {
     try {
-      const result = await this.store.append(streamId, events.map((e, i) => ({
-        eventId: eventId(context, streamId, i),
-        type: e.type,
-        schemaVersion: SCHEMA_VERSION,
-        data: e.data,
-        metadata: { actor: context.actor, role: context.role, municipality: context.municipality,
-          correlationId: context.correlationId, causationId: context.idempotencyKey ?? null, occurredAt: context.now },
-      })), { expectedVersion: snapshot.version < 0 ? 'no_stream' : snapshot.version });
+      const result = await this.store.append(
+        streamId,
+        events.map((e, i) => ({
+          eventId: eventId(context, streamId, i),
+          type: e.type,
+          schemaVersion: SCHEMA_VERSION,
+          data: e.data,
+          metadata: {
+            actor: context.actor,
+            role: context.role,
+            municipality: context.municipality,
+            correlationId: context.correlationId,
+            causationId: context.idempotencyKey ?? null,
+            occurredAt: context.now,
+          },
+        })),
+        { expectedVersion: snapshot.version < 0 ? 'no_stream' : snapshot.version },
+      );
       if (result.nextVersion === snapshot.version + events.length) {
-        this.snapshots.remember(streamId, { state: events.reduce((state, event) => decider.evolve(state, event), snapshot.state), version: result.nextVersion,
-          position: result.position, fresh: false });
+        this.snapshots.remember(streamId, {
+          state: events.reduce((state, event) => decider.evolve(state, event), snapshot.state),
+          version: result.nextVersion,
+          position: result.position,
+          fresh: false,
+        });
       } else {
         // The store answered a retry with its first result: these events were already in the state we hold.
         this.snapshots.forget(streamId);

@@ -13,7 +13,11 @@ const adder: Decider<Add, Added, number> = {
   },
   isEvent: isEventOf<Added>({ Added: true }),
 };
-const add = (by: number, max = 10): Add => ({ type: 'Add', data: { by, max }, metadata: { now: '2026-03-10T12:00:00.000Z', actor: 'coach-1' } });
+const add = (by: number, max = 10): Add => ({
+  type: 'Add',
+  data: { by, max },
+  metadata: { now: '2026-03-10T12:00:00.000Z', actor: 'coach-1' },
+});
 const snapshot = (state: number, fresh: boolean, version = 3): Snapshot<number> => ({ state, version, position: 40, fresh });
 
 describe('decideOnce', () => {

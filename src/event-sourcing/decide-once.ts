@@ -18,7 +18,10 @@ export type Decision<E extends Event> =
  * them is `stale` first.
  */
 export const decideOnce = <C extends Command, E extends Event, S>(
-  decider: Decider<C, E, S>, command: C, snapshot: Snapshot<S>, ifMatch?: number,
+  decider: Decider<C, E, S>,
+  command: C,
+  snapshot: Snapshot<S>,
+  ifMatch?: number,
 ): Decision<E> => {
   if (ifMatch !== undefined && ifMatch !== snapshot.version) {
     return snapshot.fresh ? { kind: 'version_mismatch', actual: snapshot.version } : { kind: 'stale' };

@@ -22,7 +22,10 @@ const isTransient = (error: unknown): boolean => !(error instanceof DomainError)
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-const sleep = (ms: number) => new Promise<void>((resolve) => { setTimeout(resolve, ms); });
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+  });
 
 /**
  * Work that must follow a command that already succeeded, such as the guard's ledger learning that
@@ -35,7 +38,10 @@ export class FollowUps {
   private readonly running = new Set<Promise<void>>();
   private stopped = false;
 
-  constructor(private readonly logger: FollowUpLogger, private readonly policy: FollowUpPolicy = DEFAULT_FOLLOW_UP_POLICY) {}
+  constructor(
+    private readonly logger: FollowUpLogger,
+    private readonly policy: FollowUpPolicy = DEFAULT_FOLLOW_UP_POLICY,
+  ) {}
 
   /** The work's result when it succeeded within the request; `undefined` when it was refused or left to the background. */
   async run<T>(what: string, work: () => Promise<T>): Promise<T | undefined> {
@@ -75,13 +81,15 @@ export class FollowUps {
     if (this.stopped) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      const run = work().then(
-        () => undefined,
-        (error: unknown) => {
-          if (!isTransient(error)) this.logger.error(`${what} refused: ${message(error)}`);
-          else this.retryLater(what, work, attempt + 1);
-        },
-      ).finally(() => this.running.delete(run));
+      const run = work()
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            if (!isTransient(error)) this.logger.error(`${what} refused: ${message(error)}`);
+            else this.retryLater(what, work, attempt + 1);
+          },
+        )
+        .finally(() => this.running.delete(run));
       this.running.add(run);
     }, this.delay(attempt));
     // A retry waiting must not keep a process alive that is otherwise done.

@@ -3,7 +3,11 @@ import { Request } from 'express';
 import { readIdempotencyKey } from '../http/idempotency/idempotency-key';
 import { RequestContext } from './request-context';
 
-interface RequestUser { sub: string; roles: string[]; municipality: string }
+interface RequestUser {
+  sub: string;
+  roles: string[];
+  municipality: string;
+}
 
 /** The RequestContext of the current request: who (from the token), which request, which retry key, when. */
 export const Ctx = createParamDecorator((_: unknown, execution: ExecutionContext): RequestContext => {

@@ -13,10 +13,15 @@ const logger = new Logger('EventStore');
 export const openEventStore = async (location: EventStoreLocation, startupTimeoutMs = 0): Promise<EventStore> => {
   const where = describeLocation(location);
   try {
-    const store = await retryWhileUnreachable(() => createEventStore(location, {
-      // The pool replaces a dropped connection by itself; this only leaves a trace of it.
-      onConnectionError: (error) => logger.warn(`connection lost (${where}): ${error.message}`),
-    }), startupTimeoutMs, (error, pauseMs) => logger.warn(`cannot reach ${where} yet (${(error as Error).message}); trying again in ${pauseMs} ms`));
+    const store = await retryWhileUnreachable(
+      () =>
+        createEventStore(location, {
+          // The pool replaces a dropped connection by itself; this only leaves a trace of it.
+          onConnectionError: (error) => logger.warn(`connection lost (${where}): ${error.message}`),
+        }),
+      startupTimeoutMs,
+      (error, pauseMs) => logger.warn(`cannot reach ${where} yet (${(error as Error).message}); trying again in ${pauseMs} ms`),
+    );
     logger.log(`open: ${where}`);
     return store;
   } catch (error) {

@@ -11,7 +11,9 @@ const LONGEST_PAUSE_MS = 2_000;
  * the deadline, is thrown as it is.
  */
 export const retryWhileUnreachable = async <T>(
-  attempt: () => Promise<T>, timeoutMs: number, onRetry?: (error: unknown, pauseMs: number) => void,
+  attempt: () => Promise<T>,
+  timeoutMs: number,
+  onRetry?: (error: unknown, pauseMs: number) => void,
 ): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   for (let pauseMs = FIRST_PAUSE_MS; ; pauseMs = Math.min(LONGEST_PAUSE_MS, pauseMs * 2)) {

@@ -21,7 +21,11 @@ describe('loading eligibility tables at start', () => {
   });
 
   it('refuses a table with an unknown residence status, naming where', () => {
-    const broken = { ...NRW_ELIGIBILITY_2026, version: 'broken', rules: [{ kind: 'coaching', jurisdiction: 'state', residenceStatuses: ['asyl'] }] };
+    const broken = {
+      ...NRW_ELIGIBILITY_2026,
+      version: 'broken',
+      rules: [{ kind: 'coaching', jurisdiction: 'state', residenceStatuses: ['asyl'] }],
+    };
     expect(() => loadEligibilityTables(file(broken))).toThrow(/rules\[0\]\.residenceStatuses\[0\]/);
   });
 });

@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { dayOf, DomainError, EligibilityTable, eligibilityTableOn, EnrolmentLedgerCommand, enrolmentLedgerDecider, enrolmentStreamId,
-  RegisteredParticipantState, ReservePathway } from '@lotse/domain';
+import {
+  dayOf,
+  DomainError,
+  EligibilityTable,
+  eligibilityTableOn,
+  EnrolmentLedgerCommand,
+  enrolmentLedgerDecider,
+  enrolmentStreamId,
+  RegisteredParticipantState,
+  ReservePathway,
+} from '@lotse/domain';
 import { CommandRunner, commandMetadata, RequestContext } from '../event-sourcing';
 import { ELIGIBILITY_TABLES } from './guard.tokens';
 
@@ -14,7 +23,10 @@ export type PlannedPathway = Pick<ReservePathway['data'], 'pathwayId' | 'kind' |
  */
 @Injectable()
 export class EnrolmentLedgerService {
-  constructor(private readonly runner: CommandRunner, @Inject(ELIGIBILITY_TABLES) private readonly tables: EligibilityTable[]) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(ELIGIBILITY_TABLES) private readonly tables: EligibilityTable[],
+  ) {}
 
   load(participantId: string) {
     return this.runner.load(enrolmentStreamId(participantId), enrolmentLedgerDecider);
@@ -24,9 +36,21 @@ export class EnrolmentLedgerService {
   reserve(participant: RegisteredParticipantState, pathway: PlannedPathway, context: RequestContext) {
     const eligibility = eligibilityTableOn(this.tables, dayOf(context.now));
     if (!eligibility) throw new DomainError('not_eligible', `no eligibility table is in force on ${dayOf(context.now)}`);
-    return this.change(participant.id, { type: 'ReservePathway', metadata: commandMetadata(context), data: { participantId: participant.id, ...pathway,
-      residenceStatus: participant.residenceStatus, eligibility,
-      entitlements: participant.entitlements.map(({ jurisdiction, from, to }) => ({ jurisdiction, from, ...(to ? { to } : {}) })) } }, context);
+    return this.change(
+      participant.id,
+      {
+        type: 'ReservePathway',
+        metadata: commandMetadata(context),
+        data: {
+          participantId: participant.id,
+          ...pathway,
+          residenceStatus: participant.residenceStatus,
+          eligibility,
+          entitlements: participant.entitlements.map(({ jurisdiction, from, to }) => ({ jurisdiction, from, ...(to ? { to } : {}) })),
+        },
+      },
+      context,
+    );
   }
 
   change(participantId: string, command: EnrolmentLedgerCommand, context: RequestContext) {

@@ -18,8 +18,15 @@ import { RecordCaseConferenceRoute } from './record-case-conference/record-case-
   imports: [EventSourcingModule, PersonalDataModule],
   controllers: [GrantOverrideRoute, RecordCaseConferenceRoute, CareerRoute],
   providers: [
-    ParticipantLoader, GrantOverrideHandler, RecordCaseConferenceHandler, GetCareerHandler,
-    { provide: ELIGIBILITY_TABLES, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadEligibilityTables(config.ELIGIBILITY_TABLE_FILE) },
+    ParticipantLoader,
+    GrantOverrideHandler,
+    RecordCaseConferenceHandler,
+    GetCareerHandler,
+    {
+      provide: ELIGIBILITY_TABLES,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loadEligibilityTables(config.ELIGIBILITY_TABLE_FILE),
+    },
     EnrolmentLedgerService,
   ],
   exports: [ELIGIBILITY_TABLES, EnrolmentLedgerService, ParticipantLoader],

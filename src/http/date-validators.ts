@@ -24,8 +24,13 @@ export const isIsoTimestamp = (value: unknown): value is string => {
   const match = typeof value === 'string' ? TIMESTAMP.exec(value) : null;
   if (!match) return false;
   const [, date, hours, minutes, seconds, , zone, zoneHours, zoneMinutes] = match;
-  return isCalendarDate(date) && Number(hours) < 24 && Number(minutes) < 60 && Number(seconds) < 60
-    && (zone === 'Z' || (Number(zoneHours) < 24 && Number(zoneMinutes) < 60));
+  return (
+    isCalendarDate(date) &&
+    Number(hours) < 24 &&
+    Number(minutes) < 60 &&
+    Number(seconds) < 60 &&
+    (zone === 'Z' || (Number(zoneHours) < 24 && Number(zoneMinutes) < 60))
+  );
 };
 
 /**
@@ -55,33 +60,51 @@ export const isBirthDate = (value: unknown, today: string): value is string => {
 
 /** `@IsCalendarDate()` on a DTO property: a calendar date as `YYYY-MM-DD` between 1900 and 2200. */
 export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =>
-  ValidateBy({
-    name: 'isCalendarDate',
-    validator: {
-      validate: (value) => isPlausibleDate(value),
-      defaultMessage: buildMessage((each) =>
-        `${each}$property must be a calendar date as YYYY-MM-DD between ${FIRST_ACCEPTED_YEAR} and ${LAST_ACCEPTED_YEAR}`, options),
+  ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value) => isPlausibleDate(value),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a calendar date as YYYY-MM-DD between ${FIRST_ACCEPTED_YEAR} and ${LAST_ACCEPTED_YEAR}`,
+          options,
+        ),
+      },
     },
-  }, options);
+    options,
+  );
 
 /** `@IsBirthDate()`: a calendar date in the past, at most 100 years back (UTC days). */
 export const IsBirthDate = (options?: ValidationOptions): PropertyDecorator =>
-  ValidateBy({
-    name: 'isBirthDate',
-    validator: {
-      validate: (value) => isBirthDate(value, new Date().toISOString().slice(0, 10)),
-      defaultMessage: buildMessage((each) =>
-        `${each}$property must be a calendar date as YYYY-MM-DD, not in the future and at most ${OLDEST_BIRTH_YEARS_BACK} years back`, options),
+  ValidateBy(
+    {
+      name: 'isBirthDate',
+      validator: {
+        validate: (value) => isBirthDate(value, new Date().toISOString().slice(0, 10)),
+        defaultMessage: buildMessage(
+          (each) =>
+            `${each}$property must be a calendar date as YYYY-MM-DD, not in the future and at most ${OLDEST_BIRTH_YEARS_BACK} years back`,
+          options,
+        ),
+      },
     },
-  }, options);
+    options,
+  );
 
 /** `@IsIsoTimestamp()` on a DTO property: e.g. `2026-02-01T10:00:00Z` or `2026-02-01T11:00:00+01:00`. */
 export const IsIsoTimestamp = (options?: ValidationOptions): PropertyDecorator =>
-  ValidateBy({
-    name: 'isIsoTimestamp',
-    validator: {
-      validate: (value) => isIsoTimestamp(value) && inAcceptedYears(value),
-      defaultMessage: buildMessage((each) => `${each}$property must be an ISO 8601 timestamp with seconds and a zone, e.g. 2026-02-01T10:00:00Z, `
-        + `between ${FIRST_ACCEPTED_YEAR} and ${LAST_ACCEPTED_YEAR}`, options),
+  ValidateBy(
+    {
+      name: 'isIsoTimestamp',
+      validator: {
+        validate: (value) => isIsoTimestamp(value) && inAcceptedYears(value),
+        defaultMessage: buildMessage(
+          (each) =>
+            `${each}$property must be an ISO 8601 timestamp with seconds and a zone, e.g. 2026-02-01T10:00:00Z, ` +
+            `between ${FIRST_ACCEPTED_YEAR} and ${LAST_ACCEPTED_YEAR}`,
+          options,
+        ),
+      },
     },
-  }, options);
+    options,
+  );

@@ -1,7 +1,8 @@
 import { DOMAIN_ERROR_CODES, DomainError, DomainErrorCode, StaleVersionError } from '@lotse/domain';
 import { codeOfHttpStatus, DOMAIN_ERROR_STATUSES, statusOfDomainError } from './error-statuses';
 
-const statusOf = (code: DomainErrorCode, details?: Record<string, unknown>) => statusOfDomainError(new DomainError(code, 'because', details));
+const statusOf = (code: DomainErrorCode, details?: Record<string, unknown>) =>
+  statusOfDomainError(new DomainError(code, 'because', details));
 
 describe('the status of a DomainError', () => {
   it.each<[DomainErrorCode, number]>([

@@ -27,7 +27,10 @@ describe('toProblem', () => {
   });
 
   it('keeps details from overriding the standard members', () => {
-    const { problem } = toProblem(new DomainError('version_conflict', 'stale', { status: 412, code: 'x', requestId: 'forged', actual: 4 }), req);
+    const { problem } = toProblem(
+      new DomainError('version_conflict', 'stale', { status: 412, code: 'x', requestId: 'forged', actual: 4 }),
+      req,
+    );
     expect(problem).toMatchObject({ status: 409, code: 'version_conflict', requestId: 'req-1', actual: 4 });
     expect(Object.keys(problem)).not.toContain('details');
   });
@@ -40,19 +43,31 @@ describe('toProblem', () => {
   });
 
   it('maps Nest exceptions by status, keeping their message', () => {
-    expect(toProblem(new UnauthorizedException('the token has expired'), req).problem)
-      .toMatchObject({ status: 401, code: 'unauthenticated', detail: 'the token has expired' });
+    expect(toProblem(new UnauthorizedException('the token has expired'), req).problem).toMatchObject({
+      status: 401,
+      code: 'unauthenticated',
+      detail: 'the token has expired',
+    });
     expect(toProblem(new NotFoundException('Cannot GET /nope'), req).problem).toMatchObject({ status: 404, code: 'not_found' });
-    expect(toProblem(new BadRequestException(['a is bad', 'b is bad']), req).problem).toMatchObject({ status: 400, detail: 'a is bad; b is bad' });
+    expect(toProblem(new BadRequestException(['a is bad', 'b is bad']), req).problem).toMatchObject({
+      status: 400,
+      detail: 'a is bad; b is bad',
+    });
   });
 
   it('lets a Nest exception name a finer code', () => {
-    expect(toProblem(new UnauthorizedException({ code: 'token_expired', message: 'expired' }), req).problem)
-      .toMatchObject({ status: 401, code: 'token_expired', detail: 'expired' });
+    expect(toProblem(new UnauthorizedException({ code: 'token_expired', message: 'expired' }), req).problem).toMatchObject({
+      status: 401,
+      code: 'token_expired',
+      detail: 'expired',
+    });
   });
 
   it('answers a lost append race as 409 version_conflict', () => {
-    expect(toProblem(new WrongExpectedVersionError('pathway-1', 3, 4), req)).toMatchObject({ status: 409, problem: { code: 'version_conflict' } });
+    expect(toProblem(new WrongExpectedVersionError('pathway-1', 3, 4), req)).toMatchObject({
+      status: 409,
+      problem: { code: 'version_conflict' },
+    });
   });
 
   it('hides what an unknown error says', () => {
@@ -67,7 +82,7 @@ describe('toProblem', () => {
 });
 
 describe('toProblem with an HttpException that carries a report', () => {
-  it('keeps the report as extension members, but not Nest\'s repetition of the status', () => {
+  it("keeps the report as extension members, but not Nest's repetition of the status", () => {
     const report = { status: 'error', info: {}, error: { eventStore: { status: 'down' } } };
     const { problem } = toProblem(new ServiceUnavailableException(report), req);
     expect(problem).toMatchObject({ status: 503, code: 'service_unavailable', info: {}, error: { eventStore: { status: 'down' } } });

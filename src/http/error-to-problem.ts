@@ -19,7 +19,8 @@ export interface ProblemAnswer {
 }
 
 const UNEXPECTED_DETAIL = 'The server failed to handle the request. Quote the request id when reporting it.';
-const STORE_UNAVAILABLE_DETAIL = 'The database cannot be reached right now; nothing was stored unless a retry with the same Idempotency-Key says so. Try again shortly.';
+const STORE_UNAVAILABLE_DETAIL =
+  'The database cannot be reached right now; nothing was stored unless a retry with the same Idempotency-Key says so. Try again shortly.';
 /** A PostgreSQL restart takes a second or two; asking much sooner only adds load while it comes back. */
 const STORE_RETRY_AFTER_SECONDS = 2;
 
@@ -65,8 +66,12 @@ const classify = (error: unknown): Classified => {
   // The database went away (restart, failover, network): nothing is wrong with the request, and
   // the pool reconnects by itself, so the client is told to come back rather than that we failed.
   if (isConnectionLost(error)) {
-    return { status: statusOfCode('store_unavailable'), code: 'store_unavailable', detail: STORE_UNAVAILABLE_DETAIL,
-      extensions: { retryAfterSeconds: STORE_RETRY_AFTER_SECONDS } };
+    return {
+      status: statusOfCode('store_unavailable'),
+      code: 'store_unavailable',
+      detail: STORE_UNAVAILABLE_DETAIL,
+      extensions: { retryAfterSeconds: STORE_RETRY_AFTER_SECONDS },
+    };
   }
   return { status: 500, code: 'internal_error', detail: UNEXPECTED_DETAIL, unexpected: true };
 };

@@ -2,7 +2,13 @@
 export { HttpApiModule } from './http-api.module';
 
 // Errors: throw DomainError; the filter answers problem+json with the status from the table.
-export { DOMAIN_ERROR_STATUSES, HTTP_STATUS_CODES, UNKNOWN_DOMAIN_ERROR_STATUS, codeOfHttpStatus, statusOfDomainError } from './error-statuses';
+export {
+  DOMAIN_ERROR_STATUSES,
+  HTTP_STATUS_CODES,
+  UNKNOWN_DOMAIN_ERROR_STATUS,
+  codeOfHttpStatus,
+  statusOfDomainError,
+} from './error-statuses';
 export { PROBLEM_CONTENT_TYPE, problemTitle, problemType } from './problem';
 export type { FieldError, Problem } from './problem';
 export { toProblem } from './error-to-problem';
@@ -11,8 +17,18 @@ export { ProblemDetailsFilter } from './problem-details.filter';
 
 // Validation.
 export { createValidationPipe, fieldErrorsOf } from './validation-pipe';
-export { FIRST_ACCEPTED_YEAR, IsBirthDate, IsCalendarDate, IsIsoTimestamp, LAST_ACCEPTED_YEAR, OLDEST_BIRTH_YEARS_BACK, isBirthDate, isCalendarDate,
-  isIsoTimestamp, isPlausibleDate } from './date-validators';
+export {
+  FIRST_ACCEPTED_YEAR,
+  IsBirthDate,
+  IsCalendarDate,
+  IsIsoTimestamp,
+  LAST_ACCEPTED_YEAR,
+  OLDEST_BIRTH_YEARS_BACK,
+  isBirthDate,
+  isCalendarDate,
+  isIsoTimestamp,
+  isPlausibleDate,
+} from './date-validators';
 export { JSON_BODY_LIMIT, JSON_BODY_LIMIT_BYTES, refuseDeclaredOversizeBody, useJsonBodyParser } from './json-body-parser';
 export { FORBIDDEN_KEYS, MAX_INPUT_DEPTH, inputViolations, stringViolation } from './input-screening/input-policy';
 export { MayBeAbsent } from './may-be-absent';
@@ -42,5 +58,14 @@ export { FieldErrorSchema, ProblemSchema } from './openapi/problem.schema';
 export { WriteResult } from './write-result';
 
 // Rate limits: failed authentications per client address, writes per subject.
-export { AuthFailureLimiter, MemoryRateLimitStorage, RATE_LIMITS, RATE_LIMIT_STORAGE, RateLimitsModule, SqlRateLimitStorage, fixedWindowRecord, rateLimitKey } from './rate-limits';
+export {
+  AuthFailureLimiter,
+  MemoryRateLimitStorage,
+  RATE_LIMITS,
+  RATE_LIMIT_STORAGE,
+  RateLimitsModule,
+  SqlRateLimitStorage,
+  fixedWindowRecord,
+  rateLimitKey,
+} from './rate-limits';
 export type { RateLimits, ThrottlerStorage } from './rate-limits';

@@ -29,23 +29,39 @@ describe('parseIfMatch', () => {
   });
 
   it.each(['', '"abc"', '"-1"', '"3', '3"', '"03"', '"3", "4"', 'W/3x', '"1.5"', '"99999999999999999999"', 'w/"3"'])(
-    'refuses %j as validation_failed naming the header', (header) => {
+    'refuses %j as validation_failed naming the header',
+    (header) => {
       const error = refusal(header);
       expect(error.code).toBe('validation_failed');
       expect(error.details.errors).toEqual([{ field: 'If-Match', message: expect.any(String) }]);
-    });
+    },
+  );
 });
 
 describe('setVersionHeaders', () => {
   it('sets a strong, quoted ETag', () => {
     const headers: Record<string, string> = {};
-    setVersionHeaders({ setHeader: (name, value) => { headers[name] = value; } }, 7);
+    setVersionHeaders(
+      {
+        setHeader: (name, value) => {
+          headers[name] = value;
+        },
+      },
+      7,
+    );
     expect(headers).toEqual({ ETag: '"7"' });
   });
 
   it('round-trips through parseIfMatch', () => {
     let etag = '';
-    setVersionHeaders({ setHeader: (_name, value) => { etag = value; } }, 12);
+    setVersionHeaders(
+      {
+        setHeader: (_name, value) => {
+          etag = value;
+        },
+      },
+      12,
+    );
     expect(parseIfMatch(etag)).toBe(12);
   });
 });

@@ -37,4 +37,5 @@ export const parseIfMatch = (header: string | readonly string[] | undefined): nu
 
 /** `@IfMatch() ifMatch: number | undefined` in a handler: the parsed `If-Match` header. */
 export const IfMatch = createParamDecorator((_data: unknown, context: ExecutionContext): number | undefined =>
-  parseIfMatch(context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers['if-match']));
+  parseIfMatch(context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers['if-match']),
+);

@@ -9,7 +9,13 @@ export const oneLineError = (error: unknown): string => {
     parts.push(ownMessage(current));
     current = current instanceof Error ? current.cause : undefined;
   }
-  return parts.filter(Boolean).join(': ').replace(/\s*\n\s*/g, ' ').trim() || 'unknown error';
+  return (
+    parts
+      .filter(Boolean)
+      .join(': ')
+      .replace(/\s*\n\s*/g, ' ')
+      .trim() || 'unknown error'
+  );
 };
 
 const ownMessage = (error: unknown): string => {

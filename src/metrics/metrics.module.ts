@@ -9,14 +9,16 @@ import { MetricsController } from './metrics.controller';
 @Global()
 @Module({
   controllers: [MetricsController],
-  providers: [{
-    provide: Registry,
-    useFactory: () => {
-      const registry = new Registry();
-      collectDefaultMetrics({ register: registry, prefix: 'lotse_' });
-      return registry;
+  providers: [
+    {
+      provide: Registry,
+      useFactory: () => {
+        const registry = new Registry();
+        collectDefaultMetrics({ register: registry, prefix: 'lotse_' });
+        return registry;
+      },
     },
-  }],
+  ],
   exports: [Registry],
 })
 export class MetricsModule {}

@@ -19,10 +19,22 @@ import { RegisterParticipantRoute } from './register-participant/register-partic
 /** Participants: one folder per use case (route, request, handler). */
 @Module({
   imports: [EventSourcingModule, PersonalDataModule, DuplicatesModule],
-  controllers: [RegisterParticipantRoute, ParticipantRoute, ChangeResidenceStatusRoute, AddEntitlementRoute, EndEntitlementRoute, ErasePersonalDataRoute],
+  controllers: [
+    RegisterParticipantRoute,
+    ParticipantRoute,
+    ChangeResidenceStatusRoute,
+    AddEntitlementRoute,
+    EndEntitlementRoute,
+    ErasePersonalDataRoute,
+  ],
   providers: [
-    ParticipantAccess, RegisterParticipantHandler, ChangeResidenceStatusHandler, AddEntitlementHandler, EndEntitlementHandler,
-    ErasePersonalDataHandler, GetParticipantHandler,
+    ParticipantAccess,
+    RegisterParticipantHandler,
+    ChangeResidenceStatusHandler,
+    AddEntitlementHandler,
+    EndEntitlementHandler,
+    ErasePersonalDataHandler,
+    GetParticipantHandler,
   ],
 })
 export class ParticipantsModule {}

@@ -7,7 +7,10 @@ import { PersonalDataVault } from '../personal-data';
 /** What every change of an opened pathway checks and prepares before its command is run. */
 @Injectable()
 export class PathwayAccess {
-  constructor(private readonly runner: CommandRunner, private readonly vault: PersonalDataVault) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly vault: PersonalDataVault,
+  ) {}
 
   /** The pathway a request names, inside the caller's municipality. */
   async opened(user: AuthenticatedUser, pathwayId: string): Promise<OpenedPathwayState> {

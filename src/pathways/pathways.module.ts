@@ -22,11 +22,25 @@ import { TransferPathwayRoute } from './transfer-pathway/transfer-pathway.route'
 /** Pathways: one folder per use case (route, request, handler) and one per read model (projection, query, response). */
 @Module({
   imports: [EventSourcingModule, PersonalDataModule, GuardModule],
-  controllers: [OpenPathwayRoute, CaseloadRoute, PathwayRoute, RecordCaseStepRoute, CompletePathwayRoute, AbortPathwayRoute, TransferPathwayRoute],
+  controllers: [
+    OpenPathwayRoute,
+    CaseloadRoute,
+    PathwayRoute,
+    RecordCaseStepRoute,
+    CompletePathwayRoute,
+    AbortPathwayRoute,
+    TransferPathwayRoute,
+  ],
   providers: [
-    PathwayAccess, OpenPathwayProcess,
-    OpenPathwayHandler, RecordCaseStepHandler, CompletePathwayHandler, AbortPathwayHandler, TransferPathwayHandler,
-    ListPathwaysHandler, GetPathwayHandler,
+    PathwayAccess,
+    OpenPathwayProcess,
+    OpenPathwayHandler,
+    RecordCaseStepHandler,
+    CompletePathwayHandler,
+    AbortPathwayHandler,
+    TransferPathwayHandler,
+    ListPathwaysHandler,
+    GetPathwayHandler,
   ],
 })
 export class PathwaysModule {}

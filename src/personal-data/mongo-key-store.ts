@@ -35,8 +35,9 @@ export class MongoKeyStore implements KeyStore {
   async init(): Promise<void> {}
 
   async putIfAbsent(participantId: string, wrappedKey: string): Promise<string> {
-    await retryOnDuplicateKey(() => this.keys.updateOne({ _id: participantId },
-      { $setOnInsert: { wrappedKey, createdAt: new Date() } }, { upsert: true }));
+    await retryOnDuplicateKey(() =>
+      this.keys.updateOne({ _id: participantId }, { $setOnInsert: { wrappedKey, createdAt: new Date() } }, { upsert: true }),
+    );
     const stored = await this.get(participantId);
     if (stored === undefined || stored === 'erased') throw new Error(`the key of ${participantId} has been destroyed`);
     return stored;
@@ -50,7 +51,12 @@ export class MongoKeyStore implements KeyStore {
 
   async destroy(participantId: string): Promise<void> {
     const now = new Date();
-    await retryOnDuplicateKey(() => this.keys.updateOne({ _id: participantId },
-      { $unset: { wrappedKey: '' }, $set: { destroyedAt: now }, $setOnInsert: { createdAt: now } }, { upsert: true }));
+    await retryOnDuplicateKey(() =>
+      this.keys.updateOne(
+        { _id: participantId },
+        { $unset: { wrappedKey: '' }, $set: { destroyedAt: now }, $setOnInsert: { createdAt: now } },
+        { upsert: true },
+      ),
+    );
   }
 }

@@ -42,7 +42,9 @@ describe('the personal data vault on the embedded database', () => {
     await vault.erase('participant-4');
     await expect(vault.open('participant-4', sealed)).resolves.toBe(ERASED);
     await expect(vault.seal('participant-4', 'new')).rejects.toThrow('erased');
-    const [row] = await driver.query<{ wrapped_key: string | null }>('select wrapped_key from participant_keys where participant_id = $1', ['participant-4']);
+    const [row] = await driver.query<{ wrapped_key: string | null }>('select wrapped_key from participant_keys where participant_id = $1', [
+      'participant-4',
+    ]);
     expect(row.wrapped_key).toBeNull();
   });
 });

@@ -20,11 +20,19 @@ export class PersonalDataVault {
    */
   private readonly cache = new BoundedCache<string, { key: Buffer; until: number }>(KEY_CACHE_SIZE);
 
-  constructor(private readonly keys: KeyStore, private readonly masterKey: Buffer, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly keys: KeyStore,
+    private readonly masterKey: Buffer,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async seal(participantId: string, value: unknown): Promise<string> {
     const key = await this.dataKey(participantId, true);
-    if (!key) throw new DomainError('personal_data_erased', `personal data of ${participantId} has been erased; nothing new can be recorded about them`);
+    if (!key)
+      throw new DomainError(
+        'personal_data_erased',
+        `personal data of ${participantId} has been erased; nothing new can be recorded about them`,
+      );
     return seal(key, JSON.stringify(value), participantId);
   }
 

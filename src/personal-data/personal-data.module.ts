@@ -10,7 +10,11 @@ import { KEY_STORE, MASTER_KEY } from './personal-data.tokens';
 /** The vault that seals personal data with a key per participant; imported by the contexts that seal or open it. */
 @Module({
   providers: [
-    { provide: MASTER_KEY, inject: [APP_CONFIG], useFactory: (config: AppConfig) => loadMasterKey(config.LOTSE_MASTER_KEY, config.DATA_DIR) },
+    {
+      provide: MASTER_KEY,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => loadMasterKey(config.LOTSE_MASTER_KEY, config.DATA_DIR),
+    },
     { provide: KEY_STORE, inject: [SIDE_STORE], useFactory: (side: SideStore) => openKeyStore(side) },
     {
       provide: PersonalDataVault,

@@ -17,10 +17,13 @@ describe('sealing personal data', () => {
   it.each([
     ['another key', () => unseal(newDataKey(), seal(key, 'x', 'p'), 'p')],
     ['another owner', () => unseal(key, seal(key, 'x', 'p'), 'q')],
-    ['an altered ciphertext', () => {
-      const sealed = seal(key, 'some text', 'p');
-      return unseal(key, sealed.slice(0, -2) + (sealed.endsWith('A') ? 'BB' : 'AA'), 'p');
-    }],
+    [
+      'an altered ciphertext',
+      () => {
+        const sealed = seal(key, 'some text', 'p');
+        return unseal(key, sealed.slice(0, -2) + (sealed.endsWith('A') ? 'BB' : 'AA'), 'p');
+      },
+    ],
     ['garbage', () => unseal(key, 'not sealed', 'p')],
   ])('refuses to open with %s', (_, open) => {
     expect(open).toThrow(UnsealError);

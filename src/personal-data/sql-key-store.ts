@@ -18,7 +18,8 @@ export class SqlKeyStore implements KeyStore {
   async putIfAbsent(participantId: string, wrappedKey: string): Promise<string> {
     await this.driver.query(
       'insert into participant_keys (participant_id, wrapped_key) values ($1, $2) on conflict (participant_id) do nothing',
-      [participantId, wrappedKey]);
+      [participantId, wrappedKey],
+    );
     const stored = await this.get(participantId);
     if (stored === undefined || stored === 'erased') throw new Error(`the key of ${participantId} has been destroyed`);
     return stored;
@@ -26,7 +27,9 @@ export class SqlKeyStore implements KeyStore {
 
   async get(participantId: string): Promise<string | 'erased' | undefined> {
     const [row] = await this.driver.query<{ wrapped_key: string | null }>(
-      'select wrapped_key from participant_keys where participant_id = $1', [participantId]);
+      'select wrapped_key from participant_keys where participant_id = $1',
+      [participantId],
+    );
     if (!row) return undefined;
     return row.wrapped_key ?? 'erased';
   }
@@ -34,7 +37,9 @@ export class SqlKeyStore implements KeyStore {
   async destroy(participantId: string): Promise<void> {
     await this.driver.query(
       `insert into participant_keys (participant_id, wrapped_key, destroyed_at) values ($1, null, now())
-       on conflict (participant_id) do update set wrapped_key = null, destroyed_at = now()`, [participantId]);
+       on conflict (participant_id) do update set wrapped_key = null, destroyed_at = now()`,
+      [participantId],
+    );
     // The old row version still holds the wrapped key until VACUUM reclaims it; do that now.
     await this.driver.exec('vacuum participant_keys');
   }

@@ -23,7 +23,9 @@ export class AdminProjectionsController {
   @Post(':name/rebuild')
   @HttpCode(202)
   @Roles('admin')
-  @ApiAcceptedResponse({ description: 'rebuild started; follow it at GET /admin/projections; 409 rebuild_in_progress when one runs already' })
+  @ApiAcceptedResponse({
+    description: 'rebuild started; follow it at GET /admin/projections; 409 rebuild_in_progress when one runs already',
+  })
   rebuild(@Param('name') name: string): Promise<RebuildState> {
     return this.rebuilds.start(name);
   }

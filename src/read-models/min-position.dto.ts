@@ -4,7 +4,12 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** `?minPosition=`: the `position` of a write's answer; the read waits (at most 2 s) until its read model has it. */
 export class MinPositionQuery {
-  @ApiPropertyOptional({ example: 42, minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'wait until the read model has applied this log position (from a write\'s answer); 503 with Retry-After after 2 s' })
+  @ApiPropertyOptional({
+    example: 42,
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+    description: "wait until the read model has applied this log position (from a write's answer); 503 with Retry-After after 2 s",
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,7 +1,15 @@
 import { EventStoreLocation, PgliteDriver, PostgresDriver, SqlDriver } from '@lotse/event-store';
 import {
-  InProcessLeaderElection, LeaderElection, LogOrder, MongoLeaderElection, MongoReadModelStore, NumericLogOrder,
-  PostgresLeaderElection, ReadModelStore, SqlLogOrder, SqlReadModelStore,
+  InProcessLeaderElection,
+  LeaderElection,
+  LogOrder,
+  MongoLeaderElection,
+  MongoReadModelStore,
+  NumericLogOrder,
+  PostgresLeaderElection,
+  ReadModelStore,
+  SqlLogOrder,
+  SqlReadModelStore,
 } from '@lotse/projections';
 import type { ReadModelLocation } from '../config';
 
@@ -18,7 +26,9 @@ export interface ReadModelBackend {
  * (undefined) only beside KurrentDB with the read models on MongoDB, where nothing here needs it.
  */
 export const openReadModels = async (
-  location: ReadModelLocation | undefined, events: EventStoreLocation, sideTables: SqlDriver | undefined,
+  location: ReadModelLocation | undefined,
+  events: EventStoreLocation,
+  sideTables: SqlDriver | undefined,
 ): Promise<ReadModelBackend> => {
   const sql = (): SqlDriver => {
     if (!sideTables) throw new Error('no side-table database is open beside the events');
@@ -29,15 +39,25 @@ export const openReadModels = async (
   switch (where.engine) {
     case 'pglite': {
       const driver = location ? await PgliteDriver.open(where.dir, where.schema) : sql();
-      return { readModels: new SqlReadModelStore(driver, { ownsDriver: driver !== sideTables }),
-        election: new InProcessLeaderElection(where.dir), logOrder };
+      return {
+        readModels: new SqlReadModelStore(driver, { ownsDriver: driver !== sideTables }),
+        election: new InProcessLeaderElection(where.dir),
+        logOrder,
+      };
     }
     case 'postgres': {
       const driver = location
-        ? await PostgresDriver.open({ connectionString: where.connectionString, schema: where.schema, applicationName: 'lotse-read-models' })
+        ? await PostgresDriver.open({
+            connectionString: where.connectionString,
+            schema: where.schema,
+            applicationName: 'lotse-read-models',
+          })
         : sql();
-      return { readModels: new SqlReadModelStore(driver, { ownsDriver: driver !== sideTables }),
-        election: new PostgresLeaderElection({ connectionString: where.connectionString, namespace: where.schema }), logOrder };
+      return {
+        readModels: new SqlReadModelStore(driver, { ownsDriver: driver !== sideTables }),
+        election: new PostgresLeaderElection({ connectionString: where.connectionString, namespace: where.schema }),
+        logOrder,
+      };
     }
     case 'mongodb':
       return { readModels: await MongoReadModelStore.open(where.url), election: new MongoLeaderElection({ url: where.url }), logOrder };

@@ -13,10 +13,19 @@ export class ProjectionMetrics {
   private readonly applied: Counter<'projection'>;
 
   constructor(private readonly registry: Registry) {
-    this.lag = new Histogram({ name: 'lotse_projection_lag_seconds', help: 'Time from an event being stored to its read-model change committing',
-      labelNames: ['projection'], buckets: LAG_BUCKETS, registers: [registry] });
-    this.applied = new Counter({ name: 'lotse_projection_events_total', help: 'Events read by each projection (handled or not)',
-      labelNames: ['projection'], registers: [registry] });
+    this.lag = new Histogram({
+      name: 'lotse_projection_lag_seconds',
+      help: 'Time from an event being stored to its read-model change committing',
+      labelNames: ['projection'],
+      buckets: LAG_BUCKETS,
+      registers: [registry],
+    });
+    this.applied = new Counter({
+      name: 'lotse_projection_events_total',
+      help: 'Events read by each projection (handled or not)',
+      labelNames: ['projection'],
+      registers: [registry],
+    });
   }
 
   observe(projection: string, events: readonly StoredEvent[]): void {
@@ -28,16 +37,32 @@ export class ProjectionMetrics {
 
   /** Position, state and the events still to apply are read when scraped, from the runner itself. */
   watch(runner: ProjectionRunner, logOrder: LogOrder): void {
-    new Gauge({ name: 'lotse_projection_position', help: 'Log position of the last event each projection applied',
-      labelNames: ['projection'], registers: [this.registry],
-      collect() { for (const s of runner.status()) this.labels(s.name).set(s.position); } });
-    new Gauge({ name: 'lotse_projection_state', help: '1 for the state each projection is in (running, waiting for the lead, rebuilding a model of another version, failed)',
-      labelNames: ['projection', 'state'], registers: [this.registry],
-      collect() { for (const s of runner.status()) for (const state of STATES) this.labels(s.name, state).set(s.state === state ? 1 : 0); } });
-    new Gauge({ name: 'lotse_projection_behind_events', help: 'Events in the log after each projection\'s checkpoint (NaN where the store cannot count)',
-      labelNames: ['projection'], registers: [this.registry],
+    new Gauge({
+      name: 'lotse_projection_position',
+      help: 'Log position of the last event each projection applied',
+      labelNames: ['projection'],
+      registers: [this.registry],
+      collect() {
+        for (const s of runner.status()) this.labels(s.name).set(s.position);
+      },
+    });
+    new Gauge({
+      name: 'lotse_projection_state',
+      help: '1 for the state each projection is in (running, waiting for the lead, rebuilding a model of another version, failed)',
+      labelNames: ['projection', 'state'],
+      registers: [this.registry],
+      collect() {
+        for (const s of runner.status()) for (const state of STATES) this.labels(s.name, state).set(s.state === state ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'lotse_projection_behind_events',
+      help: "Events in the log after each projection's checkpoint (NaN where the store cannot count)",
+      labelNames: ['projection'],
+      registers: [this.registry],
       async collect() {
         for (const s of runner.status()) this.labels(s.name).set(await logOrder.behind(s.position).catch(() => Number.NaN));
-      } });
+      },
+    });
   }
 }

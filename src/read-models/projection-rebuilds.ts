@@ -45,8 +45,17 @@ export class ProjectionRebuilds {
       throw busy();
     }
     this.logger.log(`rebuilding ${name}`);
-    const run = rebuildProjection({ store: this.store, readModels: this.backend.readModels, projection,
-      logOrder: this.backend.logOrder, election: this.backend.election, signal: this.abort.signal, onProgress: (progress) => { state.progress = progress; } })
+    const run = rebuildProjection({
+      store: this.store,
+      readModels: this.backend.readModels,
+      projection,
+      logOrder: this.backend.logOrder,
+      election: this.backend.election,
+      signal: this.abort.signal,
+      onProgress: (progress) => {
+        state.progress = progress;
+      },
+    })
       .then((result) => {
         Object.assign(state, { state: 'done', finishedAt: new Date().toISOString() });
         this.logger.log(`rebuilt ${name}: ${result.events} events in ${result.seconds.toFixed(1)} s`);

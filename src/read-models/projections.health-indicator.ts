@@ -22,8 +22,12 @@ export class ProjectionsHealthIndicator {
     const details: Record<string, unknown> = {};
     for (const s of statuses) {
       const behind = await this.backend.logOrder.behind(s.position).catch(() => Number.NaN);
-      details[s.name] = { state: s.state, position: s.position, behindEvents: Number.isNaN(behind) ? null : behind,
-        ...(s.error ? { error: s.error.message, failedAt: s.error.position } : {}) };
+      details[s.name] = {
+        state: s.state,
+        position: s.position,
+        behindEvents: Number.isNaN(behind) ? null : behind,
+        ...(s.error ? { error: s.error.message, failedAt: s.error.position } : {}),
+      };
     }
     const failed = statuses.filter((s) => s.state === 'failed').map((s) => s.name);
     return failed.length > 0 ? indicator.down({ ...details, failed }) : indicator.up(details);

@@ -1,4 +1,12 @@
-import { BeforeApplicationShutdown, DynamicModule, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { EVENT_STORE, EventStore, SqlDriver } from '@lotse/event-store';
 import { Projection, ProjectionRunner } from '@lotse/projections';
@@ -31,7 +39,8 @@ const logger = new Logger('Projections');
     {
       provide: READ_MODEL_BACKEND,
       inject: [APP_CONFIG, SQL_DRIVER],
-      useFactory: (config: AppConfig, sideTables: SqlDriver | undefined) => openReadModels(config.READ_MODEL_URL, config.EVENT_STORE_URL, sideTables),
+      useFactory: (config: AppConfig, sideTables: SqlDriver | undefined) =>
+        openReadModels(config.READ_MODEL_URL, config.EVENT_STORE_URL, sideTables),
     },
     { provide: READ_MODEL_STORE, inject: [READ_MODEL_BACKEND], useFactory: (backend: ReadModelBackend) => backend.readModels },
     {
@@ -45,7 +54,11 @@ const logger = new Logger('Projections');
       inject: [EVENT_STORE, READ_MODEL_BACKEND, ALL_PROJECTIONS, ProjectionMetrics],
       useFactory: (store: EventStore, backend: ReadModelBackend, projections: readonly Projection[], metrics: ProjectionMetrics) => {
         const runner = new ProjectionRunner({
-          store, readModels: backend.readModels, election: backend.election, logOrder: backend.logOrder, projections,
+          store,
+          readModels: backend.readModels,
+          election: backend.election,
+          logOrder: backend.logOrder,
+          projections,
           logger: { error: (m) => logger.error(m), warn: (m) => logger.warn(m) },
           onApplied: (name, events) => metrics.observe(name, events),
         });

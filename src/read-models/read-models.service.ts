@@ -12,7 +12,10 @@ export const MIN_POSITION_WAIT_MS = 2_000;
  */
 @Injectable()
 export class ReadModels {
-  constructor(@Inject(READ_MODEL_STORE) private readonly store: ReadModelStore, private readonly runner: ProjectionRunner) {}
+  constructor(
+    @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
+    private readonly runner: ProjectionRunner,
+  ) {}
 
   async get<Document>(projection: string, id: string, minPosition?: number): Promise<Document | undefined> {
     await this.caughtUp(projection, minPosition);
@@ -20,7 +23,11 @@ export class ReadModels {
   }
 
   /** `position`: the checkpoint the page reflects at least. */
-  async find<Document>(projection: string, query: ReadModelQuery, minPosition?: number): Promise<ReadModelPage<Document> & { position: number }> {
+  async find<Document>(
+    projection: string,
+    query: ReadModelQuery,
+    minPosition?: number,
+  ): Promise<ReadModelPage<Document> & { position: number }> {
     await this.caughtUp(projection, minPosition);
     const position = this.runner.positionOf(projection);
     return { ...(await this.store.find<Document>(projection, query)), position };
@@ -29,8 +36,10 @@ export class ReadModels {
   private async caughtUp(projection: string, minPosition: number | undefined): Promise<void> {
     if (!minPosition) return;
     if (await this.runner.waitFor(projection, minPosition, MIN_POSITION_WAIT_MS)) return;
-    throw new DomainError('read_model_behind',
+    throw new DomainError(
+      'read_model_behind',
       `the ${projection} read model has not reached position ${minPosition} within ${MIN_POSITION_WAIT_MS} ms; ask again shortly`,
-      { retryAfterSeconds: 1, position: this.runner.positionOf(projection) });
+      { retryAfterSeconds: 1, position: this.runner.positionOf(projection) },
+    );
   }
 }

@@ -62,7 +62,10 @@ export interface ExistingStream {
  * A stream that exists before the request. Typed by the domain's event union where the caller
  * names it (`existingStream<PathwayEvent>(…)`), so a scene cannot hold an event the code could not write.
  */
-export const existingStream = <Event extends GivenEvent>(streamId: string, events: readonly Event[]): ExistingStream => ({ streamId, events });
+export const existingStream = <Event extends GivenEvent>(streamId: string, events: readonly Event[]): ExistingStream => ({
+  streamId,
+  events,
+});
 
 /** The answer's status, and the parts of its body and headers named (`expect.any(…)` and the like work inside). */
 export const expectResponse = (status: number, expected: { body?: object; headers?: Record<string, string | RegExp> } = {}): Check => ({
@@ -99,7 +102,8 @@ export const expectNewEvents = (streamId: string, expected: readonly GivenEvent[
 export const expectNoNewEvents = (...streamIds: string[]): Check => ({
   streams: streamIds,
   verify: async ({ store, versionsBefore }) => {
-    for (const streamId of streamIds) expect({ streamId, version: await versionOf(store, streamId) }).toEqual({ streamId, version: versionsBefore.get(streamId) });
+    for (const streamId of streamIds)
+      expect({ streamId, version: await versionOf(store, streamId) }).toEqual({ streamId, version: versionsBefore.get(streamId) });
   },
 });
 
@@ -107,17 +111,25 @@ const versionOf = async (store: EventStore, streamId: string): Promise<number> =
   (await store.readStream(streamId, { direction: 'backwards', maxCount: 1 }))[0]?.streamVersion ?? -1;
 
 const GIVEN_ENVELOPE: Omit<EventMetadata, 'occurredAt'> = {
-  actor: 'given', role: 'admin', municipality: 'given', correlationId: 'given', causationId: null,
+  actor: 'given',
+  role: 'admin',
+  municipality: 'given',
+  correlationId: 'given',
+  causationId: null,
 };
 
 const append = async (store: EventStore, { streamId, events }: ExistingStream): Promise<void> => {
   const occurredAt = new Date().toISOString();
   // `no_stream`: a scene is built on fresh ids, so a test can never lean on another test's leftovers.
-  await store.append(streamId, events.map(({ type, data, metadata }) => ({
-    eventId: randomUUID(),
-    type,
-    schemaVersion: 1,
-    data: data as Record<string, unknown>,
-    metadata: { ...GIVEN_ENVELOPE, occurredAt, ...metadata },
-  })), { expectedVersion: 'no_stream' });
+  await store.append(
+    streamId,
+    events.map(({ type, data, metadata }) => ({
+      eventId: randomUUID(),
+      type,
+      schemaVersion: 1,
+      data: data as Record<string, unknown>,
+      metadata: { ...GIVEN_ENVELOPE, occurredAt, ...metadata },
+    })),
+    { expectedVersion: 'no_stream' },
+  );
 };

@@ -22,8 +22,12 @@ export class AppProcess {
       env: { ...inherited, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => { this.stdout += chunk; });
-    this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { this.stderr += chunk; });
+    this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      this.stdout += chunk;
+    });
+    this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+      this.stderr += chunk;
+    });
     this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
   }
 
@@ -41,7 +45,10 @@ export class AppProcess {
 
   /** The JSON log lines written so far. */
   get logLines(): Array<Record<string, unknown>> {
-    return this.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+    return this.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line));
   }
 
   async waitForLog(matches: (line: Record<string, unknown>) => boolean, timeoutMs = 20_000): Promise<Record<string, unknown>> {
@@ -50,15 +57,21 @@ export class AppProcess {
 
   /** Resolves once GET /health answers 200; fails early if the process exits first. */
   async waitForHealth(port: number, timeoutMs = 45_000): Promise<void> {
-    await this.waitFor(async () => {
-      const res = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
-      return res?.status === 200 ? true : undefined;
-    }, timeoutMs, '/health');
+    await this.waitFor(
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
+        return res?.status === 200 ? true : undefined;
+      },
+      timeoutMs,
+      '/health',
+    );
   }
 
   private async waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
     let exited = false;
-    void this.exited.then(() => { exited = true; });
+    void this.exited.then(() => {
+      exited = true;
+    });
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const found = await probe();

@@ -12,12 +12,14 @@ import { Role, ROLES } from '@lotse/domain';
  *   another municipality to name and nothing to refuse;
  * - `global`: not about a municipality at all (operations; admin only).
  */
-export type RouteAccess =
-  | { access: 'public' }
-  | { access: 'token'; roles: readonly Role[]; tenant: 'resource' | 'caller' | 'global' };
+export type RouteAccess = { access: 'public' } | { access: 'token'; roles: readonly Role[]; tenant: 'resource' | 'caller' | 'global' };
 
 const ALL: readonly Role[] = ROLES;
-const route = (roles: readonly Role[], tenant: 'resource' | 'caller' | 'global' = 'resource'): RouteAccess => ({ access: 'token', roles, tenant });
+const route = (roles: readonly Role[], tenant: 'resource' | 'caller' | 'global' = 'resource'): RouteAccess => ({
+  access: 'token',
+  roles,
+  tenant,
+});
 
 export const AUTHORIZATION_TABLE: Readonly<Record<string, RouteAccess>> = {
   'GET /health': { access: 'public' },

@@ -14,10 +14,22 @@ const dormagenCoordinator = as(['coordinator'], 'dormagen');
 const grevenbroichCoordinator = as(['coordinator'], 'grevenbroich');
 const admin = as(['admin'], 'land-nrw');
 
-const registration = (givenName: string, familyName: string, birthDate: string, municipality: string) =>
-  ({ givenName, familyName, birthDate, municipality, residenceStatus: 'duldung' });
-const pathway = (participantId: string, kind: string, plannedStart = '2026-01-01', plannedEnd = '2026-06-30') =>
-  ({ participantId, kind, jurisdiction: kind === 'participation_management' ? 'sgb8' : 'state', provider: 'IN VIA', goal: 'Stable perspective', plannedStart, plannedEnd });
+const registration = (givenName: string, familyName: string, birthDate: string, municipality: string) => ({
+  givenName,
+  familyName,
+  birthDate,
+  municipality,
+  residenceStatus: 'duldung',
+});
+const pathway = (participantId: string, kind: string, plannedStart = '2026-01-01', plannedEnd = '2026-06-30') => ({
+  participantId,
+  kind,
+  jurisdiction: kind === 'participation_management' ? 'sgb8' : 'state',
+  provider: 'IN VIA',
+  goal: 'Stable perspective',
+  plannedStart,
+  plannedEnd,
+});
 
 /** The same person registered by two bodies, found, merged, and then seen whole by the guard. */
 export const duplicatesScenarios = (eventStoreUrl: () => string) => {
@@ -40,8 +52,10 @@ export const duplicatesScenarios = (eventStoreUrl: () => string) => {
     const inDormagen = await register(registration('Muhammed', 'Hassan', '2004-03-09', 'dormagen'), dormagenCoach);
 
     const listed = await http.get('/duplicates').set('Authorization', neussCoordinator).expect(200);
-    const pair = listed.body.find((p: { participantA: string; participantB: string }) =>
-      [p.participantA, p.participantB].sort().join() === [inNeuss, inDormagen].sort().join());
+    const pair = listed.body.find(
+      (p: { participantA: string; participantB: string }) =>
+        [p.participantA, p.participantB].sort().join() === [inNeuss, inDormagen].sort().join(),
+    );
     expect(pair).toMatchObject({ score: expect.any(Number), fields: { birthDate: 'equal' } });
     expect(Object.values(pair.fields)).not.toContain('different');
     expect(pair.clear).toBeUndefined();
@@ -59,34 +73,62 @@ export const duplicatesScenarios = (eventStoreUrl: () => string) => {
     await http.post('/pathways').set('Authorization', dormagenCoach).send(pathway(inDormagen, 'language_support')).expect(201);
 
     // Across municipalities neither coordinator may merge: the other one's coach would lose the person.
-    await http.post(`/participants/${inNeuss}/merge`).set('Authorization', dormagenCoordinator).send({ duplicateId: inDormagen }).expect(403);
+    await http
+      .post(`/participants/${inNeuss}/merge`)
+      .set('Authorization', dormagenCoordinator)
+      .send({ duplicateId: inDormagen })
+      .expect(403);
     await http.post(`/participants/${inNeuss}/merge`).set('Authorization', neussCoordinator).send({ duplicateId: inDormagen }).expect(403);
     await http.post(`/participants/${inNeuss}/merge`).set('Authorization', neussCoach).send({ duplicateId: inDormagen }).expect(403);
-    const merged = await http.post(`/participants/${inNeuss}/merge`).set('Authorization', admin).send({ duplicateId: inDormagen }).expect(200);
+    const merged = await http
+      .post(`/participants/${inNeuss}/merge`)
+      .set('Authorization', admin)
+      .send({ duplicateId: inDormagen })
+      .expect(200);
 
     const mergedAway = await http.get(`/participants/${inDormagen}`).set('Authorization', dormagenCoach).expect(200);
     expect(mergedAway.body).toMatchObject({ status: 'merged', mergedInto: inNeuss });
-    const refused = await http.post('/pathways').set('Authorization', dormagenCoach).send(pathway(inDormagen, 'school_certificate')).expect(409);
+    const refused = await http
+      .post('/pathways')
+      .set('Authorization', dormagenCoach)
+      .send(pathway(inDormagen, 'school_certificate'))
+      .expect(409);
     expect(refused.body.code).toBe('participant_not_active');
 
-    const duplicate = await http.post('/pathways').set('Authorization', neussCoach)
-      .send(pathway(inNeuss, 'language_support', '2026-03-01', '2026-09-30')).expect(409);
+    const duplicate = await http
+      .post('/pathways')
+      .set('Authorization', neussCoach)
+      .send(pathway(inNeuss, 'language_support', '2026-03-01', '2026-09-30'))
+      .expect(409);
     expect(duplicate.body).toMatchObject({ code: 'duplicate_pathway', conflicting: { kind: 'language_support', jurisdiction: 'state' } });
 
-    const career = await http.get(`/participants/${inNeuss}/career?minPosition=${merged.body.position}`).set('Authorization', neussCoach).expect(200);
+    const career = await http
+      .get(`/participants/${inNeuss}/career?minPosition=${merged.body.position}`)
+      .set('Authorization', neussCoach)
+      .expect(200);
     expect(career.body.pathways.map((p: { kind: string }) => p.kind).sort()).toEqual(['coaching', 'language_support']);
     expect(career.body.mergedFrom).toEqual([inDormagen]);
     // The body that registered the merged-away duplicate may follow the person on, a third may not.
     await http.get(`/participants/${inNeuss}/career`).set('Authorization', dormagenCoach).expect(200);
-    await http.get(`/participants/${inNeuss}/career`).set('Authorization', as(['coach'], 'grevenbroich')).expect(403);
+    await http
+      .get(`/participants/${inNeuss}/career`)
+      .set('Authorization', as(['coach'], 'grevenbroich'))
+      .expect(403);
     const after = await http.get('/duplicates').set('Authorization', neussCoordinator).expect(200);
-    expect(after.body.some((p: { participantB: string; participantA: string }) => [p.participantA, p.participantB].includes(inDormagen))).toBe(false);
+    expect(
+      after.body.some((p: { participantB: string; participantA: string }) => [p.participantA, p.participantB].includes(inDormagen)),
+    ).toBe(false);
   });
 
   describe('who may merge', () => {
     const eventCount = async () => Number((await sql.query<{ n: string }>('select count(*) as n from events'))[0].n);
     const pairStatus = async (a: string, b: string) =>
-      (await sql.query<{ status: string }>('select status from duplicate_pairs where (participant_a = $1 and participant_b = $2) or (participant_a = $2 and participant_b = $1)', [a, b]))[0]?.status;
+      (
+        await sql.query<{ status: string }>(
+          'select status from duplicate_pairs where (participant_a = $1 and participant_b = $2) or (participant_a = $2 and participant_b = $1)',
+          [a, b],
+        )
+      )[0]?.status;
     const reason = 'Same passport number in both files, confirmed by the job centre.';
     let birthDay = 10;
     /** A listed pair: the same person registered twice with a transliteration variant. */
@@ -107,7 +149,11 @@ export const duplicatesScenarios = (eventStoreUrl: () => string) => {
     const refused = async (survivor: string, duplicate: string, auth: string, status: number, code: string, body: object = {}) => {
       const before = await eventCount();
       const pairBefore = await pairStatus(survivor, duplicate);
-      const res = await http.post(`/participants/${survivor}/merge`).set('Authorization', auth).send({ duplicateId: duplicate, ...body }).expect(status);
+      const res = await http
+        .post(`/participants/${survivor}/merge`)
+        .set('Authorization', auth)
+        .send({ duplicateId: duplicate, ...body })
+        .expect(status);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.code).toBe(code);
       expect(await eventCount()).toBe(before);
@@ -120,7 +166,10 @@ export const duplicatesScenarios = (eventStoreUrl: () => string) => {
       const [a, b] = await listedPair('neuss', 'neuss');
       await http.post(`/participants/${a}/merge`).set('Authorization', neussCoordinator).send({ duplicateId: b }).expect(200);
       expect(await pairStatus(a, b)).toBe('merged');
-      expect((await http.get(`/participants/${b}`).set('Authorization', admin).expect(200)).body).toMatchObject({ status: 'merged', mergedInto: a });
+      expect((await http.get(`/participants/${b}`).set('Authorization', admin).expect(200)).body).toMatchObject({
+        status: 'merged',
+        mergedInto: a,
+      });
     });
 
     it('refuses a coordinator a registration of another municipality, as survivor or as duplicate, and a coach always', async () => {
@@ -153,8 +202,14 @@ export const duplicatesScenarios = (eventStoreUrl: () => string) => {
       await refused(a, b, as(['coordinator'], 'neuss'), 403, 'forbidden', { reason });
       const merged = await http.post(`/participants/${a}/merge`).set('Authorization', admin).send({ duplicateId: b, reason }).expect(200);
       expect(merged.body.id).toBe(a);
-      expect((await http.get(`/participants/${b}`).set('Authorization', admin).expect(200)).body).toMatchObject({ status: 'merged', mergedInto: a });
-      const [event] = await sql.query<{ data: unknown }>(`select data from events where type = 'ParticipantMerged' and data->>'participantId' = $1`, [b]);
+      expect((await http.get(`/participants/${b}`).set('Authorization', admin).expect(200)).body).toMatchObject({
+        status: 'merged',
+        mergedInto: a,
+      });
+      const [event] = await sql.query<{ data: unknown }>(
+        `select data from events where type = 'ParticipantMerged' and data->>'participantId' = $1`,
+        [b],
+      );
       expect(event.data).toMatchObject({ mergedInto: a, reason: expect.any(String) });
       expect(JSON.stringify(event.data)).not.toContain('passport');
     });
@@ -190,8 +245,16 @@ export const duplicatesScenarios = (eventStoreUrl: () => string) => {
     const second = await register(registration('Ahmed', 'Karimi', '2003-07-07', 'neuss'), neussCoach);
     const listed = (await http.get('/duplicates').set('Authorization', neussCoordinator).expect(200)).body;
     expect(listed.some((p: { participantA: string; participantB: string }) => [p.participantA, p.participantB].includes(first))).toBe(true);
-    await http.post(`/participants/${first}/not-duplicate`).set('Authorization', grevenbroichCoordinator).send({ duplicateId: second }).expect(403);
-    await http.post(`/participants/${first}/not-duplicate`).set('Authorization', neussCoordinator).send({ duplicateId: second }).expect(200);
+    await http
+      .post(`/participants/${first}/not-duplicate`)
+      .set('Authorization', grevenbroichCoordinator)
+      .send({ duplicateId: second })
+      .expect(403);
+    await http
+      .post(`/participants/${first}/not-duplicate`)
+      .set('Authorization', neussCoordinator)
+      .send({ duplicateId: second })
+      .expect(200);
     const after = (await http.get('/duplicates').set('Authorization', neussCoordinator).expect(200)).body;
     expect(after.some((p: { participantA: string; participantB: string }) => [p.participantA, p.participantB].includes(first))).toBe(false);
   });
@@ -205,8 +268,11 @@ export const duplicatesScenarios = (eventStoreUrl: () => string) => {
   });
 
   it('keeps only keyed hashes of names and birth dates', async () => {
-    const dump = JSON.stringify(await sql.query('select * from participant_match_keys')) + JSON.stringify(await sql.query('select * from match_lookup'));
+    const dump =
+      JSON.stringify(await sql.query('select * from participant_match_keys')) +
+      JSON.stringify(await sql.query('select * from match_lookup'));
     expect(dump.length).toBeGreaterThan(100);
-    for (const clear of ['mohammad', 'muhammed', 'hassan', 'karimi', 'noori', '2004-03-09', '2003']) expect(dump.toLowerCase()).not.toContain(clear);
+    for (const clear of ['mohammad', 'muhammed', 'hassan', 'karimi', 'noori', '2004-03-09', '2003'])
+      expect(dump.toLowerCase()).not.toContain(clear);
   });
 };

@@ -10,16 +10,28 @@ import { SQL_DRIVER } from '../../src/database';
 import { EnrolmentLedgerService, ParticipantLoader } from '../../src/guard';
 import { bootTestApp, TEST_SECRET as SECRET } from './test-app';
 
-const coordinator = (municipality = 'neuss') => `Bearer ${signTestToken({ sub: 'coordinator-1', roles: ['coordinator'], municipality }, SECRET)}`;
+const coordinator = (municipality = 'neuss') =>
+  `Bearer ${signTestToken({ sub: 'coordinator-1', roles: ['coordinator'], municipality }, SECRET)}`;
 const coach = (sub: string) => `Bearer ${signTestToken({ sub, roles: ['coach'], municipality: 'neuss' }, SECRET)}`;
 const JURISDICTIONS = ['state', 'sgb3', 'sgb8', 'federal'];
 
 const person = (residenceStatus = 'duldung', entitlements: object[] = []) => ({
-  givenName: 'Samir', familyName: 'Nasser', birthDate: '2005-02-11', municipality: 'neuss', residenceStatus, entitlements,
+  givenName: 'Samir',
+  familyName: 'Nasser',
+  birthDate: '2005-02-11',
+  municipality: 'neuss',
+  residenceStatus,
+  entitlements,
 });
 const pathway = (participantId: string, overrides: Record<string, string> = {}) => ({
-  participantId, kind: 'coaching', jurisdiction: 'state', provider: 'Diakonie', goal: 'Training place in logistics',
-  plannedStart: '2026-01-01', plannedEnd: '2026-06-30', ...overrides,
+  participantId,
+  kind: 'coaching',
+  jurisdiction: 'state',
+  provider: 'Diakonie',
+  goal: 'Training place in logistics',
+  plannedStart: '2026-01-01',
+  plannedEnd: '2026-06-30',
+  ...overrides,
 });
 
 /**
@@ -48,9 +60,19 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
 
   it('lets exactly one of 20 concurrent overlapping pathways for one person through', async () => {
     const participantId = await register();
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, n) =>
-      http[n % 2].post('/pathways').set('Authorization', coach(`coach-${n}`))
-        .send(pathway(participantId, { jurisdiction: JURISDICTIONS[n % JURISDICTIONS.length], plannedStart: `2026-01-${String(1 + n).padStart(2, '0')}` }))));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, n) =>
+        http[n % 2]
+          .post('/pathways')
+          .set('Authorization', coach(`coach-${n}`))
+          .send(
+            pathway(participantId, {
+              jurisdiction: JURISDICTIONS[n % JURISDICTIONS.length],
+              plannedStart: `2026-01-${String(1 + n).padStart(2, '0')}`,
+            }),
+          ),
+      ),
+    );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     const refused = answers.filter((a) => a.status !== 201);
     expect(refused).toHaveLength(19);
@@ -59,34 +81,55 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
       expect(a.body).toMatchObject({ code: 'duplicate_pathway', rule: 'R1', conflicting: { kind: 'coaching' } });
     }
     const opened = await sql.query<{ n: string }>(
-      `select count(*)::text as n from events where type = 'PathwayOpened' and data ->> 'participantId' = $1`, [participantId]);
+      `select count(*)::text as n from events where type = 'PathwayOpened' and data ->> 'participantId' = $1`,
+      [participantId],
+    );
     expect(opened[0].n).toBe('1');
   });
 
   it('names the conflicting pathway by kind, jurisdiction and period only', async () => {
     const participantId = await register();
-    await http[0].post('/pathways').set('Authorization', coach('coach-1')).send(pathway(participantId, { jurisdiction: 'sgb8' })).expect(201);
-    const refused = await http[1].post('/pathways').set('Authorization', coach('coach-2'))
-      .send(pathway(participantId, { plannedStart: '2026-06-30', plannedEnd: '2026-12-31' })).expect(409);
+    await http[0]
+      .post('/pathways')
+      .set('Authorization', coach('coach-1'))
+      .send(pathway(participantId, { jurisdiction: 'sgb8' }))
+      .expect(201);
+    const refused = await http[1]
+      .post('/pathways')
+      .set('Authorization', coach('coach-2'))
+      .send(pathway(participantId, { plannedStart: '2026-06-30', plannedEnd: '2026-12-31' }))
+      .expect(409);
     expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(refused.body).toMatchObject({ code: 'duplicate_pathway', rule: 'R1',
-      conflicting: { kind: 'coaching', jurisdiction: 'sgb8', from: '2026-01-01', to: '2026-06-30' } });
+    expect(refused.body).toMatchObject({
+      code: 'duplicate_pathway',
+      rule: 'R1',
+      conflicting: { kind: 'coaching', jurisdiction: 'sgb8', from: '2026-01-01', to: '2026-06-30' },
+    });
     expect(JSON.stringify(refused.body)).not.toMatch(/Samir|Nasser|logistics|Diakonie|coach-1/);
   });
 
   it('lets a pathway start the day after the last one ended (touching periods do not overlap)', async () => {
     const participantId = await register();
     const first = await http[0].post('/pathways').set('Authorization', coach('coach-1')).send(pathway(participantId)).expect(201);
-    await http[0].post(`/pathways/${first.body.id}/abort`).set('Authorization', coach('coach-1'))
-      .send({ outcome: 'dropped_out', endedOn: '2026-02-28', reason: 'No longer came.' }).expect(200);
-    await http[1].post('/pathways').set('Authorization', coach('coach-2'))
-      .send(pathway(participantId, { plannedStart: '2026-03-01', plannedEnd: '2026-08-31' })).expect(201);
+    await http[0]
+      .post(`/pathways/${first.body.id}/abort`)
+      .set('Authorization', coach('coach-1'))
+      .send({ outcome: 'dropped_out', endedOn: '2026-02-28', reason: 'No longer came.' })
+      .expect(200);
+    await http[1]
+      .post('/pathways')
+      .set('Authorization', coach('coach-2'))
+      .send(pathway(participantId, { plannedStart: '2026-03-01', plannedEnd: '2026-08-31' }))
+      .expect(201);
   });
 
   it('refuses participation management to a residence status the eligibility table does not open it to', async () => {
     const participantId = await register(person('aufenthaltserlaubnis'));
-    const refused = await http[0].post('/pathways').set('Authorization', coach('coach-1'))
-      .send(pathway(participantId, { kind: 'participation_management', jurisdiction: 'sgb8' })).expect(409);
+    const refused = await http[0]
+      .post('/pathways')
+      .set('Authorization', coach('coach-1'))
+      .send(pathway(participantId, { kind: 'participation_management', jurisdiction: 'sgb8' }))
+      .expect(409);
     expect(refused.body).toMatchObject({ code: 'not_eligible', rule: 'R4', eligibilityVersion: expect.any(String) });
   });
 
@@ -99,16 +142,31 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
   it('lets a coordinator lift subsidiarity with a written reason, and shows it in the career', async () => {
     const participantId = await register(person('aufenthaltserlaubnis', [{ jurisdiction: 'sgb2', from: '2025-10-01' }]));
     const reason = 'Job centre confirmed in writing it funds no coaching before spring.';
-    const granted = await http[0].post('/overrides').set('Authorization', coordinator())
-      .send({ participantId, rule: 'subsidiarity', reason, validUntil: '2099-12-31' }).expect(201);
+    const granted = await http[0]
+      .post('/overrides')
+      .set('Authorization', coordinator())
+      .send({ participantId, rule: 'subsidiarity', reason, validUntil: '2099-12-31' })
+      .expect(201);
     const opened = await http[1].post('/pathways').set('Authorization', coach('coach-1')).send(pathway(participantId)).expect(201);
 
-    const career = await http[0].get(`/participants/${participantId}/career?minPosition=${opened.body.position}`)
-      .set('Authorization', coach('coach-1')).expect(200);
-    expect(career.body).toMatchObject({ participantId,
+    const career = await http[0]
+      .get(`/participants/${participantId}/career?minPosition=${opened.body.position}`)
+      .set('Authorization', coach('coach-1'))
+      .expect(200);
+    expect(career.body).toMatchObject({
+      participantId,
       overrides: [{ overrideId: granted.body.id, rule: 'subsidiarity', validUntil: '2099-12-31', grantedBy: 'coordinator-1' }],
-      pathways: [{ pathwayId: opened.body.id, kind: 'coaching', jurisdiction: 'state', status: 'active', plannedStart: '2026-01-01',
-        flags: [expect.objectContaining({ rule: 'subsidiarity', overridden: true })] }] });
+      pathways: [
+        {
+          pathwayId: opened.body.id,
+          kind: 'coaching',
+          jurisdiction: 'state',
+          status: 'active',
+          plannedStart: '2026-01-01',
+          flags: [expect.objectContaining({ rule: 'subsidiarity', overridden: true })],
+        },
+      ],
+    });
     expect(JSON.stringify(career.body)).not.toContain('Job centre confirmed');
   });
 
@@ -116,20 +174,37 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
     const registered = await http[0].post('/participants').set('Authorization', coach('coach-1')).send(person()).expect(201);
     const participantId: string = registered.body.id;
     const body = { participantId, rule: 'career_risk', reason: 'Agreed at the round table with all bodies.', validUntil: '2099-12-31' };
-    const duplicate = await http[0].post('/overrides').set('Authorization', coordinator()).send({ ...body, rule: 'duplicate_pathway' }).expect(422);
+    const duplicate = await http[0]
+      .post('/overrides')
+      .set('Authorization', coordinator())
+      .send({ ...body, rule: 'duplicate_pathway' })
+      .expect(422);
     expect(duplicate.body.code).toBe('not_overridable');
     await http[0].post('/overrides').set('Authorization', coach('coach-1')).send(body).expect(403);
     await http[0].post('/overrides').set('Authorization', coordinator('dormagen')).send(body).expect(403);
-    await http[0].post('/overrides').set('Authorization', coordinator()).send({ ...body, reason: 'too short' }).expect(400);
+    await http[0]
+      .post('/overrides')
+      .set('Authorization', coordinator())
+      .send({ ...body, reason: 'too short' })
+      .expect(400);
     await http[0].post('/overrides').send(body).expect(401);
     const conference = { heldOn: '2026-01-10', decision: 'Agreed on one more try with a mentor.' };
     await http[0].post(`/participants/${participantId}/case-conferences`).send(conference).expect(401);
-    await http[0].post(`/participants/${participantId}/case-conferences`).set('Authorization', `Bearer ${signTestToken({ sub: 'a-1', roles: ['auditor'], municipality: 'neuss' }, SECRET)}`)
-      .send(conference).expect(403);
-    await http[0].post(`/participants/${participantId}/case-conferences`).set('Authorization', coordinator('dormagen')).send(conference).expect(403);
+    await http[0]
+      .post(`/participants/${participantId}/case-conferences`)
+      .set('Authorization', `Bearer ${signTestToken({ sub: 'a-1', roles: ['auditor'], municipality: 'neuss' }, SECRET)}`)
+      .send(conference)
+      .expect(403);
+    await http[0]
+      .post(`/participants/${participantId}/case-conferences`)
+      .set('Authorization', coordinator('dormagen'))
+      .send(conference)
+      .expect(403);
     await http[0].get(`/participants/${participantId}/career`).expect(401);
-    const career = await http[0].get(`/participants/${participantId}/career?minPosition=${registered.body.position}`)
-      .set('Authorization', coordinator()).expect(200);
+    const career = await http[0]
+      .get(`/participants/${participantId}/career?minPosition=${registered.body.position}`)
+      .set('Authorization', coordinator())
+      .expect(200);
     expect(career.body.overrides).toEqual([]);
     await http[0].get(`/participants/${participantId}/career`).set('Authorization', coach('coach-9')).expect(200);
     const stranger = `Bearer ${signTestToken({ sub: 'coach-x', roles: ['coach'], municipality: 'dormagen' }, SECRET)}`;
@@ -138,20 +213,36 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
 
   it('holds back a fourth pathway after three failed ones (career risk) until a case conference', async () => {
     const participantId = await register();
-    const periods = [['2025-01-01', '2025-03-31', '2025-02-28'], ['2025-04-01', '2025-06-30', '2025-05-31'], ['2025-07-01', '2025-09-30', '2025-08-31']];
+    const periods = [
+      ['2025-01-01', '2025-03-31', '2025-02-28'],
+      ['2025-04-01', '2025-06-30', '2025-05-31'],
+      ['2025-07-01', '2025-09-30', '2025-08-31'],
+    ];
     for (const [plannedStart, plannedEnd, endedOn] of periods) {
-      const opened = await http[0].post('/pathways').set('Authorization', coach('coach-1')).send(pathway(participantId, { plannedStart, plannedEnd })).expect(201);
-      await http[0].post(`/pathways/${opened.body.id}/abort`).set('Authorization', coach('coach-1'))
-        .send({ outcome: 'dropped_out', endedOn, reason: 'Stopped coming.' }).expect(200);
+      const opened = await http[0]
+        .post('/pathways')
+        .set('Authorization', coach('coach-1'))
+        .send(pathway(participantId, { plannedStart, plannedEnd }))
+        .expect(201);
+      await http[0]
+        .post(`/pathways/${opened.body.id}/abort`)
+        .set('Authorization', coach('coach-1'))
+        .send({ outcome: 'dropped_out', endedOn, reason: 'Stopped coming.' })
+        .expect(200);
     }
     const refused = await http[1].post('/pathways').set('Authorization', coach('coach-2')).send(pathway(participantId)).expect(409);
     expect(refused.body).toMatchObject({ code: 'career_risk', rule: 'R3', conflicting: { kind: 'coaching' } });
 
-    await http[0].post('/participants/' + participantId + '/case-conferences').set('Authorization', coordinator())
-      .send({ heldOn: '2025-10-15', decision: 'One more coaching with a mentor from the youth welfare office.' }).expect(201);
+    await http[0]
+      .post('/participants/' + participantId + '/case-conferences')
+      .set('Authorization', coordinator())
+      .send({ heldOn: '2025-10-15', decision: 'One more coaching with a mentor from the youth welfare office.' })
+      .expect(201);
     const fourth = await http[1].post('/pathways').set('Authorization', coach('coach-2')).send(pathway(participantId)).expect(201);
-    const career = await http[0].get(`/participants/${participantId}/career?minPosition=${fourth.body.position}`)
-      .set('Authorization', coach('coach-1')).expect(200);
+    const career = await http[0]
+      .get(`/participants/${participantId}/career?minPosition=${fourth.body.position}`)
+      .set('Authorization', coach('coach-1'))
+      .expect(200);
     expect(career.body.caseConferences).toEqual(['2025-10-15']);
     expect(career.body.pathways.map((p: { status: string }) => p.status)).toEqual(['aborted', 'aborted', 'aborted', 'active']);
     expect(career.body.pathways[3].flags).toEqual([expect.objectContaining({ rule: 'career_risk', liftedByCaseConference: '2025-10-15' })]);
@@ -161,8 +252,12 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
     const participantId = await register();
     const participant = await apps[0].get(ParticipantLoader).load(participantId);
     const ledger = apps[0].get(EnrolmentLedgerService);
-    const crashed = (now: string) => ledger.reserve(participant, { pathwayId: randomUUID(), kind: 'coaching', jurisdiction: 'sgb3',
-      plannedStart: '2026-01-01', plannedEnd: '2026-06-30' }, { actor: 'coach-1', role: 'coach', municipality: 'neuss', correlationId: 'crash', now });
+    const crashed = (now: string) =>
+      ledger.reserve(
+        participant,
+        { pathwayId: randomUUID(), kind: 'coaching', jurisdiction: 'sgb3', plannedStart: '2026-01-01', plannedEnd: '2026-06-30' },
+        { actor: 'coach-1', role: 'coach', municipality: 'neuss', correlationId: 'crash', now },
+      );
 
     await crashed(new Date().toISOString());
     const blocked = await http[0].post('/pathways').set('Authorization', coach('coach-1')).send(pathway(participantId)).expect(409);
@@ -170,26 +265,52 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
 
     const other = await register({ ...person(), givenName: 'Rami' });
     const otherParticipant = await apps[0].get(ParticipantLoader).load(other);
-    await ledger.reserve(otherParticipant, { pathwayId: randomUUID(), kind: 'coaching', jurisdiction: 'sgb3', plannedStart: '2026-01-01',
-      plannedEnd: '2026-06-30' }, { actor: 'coach-1', role: 'coach', municipality: 'neuss', correlationId: 'crash',
-      now: new Date(Date.now() - 10 * 60_000).toISOString() });
+    await ledger.reserve(
+      otherParticipant,
+      { pathwayId: randomUUID(), kind: 'coaching', jurisdiction: 'sgb3', plannedStart: '2026-01-01', plannedEnd: '2026-06-30' },
+      {
+        actor: 'coach-1',
+        role: 'coach',
+        municipality: 'neuss',
+        correlationId: 'crash',
+        now: new Date(Date.now() - 10 * 60_000).toISOString(),
+      },
+    );
     const opened = await http[1].post('/pathways').set('Authorization', coach('coach-2')).send(pathway(other)).expect(201);
-    const career = await http[0].get(`/participants/${other}/career?minPosition=${opened.body.position}`)
-      .set('Authorization', coach('coach-1')).expect(200);
+    const career = await http[0]
+      .get(`/participants/${other}/career?minPosition=${opened.body.position}`)
+      .set('Authorization', coach('coach-1'))
+      .expect(200);
     expect(career.body.pathways.map((p: { pathwayId: string }) => p.pathwayId)).toEqual([opened.body.id]);
   });
 
   it('answers a retried open after a crash (answer lost, pathway stored) with the same pathway and keeps its reservation', async () => {
     const participantId = await register();
-    const first = await http[0].post('/pathways').set('Authorization', coach('coach-1')).set('Idempotency-Key', 'open-once').send(pathway(participantId)).expect(201);
+    const first = await http[0]
+      .post('/pathways')
+      .set('Authorization', coach('coach-1'))
+      .set('Idempotency-Key', 'open-once')
+      .send(pathway(participantId))
+      .expect(201);
     // As if the process died after storing the pathway and before storing its answer for the key.
     await sql.query('delete from idempotency_keys');
-    const again = await http[1].post('/pathways').set('Authorization', coach('coach-1')).set('Idempotency-Key', 'open-once').send(pathway(participantId)).expect(201);
+    const again = await http[1]
+      .post('/pathways')
+      .set('Authorization', coach('coach-1'))
+      .set('Idempotency-Key', 'open-once')
+      .send(pathway(participantId))
+      .expect(201);
     expect(again.body).toEqual(first.body);
     const opened = await sql.query<{ n: string }>(
-      `select count(*)::text as n from events where type = 'PathwayOpened' and data ->> 'participantId' = $1`, [participantId]);
+      `select count(*)::text as n from events where type = 'PathwayOpened' and data ->> 'participantId' = $1`,
+      [participantId],
+    );
     expect(opened[0].n).toBe('1');
-    const blocked = await http[0].post('/pathways').set('Authorization', coach('coach-2')).send(pathway(participantId, { jurisdiction: 'sgb3' })).expect(409);
+    const blocked = await http[0]
+      .post('/pathways')
+      .set('Authorization', coach('coach-2'))
+      .send(pathway(participantId, { jurisdiction: 'sgb3' }))
+      .expect(409);
     expect(blocked.body.code).toBe('duplicate_pathway');
   });
 };

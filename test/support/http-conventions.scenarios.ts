@@ -21,7 +21,12 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
 
   beforeAll(async () => {
     app = await createApp(
-      loadConfig({ EVENT_STORE_URL: eventStoreUrl(), LOG_LEVEL: 'silent', JWT_SECRET: SECRET, DATA_DIR: mkdtempSync(join(tmpdir(), 'lotse-http-')) }),
+      loadConfig({
+        EVENT_STORE_URL: eventStoreUrl(),
+        LOG_LEVEL: 'silent',
+        JWT_SECRET: SECRET,
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'lotse-http-')),
+      }),
       { extraImports: [HttpProbeModule] },
     );
     await app.init();
@@ -56,8 +61,12 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
     });
 
     it('answers malformed JSON with 400 validation_failed', async () => {
-      const res = await http.post('/probe/things').set('Content-Type', 'application/json').set('X-Request-Id', 'bad-json-1')
-        .send('{"name": "x",').expect(400);
+      const res = await http
+        .post('/probe/things')
+        .set('Content-Type', 'application/json')
+        .set('X-Request-Id', 'bad-json-1')
+        .send('{"name": "x",')
+        .expect(400);
       expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
       expect(res.body).toMatchObject({ status: 400, code: 'validation_failed', requestId: 'bad-json-1' });
       expect(res.body.detail).toMatch(/^the request body is not valid JSON/);
@@ -65,7 +74,10 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
     });
 
     it('answers a body over the limit with 413 payload_too_large', async () => {
-      const res = await http.post('/probe/things').send({ name: 'x'.repeat(200 * 1024) }).expect(413);
+      const res = await http
+        .post('/probe/things')
+        .send({ name: 'x'.repeat(200 * 1024) })
+        .expect(413);
       expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
       expect(res.body).toMatchObject({ status: 413, code: 'payload_too_large' });
       expect(state.calls).toBe(0);
@@ -108,18 +120,28 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
       for (const depth of [40, 5_000]) {
         const res = await refusedBody(nested(depth));
         expect(res.status).toBe(400);
-        expect(res.body).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ message: 'nested deeper than 32 levels' })] });
+        expect(res.body).toMatchObject({
+          code: 'validation_failed',
+          errors: [expect.objectContaining({ message: 'nested deeper than 32 levels' })],
+        });
       }
-      await http.post('/probe/things').send({ name: 'x', items: [{ on: '2026-02-01' }] }).expect(201);
+      await http
+        .post('/probe/things')
+        .send({ name: 'x', items: [{ on: '2026-02-01' }] })
+        .expect(201);
     });
 
-    it.each([['NUL', 'a\\u0000b'], ['a bell', 'a\\u0007'], ['a lone high surrogate', 'a\\ud800b'], ['a lone low surrogate', '\\udc00']])(
-      'refuses a string with %s, naming the field but not the value', async (_what, escaped) => {
-        const res = await refusedBody(`{"name":"${escaped}"}`);
-        expect(res.status).toBe(400);
-        expect(res.body.code).toBe('validation_failed');
-        expect(res.body.errors).toEqual([{ field: 'name', message: expect.stringMatching(/^name must not contain/) }]);
-      });
+    it.each([
+      ['NUL', 'a\\u0000b'],
+      ['a bell', 'a\\u0007'],
+      ['a lone high surrogate', 'a\\ud800b'],
+      ['a lone low surrogate', '\\udc00'],
+    ])('refuses a string with %s, naming the field but not the value', async (_what, escaped) => {
+      const res = await refusedBody(`{"name":"${escaped}"}`);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('validation_failed');
+      expect(res.body.errors).toEqual([{ field: 'name', message: expect.stringMatching(/^name must not contain/) }]);
+    });
 
     it('accepts tab, newline, carriage return and paired surrogates', async () => {
       await http.post('/probe/things').send({ name: 'line\tone\r\nline two \ud83d\ude00' }).expect(201);
@@ -129,13 +151,18 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
       for (const raw of [`{"name":"x","${key}":{"admin":true}}`, `{"name":"x","items":[{"on":"2026-02-01","${key}":{}}]}`]) {
         const res = await refusedBody(raw);
         expect(res.status).toBe(400);
-        expect(res.body.errors).toEqual([{ field: expect.stringMatching(new RegExp(`${key}$`)), message: `property ${key} should not exist` }]);
+        expect(res.body.errors).toEqual([
+          { field: expect.stringMatching(new RegExp(`${key}$`)), message: `property ${key} should not exist` },
+        ]);
       }
     });
 
     it('refuses a key with a control character and a top-level array', async () => {
       expect((await refusedBody('{"name":"x","a\\u0000":1}')).status).toBe(400);
-      expect((await refusedBody('[{"name":"x"}]')).body).toMatchObject({ status: 400, errors: [{ field: '', message: 'the request body must be a JSON object' }] });
+      expect((await refusedBody('[{"name":"x"}]')).body).toMatchObject({
+        status: 400,
+        errors: [{ field: '', message: 'the request body must be a JSON object' }],
+      });
     });
 
     it('refuses a query key or value with a control character', async () => {
@@ -170,12 +197,18 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
     it('refuses an unknown field with 400 validation_failed naming it', async () => {
       const res = await http.post('/probe/things').send({ name: 'x', colour: 'red' }).expect(400);
       expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
-      expect(res.body).toMatchObject({ code: 'validation_failed', errors: [{ field: 'colour', message: 'property colour should not exist' }] });
+      expect(res.body).toMatchObject({
+        code: 'validation_failed',
+        errors: [{ field: 'colour', message: 'property colour should not exist' }],
+      });
       expect(state.calls).toBe(0);
     });
 
     it('names nested fields by their path and does not echo the values', async () => {
-      const res = await http.post('/probe/things').send({ name: 42, items: [{ on: '2026-02-01' }, { on: '2026-02-30' }] }).expect(400);
+      const res = await http
+        .post('/probe/things')
+        .send({ name: 42, items: [{ on: '2026-02-01' }, { on: '2026-02-30' }] })
+        .expect(400);
       expect(res.body.errors).toEqual([
         { field: 'name', message: 'name must be a string' },
         { field: 'items.1.on', message: 'on must be a calendar date as YYYY-MM-DD between 1900 and 2200' },
@@ -232,7 +265,11 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
     it('answers 409 request_in_progress with Retry-After while the first request runs', async () => {
       const key = freshKey();
       state.hold();
-      const first = http.post('/probe/things').set('Idempotency-Key', key).send({ name: 'slow' }).then((res) => res);
+      const first = http
+        .post('/probe/things')
+        .set('Idempotency-Key', key)
+        .send({ name: 'slow' })
+        .then((res) => res);
       await waitUntil(() => state.calls === 1);
       const second = await http.post('/probe/things').set('Idempotency-Key', key).send({ name: 'slow' }).expect(409);
       expect(second.body.code).toBe('request_in_progress');
@@ -246,8 +283,15 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
     it('runs the handler once for a burst of concurrent requests with one key', async () => {
       const key = freshKey();
       state.delayMs = 50;
-      const answers = await Promise.all(Array.from({ length: 8 }, () =>
-        http.post('/probe/things').set('Idempotency-Key', key).send({ name: 'burst' }).then((res) => res)));
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          http
+            .post('/probe/things')
+            .set('Idempotency-Key', key)
+            .send({ name: 'burst' })
+            .then((res) => res),
+        ),
+      );
       expect(state.calls).toBe(1);
       expect(answers.filter((res) => res.status === 201 && !res.headers['idempotent-replayed'])).toHaveLength(1);
       for (const res of answers) expect([201, 409]).toContain(res.status);
@@ -265,8 +309,16 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
 
     it('keeps a 4xx answer: the retry gets the same problem without running the handler', async () => {
       const key = freshKey();
-      const first = await http.post('/probe/refusals').set('Idempotency-Key', key).send({ code: 'version_conflict', status: 412 }).expect(412);
-      const again = await http.post('/probe/refusals').set('Idempotency-Key', key).send({ code: 'version_conflict', status: 412 }).expect(412);
+      const first = await http
+        .post('/probe/refusals')
+        .set('Idempotency-Key', key)
+        .send({ code: 'version_conflict', status: 412 })
+        .expect(412);
+      const again = await http
+        .post('/probe/refusals')
+        .set('Idempotency-Key', key)
+        .send({ code: 'version_conflict', status: 412 })
+        .expect(412);
       expect(again.body).toEqual(first.body);
       expect(again.headers['content-type']).toMatch(PROBLEM_JSON);
       expect(again.headers['idempotent-replayed']).toBe('true');
@@ -282,12 +334,17 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
       expect(state.calls).toBe(0);
     });
 
-    it('keeps each caller\'s keys apart (req.user.sub)', async () => {
+    it("keeps each caller's keys apart (req.user.sub)", async () => {
       const key = freshKey();
       const asCoach = (sub: string) => `Bearer ${signTestToken({ sub, roles: ['coach'], municipality: 'neuss' }, SECRET)}`;
       const one = await http.post('/probe/mine').set('Authorization', asCoach('coach-1')).set('Idempotency-Key', key).send({}).expect(201);
       const two = await http.post('/probe/mine').set('Authorization', asCoach('coach-2')).set('Idempotency-Key', key).send({}).expect(201);
-      const oneAgain = await http.post('/probe/mine').set('Authorization', asCoach('coach-1')).set('Idempotency-Key', key).send({}).expect(201);
+      const oneAgain = await http
+        .post('/probe/mine')
+        .set('Authorization', asCoach('coach-1'))
+        .set('Idempotency-Key', key)
+        .send({})
+        .expect(201);
       expect([one.body.sub, two.body.sub]).toEqual(['coach-1', 'coach-2']);
       expect(oneAgain.body).toEqual(one.body);
       expect(state.calls).toBe(2);
@@ -308,8 +365,9 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
       const read = doc.paths['/probe/versions'].get;
       expect(read.parameters).not.toContainEqual(expect.objectContaining({ name: 'Idempotency-Key' }));
       expect(read.parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header' }));
-      expect(doc.paths['/probe/refusals'].post.responses['409'].content['application/problem+json'].schema)
-        .toEqual({ $ref: '#/components/schemas/Problem' });
+      expect(doc.paths['/probe/refusals'].post.responses['409'].content['application/problem+json'].schema).toEqual({
+        $ref: '#/components/schemas/Problem',
+      });
     });
 
     it('serves the UI at /docs', async () => {

@@ -25,7 +25,9 @@ export class ProbeState {
 
   /** Handlers wait until `release()`: a request that is still running, on demand. */
   hold(): void {
-    this.gate = new Promise((resolve) => { this.openGate = resolve; });
+    this.gate = new Promise((resolve) => {
+      this.openGate = resolve;
+    });
   }
 
   release(): void {

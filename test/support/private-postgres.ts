@@ -20,7 +20,10 @@ export class PrivatePostgres {
   private destroyed = false;
   private readonly onExit = () => this.destroy();
 
-  private constructor(readonly dir: string, readonly port: number) {
+  private constructor(
+    readonly dir: string,
+    readonly port: number,
+  ) {
     process.once('exit', this.onExit);
   }
 
@@ -47,8 +50,16 @@ export class PrivatePostgres {
 
   start(): void {
     // Loopback only, the socket in our own directory; fsync off: a test cluster need not survive a power cut.
-    this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-l', join(this.dir, 'server.log'), '-w',
-      '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+    this.run('pg_ctl', [
+      '-D',
+      join(this.dir, 'data'),
+      '-l',
+      join(this.dir, 'server.log'),
+      '-w',
+      '-o',
+      `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'start',
+    ]);
   }
 
   /** `fast`: sessions are terminated (57P01 to every client), as in a real restart or failover. */
@@ -57,8 +68,18 @@ export class PrivatePostgres {
   }
 
   restart(): void {
-    this.run('pg_ctl', ['-D', join(this.dir, 'data'), '-l', join(this.dir, 'server.log'), '-w', '-m', 'fast',
-      '-o', `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'restart']);
+    this.run('pg_ctl', [
+      '-D',
+      join(this.dir, 'data'),
+      '-l',
+      join(this.dir, 'server.log'),
+      '-w',
+      '-m',
+      'fast',
+      '-o',
+      `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      'restart',
+    ]);
   }
 
   running(): boolean {
@@ -79,7 +100,10 @@ export class PrivatePostgres {
   private run(tool: string, args: string[]): void {
     const command = join(BIN, tool);
     const asPostgres = process.getuid?.() === 0;
-    execFileSync(asPostgres ? 'runuser' : command, asPostgres ? ['-u', 'postgres', '--', command, ...args] : args,
-      { stdio: ['ignore', 'ignore', 'pipe'], cwd: this.dir, timeout: 60_000 });
+    execFileSync(asPostgres ? 'runuser' : command, asPostgres ? ['-u', 'postgres', '--', command, ...args] : args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      cwd: this.dir,
+      timeout: 60_000,
+    });
   }
 }

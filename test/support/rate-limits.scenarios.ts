@@ -15,7 +15,9 @@ export const rateLimitsScenarios = (eventStoreUrl: () => string) => {
   let app: INestApplication;
 
   // A fresh app per test: the counts of one test must not spill into the next.
-  beforeEach(async () => { app = await bootTestApp(eventStoreUrl(), undefined, { env: RATE_LIMIT_ENV }); });
+  beforeEach(async () => {
+    app = await bootTestApp(eventStoreUrl(), undefined, { env: RATE_LIMIT_ENV });
+  });
   afterEach(async () => {
     jest.restoreAllMocks();
     await app?.close();
@@ -41,14 +43,20 @@ export const rateLimitsScenarios = (eventStoreUrl: () => string) => {
     const http = request(app.getHttpServer());
     for (let n = 0; n < 6; n += 1) await http.get('/pathways').set('Authorization', forgedToken(n));
     await http.get('/pathways').set('Authorization', forgedToken(7)).expect(429);
-    await http.get('/pathways').set('Authorization', bearer(['coach'], 'neuss')).expect(200);
+    await http
+      .get('/pathways')
+      .set('Authorization', bearer(['coach'], 'neuss'))
+      .expect(200);
   });
 
   it('counts no failure for a public route or a valid token', async () => {
     const http = request(app.getHttpServer());
     for (let n = 0; n < 8; n += 1) {
       await http.get('/health').expect(200);
-      await http.get('/pathways').set('Authorization', bearer(['coach'], 'neuss')).expect(200);
+      await http
+        .get('/pathways')
+        .set('Authorization', bearer(['coach'], 'neuss'))
+        .expect(200);
     }
     await http.get('/pathways').set('Authorization', forgedToken(0)).expect(401);
   });
@@ -61,8 +69,15 @@ export const rateLimitsScenarios = (eventStoreUrl: () => string) => {
     const refused = await http.post('/pathways').set('Authorization', coach).send({}).expect(429);
     expect(refused.body).toMatchObject({ code: 'too_many_requests' });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    await http.delete('/participants/00000000-0000-4000-8000-000000000000/personal-data').set('Authorization', bearer(['admin'], 'neuss', 'coach-busy')).expect(429);
+    await http
+      .delete('/participants/00000000-0000-4000-8000-000000000000/personal-data')
+      .set('Authorization', bearer(['admin'], 'neuss', 'coach-busy'))
+      .expect(429);
     await http.get('/pathways').set('Authorization', coach).expect(200);
-    await http.post('/pathways').set('Authorization', bearer(['coach'], 'neuss', 'coach-calm')).send({}).expect(400);
+    await http
+      .post('/pathways')
+      .set('Authorization', bearer(['coach'], 'neuss', 'coach-calm'))
+      .send({})
+      .expect(400);
   });
 };

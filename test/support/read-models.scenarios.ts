@@ -12,24 +12,45 @@ const coordinator = bearer(['coordinator'], 'neuss');
 const auditor = bearer(['auditor'], 'neuss');
 const admin = bearer(['admin'], 'land-nrw', 'admin-1');
 
-const person = (givenName: string, municipality = 'neuss') => ({ givenName, familyName: 'Haddad', birthDate: '2004-05-17', municipality,
-  residenceStatus: 'duldung', entitlements: [] });
-const pathwayOf = (participantId: string, kind = 'coaching', plannedEnd = '2026-12-31') => ({ participantId, kind, jurisdiction: 'state',
-  provider: 'Caritas', goal: 'Training place in care', plannedStart: '2026-01-01', plannedEnd });
+const person = (givenName: string, municipality = 'neuss') => ({
+  givenName,
+  familyName: 'Haddad',
+  birthDate: '2004-05-17',
+  municipality,
+  residenceStatus: 'duldung',
+  entitlements: [],
+});
+const pathwayOf = (participantId: string, kind = 'coaching', plannedEnd = '2026-12-31') => ({
+  participantId,
+  kind,
+  jurisdiction: 'state',
+  provider: 'Caritas',
+  goal: 'Training place in care',
+  plannedStart: '2026-01-01',
+  plannedEnd,
+});
 
 /** A leader election as a second process would hold it, on the same store as the app's. */
 const electionOfAnotherProcess = (app: INestApplication): LeaderElection => {
   const location = app.get<AppConfig>(APP_CONFIG).EVENT_STORE_URL;
   if (location.engine === 'pglite') return new InProcessLeaderElection(location.dir);
-  if (location.engine === 'postgres') return new PostgresLeaderElection({ connectionString: location.connectionString, namespace: location.schema });
+  if (location.engine === 'postgres')
+    return new PostgresLeaderElection({ connectionString: location.connectionString, namespace: location.schema });
   throw new Error(`no second election for ${location.engine}`);
 };
 
 /** A projection that fails on the third case step it sees: it must stop alone and show in /health. */
 const failingOnThirdStep = (): Projection => {
   let steps = 0;
-  return { name: 'fragile_steps', handles: ['CaseStepRecorded'], documentId: (e) => String(e.data.pathwayId),
-    apply: (doc) => { if (++steps === 3) throw new Error('cannot read this step'); return { steps: ((doc as { steps?: number })?.steps ?? 0) + 1 }; } };
+  return {
+    name: 'fragile_steps',
+    handles: ['CaseStepRecorded'],
+    documentId: (e) => String(e.data.pathwayId),
+    apply: (doc) => {
+      if (++steps === 3) throw new Error('cannot read this step');
+      return { steps: ((doc as { steps?: number })?.steps ?? 0) + 1 };
+    },
+  };
 };
 
 @Global()
@@ -50,7 +71,13 @@ export const readModelScenarios = (eventStoreUrl: () => string) => {
   const register = async (name: string, auth = coach1, municipality = 'neuss') =>
     (await http.post('/participants').set('Authorization', auth).send(person(name, municipality)).expect(201)).body.id as string;
   const open = async (participantId: string, auth = coach1, kind = 'coaching', plannedEnd?: string) =>
-    (await http.post('/pathways').set('Authorization', auth).send(pathwayOf(participantId, kind, plannedEnd)).expect(201)).body as { id: string; position: number };
+    (
+      await http
+        .post('/pathways')
+        .set('Authorization', auth)
+        .send(pathwayOf(participantId, kind, plannedEnd))
+        .expect(201)
+    ).body as { id: string; position: number };
   const recordStep = async (pathwayId: string, body: object, auth = coach1) =>
     (await http.post(`/pathways/${pathwayId}/case-steps`).set('Authorization', auth).send(body).expect(201)).body as { position: number };
 
@@ -59,8 +86,12 @@ export const readModelScenarios = (eventStoreUrl: () => string) => {
     const busy = await open(await register('Lina'));
     const colleagues = await open(await register('Omar', coach2), coach2);
     await recordStep(busy.id, { kind: 'intake', occurredAt: '2026-02-02T09:00:00+01:00' });
-    const recorded = await recordStep(busy.id, { kind: 'counselling', occurredAt: '2026-02-03T10:00:00+01:00', note: 'Exam in March.',
-      next: { kind: 'exam_registered', dueOn: '2026-03-01' } });
+    const recorded = await recordStep(busy.id, {
+      kind: 'counselling',
+      occurredAt: '2026-02-03T10:00:00+01:00',
+      note: 'Exam in March.',
+      next: { kind: 'exam_registered', dueOn: '2026-03-01' },
+    });
 
     const caseload = await http.get(`/pathways?coach=me&minPosition=${recorded.position}`).set('Authorization', coach1).expect(200);
     const mine = caseload.body.items.filter((i: { id: string }) => [quiet.id, busy.id].includes(i.id));
@@ -68,8 +99,14 @@ export const readModelScenarios = (eventStoreUrl: () => string) => {
     expect(caseload.body.items.map((i: { id: string }) => i.id)).not.toContain(colleagues.id);
     expect(caseload.body.items.every((i: { coachId: string }) => i.coachId === 'coach-1')).toBe(true);
     const row = caseload.body.items.find((i: { id: string }) => i.id === busy.id);
-    expect(row).toMatchObject({ status: 'active', kind: 'coaching', caseStepCount: 2, lastStep: { kind: 'counselling', occurredAt: '2026-02-03T09:00:00.000Z' },
-      lastContactAt: '2026-02-03T09:00:00.000Z', nextStep: { kind: 'exam_registered', dueOn: '2026-03-01', overdue: true } });
+    expect(row).toMatchObject({
+      status: 'active',
+      kind: 'coaching',
+      caseStepCount: 2,
+      lastStep: { kind: 'counselling', occurredAt: '2026-02-03T09:00:00.000Z' },
+      lastContactAt: '2026-02-03T09:00:00.000Z',
+      nextStep: { kind: 'exam_registered', dueOn: '2026-03-01', overdue: true },
+    });
     expect(row.daysSinceLastContact).toBe(Math.floor((Date.now() - Date.parse('2026-02-03T09:00:00.000Z')) / 86_400_000));
     expect(row.participant).toEqual({ givenName: 'Lina', familyName: 'Haddad' });
     expect(row).not.toHaveProperty('caseSteps');
@@ -78,7 +115,11 @@ export const readModelScenarios = (eventStoreUrl: () => string) => {
     // Never contacted comes first: the one most in need of a call.
     const ids = caseload.body.items.map((i: { id: string }) => i.id);
     expect(ids.indexOf(quiet.id)).toBeLessThan(ids.indexOf(busy.id));
-    expect(caseload.body.items.find((i: { id: string }) => i.id === quiet.id)).toMatchObject({ lastStep: null, daysSinceLastContact: null, nextStep: null });
+    expect(caseload.body.items.find((i: { id: string }) => i.id === quiet.id)).toMatchObject({
+      lastStep: null,
+      daysSinceLastContact: null,
+      nextStep: null,
+    });
     expect(caseload.body.position).toEqual(expect.any(Number));
 
     const timeline = await http.get(`/pathways/${busy.id}?minPosition=${recorded.position}`).set('Authorization', coach1).expect(200);
@@ -90,7 +131,11 @@ export const readModelScenarios = (eventStoreUrl: () => string) => {
     const a = await open(await register('Aya'), coach1, 'language_support', '2026-05-31');
     const b = await open(await register('Ben'), coach1, 'language_support', '2026-04-30');
     const c = await open(await register('Cem'), coach1, 'language_support', '2026-06-30');
-    const done = await http.post(`/pathways/${c.id}/complete`).set('Authorization', coach1).send({ outcome: 'school', endedOn: '2026-02-01' }).expect(200);
+    const done = await http
+      .post(`/pathways/${c.id}/complete`)
+      .set('Authorization', coach1)
+      .send({ outcome: 'school', endedOn: '2026-02-01' })
+      .expect(200);
     const base = `/pathways?coach=coach-1&kind=language_support&minPosition=${done.body.position}`;
 
     const active = await http.get(`${base}&status=active&sort=plannedEnd`).set('Authorization', coach1).expect(200);
@@ -115,15 +160,30 @@ export const readModelScenarios = (eventStoreUrl: () => string) => {
     await http.get('/pathways?municipality=dormagen').set('Authorization', coach1).expect(403);
     await http.get('/pathways?municipality=dormagen').set('Authorization', coordinator).expect(403);
     await http.get('/pathways').set('Authorization', auditor).expect(200);
-    const forAdmin = await http.get(`/pathways?municipality=dormagen&minPosition=${inDormagen.position}`).set('Authorization', admin).expect(200);
+    const forAdmin = await http
+      .get(`/pathways?municipality=dormagen&minPosition=${inDormagen.position}`)
+      .set('Authorization', admin)
+      .expect(200);
     expect(forAdmin.body.items.map((i: { id: string }) => i.id)).toContain(inDormagen.id);
     await http.get(`/pathways/${inDormagen.id}?minPosition=${inDormagen.position}`).set('Authorization', coach1).expect(403);
-    await http.get(`/pathways?coach=me`).set('Authorization', bearer(['nobody'], 'neuss')).expect(403);
+    await http
+      .get(`/pathways?coach=me`)
+      .set('Authorization', bearer(['nobody'], 'neuss'))
+      .expect(403);
   });
 
   it('answers bad list parameters with problem+json and 400', async () => {
-    for (const query of ['pageSize=1000', 'page=0', 'sort=name', 'status=open', 'kind=cooking', 'minPosition=-1', 'minPosition=abc',
-      'municipality=Neuss!', 'colour=blue']) {
+    for (const query of [
+      'pageSize=1000',
+      'page=0',
+      'sort=name',
+      'status=open',
+      'kind=cooking',
+      'minPosition=-1',
+      'minPosition=abc',
+      'municipality=Neuss!',
+      'colour=blue',
+    ]) {
       const answer = await http.get(`/pathways?${query}`).set('Authorization', coach1).expect(400);
       expect(answer.headers['content-type']).toContain('application/problem+json');
       expect(answer.body.code).toBe('validation_failed');
@@ -140,7 +200,11 @@ export const readModelScenarios = (eventStoreUrl: () => string) => {
 
   it('rebuilds a read model through the admin route, and the caseload comes out the same', async () => {
     const pathway = await open(await register('Emre'));
-    const last = await recordStep(pathway.id, { kind: 'intake', occurredAt: '2026-02-05T09:00:00+01:00', next: { kind: 'goal_agreement', dueOn: '2099-01-01' } });
+    const last = await recordStep(pathway.id, {
+      kind: 'intake',
+      occurredAt: '2026-02-05T09:00:00+01:00',
+      next: { kind: 'goal_agreement', dueOn: '2099-01-01' },
+    });
     const before = await http.get(`/pathways?pageSize=100&minPosition=${last.position}`).set('Authorization', coach1).expect(200);
 
     await http.post('/admin/projections/pathways/rebuild').set('Authorization', coach1).expect(403);
@@ -169,7 +233,11 @@ export const readModelScenarios = (eventStoreUrl: () => string) => {
 
     const after = await http.get(`/pathways?pageSize=100&minPosition=${last.position}`).set('Authorization', coach1).expect(200);
     expect(after.body.items).toEqual(before.body.items);
-    expect(after.body.items.find((i: { id: string }) => i.id === pathway.id).nextStep).toEqual({ kind: 'goal_agreement', dueOn: '2099-01-01', overdue: false });
+    expect(after.body.items.find((i: { id: string }) => i.id === pathway.id).nextStep).toEqual({
+      kind: 'goal_agreement',
+      dueOn: '2099-01-01',
+      overdue: false,
+    });
   });
 
   it('shows a failing projection in /health and /metrics while the others go on', async () => {
@@ -185,8 +253,11 @@ export const readModelScenarios = (eventStoreUrl: () => string) => {
       health = await http.get('/health');
     }
     expect(health.status).toBe(503);
-    expect(health.body.error.projections).toMatchObject({ status: 'down', failed: ['fragile_steps'],
-      fragile_steps: { state: 'failed', error: 'cannot read this step', failedAt: expect.any(Number) } });
+    expect(health.body.error.projections).toMatchObject({
+      status: 'down',
+      failed: ['fragile_steps'],
+      fragile_steps: { state: 'failed', error: 'cannot read this step', failedAt: expect.any(Number) },
+    });
     expect(health.body.details.projections.pathways).toMatchObject({ state: 'running', behindEvents: expect.any(Number) });
 
     const metrics = await http.get('/metrics').expect(200);

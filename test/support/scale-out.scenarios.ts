@@ -30,14 +30,29 @@ export const scaleOutScenarios = (eventStoreUrl: () => string) => {
 
   it(`records ${STEPS} concurrent case steps on one pathway through two instances, every one with its own next version`, async () => {
     const participantId = (await http[0].post('/participants').set('Authorization', coach).send(participantBody).expect(201)).body.id;
-    const opened = await http[1].post('/pathways').set('Authorization', coach).send({
-      participantId, kind: 'language_support', jurisdiction: 'state', provider: 'VHS Neuss', goal: 'Reach B1',
-      plannedStart: '2026-01-01', plannedEnd: '2026-12-31',
-    }).expect(201);
+    const opened = await http[1]
+      .post('/pathways')
+      .set('Authorization', coach)
+      .send({
+        participantId,
+        kind: 'language_support',
+        jurisdiction: 'state',
+        provider: 'VHS Neuss',
+        goal: 'Reach B1',
+        plannedStart: '2026-01-01',
+        plannedEnd: '2026-12-31',
+      })
+      .expect(201);
     const pathwayId = opened.body.id as string;
 
-    const answers = await Promise.all(Array.from({ length: STEPS }, (_, n) =>
-      http[n % 2].post(`/pathways/${pathwayId}/case-steps`).set('Authorization', coach).send(step({ note: `step ${n}` }))));
+    const answers = await Promise.all(
+      Array.from({ length: STEPS }, (_, n) =>
+        http[n % 2]
+          .post(`/pathways/${pathwayId}/case-steps`)
+          .set('Authorization', coach)
+          .send(step({ note: `step ${n}` })),
+      ),
+    );
 
     expect(answers.map((a) => a.status).filter((status) => status !== 201)).toEqual([]);
     const versions = answers.map((a) => a.body.version as number).sort((a, b) => a - b);
@@ -46,7 +61,8 @@ export const scaleOutScenarios = (eventStoreUrl: () => string) => {
     const last = Math.max(...answers.map((a) => a.body.position as number));
     const pathway = await http[0].get(`/pathways/${pathwayId}?minPosition=${last}`).set('Authorization', coach).expect(200);
     expect(pathway.body.version).toBe(opened.body.version + STEPS);
-    expect(pathway.body.caseSteps.map((s: { note: string }) => s.note).sort())
-      .toEqual(Array.from({ length: STEPS }, (_, n) => `step ${n}`).sort());
+    expect(pathway.body.caseSteps.map((s: { note: string }) => s.note).sort()).toEqual(
+      Array.from({ length: STEPS }, (_, n) => `step ${n}`).sort(),
+    );
   });
 };

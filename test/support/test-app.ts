@@ -13,10 +13,15 @@ export const bearer = (roles: string[], municipality: string, sub = `${roles[0]}
   `Bearer ${signTestToken({ sub, roles, municipality }, TEST_SECRET)}`;
 
 /** The real application on `eventStoreUrl`, quiet, with its own data directory; the caller closes it. */
-export const bootTestApp = async (eventStoreUrl: string, dataDir = mkdtempSync(join(tmpdir(), 'lotse-e2e-')),
-  options: { extraImports?: ModuleMetadata['imports']; env?: Record<string, string> } = {}): Promise<INestApplication> => {
-  const app = await createApp(loadConfig({ EVENT_STORE_URL: eventStoreUrl, LOG_LEVEL: 'silent', JWT_SECRET: TEST_SECRET, DATA_DIR: dataDir,
-    ...options.env }), { extraImports: options.extraImports });
+export const bootTestApp = async (
+  eventStoreUrl: string,
+  dataDir = mkdtempSync(join(tmpdir(), 'lotse-e2e-')),
+  options: { extraImports?: ModuleMetadata['imports']; env?: Record<string, string> } = {},
+): Promise<INestApplication> => {
+  const app = await createApp(
+    loadConfig({ EVENT_STORE_URL: eventStoreUrl, LOG_LEVEL: 'silent', JWT_SECRET: TEST_SECRET, DATA_DIR: dataDir, ...options.env }),
+    { extraImports: options.extraImports },
+  );
   await app.init();
   return app;
 };

@@ -17,9 +17,17 @@ export const canonicalJson = (value: unknown): string => {
 };
 
 /** What the chain covers: everything that makes the event what it is, not where it landed. */
-export const chainContent = (streamId: string, e: {
-  eventId: string; type: string; schemaVersion: number; data: unknown; metadata: unknown; recordedAt: string;
-}): string =>
+export const chainContent = (
+  streamId: string,
+  e: {
+    eventId: string;
+    type: string;
+    schemaVersion: number;
+    data: unknown;
+    metadata: unknown;
+    recordedAt: string;
+  },
+): string =>
   canonicalJson({
     streamId,
     eventId: e.eventId,
@@ -33,4 +41,6 @@ export const chainContent = (streamId: string, e: {
 export const GENESIS_HASH = '';
 
 export const chainHash = (previousHash: string, content: string): string =>
-  createHash('sha256').update(previousHash + content, 'utf8').digest('hex');
+  createHash('sha256')
+    .update(previousHash + content, 'utf8')
+    .digest('hex');

@@ -26,7 +26,11 @@ const open = async (location: EventStoreLocation, options: EventStoreOptions): P
       return new SqlEventStore(await PgliteDriver.open(location.dir, location.schema), { ...options, schema: location.schema });
     case 'postgres':
       return new SqlEventStore(
-        await PostgresDriver.open({ connectionString: location.connectionString, schema: location.schema, onConnectionError: options.onConnectionError }),
+        await PostgresDriver.open({
+          connectionString: location.connectionString,
+          schema: location.schema,
+          onConnectionError: options.onConnectionError,
+        }),
         { ...options, schema: location.schema },
       );
     case 'kurrentdb':

@@ -17,7 +17,10 @@ export class WrongExpectedVersionError extends Error {
 /** Thrown when a retry reuses an eventId for a different stream or mixes stored and new events. */
 export class IdempotencyViolationError extends Error {
   readonly code = 'idempotency_violation';
-  constructor(readonly streamId: string, detail: string) {
+  constructor(
+    readonly streamId: string,
+    detail: string,
+  ) {
     super(`stream ${streamId}: ${detail}`);
     this.name = 'IdempotencyViolationError';
   }

@@ -34,7 +34,8 @@ export const parseEventStoreUrl = (url: string): EventStoreLocation => {
         throw new Error(`not a valid PostgreSQL URL: ${redact(url)}`);
       }
       const schema = parsed.searchParams.get('schema') ?? DEFAULT_SCHEMA;
-      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`schema must be a plain lower-case identifier, got ${JSON.stringify(schema)}`);
+      if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema))
+        throw new Error(`schema must be a plain lower-case identifier, got ${JSON.stringify(schema)}`);
       parsed.searchParams.delete('schema');
       return { engine: 'postgres', connectionString: parsed.toString(), schema };
     }

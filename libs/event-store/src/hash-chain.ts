@@ -18,21 +18,33 @@ export const verifyChain = (streamId: string, events: readonly StoredEvent[], he
   let expectedVersion = 0;
   for (const e of events) {
     if (e.streamVersion !== expectedVersion) {
-      breaks.push({ streamId, streamVersion: expectedVersion, reason: 'version_gap',
-        detail: `expected version ${expectedVersion}, found ${e.streamVersion}` });
+      breaks.push({
+        streamId,
+        streamVersion: expectedVersion,
+        reason: 'version_gap',
+        detail: `expected version ${expectedVersion}, found ${e.streamVersion}`,
+      });
     }
     const recomputed = chainHash(previous, chainContent(streamId, e));
     if (recomputed !== e.hash) {
-      breaks.push({ streamId, streamVersion: e.streamVersion, reason: 'hash_mismatch',
-        detail: `stored hash ${e.hash.slice(0, 12)}… does not match recomputed ${recomputed.slice(0, 12)}…` });
+      breaks.push({
+        streamId,
+        streamVersion: e.streamVersion,
+        reason: 'hash_mismatch',
+        detail: `stored hash ${e.hash.slice(0, 12)}… does not match recomputed ${recomputed.slice(0, 12)}…`,
+      });
     }
     // Continue from the stored hash so one altered event is reported once, not for every successor.
     previous = e.hash;
     expectedVersion = e.streamVersion + 1;
   }
   if (head && (head.version !== expectedVersion - 1 || head.hash !== previous)) {
-    breaks.push({ streamId, streamVersion: head.version, reason: 'head_mismatch',
-      detail: `stream head says version ${head.version}, events end at ${expectedVersion - 1}` });
+    breaks.push({
+      streamId,
+      streamVersion: head.version,
+      reason: 'head_mismatch',
+      detail: `stream head says version ${head.version}, events end at ${expectedVersion - 1}`,
+    });
   }
   return breaks;
 };

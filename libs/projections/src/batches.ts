@@ -39,7 +39,12 @@ export async function* batches<T>(source: AsyncIterable<T>, max: number, windowM
 const raceTimeout = async <R>(promise: Promise<R>, ms: number): Promise<R | typeof TIMEOUT> => {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<typeof TIMEOUT>((resolve) => { timer = setTimeout(() => resolve(TIMEOUT), Math.max(0, ms)); })]);
+    return await Promise.race([
+      promise,
+      new Promise<typeof TIMEOUT>((resolve) => {
+        timer = setTimeout(() => resolve(TIMEOUT), Math.max(0, ms));
+      }),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -3,7 +3,7 @@ import { foldBatch, touchedIds } from './fold-batch';
 import { pathwaySummary } from './testing/pathway-summary.projection';
 
 const event = (globalPosition: number, type: string, pathwayId = 'p1'): StoredEvent =>
-  ({ globalPosition, type, data: { pathwayId } } as unknown as StoredEvent);
+  ({ globalPosition, type, data: { pathwayId } }) as unknown as StoredEvent;
 
 const opened = event(11, 'PathwayOpened');
 const step = event(12, 'CaseStepRecorded');
@@ -25,10 +25,13 @@ describe('folding a batch in memory', () => {
   });
 
   it('stops at the event whose projection code throws, keeping everything before it', () => {
-    const projection = { ...pathwaySummary(), apply: (current: unknown, e: StoredEvent) => {
-      if (e === secondStep) throw new Error('bad step');
-      return pathwaySummary().apply(current as never, e);
-    } };
+    const projection = {
+      ...pathwaySummary(),
+      apply: (current: unknown, e: StoredEvent) => {
+        if (e === secondStep) throw new Error('bad step');
+        return pathwaySummary().apply(current as never, e);
+      },
+    };
     const fold = foldBatch(projection, [opened, step, noted, secondStep], new Map());
     expect(fold).toMatchObject({ folded: 3, position: 13, applied: 2, failure: { position: 14, error: new Error('bad step') } });
     expect(fold.changed[0].doc).toEqual({ pathwayId: 'p1', status: 'active', steps: 1 });
@@ -40,7 +43,9 @@ describe('folding a batch in memory', () => {
   });
 
   it('names the documents of handled events only, once each', () => {
-    expect(touchedIds(pathwaySummary(), [opened, step, event(16, 'ParticipantNoted', 'p2'), event(17, 'PathwayOpened', 'p3')]))
-      .toEqual(['p1', 'p3']);
+    expect(touchedIds(pathwaySummary(), [opened, step, event(16, 'ParticipantNoted', 'p2'), event(17, 'PathwayOpened', 'p3')])).toEqual([
+      'p1',
+      'p3',
+    ]);
   });
 });

@@ -51,7 +51,10 @@ export const touchedIds = (projection: Projection, events: readonly StoredEvent[
  * projection code throws: everything before it stands.
  */
 export const foldBatch = (
-  projection: Projection, events: readonly StoredEvent[], loaded: ReadonlyMap<string, LoadedDocument>, firstOrdinal = 1,
+  projection: Projection,
+  events: readonly StoredEvent[],
+  loaded: ReadonlyMap<string, LoadedDocument>,
+  firstOrdinal = 1,
 ): FoldedBatch => {
   const handled = new Set(projection.handles);
   const docs = new Map<string, LoadedDocument>(loaded);

@@ -60,7 +60,9 @@ export class ProjectionRunner {
   constructor(private readonly options: ProjectionRunnerOptions) {
     for (const projection of options.projections) {
       this.slots.set(projection.name, {
-        projection, recent: new Set(), waiters: new Set(),
+        projection,
+        recent: new Set(),
+        waiters: new Set(),
         status: { name: projection.name, position: 0, state: 'waiting' },
       });
     }
@@ -101,7 +103,11 @@ export class ProjectionRunner {
     while (Date.now() < deadline && !this.abort.signal.aborted) {
       const leading = slot.status.state === 'running';
       await new Promise<void>((resolve) => {
-        const wake = () => { clearTimeout(timer); slot.waiters.delete(wake); resolve(); };
+        const wake = () => {
+          clearTimeout(timer);
+          slot.waiters.delete(wake);
+          resolve();
+        };
         const timer = setTimeout(wake, Math.max(0, Math.min(deadline - Date.now(), leading ? Infinity : FOLLOW_MS)));
         slot.waiters.add(wake);
       });
@@ -157,7 +163,15 @@ export class ProjectionRunner {
           failures = 0;
           after = result.position;
           this.applied(slot, batch, result.position, result.failure?.position);
-          this.options.onApplied?.(name, result.failure ? batch.slice(0, batch.findIndex((e) => e.globalPosition === result.failure!.position)) : batch);
+          this.options.onApplied?.(
+            name,
+            result.failure
+              ? batch.slice(
+                  0,
+                  batch.findIndex((e) => e.globalPosition === result.failure!.position),
+                )
+              : batch,
+          );
           if (result.failure) return this.fail(slot, result.failure.position, result.failure.error);
         }
         // The subscription ends on its own only when the store closes; do not spin on it.
@@ -194,7 +208,9 @@ export class ProjectionRunner {
       if (built === versionOf(projection) || signal.aborted) return true;
       slot.status.state = 'rebuilding';
       try {
-        logger?.warn(`projection ${projection.name}: the read model was built by version ${built}, this is version ${versionOf(projection)}; rebuilding it`);
+        logger?.warn(
+          `projection ${projection.name}: the read model was built by version ${built}, this is version ${versionOf(projection)}; rebuilding it`,
+        );
         await rebuildProjection({ store, readModels, projection, logOrder, election, signal, batchSize: this.options.rebuildBatchSize });
         slot.status.position = await readModels.checkpoint(projection.name);
       } catch (error) {
@@ -203,7 +219,8 @@ export class ProjectionRunner {
           return false;
         }
         // Another process rebuilds it (or a connection dropped): look again in a moment.
-        if (!(error instanceof RebuildInProgressError) && !signal.aborted) logger?.warn(`projection ${projection.name}: ${describe(error)}; retrying`);
+        if (!(error instanceof RebuildInProgressError) && !signal.aborted)
+          logger?.warn(`projection ${projection.name}: ${describe(error)}; retrying`);
         if (!signal.aborted) await this.pause();
       }
     }
@@ -234,7 +251,11 @@ export class ProjectionRunner {
 
   private pause(ms = this.options.retryMs ?? 500): Promise<void> {
     return new Promise((resolve) => {
-      const done = () => { clearTimeout(timer); this.abort.signal.removeEventListener('abort', done); resolve(); };
+      const done = () => {
+        clearTimeout(timer);
+        this.abort.signal.removeEventListener('abort', done);
+        resolve();
+      };
       const timer = setTimeout(done, ms);
       this.abort.signal.addEventListener('abort', done);
     });

@@ -72,7 +72,11 @@ export interface ReadModelStore {
  * neither the batch's start nor inside the batch cannot be placed: the caller resubscribes from it.
  */
 export class CheckpointMovedError extends Error {
-  constructor(readonly projection: string, readonly expected: number, readonly actual: number) {
+  constructor(
+    readonly projection: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
     super(`checkpoint of ${projection} is at ${actual}, not ${expected}: another runner moved it`);
     this.name = 'CheckpointMovedError';
   }

@@ -32,7 +32,11 @@ export interface RebuildOptions {
 
 /** The projection's own code threw on an event: the rebuild stops there, the live model stays. */
 export class RebuildFailedError extends Error {
-  constructor(readonly projection: string, readonly position: number, override readonly cause: unknown) {
+  constructor(
+    readonly projection: string,
+    readonly position: number,
+    override readonly cause: unknown,
+  ) {
     super(`rebuild of ${projection} failed at event ${position}: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'RebuildFailedError';
   }

@@ -22,7 +22,9 @@ export const onEverySideStore = (title: string, contract: (open: () => Promise<S
   describe(`${title} on PGlite`, () => {
     const shared = `memory://side-store-${randomUUID()}`;
     let held: PGlite;
-    beforeAll(async () => { held = await acquirePglite(shared); });
+    beforeAll(async () => {
+      held = await acquirePglite(shared);
+    });
     afterEach(closeOpened);
     afterAll(() => releasePglite(held));
     contract(async () => remember(opened, { engine: 'sql', driver: await PgliteDriver.open(shared, freshSchemaName()) }));
@@ -63,6 +65,4 @@ const remember = (opened: SideStore[], side: SideStore): SideStore => {
 
 /** Everything a side store keeps under `name` (table or collection), as the engine hands it out. */
 export const storedRecords = async (side: SideStore, name: string): Promise<unknown[]> =>
-  side.engine === 'sql'
-    ? side.driver.query(`select * from ${name}`)
-    : side.connection.collection(name).find().toArray();
+  side.engine === 'sql' ? side.driver.query(`select * from ${name}`) : side.connection.collection(name).find().toArray();

@@ -6,7 +6,12 @@ import { DuplicateDetectionService } from '../duplicate-detection.service';
 import { assertMayDismiss } from '../merge-access';
 
 export class DismissDuplicateRequest {
-  constructor(readonly user: AuthenticatedUser, readonly context: RequestContext, readonly participantId: string, readonly otherId: string) {}
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly context: RequestContext,
+    readonly participantId: string,
+    readonly otherId: string,
+  ) {}
 }
 
 /** "Not the same person": the pair leaves the list and is not listed again. */

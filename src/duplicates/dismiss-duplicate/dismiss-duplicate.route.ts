@@ -16,8 +16,12 @@ export class DismissDuplicateRoute {
   @HttpCode(200)
   @Roles('coordinator', 'admin')
   @ApiOkResponse({ description: 'marks the pair as two different people' })
-  dismiss(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: DuplicatePairDto) {
+  dismiss(
+    @CurrentUser() user: AuthenticatedUser,
+    @Ctx() context: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: DuplicatePairDto,
+  ) {
     return this.commands.execute(new DismissDuplicateRequest(user, context, id, body.duplicateId));
   }
 }

@@ -14,13 +14,20 @@ export class ListDuplicates {
 /** Open pairs, best first: a coordinator sees the comparison, only an admin the names behind it. */
 @QueryHandler(ListDuplicates)
 export class ListDuplicatesHandler implements IQueryHandler<ListDuplicates, DuplicatePairView[]> {
-  constructor(private readonly duplicates: DuplicateDetectionService, private readonly runner: CommandRunner,
-    private readonly vault: PersonalDataVault) {}
+  constructor(
+    private readonly duplicates: DuplicateDetectionService,
+    private readonly runner: CommandRunner,
+    private readonly vault: PersonalDataVault,
+  ) {}
 
   async execute({ user }: ListDuplicates): Promise<DuplicatePairView[]> {
     const admin = user.roles.includes('admin');
     const pairs = await this.duplicates.store.pairs({ status: 'open', municipality: admin ? undefined : user.municipality });
-    return Promise.all(pairs.map(async (pair) => (admin ? { ...view(pair), clear: { a: await this.clear(pair.participantA), b: await this.clear(pair.participantB) } } : view(pair))));
+    return Promise.all(
+      pairs.map(async (pair) =>
+        admin ? { ...view(pair), clear: { a: await this.clear(pair.participantA), b: await this.clear(pair.participantB) } } : view(pair),
+      ),
+    );
   }
 
   private async clear(participantId: string): Promise<PersonalData | null> {

@@ -7,8 +7,12 @@ export class MergeParticipantsDto {
   @IsUUID()
   duplicateId: string;
 
-  @ApiPropertyOptional({ minLength: 20, maxLength: 2000, example: 'Same person: the job centre confirmed the passport number of both registrations.',
-    description: 'required (admin only) when the two registrations were never listed as a potential duplicate; stored encrypted' })
+  @ApiPropertyOptional({
+    minLength: 20,
+    maxLength: 2000,
+    example: 'Same person: the job centre confirmed the passport number of both registrations.',
+    description: 'required (admin only) when the two registrations were never listed as a potential duplicate; stored encrypted',
+  })
   @MayBeAbsent()
   @IsString()
   @Length(20, 2000)

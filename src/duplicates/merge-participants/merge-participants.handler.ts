@@ -10,8 +10,13 @@ import { pairIdOf } from '../match-key-store';
 import { assertMayMerge } from '../merge-access';
 
 export class MergeParticipantsRequest {
-  constructor(readonly user: AuthenticatedUser, readonly context: RequestContext, readonly survivorId: string, readonly duplicateId: string,
-    readonly reason?: string) {}
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly context: RequestContext,
+    readonly survivorId: string,
+    readonly duplicateId: string,
+    readonly reason?: string,
+  ) {}
 }
 
 /**
@@ -21,26 +26,51 @@ export class MergeParticipantsRequest {
  */
 @CommandHandler(MergeParticipantsRequest)
 export class MergeParticipantsHandler implements ICommandHandler<MergeParticipantsRequest, WriteResult> {
-  constructor(private readonly runner: CommandRunner, private readonly ledger: EnrolmentLedgerService,
-    private readonly participants: ParticipantLoader, private readonly duplicates: DuplicateDetectionService, private readonly vault: PersonalDataVault) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly ledger: EnrolmentLedgerService,
+    private readonly participants: ParticipantLoader,
+    private readonly duplicates: DuplicateDetectionService,
+    private readonly vault: PersonalDataVault,
+  ) {}
 
   async execute({ user, context, survivorId, duplicateId, reason }: MergeParticipantsRequest): Promise<WriteResult> {
     if (survivorId === duplicateId) throw new DomainError('invalid_merge', 'a participant cannot be merged into itself');
     const survivor = await this.participants.load(survivorId);
     const duplicate = await this.participants.load(duplicateId);
-    assertMayMerge(user, [survivor.municipality, duplicate.municipality], await this.duplicates.store.pairOf(survivorId, duplicateId), reason);
+    assertMayMerge(
+      user,
+      [survivor.municipality, duplicate.municipality],
+      await this.duplicates.store.pairOf(survivorId, duplicateId),
+      reason,
+    );
     // The decider says so too, but only after the reason would have been sealed, which needs a live key.
     if (survivor.status !== 'registered') throw new DomainError('invalid_merge', `the surviving registration is ${survivor.status}`);
     // Sealed under the survivor's key: the survivor is registered (the decider insists), so its key exists, and
     // the reason is about the person who goes on under that registration.
     const sealedReason = reason === undefined ? {} : { reason: await this.vault.seal(survivorId, reason) };
     const metadata = commandMetadata(context);
-    await this.runner.run({ streamId: participantStreamId(duplicateId), decider: participantDecider, context,
-      command: { type: 'MergeInto', metadata, data: { survivor: { id: survivorId, status: survivor.status }, ...sealedReason } } });
-    await this.ledger.change(duplicateId, { type: 'CloseLedger', metadata, data: { participantId: duplicateId, mergedInto: survivorId } }, context);
+    await this.runner.run({
+      streamId: participantStreamId(duplicateId),
+      decider: participantDecider,
+      context,
+      command: { type: 'MergeInto', metadata, data: { survivor: { id: survivorId, status: survivor.status }, ...sealedReason } },
+    });
+    await this.ledger.change(
+      duplicateId,
+      { type: 'CloseLedger', metadata, data: { participantId: duplicateId, mergedInto: survivorId } },
+      context,
+    );
     const { state: closed } = await this.ledger.load(duplicateId);
-    const result = await this.ledger.change(survivorId, { type: 'MergeLedger', metadata,
-      data: { participantId: survivorId, source: { ...closed, participantId: closed.participantId ?? duplicateId } } }, context);
+    const result = await this.ledger.change(
+      survivorId,
+      {
+        type: 'MergeLedger',
+        metadata,
+        data: { participantId: survivorId, source: { ...closed, participantId: closed.participantId ?? duplicateId } },
+      },
+      context,
+    );
     await this.duplicates.store.decide(pairIdOf(survivorId, duplicateId), 'merged', context.actor);
     await this.duplicates.forget(duplicateId);
     return { id: survivorId, version: result.version, position: result.position };

@@ -16,10 +16,18 @@ export class MergeParticipantsRoute {
   @Post(':id/merge')
   @HttpCode(200)
   @Roles('coordinator', 'admin')
-  @ApiOkResponse({ type: WriteResult, description: 'a coordinator merges a listed pair inside her municipality; anything else needs an admin, '
-    + 'and a pair never listed also a reason (403 forbidden, 422 merge_reason_required)' })
-  merge(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: MergeParticipantsDto): Promise<WriteResult> {
+  @ApiOkResponse({
+    type: WriteResult,
+    description:
+      'a coordinator merges a listed pair inside her municipality; anything else needs an admin, ' +
+      'and a pair never listed also a reason (403 forbidden, 422 merge_reason_required)',
+  })
+  merge(
+    @CurrentUser() user: AuthenticatedUser,
+    @Ctx() context: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: MergeParticipantsDto,
+  ): Promise<WriteResult> {
     return this.commands.execute(new MergeParticipantsRequest(user, context, id, body.duplicateId, body.reason));
   }
 }

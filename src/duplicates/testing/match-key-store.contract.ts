@@ -8,8 +8,15 @@ const amiraAgain = matchingKeys({ givenName: 'Amirah', familyName: 'Hadad', birt
 const jonas = matchingKeys({ givenName: 'Jonas', familyName: 'Becker', birthDate: '1999-11-02' }, inClear);
 
 const FIELDS: DuplicatePair['fields'] = { givenName: 'similar', familyName: 'similar', birthDate: 'equal' };
-const pair = (a: string, b: string, score: number, municipalityA = 'neuss', municipalityB = 'neuss') =>
-  ({ pairId: pairIdOf(a, b), participantA: a, participantB: b, municipalityA, municipalityB, score, fields: FIELDS });
+const pair = (a: string, b: string, score: number, municipalityA = 'neuss', municipalityB = 'neuss') => ({
+  pairId: pairIdOf(a, b),
+  participantA: a,
+  participantB: b,
+  municipalityA,
+  municipalityB,
+  score,
+  fields: FIELDS,
+});
 
 /** What every matching-key store must do the same; `open` gives a fresh, empty side store. */
 export const matchKeyStoreContract = (open: () => Promise<SideStore>): void => {
@@ -51,7 +58,14 @@ export const matchKeyStoreContract = (open: () => Promise<SideStore>): void => {
     await store.recordPair({ ...pair('p-b', 'p-a', 0.7), participantA: 'p-b', participantB: 'p-a' });
     const pairs = await store.pairs({ status: 'open' });
     expect(pairs).toHaveLength(1);
-    expect(pairs[0]).toMatchObject({ pairId: 'p-a:p-b', participantA: 'p-a', participantB: 'p-b', score: 0.9, fields: FIELDS, status: 'open' });
+    expect(pairs[0]).toMatchObject({
+      pairId: 'p-a:p-b',
+      participantA: 'p-a',
+      participantB: 'p-b',
+      score: 0.9,
+      fields: FIELDS,
+      status: 'open',
+    });
     expect(pairs[0].foundAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(Math.abs(Date.parse(pairs[0].foundAt) - Date.now())).toBeLessThan(60_000);
     expect(await store.pairOf('p-b', 'p-a')).toEqual(pairs[0]);

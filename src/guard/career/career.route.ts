@@ -15,7 +15,11 @@ export class CareerRoute {
   @Get(':id/career')
   @Roles('coach', 'coordinator', 'auditor', 'admin')
   @ApiOkResponse({ type: CareerView })
-  career(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: MinPositionQuery): Promise<CareerView> {
+  career(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: MinPositionQuery,
+  ): Promise<CareerView> {
     return this.queries.execute(new GetCareer(user, id, query.minPosition));
   }
 }

@@ -32,8 +32,13 @@ export class CareerView {
   @ApiProperty({ description: 'registrations merged into this one' }) mergedFrom: string[];
 }
 
-export const emptyCareer = (participantId: string): CareerView =>
-  ({ participantId, pathways: [], overrides: [], caseConferences: [], mergedFrom: [] });
+export const emptyCareer = (participantId: string): CareerView => ({
+  participantId,
+  pathways: [],
+  overrides: [],
+  caseConferences: [],
+  mergedFrom: [],
+});
 
 const byStart = (a: CareerPathway, b: CareerPathway) => (a.plannedStart < b.plannedStart ? -1 : a.plannedStart > b.plannedStart ? 1 : 0);
 
@@ -42,24 +47,45 @@ export const applyCareerEvent = (career: CareerView, event: EnrolmentLedgerEvent
   switch (event.type) {
     case 'PathwayReserved': {
       const { pathwayId, kind, jurisdiction, plannedStart, plannedEnd, eligibilityVersion, flags } = event.data;
-      const pathway: CareerPathway = { pathwayId, kind, jurisdiction, plannedStart, plannedEnd, status: 'active', eligibilityVersion, flags };
+      const pathway: CareerPathway = {
+        pathwayId,
+        kind,
+        jurisdiction,
+        plannedStart,
+        plannedEnd,
+        status: 'active',
+        eligibilityVersion,
+        flags,
+      };
       return { ...career, pathways: [...career.pathways, pathway].sort(byStart) };
     }
     case 'ReservationReleased':
       return { ...career, pathways: career.pathways.filter((p) => p.pathwayId !== event.data.pathwayId) };
     case 'PathwayEndRecorded':
-      return { ...career, pathways: career.pathways.map((p) => (p.pathwayId === event.data.pathwayId
-        ? { ...p, status: event.data.status, endedOn: event.data.endedOn, outcome: event.data.outcome } : p)) };
+      return {
+        ...career,
+        pathways: career.pathways.map((p) =>
+          p.pathwayId === event.data.pathwayId
+            ? { ...p, status: event.data.status, endedOn: event.data.endedOn, outcome: event.data.outcome }
+            : p,
+        ),
+      };
     case 'CaseConferenceRecorded':
       return { ...career, caseConferences: [...career.caseConferences, event.data.heldOn].sort() };
     case 'OverrideGranted': {
       const { overrideId, rule, kind, validUntil, grantedBy, grantedAt } = event.data;
-      return { ...career, overrides: [...career.overrides, { overrideId, rule, ...(kind ? { kind } : {}), validUntil, grantedBy, grantedAt }] };
+      return {
+        ...career,
+        overrides: [...career.overrides, { overrideId, rule, ...(kind ? { kind } : {}), validUntil, grantedBy, grantedAt }],
+      };
     }
     case 'LedgerMerged':
-      return { ...career, mergedFrom: [...career.mergedFrom, event.data.fromParticipantId],
+      return {
+        ...career,
+        mergedFrom: [...career.mergedFrom, event.data.fromParticipantId],
         pathways: [...career.pathways, ...event.data.pathways.map((p) => ({ ...p, flags: [] }))].sort(byStart),
-        caseConferences: [...career.caseConferences, ...event.data.caseConferences.map((c) => c.heldOn)].sort() };
+        caseConferences: [...career.caseConferences, ...event.data.caseConferences.map((c) => c.heldOn)].sort(),
+      };
     case 'LedgerClosed':
       return career;
   }

@@ -14,8 +14,16 @@ type CareerEvent = ParticipantRegistered | PersonalDataErased | Exclude<Enrolmen
 /** The career read model: GET /participants/:id/career, one document per registration. */
 export const careersProjection = defineProjection<CareerEvent, CareerDocument>({
   name: 'careers',
-  handles: ['ParticipantRegistered', 'PersonalDataErased', 'PathwayReserved', 'ReservationReleased', 'PathwayEndRecorded', 'CaseConferenceRecorded',
-    'OverrideGranted', 'LedgerMerged'],
+  handles: [
+    'ParticipantRegistered',
+    'PersonalDataErased',
+    'PathwayReserved',
+    'ReservationReleased',
+    'PathwayEndRecorded',
+    'CaseConferenceRecorded',
+    'OverrideGranted',
+    'LedgerMerged',
+  ],
   // The caseload looks up a page's people by id in one query.
   indexes: [['participantId']],
   documentId: (event) => event.data.participantId,

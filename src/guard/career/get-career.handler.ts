@@ -6,7 +6,11 @@ import { CareerView } from './career.view';
 import { CareerDocument, careersProjection } from './careers.projection';
 
 export class GetCareer {
-  constructor(readonly user: AuthenticatedUser, readonly participantId: string, readonly minPosition?: number) {}
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly participantId: string,
+    readonly minPosition?: number,
+  ) {}
 }
 
 @QueryHandler(GetCareer)

@@ -11,7 +11,11 @@ export class GrantOverrideDto {
   @IsUUID()
   participantId: string;
 
-  @ApiProperty({ enum: OVERRIDE_RULES, example: 'subsidiarity', description: 'the refusal code to lift; duplicate_pathway cannot be lifted' })
+  @ApiProperty({
+    enum: OVERRIDE_RULES,
+    example: 'subsidiarity',
+    description: 'the refusal code to lift; duplicate_pathway cannot be lifted',
+  })
   @IsIn(OVERRIDE_RULES)
   rule: (typeof OVERRIDE_RULES)[number];
 

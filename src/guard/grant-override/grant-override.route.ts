@@ -15,8 +15,15 @@ export class GrantOverrideRoute {
 
   @Post()
   @Roles('coordinator', 'admin')
-  @ApiCreatedResponse({ type: WriteResult, description: 'lifts subsidiarity, career_risk or not_eligible until validUntil; duplicate_pathway answers 422 not_overridable' })
-  grantOverride(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Body() body: GrantOverrideDto): Promise<WriteResult> {
+  @ApiCreatedResponse({
+    type: WriteResult,
+    description: 'lifts subsidiarity, career_risk or not_eligible until validUntil; duplicate_pathway answers 422 not_overridable',
+  })
+  grantOverride(
+    @CurrentUser() user: AuthenticatedUser,
+    @Ctx() context: RequestContext,
+    @Body() body: GrantOverrideDto,
+  ): Promise<WriteResult> {
     return this.commands.execute(new GrantOverrideRequest(user, context, body));
   }
 }

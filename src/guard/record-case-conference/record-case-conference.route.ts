@@ -16,8 +16,12 @@ export class RecordCaseConferenceRoute {
   @Post(':id/case-conferences')
   @Roles('coach', 'coordinator', 'admin')
   @ApiCreatedResponse({ type: WriteResult, description: 'a case conference lifts R3 (career risk) for the pathways after it' })
-  recordCaseConference(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: RecordCaseConferenceDto): Promise<WriteResult> {
+  recordCaseConference(
+    @CurrentUser() user: AuthenticatedUser,
+    @Ctx() context: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RecordCaseConferenceDto,
+  ): Promise<WriteResult> {
     return this.commands.execute(new RecordCaseConferenceRequest(user, context, id, body));
   }
 }

@@ -20,6 +20,8 @@ export const applyServerTimeouts = (server: Server, { requestTimeoutMs, keepAliv
   server.keepAliveTimeout = keepAliveTimeoutMs;
   // Node checks these timeouts only every `connectionsCheckingInterval` (30 s by default, read
   // when the server starts listening), which would let a short timeout run over by up to 30 s.
-  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval =
-    Math.max(100, Math.min(1_000, Math.floor(requestTimeoutMs / 4)));
+  (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(
+    100,
+    Math.min(1_000, Math.floor(requestTimeoutMs / 4)),
+  );
 };

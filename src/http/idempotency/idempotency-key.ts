@@ -30,7 +30,8 @@ export const readIdempotencyKey = (req: Pick<KeyedRequest, 'headers'>): string |
 
 /** `@IdempotencyKey() key: string | undefined` in a handler, e.g. to derive event ids from it. */
 export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): string | undefined =>
-  readIdempotencyKey(context.switchToHttp().getRequest<KeyedRequest>()));
+  readIdempotencyKey(context.switchToHttp().getRequest<KeyedRequest>()),
+);
 
 /** Keys are per caller: two coaches picking the same key do not see each other's answers. */
 export const subjectOf = (req: Pick<KeyedRequest, 'user'>): string => {

@@ -42,7 +42,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const claim = await this.store.claim(subject, key, fingerprint);
     if (!claim.claimed) {
       if (claim.fingerprint !== fingerprint) {
-        throw new DomainError('idempotency_key_reused', 'this Idempotency-Key was used for a different request; use a new key for a new request');
+        throw new DomainError(
+          'idempotency_key_reused',
+          'this Idempotency-Key was used for a different request; use a new key for a new request',
+        );
       }
       if (claim.response === undefined) {
         res.setHeader('Retry-After', '1');
@@ -86,8 +89,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async forget(subject: string, key: string): Promise<void> {
-    await this.store.release(subject, key).catch((error: unknown) =>
-      this.logger.warn({ err: error, subject, key }, 'could not release an Idempotency-Key; it blocks retries until it is abandoned'));
+    await this.store
+      .release(subject, key)
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, subject, key }, 'could not release an Idempotency-Key; it blocks retries until it is abandoned'),
+      );
   }
 }
 

@@ -17,7 +17,13 @@ interface IdempotencyEntry {
 }
 
 const entrySchema = plainSchema<IdempotencyEntry>({
-  subject: String, key: String, fingerprint: String, status: String, response: String, createdAt: Date, completedAt: Date,
+  subject: String,
+  key: String,
+  fingerprint: String,
+  status: String,
+  response: String,
+  createdAt: Date,
+  completedAt: Date,
 });
 // The unique index is the lock, as the primary key is on SQL: of two inserts exactly one succeeds.
 entrySchema.index({ subject: 1, key: 1 }, { unique: true });
@@ -55,7 +61,8 @@ export class MongoIdempotencyRecords implements IdempotencyRecords {
     const now = Date.now();
     const { modifiedCount } = await this.entries.updateOne(
       { subject, key, fingerprint, status: 'pending', createdAt: { $lt: new Date(now - olderThanMs) } },
-      { $set: { createdAt: new Date(now) } });
+      { $set: { createdAt: new Date(now) } },
+    );
     return modifiedCount > 0;
   }
 
@@ -68,10 +75,16 @@ export class MongoIdempotencyRecords implements IdempotencyRecords {
   }
 
   async complete(subject: string, key: string, response: StoredResponse): Promise<void> {
-    await this.entries.updateOne({ subject, key }, { $set: {
-      status: 'completed', completedAt: new Date(),
-      response: JSON.stringify({ status: response.status, headers: response.headers, body: response.body ?? null }),
-    } });
+    await this.entries.updateOne(
+      { subject, key },
+      {
+        $set: {
+          status: 'completed',
+          completedAt: new Date(),
+          response: JSON.stringify({ status: response.status, headers: response.headers, body: response.body ?? null }),
+        },
+      },
+    );
   }
 
   async release(subject: string, key: string): Promise<void> {

@@ -44,7 +44,9 @@ export class SqlIdempotencyRecords implements IdempotencyRecords {
   async insertPending(subject: string, key: string, fingerprint: string): Promise<boolean> {
     const inserted = await this.sql.query(
       `insert into idempotency_keys (subject, key, fingerprint, status) values ($1, $2, $3, 'pending')
-       on conflict (subject, key) do nothing returning 1 as claimed`, [subject, key, fingerprint]);
+       on conflict (subject, key) do nothing returning 1 as claimed`,
+      [subject, key, fingerprint],
+    );
     return inserted.length > 0;
   }
 
@@ -53,17 +55,24 @@ export class SqlIdempotencyRecords implements IdempotencyRecords {
       `update idempotency_keys set created_at = now()
         where subject = $1 and key = $2 and fingerprint = $3 and status = 'pending'
           and created_at < now() - $4 * interval '1 millisecond'
-      returning 1 as claimed`, [subject, key, fingerprint, olderThanMs]);
+      returning 1 as claimed`,
+      [subject, key, fingerprint, olderThanMs],
+    );
     return takenOver.length > 0;
   }
 
   async find(subject: string, key: string): Promise<IdempotencyRecord | undefined> {
     const [row] = await this.sql.query<Row>(
       `select fingerprint, status, response_status, response_headers, response_body
-         from idempotency_keys where subject = $1 and key = $2`, [subject, key]);
+         from idempotency_keys where subject = $1 and key = $2`,
+      [subject, key],
+    );
     if (!row) return undefined;
     return row.status === 'completed' && row.response_status !== null
-      ? { fingerprint: row.fingerprint, response: { status: row.response_status, headers: row.response_headers ?? {}, body: row.response_body } }
+      ? {
+          fingerprint: row.fingerprint,
+          response: { status: row.response_status, headers: row.response_headers ?? {}, body: row.response_body },
+        }
       : { fingerprint: row.fingerprint };
   }
 
@@ -74,7 +83,8 @@ export class SqlIdempotencyRecords implements IdempotencyRecords {
               response_body = $5::jsonb, completed_at = now()
         where subject = $1 and key = $2`,
       // Serialised here: the pg driver would turn a top-level array into a PostgreSQL array.
-      [subject, key, response.status, JSON.stringify(response.headers), JSON.stringify(response.body ?? null)]);
+      [subject, key, response.status, JSON.stringify(response.headers), JSON.stringify(response.body ?? null)],
+    );
   }
 
   async release(subject: string, key: string): Promise<void> {

@@ -15,7 +15,9 @@ describe('stringViolation', () => {
 describe('inputViolations', () => {
   it('accepts nesting up to the limit and refuses one level more, naming where', () => {
     expect(inputViolations(nested(MAX_INPUT_DEPTH))).toEqual([]);
-    expect(inputViolations(nested(MAX_INPUT_DEPTH + 1))).toEqual([{ field: Array(MAX_INPUT_DEPTH).fill('a').join('.'), message: 'nested deeper than 32 levels' }]);
+    expect(inputViolations(nested(MAX_INPUT_DEPTH + 1))).toEqual([
+      { field: Array(MAX_INPUT_DEPTH).fill('a').join('.'), message: 'nested deeper than 32 levels' },
+    ]);
   });
 
   it('stops early on a body nested 100,000 levels deep', () => {
@@ -37,7 +39,9 @@ describe('inputViolations', () => {
   });
 
   it('refuses a key with a control character without echoing it', () => {
-    expect(inputViolations({ a: { 'x\u0000': 1 } })).toEqual([{ field: 'a', message: expect.stringMatching(/^a property name must not contain/) }]);
+    expect(inputViolations({ a: { 'x\u0000': 1 } })).toEqual([
+      { field: 'a', message: expect.stringMatching(/^a property name must not contain/) },
+    ]);
   });
 
   it('leaves numbers, booleans and null alone', () => {

@@ -15,6 +15,8 @@ export const assertJsonBody = (headers: IncomingHttpHeaders): void => {
   if (!carriesBody(headers)) return;
   const mediaType = (headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (JSON_MEDIA_TYPE.test(mediaType)) return;
-  throw new UnsupportedMediaTypeException({ code: 'unsupported_media_type',
-    message: `a request body must be application/json${mediaType ? `, not ${mediaType}` : '; Content-Type is missing'}` });
+  throw new UnsupportedMediaTypeException({
+    code: 'unsupported_media_type',
+    message: `a request body must be application/json${mediaType ? `, not ${mediaType}` : '; Content-Type is missing'}`,
+  });
 };

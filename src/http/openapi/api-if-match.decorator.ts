@@ -5,6 +5,7 @@ export const ApiIfMatch = (): MethodDecorator & ClassDecorator =>
   ApiHeader({
     name: 'If-Match',
     required: false,
-    description: 'The ETag (stream version) the change is based on, e.g. "3"; 412 version_conflict when the resource has moved on. `*` or absent: any version.',
+    description:
+      'The ETag (stream version) the change is based on, e.g. "3"; 412 version_conflict when the resource has moved on. `*` or absent: any version.',
     schema: { type: 'string' },
   });

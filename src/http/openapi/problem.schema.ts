@@ -16,8 +16,9 @@ export class FieldErrorSchema {
 
 @ApiSchema({
   name: 'Problem',
-  description: 'Every error, as RFC 9457 problem details (`application/problem+json`). `code` is stable; '
-    + 'refusals may add members, e.g. the conflicting pathway\'s kind, jurisdiction and period.',
+  description:
+    'Every error, as RFC 9457 problem details (`application/problem+json`). `code` is stable; ' +
+    "refusals may add members, e.g. the conflicting pathway's kind, jurisdiction and period.",
 })
 export class ProblemSchema {
   @ApiProperty({ example: 'tag:lotse,2026:problem:duplicate_pathway' })
@@ -38,7 +39,10 @@ export class ProblemSchema {
   @ApiProperty({ example: '/pathways' })
   instance: string;
 
-  @ApiPropertyOptional({ example: '3f2c1e7a-9b1d-4c3e-8f00-123456789abc', description: 'The X-Request-Id of the request; quote it in a bug report.' })
+  @ApiPropertyOptional({
+    example: '3f2c1e7a-9b1d-4c3e-8f00-123456789abc',
+    description: 'The X-Request-Id of the request; quote it in a bug report.',
+  })
   requestId?: string;
 
   @ApiPropertyOptional({ type: [FieldErrorSchema], description: 'With `validation_failed`: what is wrong, field by field.' })

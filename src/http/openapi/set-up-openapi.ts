@@ -17,8 +17,10 @@ type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
 export const buildOpenApiDocument = (app: INestApplication): OpenAPIObject => {
   const config = new DocumentBuilder()
     .setTitle('Lotse')
-    .setDescription('Event-sourced case management for youth transition coaching. Errors are RFC 9457 problem details; '
-      + 'writes accept Idempotency-Key; resources carry their version as ETag and honour If-Match.')
+    .setDescription(
+      'Event-sourced case management for youth transition coaching. Errors are RFC 9457 problem details; ' +
+        'writes accept Idempotency-Key; resources carry their version as ETag and honour If-Match.',
+    )
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_AUTH)
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemSchema, FieldErrorSchema] });
@@ -40,14 +42,18 @@ const withSharedConventions = (document: OpenAPIObject): OpenAPIObject => {
         content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemSchema) } } },
       };
       if ((WRITE_METHODS as readonly string[]).includes(method)) {
-        operation.parameters = [...(operation.parameters ?? []), {
-          name: IDEMPOTENCY_KEY_HEADER,
-          in: 'header',
-          required: false,
-          description: 'Makes a retry safe: the same key with the same request gets the first answer again '
-            + '(header `Idempotent-Replayed: true`) instead of running twice. Kept for 24 hours.',
-          schema: { type: 'string', minLength: 1, maxLength: 200 },
-        }];
+        operation.parameters = [
+          ...(operation.parameters ?? []),
+          {
+            name: IDEMPOTENCY_KEY_HEADER,
+            in: 'header',
+            required: false,
+            description:
+              'Makes a retry safe: the same key with the same request gets the first answer again ' +
+              '(header `Idempotent-Replayed: true`) instead of running twice. Kept for 24 hours.',
+            schema: { type: 'string', minLength: 1, maxLength: 200 },
+          },
+        ];
       }
     }
   }

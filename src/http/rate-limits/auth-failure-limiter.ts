@@ -25,12 +25,20 @@ export class AuthFailureLimiter {
     const limit = this.limits.authFailuresPerAddress;
     if (limit === 0) return;
     const key = rateLimitKey(LIMIT_NAME, clientAddress ?? 'unknown');
-    const { totalHits, isBlocked, timeToBlockExpire } = await this.storage.increment(key, this.limits.windowMs, limit, this.limits.windowMs, LIMIT_NAME);
+    const { totalHits, isBlocked, timeToBlockExpire } = await this.storage.increment(
+      key,
+      this.limits.windowMs,
+      limit,
+      this.limits.windowMs,
+      LIMIT_NAME,
+    );
     if (!isBlocked) return;
     // Once per window, at the first refusal: a flood of forged tokens must not become a flood of log lines.
     // No address, no token: the line's request id leads to the request line for whoever may see it.
     if (totalHits === limit + 1) {
-      this.logger.warn(`more than ${limit} failed authentications from one client address within ${this.limits.windowMs / 1000} s; answering 429 for ${timeToBlockExpire} s (key ${key})`);
+      this.logger.warn(
+        `more than ${limit} failed authentications from one client address within ${this.limits.windowMs / 1000} s; answering 429 for ${timeToBlockExpire} s (key ${key})`,
+      );
     }
     throw tooManyRequests('too many failed authentications from this address', timeToBlockExpire);
   }

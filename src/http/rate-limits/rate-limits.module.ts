@@ -40,12 +40,14 @@ const rateLimitsOf = (config: AppConfig): RateLimits => ({
         storage,
         // Retry-After comes with the problem; counts are nobody's business while under the limit.
         setHeaders: false,
-        throttlers: [{
-          name: WRITES_LIMIT_NAME,
-          limit: limits.writesPerSubject,
-          ttl: limits.windowMs,
-          skipIf: () => limits.writesPerSubject === 0,
-        }],
+        throttlers: [
+          {
+            name: WRITES_LIMIT_NAME,
+            limit: limits.writesPerSubject,
+            ttl: limits.windowMs,
+            skipIf: () => limits.writesPerSubject === 0,
+          },
+        ],
       }),
     },
     { provide: getStorageToken(), useExisting: RATE_LIMIT_STORAGE },

@@ -44,7 +44,8 @@ export class SqlRateLimitStorage implements ThrottlerStorage {
          hits = case when w.window_ends_at <= clock_timestamp() then 1 else w.hits + 1 end,
          window_ends_at = case when w.window_ends_at <= clock_timestamp() then excluded.window_ends_at else w.window_ends_at end
        returning hits, extract(epoch from (window_ends_at - clock_timestamp())) * 1000 as ms_left`,
-      [key, ttl]);
+      [key, ttl],
+    );
     return fixedWindowRecord(row.hits, Number(row.ms_left), limit);
   }
 

@@ -31,7 +31,9 @@ export class WriteRateLimitGuard extends ThrottlerGuard {
 
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     if (detail.totalHits === detail.limit + 1) {
-      this.rateLimitLogger.warn(`more than ${detail.limit} writes of one subject within ${detail.ttl / 1000} s; answering 429 for ${detail.timeToBlockExpire} s (key ${detail.key})`);
+      this.rateLimitLogger.warn(
+        `more than ${detail.limit} writes of one subject within ${detail.ttl / 1000} s; answering 429 for ${detail.timeToBlockExpire} s (key ${detail.key})`,
+      );
     }
     throw tooManyRequests('too many writes', detail.timeToBlockExpire);
   }

@@ -17,8 +17,14 @@ export class AddEntitlementRoute {
   @Post(':id/entitlements')
   @Roles('coach', 'admin')
   @ApiCreatedResponse({ type: WriteResult, description: '`id` is the new entitlement’s id' })
-  async addEntitlement(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: EntitlementDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+  async addEntitlement(
+    @CurrentUser() user: AuthenticatedUser,
+    @Ctx() context: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: EntitlementDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new AddEntitlementRequest(user, context, id, body, parseIfMatch(ifMatch)));
     setVersionHeaders(res, result.version);
     return result;

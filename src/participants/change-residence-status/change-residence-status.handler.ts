@@ -7,19 +7,38 @@ import { ParticipantAccess } from '../participant-access';
 import { ChangeResidenceStatusDto } from './change-residence-status.dto';
 
 export class ChangeResidenceStatusRequest {
-  constructor(readonly user: AuthenticatedUser, readonly context: RequestContext, readonly participantId: string,
-    readonly body: ChangeResidenceStatusDto, readonly ifMatch?: number) {}
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly context: RequestContext,
+    readonly participantId: string,
+    readonly body: ChangeResidenceStatusDto,
+    readonly ifMatch?: number,
+  ) {}
 }
 
 /** A new residence status changes which measures the guard lets through from now on. */
 @CommandHandler(ChangeResidenceStatusRequest)
 export class ChangeResidenceStatusHandler implements ICommandHandler<ChangeResidenceStatusRequest, WriteResult> {
-  constructor(private readonly runner: CommandRunner, private readonly participants: ParticipantAccess) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly participants: ParticipantAccess,
+  ) {}
 
-  async execute({ user, context, participantId, body: { residenceStatus, changedOn }, ifMatch }: ChangeResidenceStatusRequest): Promise<WriteResult> {
+  async execute({
+    user,
+    context,
+    participantId,
+    body: { residenceStatus, changedOn },
+    ifMatch,
+  }: ChangeResidenceStatusRequest): Promise<WriteResult> {
     await this.participants.registered(user, participantId);
-    const result = await this.runner.run({ streamId: participantStreamId(participantId), decider: participantDecider, context, ifMatch,
-      command: { type: 'ChangeResidenceStatus', data: { residenceStatus, changedOn }, metadata: commandMetadata(context) } });
+    const result = await this.runner.run({
+      streamId: participantStreamId(participantId),
+      decider: participantDecider,
+      context,
+      ifMatch,
+      command: { type: 'ChangeResidenceStatus', data: { residenceStatus, changedOn }, metadata: commandMetadata(context) },
+    });
     return { id: participantId, version: result.version, position: result.position };
   }
 }

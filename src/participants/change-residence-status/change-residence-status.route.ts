@@ -18,9 +18,17 @@ export class ChangeResidenceStatusRoute {
   @HttpCode(200)
   @Roles('coach', 'admin')
   @ApiOkResponse({ type: WriteResult })
-  async changeResidenceStatus(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: ChangeResidenceStatusDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
-    const result: WriteResult = await this.commands.execute(new ChangeResidenceStatusRequest(user, context, id, body, parseIfMatch(ifMatch)));
+  async changeResidenceStatus(
+    @CurrentUser() user: AuthenticatedUser,
+    @Ctx() context: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ChangeResidenceStatusDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteResult> {
+    const result: WriteResult = await this.commands.execute(
+      new ChangeResidenceStatusRequest(user, context, id, body, parseIfMatch(ifMatch)),
+    );
     setVersionHeaders(res, result.version);
     return result;
   }

@@ -18,10 +18,18 @@ export class EndEntitlementRoute {
   @HttpCode(200)
   @Roles('coach', 'admin')
   @ApiOkResponse({ type: WriteResult })
-  async endEntitlement(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
-    @Param('entitlementId') entitlementId: string, @Body() body: EndEntitlementDto, @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
-    const result: WriteResult = await this.commands.execute(new EndEntitlementRequest(user, context, id, entitlementId, body, parseIfMatch(ifMatch)));
+  async endEntitlement(
+    @CurrentUser() user: AuthenticatedUser,
+    @Ctx() context: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('entitlementId') entitlementId: string,
+    @Body() body: EndEntitlementDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteResult> {
+    const result: WriteResult = await this.commands.execute(
+      new EndEntitlementRequest(user, context, id, entitlementId, body, parseIfMatch(ifMatch)),
+    );
     setVersionHeaders(res, result.version);
     return result;
   }

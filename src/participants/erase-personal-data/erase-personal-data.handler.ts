@@ -8,19 +8,31 @@ import { PersonalDataVault } from '../../personal-data';
 import { ParticipantAccess } from '../participant-access';
 
 export class ErasePersonalDataRequest {
-  constructor(readonly user: AuthenticatedUser, readonly context: RequestContext, readonly participantId: string) {}
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly context: RequestContext,
+    readonly participantId: string,
+  ) {}
 }
 
 /** GDPR Art. 17: record the erasure, then destroy the key; both steps are safe to repeat. */
 @CommandHandler(ErasePersonalDataRequest)
 export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDataRequest, WriteResult> {
-  constructor(private readonly runner: CommandRunner, private readonly participants: ParticipantAccess, private readonly vault: PersonalDataVault,
-    private readonly duplicates: DuplicateDetectionService) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly participants: ParticipantAccess,
+    private readonly vault: PersonalDataVault,
+    private readonly duplicates: DuplicateDetectionService,
+  ) {}
 
   async execute({ user, context, participantId }: ErasePersonalDataRequest): Promise<WriteResult> {
     await this.participants.registered(user, participantId);
-    const result = await this.runner.run({ streamId: participantStreamId(participantId), decider: participantDecider, context,
-      command: { type: 'ErasePersonalData', data: {}, metadata: commandMetadata(context) } });
+    const result = await this.runner.run({
+      streamId: participantStreamId(participantId),
+      decider: participantDecider,
+      context,
+      command: { type: 'ErasePersonalData', data: {}, metadata: commandMetadata(context) },
+    });
     // After the event, so a crash in between leaves an erasure that a retry completes, never a lost key with no record.
     await this.vault.erase(participantId);
     // Keyed hashes of the name are still about the person: they go with the key.

@@ -16,9 +16,16 @@ export class ErasePersonalDataRoute {
   @Delete(':id/personal-data')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOkResponse({ type: WriteResult, description: 'destroys the participant’s key: names, birth date and notes become unreadable for good' })
-  async erase(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+  @ApiOkResponse({
+    type: WriteResult,
+    description: 'destroys the participant’s key: names, birth date and notes become unreadable for good',
+  })
+  async erase(
+    @CurrentUser() user: AuthenticatedUser,
+    @Ctx() context: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new ErasePersonalDataRequest(user, context, id));
     setVersionHeaders(res, result.version);
     return result;

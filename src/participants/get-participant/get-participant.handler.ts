@@ -6,12 +6,18 @@ import { openPersonalData, PersonalDataVault } from '../../personal-data';
 import { ParticipantView } from './participant.response';
 
 export class GetParticipant {
-  constructor(readonly user: AuthenticatedUser, readonly participantId: string) {}
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly participantId: string,
+  ) {}
 }
 
 @QueryHandler(GetParticipant)
 export class GetParticipantHandler implements IQueryHandler<GetParticipant, ParticipantView> {
-  constructor(private readonly runner: CommandRunner, private readonly vault: PersonalDataVault) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly vault: PersonalDataVault,
+  ) {}
 
   async execute({ user, participantId }: GetParticipant): Promise<ParticipantView> {
     const { state, version, events } = await this.runner.load(participantStreamId(participantId), participantDecider);
@@ -24,7 +30,8 @@ export class GetParticipantHandler implements IQueryHandler<GetParticipant, Part
       status: state.status,
       ...(state.mergedInto ? { mergedInto: state.mergedInto } : {}),
       entitlements: state.entitlements,
-      personalData: seesPersonalData(user) && state.status === 'registered' ? await openPersonalData(this.vault, participantId, events) : null,
+      personalData:
+        seesPersonalData(user) && state.status === 'registered' ? await openPersonalData(this.vault, participantId, events) : null,
       version,
     };
   }

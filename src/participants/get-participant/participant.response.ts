@@ -14,7 +14,8 @@ export class ParticipantView {
   @ApiProperty({ example: 'neuss' }) municipality: string;
   @ApiProperty({ example: 'gestattung' }) residenceStatus: ResidenceStatus;
   @ApiProperty({ enum: ['registered', 'erased', 'merged'] }) status: 'registered' | 'erased' | 'merged';
-  @ApiPropertyOptional({ description: 'set when this registration was merged into another one: read that one instead' }) mergedInto?: string;
+  @ApiPropertyOptional({ description: 'set when this registration was merged into another one: read that one instead' })
+  mergedInto?: string;
   @ApiProperty({ type: [EntitlementView] }) entitlements: EntitlementView[];
   @ApiProperty({ type: PersonalDataView, nullable: true, description: 'null when erased or not visible to the role' })
   personalData: PersonalDataView | null;

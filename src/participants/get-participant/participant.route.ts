@@ -16,8 +16,11 @@ export class ParticipantRoute {
   @Get(':id')
   @Roles('coach', 'coordinator', 'auditor', 'admin')
   @ApiOkResponse({ type: ParticipantView })
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) res: Response): Promise<ParticipantView> {
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ParticipantView> {
     const view: ParticipantView = await this.queries.execute(new GetParticipant(user, id));
     setVersionHeaders(res, view.version);
     return view;

@@ -17,8 +17,12 @@ export class RegisterParticipantRoute {
   @Post()
   @Roles('coach', 'admin')
   @ApiCreatedResponse({ type: WriteResult })
-  async register(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Body() body: RegisterParticipantDto,
-    @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+  async register(
+    @CurrentUser() user: AuthenticatedUser,
+    @Ctx() context: RequestContext,
+    @Body() body: RegisterParticipantDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new RegisterParticipantRequest(user, context, body));
     res.location(`/participants/${result.id}`);
     setVersionHeaders(res, result.version);

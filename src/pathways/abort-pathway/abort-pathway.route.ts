@@ -18,8 +18,14 @@ export class AbortPathwayRoute {
   @HttpCode(200)
   @Roles('coach', 'admin')
   @ApiOkResponse({ type: WriteResult })
-  async abort(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: AbortPathwayDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+  async abort(
+    @CurrentUser() user: AuthenticatedUser,
+    @Ctx() context: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AbortPathwayDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new AbortPathwayRequest(user, context, id, body, parseIfMatch(ifMatch)));
     setVersionHeaders(res, result.version);
     return result;

@@ -46,9 +46,26 @@ export const pathwaysProjection = defineProjection<PathwayEvent, PathwayDocument
     const version = event.streamVersion;
     if (event.type === 'PathwayOpened') {
       const d = event.data;
-      return { id: d.pathwayId, participantId: d.participantId, municipality: d.municipality, coachId: d.coachId, kind: d.kind,
-        jurisdiction: d.jurisdiction, provider: d.provider, status: 'active', plannedStart: d.plannedStart, plannedEnd: d.plannedEnd,
-        openedAt: d.openedAt, goal: d.goal ?? null, caseStepCount: 0, lastStep: null, lastContactAt: null, nextStep: null, nextDueOn: null, version };
+      return {
+        id: d.pathwayId,
+        participantId: d.participantId,
+        municipality: d.municipality,
+        coachId: d.coachId,
+        kind: d.kind,
+        jurisdiction: d.jurisdiction,
+        provider: d.provider,
+        status: 'active',
+        plannedStart: d.plannedStart,
+        plannedEnd: d.plannedEnd,
+        openedAt: d.openedAt,
+        goal: d.goal ?? null,
+        caseStepCount: 0,
+        lastStep: null,
+        lastContactAt: null,
+        nextStep: null,
+        nextDueOn: null,
+        version,
+      };
     }
     if (!doc) return doc;
     switch (event.type) {
@@ -57,15 +74,37 @@ export const pathwaysProjection = defineProjection<PathwayEvent, PathwayDocument
         // Equal times: the one recorded later counts as later, as in the timeline.
         const latest = !doc.lastStep || step.occurredAt >= doc.lastStep.occurredAt;
         const contact = !NOT_A_CONTACT.includes(step.kind) && (!doc.lastContactAt || step.occurredAt >= doc.lastContactAt);
-        const next = latest ? (doc.status === 'active' ? step.next ?? null : null) : doc.nextStep;
-        return { ...doc, version, caseStepCount: doc.caseStepCount + 1,
+        const next = latest ? (doc.status === 'active' ? (step.next ?? null) : null) : doc.nextStep;
+        return {
+          ...doc,
+          version,
+          caseStepCount: doc.caseStepCount + 1,
           lastStep: latest ? { kind: step.kind, occurredAt: step.occurredAt } : doc.lastStep,
-          lastContactAt: contact ? step.occurredAt : doc.lastContactAt, nextStep: next, nextDueOn: next?.dueOn ?? null };
+          lastContactAt: contact ? step.occurredAt : doc.lastContactAt,
+          nextStep: next,
+          nextDueOn: next?.dueOn ?? null,
+        };
       }
       case 'PathwayCompleted':
-        return { ...doc, version, status: 'completed', outcome: event.data.outcome, endedOn: event.data.endedOn, nextStep: null, nextDueOn: null };
+        return {
+          ...doc,
+          version,
+          status: 'completed',
+          outcome: event.data.outcome,
+          endedOn: event.data.endedOn,
+          nextStep: null,
+          nextDueOn: null,
+        };
       case 'PathwayAborted':
-        return { ...doc, version, status: 'aborted', outcome: event.data.outcome, endedOn: event.data.endedOn, nextStep: null, nextDueOn: null };
+        return {
+          ...doc,
+          version,
+          status: 'aborted',
+          outcome: event.data.outcome,
+          endedOn: event.data.endedOn,
+          nextStep: null,
+          nextDueOn: null,
+        };
       case 'PathwayTransferred':
         return { ...doc, version, coachId: event.data.toCoachId };
       default:

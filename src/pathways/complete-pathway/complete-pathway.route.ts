@@ -18,8 +18,14 @@ export class CompletePathwayRoute {
   @HttpCode(200)
   @Roles('coach', 'admin')
   @ApiOkResponse({ type: WriteResult })
-  async complete(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: CompletePathwayDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+  async complete(
+    @CurrentUser() user: AuthenticatedUser,
+    @Ctx() context: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CompletePathwayDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new CompletePathwayRequest(user, context, id, body, parseIfMatch(ifMatch)));
     setVersionHeaders(res, result.version);
     return result;

@@ -6,7 +6,11 @@ import { OpenPathwayDto } from './open-pathway.dto';
 import { OpenPathwayProcess } from './open-pathway.process';
 
 export class OpenPathwayRequest {
-  constructor(readonly user: AuthenticatedUser, readonly context: RequestContext, readonly body: OpenPathwayDto) {}
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly context: RequestContext,
+    readonly body: OpenPathwayDto,
+  ) {}
 }
 
 /** The caller becomes the pathway's coach, if the measure-career guard lets it through. */

@@ -40,7 +40,12 @@ const withFlakyLedger = (store: EventStore) => {
 
 const user: AuthenticatedUser = { sub: 'coach-1', roles: ['coach'], municipality: 'neuss' };
 const context = (overrides: Partial<RequestContext> = {}): RequestContext => ({
-  actor: 'coach-1', role: 'coach', municipality: 'neuss', correlationId: 'req-1', now: new Date().toISOString(), ...overrides,
+  actor: 'coach-1',
+  role: 'coach',
+  municipality: 'neuss',
+  correlationId: 'req-1',
+  now: new Date().toISOString(),
+  ...overrides,
 });
 const planned = { kind: 'coaching' as const, jurisdiction: 'state' as const, provider: 'Caritas', goal: 'B1 certificate' };
 
@@ -49,11 +54,14 @@ afterAll(() => dropSchemas(schemas));
 
 const stores: [string, () => EventStoreLocation][] = [
   ['PGlite', () => ({ engine: 'pglite', dir: 'memory://', schema: 'lotse' })],
-  ['the PostgreSQL server', () => {
-    const schema = freshSchemaName('lotse_process');
-    schemas.push(schema);
-    return { engine: 'postgres', connectionString: TEST_DATABASE_URL, schema };
-  }],
+  [
+    'the PostgreSQL server',
+    () => {
+      const schema = freshSchemaName('lotse_process');
+      schemas.push(schema);
+      return { engine: 'postgres', connectionString: TEST_DATABASE_URL, schema };
+    },
+  ],
 ];
 
 describe.each(stores)('OpenPathwayProcess on %s', (_, location) => {
@@ -82,16 +90,28 @@ describe.each(stores)('OpenPathwayProcess on %s', (_, location) => {
   });
 
   const register = async (participantId: string) => {
-    await runner.run({ streamId: participantStreamId(participantId), decider: participantDecider, context: context(), command: {
-      type: 'RegisterParticipant', metadata: commandMetadata(context()),
-      data: { participantId, municipality: 'neuss', residenceStatus: 'duldung', personalData: 'sealed', entitlements: [] },
-    } });
+    await runner.run({
+      streamId: participantStreamId(participantId),
+      decider: participantDecider,
+      context: context(),
+      command: {
+        type: 'RegisterParticipant',
+        metadata: commandMetadata(context()),
+        data: { participantId, municipality: 'neuss', residenceStatus: 'duldung', personalData: 'sealed', entitlements: [] },
+      },
+    });
   };
   const open = (participantId: string, plannedStart: string, plannedEnd: string) =>
     process.open(user, context(), { participantId, ...planned, plannedStart, plannedEnd });
-  const complete = (pathwayId: string, endedOn: string) => runner.run({ streamId: pathwayStreamId(pathwayId), decider: pathwayDecider,
-    context: context(), command: { type: 'CompletePathway', metadata: commandMetadata(context()), data: { outcome: 'training_place', endedOn } } });
-  const ledgerPathways = async (participantId: string) => (await ledger.load(participantId)).state.pathways.map((p) => [p.pathwayId, p.status]);
+  const complete = (pathwayId: string, endedOn: string) =>
+    runner.run({
+      streamId: pathwayStreamId(pathwayId),
+      decider: pathwayDecider,
+      context: context(),
+      command: { type: 'CompletePathway', metadata: commandMetadata(context()), data: { outcome: 'training_place', endedOn } },
+    });
+  const ledgerPathways = async (participantId: string) =>
+    (await ledger.load(participantId)).state.pathways.map((p) => [p.pathwayId, p.status]);
 
   it('records the end in the ledger when its appends fail twice and then succeed, within the request', async () => {
     await register('a-1');
@@ -99,8 +119,10 @@ describe.each(stores)('OpenPathwayProcess on %s', (_, location) => {
     await complete(opened.id, '2026-03-01');
     flaky.failures = 2;
 
-    const position = await process.pathwayEnded({ participantId: 'a-1', pathwayId: opened.id, status: 'completed', outcome: 'training_place',
-      endedOn: '2026-03-01' }, context());
+    const position = await process.pathwayEnded(
+      { participantId: 'a-1', pathwayId: opened.id, status: 'completed', outcome: 'training_place', endedOn: '2026-03-01' },
+      context(),
+    );
 
     expect(flaky.failed).toBe(2);
     expect(position).toBeGreaterThan(opened.position);
@@ -113,8 +135,10 @@ describe.each(stores)('OpenPathwayProcess on %s', (_, location) => {
     await complete(opened.id, '2026-03-01');
     flaky.failures = 6;
 
-    const position = await process.pathwayEnded({ participantId: 'a-2', pathwayId: opened.id, status: 'completed', outcome: 'training_place',
-      endedOn: '2026-03-01' }, context());
+    const position = await process.pathwayEnded(
+      { participantId: 'a-2', pathwayId: opened.id, status: 'completed', outcome: 'training_place', endedOn: '2026-03-01' },
+      context(),
+    );
 
     expect(position).toBeUndefined();
     expect(await ledgerPathways('a-2')).toEqual([[opened.id, 'active']]);
@@ -125,8 +149,10 @@ describe.each(stores)('OpenPathwayProcess on %s', (_, location) => {
 
   it('does not retry a refusal: the ledger has no such pathway', async () => {
     await register('a-3');
-    const position = await process.pathwayEnded({ participantId: 'a-3', pathwayId: 'never-reserved', status: 'completed',
-      outcome: 'training_place', endedOn: '2026-03-01' }, context());
+    const position = await process.pathwayEnded(
+      { participantId: 'a-3', pathwayId: 'never-reserved', status: 'completed', outcome: 'training_place', endedOn: '2026-03-01' },
+      context(),
+    );
     expect(position).toBeUndefined();
     expect(process.pendingFollowUps).toBe(0);
   });
@@ -141,7 +167,10 @@ describe.each(stores)('OpenPathwayProcess on %s', (_, location) => {
     // Without the catch-up the guard would refuse this one as overlapping a running pathway (R1).
     const second = await open('a-4', '2026-04-01', '2026-09-30');
 
-    expect(await ledgerPathways('a-4')).toEqual([[first.id, 'completed'], [second.id, 'active']]);
+    expect(await ledgerPathways('a-4')).toEqual([
+      [first.id, 'completed'],
+      [second.id, 'active'],
+    ]);
   });
 
   it('releases the reservation when opening the pathway fails, even if the ledger fails once on the way', async () => {

@@ -1,11 +1,27 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
-  EnrolmentLedgerCommand, isEnrolmentLedgerEvent, isPathwayEvent, Participant, participantDecider, participantStreamId, pathwayDecider,
-  pathwayStreamId, RecordCaseConference, RecordPathwayEnded,
+  EnrolmentLedgerCommand,
+  isEnrolmentLedgerEvent,
+  isPathwayEvent,
+  Participant,
+  participantDecider,
+  participantStreamId,
+  pathwayDecider,
+  pathwayStreamId,
+  RecordCaseConference,
+  RecordPathwayEnded,
 } from '@lotse/domain';
 import { EVENT_STORE, EventStore } from '@lotse/event-store';
 import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
-import { CommandRunner, commandMetadata, DEFAULT_FOLLOW_UP_POLICY, FollowUpPolicy, FollowUps, newAggregateId, RequestContext } from '../../event-sourcing';
+import {
+  CommandRunner,
+  commandMetadata,
+  DEFAULT_FOLLOW_UP_POLICY,
+  FollowUpPolicy,
+  FollowUps,
+  newAggregateId,
+  RequestContext,
+} from '../../event-sourcing';
 import { EnrolmentLedgerService } from '../../guard';
 import { WriteResult } from '../../http';
 import { PersonalDataVault } from '../../personal-data';
@@ -33,8 +49,13 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
   private readonly logger = new Logger('OpenPathway');
   private readonly followUps: FollowUps;
 
-  constructor(private readonly runner: CommandRunner, private readonly ledger: EnrolmentLedgerService, private readonly vault: PersonalDataVault,
-    @Inject(EVENT_STORE) private readonly store: EventStore, @Optional() @Inject(LEDGER_FOLLOW_UP_POLICY) policy?: FollowUpPolicy) {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly ledger: EnrolmentLedgerService,
+    private readonly vault: PersonalDataVault,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(LEDGER_FOLLOW_UP_POLICY) policy?: FollowUpPolicy,
+  ) {
     this.followUps = new FollowUps(this.logger, policy ?? DEFAULT_FOLLOW_UP_POLICY);
   }
 
@@ -44,8 +65,17 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
     const pathwayId = newAggregateId(context, 'pathway');
     if (participant.status === 'registered') {
       await this.catchUp(participant.id, context);
-      await this.ledger.reserve(participant, { pathwayId, kind: request.kind, jurisdiction: request.jurisdiction,
-        plannedStart: request.plannedStart, plannedEnd: request.plannedEnd }, context);
+      await this.ledger.reserve(
+        participant,
+        {
+          pathwayId,
+          kind: request.kind,
+          jurisdiction: request.jurisdiction,
+          plannedStart: request.plannedStart,
+          plannedEnd: request.plannedEnd,
+        },
+        context,
+      );
     }
     try {
       return await this.openStream(pathwayId, user, context, request, participant);
@@ -64,7 +94,11 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
 
   /** Step 4 after a case step of kind `case_conference`: it lifts R3 for the pathways after it. */
   caseConferenceHeld(conference: RecordCaseConference['data'], context: RequestContext): Promise<number | undefined> {
-    return this.followUp(conference.participantId, { type: 'RecordCaseConference', metadata: commandMetadata(context), data: conference }, context);
+    return this.followUp(
+      conference.participantId,
+      { type: 'RecordCaseConference', metadata: commandMetadata(context), data: conference },
+      context,
+    );
   }
 
   /** Follow-ups still to be done in the background. */
@@ -77,8 +111,13 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
     return this.followUps.stop();
   }
 
-  private async openStream(pathwayId: string, user: AuthenticatedUser, context: RequestContext, request: OpenPathwayDto,
-    participant: Participant): Promise<WriteResult> {
+  private async openStream(
+    pathwayId: string,
+    user: AuthenticatedUser,
+    context: RequestContext,
+    request: OpenPathwayDto,
+    participant: Participant,
+  ): Promise<WriteResult> {
     // The id derives from the Idempotency-Key: an existing stream is this request's own earlier attempt
     // that opened the pathway but never answered, so it gets that answer now.
     if (context.idempotencyKey) {
@@ -86,19 +125,40 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
       if (earlier.version >= 0) return { id: pathwayId, version: earlier.version, position: earlier.events.at(-1)?.globalPosition ?? 0 };
     }
     const goal = participant.status === 'registered' ? await this.vault.seal(participant.id, request.goal) : '';
-    const result = await this.runner.run({ streamId: pathwayStreamId(pathwayId), decider: pathwayDecider, context, command: {
-      type: 'OpenPathway', metadata: commandMetadata(context),
-      data: { pathwayId, participant: { id: request.participantId, status: participant.status,
-        municipality: participant.status === 'none' ? undefined : participant.municipality },
-      kind: request.kind, jurisdiction: request.jurisdiction, provider: request.provider, goal,
-      plannedStart: request.plannedStart, plannedEnd: request.plannedEnd, coachId: user.sub },
-    } });
+    const result = await this.runner.run({
+      streamId: pathwayStreamId(pathwayId),
+      decider: pathwayDecider,
+      context,
+      command: {
+        type: 'OpenPathway',
+        metadata: commandMetadata(context),
+        data: {
+          pathwayId,
+          participant: {
+            id: request.participantId,
+            status: participant.status,
+            municipality: participant.status === 'none' ? undefined : participant.municipality,
+          },
+          kind: request.kind,
+          jurisdiction: request.jurisdiction,
+          provider: request.provider,
+          goal,
+          plannedStart: request.plannedStart,
+          plannedEnd: request.plannedEnd,
+          coachId: user.sub,
+        },
+      },
+    });
     return { id: pathwayId, version: result.version, position: result.position };
   }
 
   /** Step 3: the reservation must not outlive a pathway that was never opened. */
   private release(participantId: string, pathwayId: string, context: RequestContext): Promise<number | undefined> {
-    return this.followUp(participantId, { type: 'ReleaseReservation', metadata: commandMetadata(context), data: { participantId, pathwayId } }, context);
+    return this.followUp(
+      participantId,
+      { type: 'ReleaseReservation', metadata: commandMetadata(context), data: { participantId, pathwayId } },
+      context,
+    );
   }
 
   private followUp(participantId: string, command: EnrolmentLedgerCommand, context: RequestContext): Promise<number | undefined> {
@@ -118,18 +178,36 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
     const { state, events } = await this.ledger.load(participantId);
     const cutoff = Date.parse(context.now) - ABANDONED_AFTER_MS;
     const reservedAt = new Map<string, string>();
-    for (const event of events) if (isEnrolmentLedgerEvent(event) && event.type === 'PathwayReserved') reservedAt.set(event.data.pathwayId, event.data.reservedAt);
+    for (const event of events)
+      if (isEnrolmentLedgerEvent(event) && event.type === 'PathwayReserved') reservedAt.set(event.data.pathwayId, event.data.reservedAt);
     for (const { pathwayId } of state.pathways.filter((p) => p.status === 'active')) {
       const [last] = await this.store.readStream(pathwayStreamId(pathwayId), { direction: 'backwards', maxCount: 1 });
       const reserved = reservedAt.get(pathwayId);
       if (!last) {
         if (reserved === undefined || Date.parse(reserved) > cutoff) continue;
         this.logger.warn(`releasing reservation ${pathwayId} of ${participantId}: its pathway was never opened`);
-        await this.ledger.change(participantId, { type: 'ReleaseReservation', metadata: commandMetadata(context), data: { participantId, pathwayId } }, context);
+        await this.ledger.change(
+          participantId,
+          { type: 'ReleaseReservation', metadata: commandMetadata(context), data: { participantId, pathwayId } },
+          context,
+        );
       } else if (isPathwayEvent(last) && (last.type === 'PathwayCompleted' || last.type === 'PathwayAborted')) {
         this.logger.warn(`recording the end of pathway ${pathwayId} of ${participantId}, which the ledger missed`);
-        await this.ledger.change(participantId, { type: 'RecordPathwayEnded', metadata: commandMetadata(context), data: { participantId, pathwayId,
-          status: last.type === 'PathwayCompleted' ? 'completed' : 'aborted', outcome: last.data.outcome, endedOn: last.data.endedOn } }, context);
+        await this.ledger.change(
+          participantId,
+          {
+            type: 'RecordPathwayEnded',
+            metadata: commandMetadata(context),
+            data: {
+              participantId,
+              pathwayId,
+              status: last.type === 'PathwayCompleted' ? 'completed' : 'aborted',
+              outcome: last.data.outcome,
+              endedOn: last.data.endedOn,
+            },
+          },
+          context,
+        );
       }
     }
   }

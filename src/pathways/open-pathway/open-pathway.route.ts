@@ -17,8 +17,12 @@ export class OpenPathwayRoute {
   @Post()
   @Roles('coach', 'admin')
   @ApiCreatedResponse({ type: WriteResult })
-  async open(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Body() body: OpenPathwayDto,
-    @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+  async open(
+    @CurrentUser() user: AuthenticatedUser,
+    @Ctx() context: RequestContext,
+    @Body() body: OpenPathwayDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new OpenPathwayRequest(user, context, body));
     res.location(`/pathways/${result.id}`);
     setVersionHeaders(res, result.version);

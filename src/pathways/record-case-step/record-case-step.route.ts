@@ -17,8 +17,14 @@ export class RecordCaseStepRoute {
   @Post(':id/case-steps')
   @Roles('coach', 'admin')
   @ApiCreatedResponse({ type: WriteResult, description: '`id` is the new case step’s id' })
-  async recordCaseStep(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: RecordCaseStepDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+  async recordCaseStep(
+    @CurrentUser() user: AuthenticatedUser,
+    @Ctx() context: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RecordCaseStepDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new RecordCaseStepRequest(user, context, id, body, parseIfMatch(ifMatch)));
     setVersionHeaders(res, result.version);
     return result;

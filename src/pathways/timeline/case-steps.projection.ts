@@ -18,7 +18,7 @@ export interface CaseStepDocument {
 
 /** Steps in the order they happened; equal times in the order they were recorded. */
 export const byOccurrence = (a: CaseStepDocument, b: CaseStepDocument): number =>
-  (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.version - b.version);
+  a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.version - b.version;
 
 /** The timelines: a step is written once and never changes, so a long pathway costs nothing per new step. */
 export const caseStepsProjection = defineProjection<CaseStepRecorded, CaseStepDocument>({
@@ -28,8 +28,16 @@ export const caseStepsProjection = defineProjection<CaseStepRecorded, CaseStepDo
   indexes: [['pathwayId']],
   apply: (_current, { data, streamVersion }) => {
     const { step } = data;
-    return { stepId: step.stepId, pathwayId: data.pathwayId, kind: step.kind, occurredAt: step.occurredAt,
-      ...(step.durationMinutes === undefined ? {} : { durationMinutes: step.durationMinutes }), note: step.note ?? null,
-      recordedBy: step.recordedBy, ...(step.next ? { next: step.next } : {}), version: streamVersion };
+    return {
+      stepId: step.stepId,
+      pathwayId: data.pathwayId,
+      kind: step.kind,
+      occurredAt: step.occurredAt,
+      ...(step.durationMinutes === undefined ? {} : { durationMinutes: step.durationMinutes }),
+      note: step.note ?? null,
+      recordedBy: step.recordedBy,
+      ...(step.next ? { next: step.next } : {}),
+      version: streamVersion,
+    };
   },
 });

@@ -8,13 +8,20 @@ import { byOccurrence, CaseStepDocument, caseStepsProjection } from './case-step
 import { PathwayView } from './pathway.response';
 
 export class GetPathway {
-  constructor(readonly user: AuthenticatedUser, readonly pathwayId: string, readonly minPosition?: number) {}
+  constructor(
+    readonly user: AuthenticatedUser,
+    readonly pathwayId: string,
+    readonly minPosition?: number,
+  ) {}
 }
 
 /** One pathway with its case-step timeline, from the pathways and case-steps read models. */
 @QueryHandler(GetPathway)
 export class GetPathwayHandler implements IQueryHandler<GetPathway, PathwayView> {
-  constructor(private readonly readModels: ReadModels, private readonly vault: PersonalDataVault) {}
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly vault: PersonalDataVault,
+  ) {}
 
   async execute({ user, pathwayId, minPosition }: GetPathway): Promise<PathwayView> {
     // Both read models wait for minPosition side by side; the steps are shown only once the tenant check passed.
@@ -30,9 +37,39 @@ export class GetPathwayHandler implements IQueryHandler<GetPathway, PathwayView>
       const text = await this.vault.open<string>(doc.participantId, sealed);
       return text === ERASED ? null : text;
     };
-    const { id, participantId, kind, jurisdiction, provider, municipality, coachId, status, plannedStart, plannedEnd, outcome, endedOn, version } = doc;
-    return { id, participantId, kind, jurisdiction, provider, municipality, coachId, status, plannedStart, plannedEnd,
-      ...(outcome ? { outcome } : {}), ...(endedOn ? { endedOn } : {}), goal: await open(doc.goal), version,
-      caseSteps: await Promise.all(steps.items.sort(byOccurrence).map(async ({ pathwayId: _pathway, ...s }) => ({ ...s, note: await open(s.note) }))) };
+    const {
+      id,
+      participantId,
+      kind,
+      jurisdiction,
+      provider,
+      municipality,
+      coachId,
+      status,
+      plannedStart,
+      plannedEnd,
+      outcome,
+      endedOn,
+      version,
+    } = doc;
+    return {
+      id,
+      participantId,
+      kind,
+      jurisdiction,
+      provider,
+      municipality,
+      coachId,
+      status,
+      plannedStart,
+      plannedEnd,
+      ...(outcome ? { outcome } : {}),
+      ...(endedOn ? { endedOn } : {}),
+      goal: await open(doc.goal),
+      version,
+      caseSteps: await Promise.all(
+        steps.items.sort(byOccurrence).map(async ({ pathwayId: _pathway, ...s }) => ({ ...s, note: await open(s.note) })),
+      ),
+    };
   }
 }

@@ -17,8 +17,12 @@ export class PathwayRoute {
   @Get(':id')
   @Roles('coach', 'coordinator', 'auditor', 'admin')
   @ApiOkResponse({ type: PathwayView })
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: MinPositionQuery,
-    @Res({ passthrough: true }) res: Response): Promise<PathwayView> {
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: MinPositionQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PathwayView> {
     const view: PathwayView = await this.queries.execute(new GetPathway(user, id, query.minPosition));
     setVersionHeaders(res, view.version);
     return view;

@@ -18,8 +18,14 @@ export class TransferPathwayRoute {
   @HttpCode(200)
   @Roles('coach', 'admin')
   @ApiOkResponse({ type: WriteResult })
-  async transfer(@CurrentUser() user: AuthenticatedUser, @Ctx() context: RequestContext, @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: TransferPathwayDto, @Headers('if-match') ifMatch: string | undefined, @Res({ passthrough: true }) res: Response): Promise<WriteResult> {
+  async transfer(
+    @CurrentUser() user: AuthenticatedUser,
+    @Ctx() context: RequestContext,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: TransferPathwayDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new TransferPathwayRequest(user, context, id, body, parseIfMatch(ifMatch)));
     setVersionHeaders(res, result.version);
     return result;

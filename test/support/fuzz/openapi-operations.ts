@@ -25,8 +25,16 @@ export interface Operation {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema?: JsonSchema }[];
-    requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { name: string; in: string; schema?: JsonSchema }[];
+        requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
+      }
+    >
+  >;
   components?: { schemas?: Record<string, JsonSchema> };
 }
 
@@ -37,22 +45,26 @@ const resolve = (schema: JsonSchema, document: OpenApiDocument): JsonSchema => {
   return {
     ...schema,
     ...(schema.items ? { items: resolve(schema.items, document) } : {}),
-    ...(schema.properties ? { properties: Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, resolve(v, document)])) } : {}),
+    ...(schema.properties
+      ? { properties: Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, resolve(v, document)])) }
+      : {}),
   };
 };
 
 /** Every operation of the document, in its order. */
 export const operationsOf = (document: OpenApiDocument): Operation[] =>
-  Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods)
-    .filter(([method]) => ['get', 'post', 'delete'].includes(method))
-    .map(([method, operation]) => {
-      const parameters = operation.parameters ?? [];
-      const body = operation.requestBody?.content?.['application/json']?.schema;
-      return {
-        method: method as Operation['method'],
-        path,
-        pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
-        query: Object.fromEntries(parameters.filter((p) => p.in === 'query').map((p) => [p.name, resolve(p.schema ?? {}, document)])),
-        ...(body ? { body: resolve(body, document) } : {}),
-      };
-    }));
+  Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods)
+      .filter(([method]) => ['get', 'post', 'delete'].includes(method))
+      .map(([method, operation]) => {
+        const parameters = operation.parameters ?? [];
+        const body = operation.requestBody?.content?.['application/json']?.schema;
+        return {
+          method: method as Operation['method'],
+          path,
+          pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
+          query: Object.fromEntries(parameters.filter((p) => p.in === 'query').map((p) => [p.name, resolve(p.schema ?? {}, document)])),
+          ...(body ? { body: resolve(body, document) } : {}),
+        };
+      }),
+  );

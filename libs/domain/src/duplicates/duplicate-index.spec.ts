@@ -19,8 +19,11 @@ const districtRegistersMohammad = keysOf({ givenName: 'Alhassan', familyName: 'M
 
 describe('the duplicate index', () => {
   it('finds the same person registered by another body, and not the twin brother', () =>
-    expect(givenAnIndexWith(jobCentre).findDuplicates(districtRegistersMohammad).map((found) => found.participantId))
-      .toEqual(['p-mohammad']));
+    expect(
+      givenAnIndexWith(jobCentre)
+        .findDuplicates(districtRegistersMohammad)
+        .map((found) => found.participantId),
+    ).toEqual(['p-mohammad']));
 
   it('says why: names swapped, birth date a placeholder', () => {
     const [found] = givenAnIndexWith(jobCentre).findDuplicates(districtRegistersMohammad);
@@ -54,7 +57,14 @@ describe('the duplicate index', () => {
   it('looks only at participants sharing a key, not at everyone', () => {
     const index = givenAnIndexWith(jobCentre);
     for (let i = 0; i < 500; i++) {
-      index.add(`other-${i}`, keysOf({ givenName: 'Mohammad', familyName: `Family${String.fromCharCode(97 + (i % 26))}${i}`, birthDate: `${1995 + (i % 12)}-01-01` }));
+      index.add(
+        `other-${i}`,
+        keysOf({
+          givenName: 'Mohammad',
+          familyName: `Family${String.fromCharCode(97 + (i % 26))}${i}`,
+          birthDate: `${1995 + (i % 12)}-01-01`,
+        }),
+      );
     }
     expect(index.candidates(districtRegistersMohammad).length).toBeLessThan(10);
   });

@@ -49,19 +49,30 @@ describe('Kölner Phonetik', () => {
   ])('codes %s as %s', (word, code) => expect(koelnerPhonetik(word)).toBe(code));
 
   it.each([
-    ['vowels, J and Y are 0', 'aeijouy', '0'], ['H is silent', 'h', ''], ['H between vowels is silent', 'aha', '0'],
-    ['B and P are 1', 'bp', '1'], ['P before H is 3', 'ph', '3'], ['F, V, W are 3', 'fvw', '3'],
-    ['G, K, Q are 4', 'gkq', '4'], ['X is 48', 'x', '48'], ['X after C, K or Q is 8', 'cx', '48'],
-    ['X after a vowel is 48', 'ax', '048'], ['L is 5', 'l', '5'], ['M and N are 6', 'mn', '6'], ['R is 7', 'r', '7'],
-    ['C at the start before L is 4', 'cl', '45'], ['C inside before L is 8', 'acl', '085'],
-    ['C after S is 8', 'sca', '8'], ['D before S is 8', 'ds', '8'], ['T before A is 2', 'ta', '2'],
+    ['vowels, J and Y are 0', 'aeijouy', '0'],
+    ['H is silent', 'h', ''],
+    ['H between vowels is silent', 'aha', '0'],
+    ['B and P are 1', 'bp', '1'],
+    ['P before H is 3', 'ph', '3'],
+    ['F, V, W are 3', 'fvw', '3'],
+    ['G, K, Q are 4', 'gkq', '4'],
+    ['X is 48', 'x', '48'],
+    ['X after C, K or Q is 8', 'cx', '48'],
+    ['X after a vowel is 48', 'ax', '048'],
+    ['L is 5', 'l', '5'],
+    ['M and N are 6', 'mn', '6'],
+    ['R is 7', 'r', '7'],
+    ['C at the start before L is 4', 'cl', '45'],
+    ['C inside before L is 8', 'acl', '085'],
+    ['C after S is 8', 'sca', '8'],
+    ['D before S is 8', 'ds', '8'],
+    ['T before A is 2', 'ta', '2'],
   ])('%s', (_, word, code) => expect(koelnerPhonetik(word)).toBe(code));
 
   it.each([
     ['Meier', 'Maier', 'Mayr', 'Meyer', 'Mayer'],
     ['Müller', 'Muller', 'Mueller', 'Möller', 'Miller'],
-  ])('gives %s and its spellings one code', (...names) =>
-    expect(new Set(names.map(koelnerPhonetik)).size).toBe(1));
+  ])('gives %s and its spellings one code', (...names) => expect(new Set(names.map(koelnerPhonetik)).size).toBe(1));
 
   it('is empty for an empty or letterless name', () => {
     expect(koelnerPhonetik('')).toBe('');

@@ -9,23 +9,38 @@
  */
 
 const PLAIN_CODES: Record<string, string> = {
-  A: '0', E: '0', I: '0', J: '0', O: '0', U: '0', Y: '0',
+  A: '0',
+  E: '0',
+  I: '0',
+  J: '0',
+  O: '0',
+  U: '0',
+  Y: '0',
   H: '',
   B: '1',
-  F: '3', V: '3', W: '3',
-  G: '4', K: '4', Q: '4',
+  F: '3',
+  V: '3',
+  W: '3',
+  G: '4',
+  K: '4',
+  Q: '4',
   L: '5',
-  M: '6', N: '6',
+  M: '6',
+  N: '6',
   R: '7',
-  S: '8', Z: '8',
+  S: '8',
+  Z: '8',
 };
 
 /** Umlauts are vowels and ß is an S to the algorithm; anything that is not a letter separates nothing. */
 const lettersOf = (word: string): string =>
-  word.normalize('NFC').toUpperCase()
+  word
+    .normalize('NFC')
+    .toUpperCase()
     .replace(/[ÄÖÜ]/g, (umlaut) => ({ Ä: 'A', Ö: 'O', Ü: 'U' })[umlaut] as string)
     .replace(/ß|ẞ/g, 'S')
-    .normalize('NFD').replace(/\p{M}/gu, '')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .replace(/[^A-Z]/g, '');
 
 const codeOfC = (previous: string | undefined, next: string | undefined): string => {

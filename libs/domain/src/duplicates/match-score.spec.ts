@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
 import { matchingKeys, Registration } from './matching-keys';
 import {
-  BIRTH_DATE_EVIDENCE_WEIGHT, BirthDateEvidence, compareMatchingKeys, compareRegistrations, DUPLICATE_THRESHOLD, FieldComparison,
-  isPotentialDuplicate, NAME_EVIDENCE_WEIGHT, NameEvidence,
+  BIRTH_DATE_EVIDENCE_WEIGHT,
+  BirthDateEvidence,
+  compareMatchingKeys,
+  compareRegistrations,
+  DUPLICATE_THRESHOLD,
+  FieldComparison,
+  isPotentialDuplicate,
+  NAME_EVIDENCE_WEIGHT,
+  NameEvidence,
 } from './match-score';
 
 const registered: Registration = { givenName: 'Mohammad', familyName: 'Al-Hassan', birthDate: '2003-07-04' };
@@ -51,27 +58,41 @@ describe('comparing two registrations', () => {
     ['a spelling the rules do not fold, same sound, one letter apart', 'Hamid', 'Hamed', 'spelling'],
     ['a typo that changes the sound, in a long name', 'Karimi', 'Kaeimi', 'typo'],
   ])('calls %s similar', (_, a, b, evidence) =>
-    expect(compareRegistrations(as({ familyName: a }), as({ familyName: b })).evidence.familyName).toBe(evidence));
+    expect(compareRegistrations(as({ familyName: a }), as({ familyName: b })).evidence.familyName).toBe(evidence),
+  );
 
   it.each([
-    ['Ahmadi', 'Ahmad'], ['Karimi', 'Karim'], ['Hosseini', 'Hossein'],
+    ['Ahmadi', 'Ahmad'],
+    ['Karimi', 'Karim'],
+    ['Hosseini', 'Hossein'],
   ])('does not take %s for a spelling of %s: the final -i makes a family name of a given name', (a, b) =>
-    expect(compareRegistrations(as({ familyName: a }), as({ familyName: b })).fields.familyName).toBe('different'));
+    expect(compareRegistrations(as({ familyName: a }), as({ familyName: b })).fields.familyName).toBe('different'),
+  );
 
   it.each([
-    ['Amir', 'Amin'], ['Sara', 'Sana'],
+    ['Amir', 'Amin'],
+    ['Sara', 'Sana'],
   ])('does not take %s for a typo of %s: short names one letter apart are other names', (a, b) =>
-    expect(compareRegistrations(as({ givenName: a }), as({ givenName: b })).fields.givenName).toBe('different'));
+    expect(compareRegistrations(as({ givenName: a }), as({ givenName: b })).fields.givenName).toBe('different'),
+  );
 
   it('says different for a name without Latin letters rather than guessing', () =>
     expect(compareRegistrations(as({ givenName: 'محمد' }), as({ givenName: 'محمد' })).fields.givenName).toBe('different'));
 
   it('gives the stored comparison (hashes only) the same result as the admin view (clear values)', () => {
     const hmacLike = (text: string) => createHash('sha256').update(`server-key|${text}`).digest('base64url').slice(0, 22);
-    const others = [as({}), as({ givenName: 'Muhammed Ali', familyName: 'Alhasan' }), as({ familyName: 'Al-Hasasn', birthDate: '2003-01-01' }),
-      as({ givenName: 'Al-Hassan', familyName: 'Mohammad', birthDate: '2003-04-07' }), as({ givenName: 'Hussein' }), as({ birthDate: '2004-07-04' })];
+    const others = [
+      as({}),
+      as({ givenName: 'Muhammed Ali', familyName: 'Alhasan' }),
+      as({ familyName: 'Al-Hasasn', birthDate: '2003-01-01' }),
+      as({ givenName: 'Al-Hassan', familyName: 'Mohammad', birthDate: '2003-04-07' }),
+      as({ givenName: 'Hussein' }),
+      as({ birthDate: '2004-07-04' }),
+    ];
     for (const other of others) {
-      expect(compareMatchingKeys(matchingKeys(registered, hmacLike), matchingKeys(other, hmacLike))).toEqual(compareRegistrations(registered, other));
+      expect(compareMatchingKeys(matchingKeys(registered, hmacLike), matchingKeys(other, hmacLike))).toEqual(
+        compareRegistrations(registered, other),
+      );
     }
   });
 });
@@ -111,6 +132,7 @@ describe('the score', () => {
   });
 
   it('ranks an exact match above a middle name with a swapped birth date', () =>
-    expect(compareRegistrations(registered, as({})).score)
-      .toBeGreaterThan(compareRegistrations(registered, as({ givenName: 'Mohammad Ali', birthDate: '2003-04-07' })).score));
+    expect(compareRegistrations(registered, as({})).score).toBeGreaterThan(
+      compareRegistrations(registered, as({ givenName: 'Mohammad Ali', birthDate: '2003-04-07' })).score,
+    ));
 });

@@ -29,10 +29,18 @@ export type BirthDateEvidence = 'equal' | 'day_month_swapped' | 'placeholder' | 
  * enough next to a placeholder or a second weak name. match-score.spec.ts spells out the table.
  */
 export const NAME_EVIDENCE_WEIGHT: Readonly<Record<NameEvidence, number>> = {
-  equal: 1, spelling: 0.95, regrouped: 0.9, typo: 0.8, part: 0.74, different: 0.3,
+  equal: 1,
+  spelling: 0.95,
+  regrouped: 0.9,
+  typo: 0.8,
+  part: 0.74,
+  different: 0.3,
 };
 export const BIRTH_DATE_EVIDENCE_WEIGHT: Readonly<Record<BirthDateEvidence, number>> = {
-  equal: 1, day_month_swapped: 0.9, placeholder: 0.76, different: 0.2,
+  equal: 1,
+  day_month_swapped: 0.9,
+  placeholder: 0.76,
+  different: 0.2,
 };
 
 /** At or above this score a pair is a potential duplicate, to be merged or dismissed by a coordinator. */
@@ -77,7 +85,11 @@ export const compareBirthDateKeys = (a: BirthDateKeys, b: BirthDateKeys): BirthD
 const verdict = (evidence: NameEvidence | BirthDateEvidence): FieldComparison =>
   evidence === 'equal' ? 'equal' : evidence === 'different' ? 'different' : 'similar';
 
-interface NameAlignment { readonly givenName: NameEvidence; readonly familyName: NameEvidence; readonly namesSwapped: boolean }
+interface NameAlignment {
+  readonly givenName: NameEvidence;
+  readonly familyName: NameEvidence;
+  readonly namesSwapped: boolean;
+}
 
 const nameWeight = (alignment: NameAlignment): number =>
   NAME_EVIDENCE_WEIGHT[alignment.givenName] * NAME_EVIDENCE_WEIGHT[alignment.familyName];
@@ -89,7 +101,8 @@ const bestNameAlignment = (a: MatchingKeys, b: MatchingKeys): NameAlignment => {
     { givenName: compareNameKeys(a.givenName, b.familyName), familyName: compareNameKeys(a.familyName, b.givenName), namesSwapped: true },
   ];
   const allFieldsNamed = [a.givenName, a.familyName, b.givenName, b.familyName].every((field) => field.whole !== null);
-  if (allFieldsNamed && a.allParts === b.allParts) alignments.push({ givenName: 'regrouped', familyName: 'regrouped', namesSwapped: false });
+  if (allFieldsNamed && a.allParts === b.allParts)
+    alignments.push({ givenName: 'regrouped', familyName: 'regrouped', namesSwapped: false });
   return alignments.reduce((best, next) => (nameWeight(next) > nameWeight(best) ? next : best));
 };
 

@@ -52,9 +52,14 @@ describe('matching keys', () => {
   it('hold no clear value: every key went through the hash', () => {
     const keys = matchingKeys(mohammad, marked);
     const strings = [
-      ...Object.values(keys.givenName), ...Object.values(keys.familyName), keys.allParts,
-      ...Object.values(keys.birthDate), keys.lookup,
-    ].flat().filter((value) => typeof value === 'string');
+      ...Object.values(keys.givenName),
+      ...Object.values(keys.familyName),
+      keys.allParts,
+      ...Object.values(keys.birthDate),
+      keys.lookup,
+    ]
+      .flat()
+      .filter((value) => typeof value === 'string');
     expect(strings.length).toBeGreaterThan(20);
     for (const value of strings) expect(value).toMatch(/^#/);
   });
@@ -86,10 +91,12 @@ describe('lookup keys', () => {
   ])('are shared with %s', (_, other) => expect(sharesALookupKey(mohammad, other)).toBe(true));
 
   it('are shared when parts moved between the fields (father’s name as given or family name)', () =>
-    expect(sharesALookupKey(
-      { givenName: 'Yonas Tesfay', familyName: 'Gebremedhin', birthDate: '2001-01-01' },
-      { givenName: 'Yonas', familyName: 'Tesfaye Gebremedhin', birthDate: '2001-01-01' },
-    )).toBe(true));
+    expect(
+      sharesALookupKey(
+        { givenName: 'Yonas Tesfay', familyName: 'Gebremedhin', birthDate: '2001-01-01' },
+        { givenName: 'Yonas', familyName: 'Tesfaye Gebremedhin', birthDate: '2001-01-01' },
+      ),
+    ).toBe(true));
 
   it('are not shared when both names carry an error of their own: the one blind spot of the index', () => {
     const twoTypos = { ...mohammad, givenName: 'Mohamamd', familyName: 'Al-Hasasn' };

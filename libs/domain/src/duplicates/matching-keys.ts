@@ -123,7 +123,11 @@ export interface MatchingKeys {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-interface BirthDateParts { readonly year: string; readonly month: string; readonly day: string }
+interface BirthDateParts {
+  readonly year: string;
+  readonly month: string;
+  readonly day: string;
+}
 
 const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 
@@ -139,12 +143,12 @@ const nameKeys = (forms: NameForms, hash: KeyHash): NameKeys =>
   forms.whole === ''
     ? { whole: null, phonetic: null, parts: [], neighbours: [], typoTolerant: false }
     : {
-      whole: hash(`name:${forms.whole}`),
-      phonetic: hash(`phonetic:${forms.phonetic}`),
-      parts: forms.parts.map((part) => hash(`part:${part}`)),
-      neighbours: forms.neighbours.map((neighbour) => hash(`near:${neighbour}`)),
-      typoTolerant: Math.max(forms.whole.length, forms.written.length) >= TYPO_MIN_LENGTH,
-    };
+        whole: hash(`name:${forms.whole}`),
+        phonetic: hash(`phonetic:${forms.phonetic}`),
+        parts: forms.parts.map((part) => hash(`part:${part}`)),
+        neighbours: forms.neighbours.map((neighbour) => hash(`near:${neighbour}`)),
+        typoTolerant: Math.max(forms.whole.length, forms.written.length) >= TYPO_MIN_LENGTH,
+      };
 
 const birthDateKeys = ({ year, month, day }: BirthDateParts, hash: KeyHash): BirthDateKeys => {
   const [low, high] = [month, day].sort();
@@ -170,7 +174,10 @@ const birthDateKeys = ({ year, month, day }: BirthDateParts, hash: KeyHash): Bir
  */
 export const lookupKeyTexts = (given: NameForms, family: NameForms, year: string): string[] => {
   const texts = new Set<string>();
-  for (const [field, other] of [[given, family], [family, given]]) {
+  for (const [field, other] of [
+    [given, family],
+    [family, given],
+  ]) {
     if (field.whole === '' || other.whole === '') continue;
     for (const form of [...field.neighbours, ...field.parts]) texts.add(`near|${year}|${form}|${other.phonetic}`);
   }

@@ -21,10 +21,13 @@ const UNDECOMPOSABLE_LETTERS: Readonly<Record<string, string>> = { ı: 'i', ø: 
  * marks for ʿayn and hamza dropped (Ma'moun and Mamoun are one name), anything else a separator.
  */
 export const foldLetters = (raw: string): string =>
-  raw.normalize('NFC').toLowerCase()
+  raw
+    .normalize('NFC')
+    .toLowerCase()
     .replace(/[äöüßẞ]/g, (letter) => GERMAN_LETTERS[letter])
     .replace(/[ıøæœđłðþ]/g, (letter) => UNDECOMPOSABLE_LETTERS[letter])
-    .normalize('NFD').replace(/\p{M}/gu, '')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .replace(/['’‘ʼʻʿʾ`´]/g, '')
     .replace(/[^a-z]+/g, ' ')
     .trim();
@@ -55,8 +58,7 @@ const joinAbdCompounds = (parts: readonly string[]): string[] => {
   return joined;
 };
 
-const dropArticles = (parts: readonly string[]): string[] =>
-  parts.filter((part, i) => !(ARTICLES.has(part) && i < parts.length - 1));
+const dropArticles = (parts: readonly string[]): string[] => parts.filter((part, i) => !(ARTICLES.has(part) && i < parts.length - 1));
 
 /**
  * One spelling rule, applied to every name part in table order. `sameAs` lists pairs of real
@@ -80,161 +82,252 @@ export const SPELLING_RULES: readonly SpellingRule[] = [
     why: 'German (Dsch), French (Dj) and Ukrainian-English (Dzh) ways to write the sound of Arabic ǧīm',
     from: /dsch|dzh|dj/g,
     to: 'j',
-    sameAs: [['Dschamal', 'Jamal'], ['Djamal', 'Jamal'], ['Dschafar', 'Jafar']],
+    sameAs: [
+      ['Dschamal', 'Jamal'],
+      ['Djamal', 'Jamal'],
+      ['Dschafar', 'Jafar'],
+    ],
   },
   {
     rule: 'tsch → ch',
     why: 'German writes Cyrillic ч and Turkish ç as tsch where English writes ch',
     from: /tsch/g,
     to: 'ch',
-    sameAs: [['Tkatschenko', 'Tkachenko'], ['Kravtschuk', 'Kravchuk']],
+    sameAs: [
+      ['Tkatschenko', 'Tkachenko'],
+      ['Kravtschuk', 'Kravchuk'],
+    ],
   },
   {
     rule: 'sch → sh',
     why: 'German sch is English sh (Arabic š, Cyrillic ш)',
     from: /sch/g,
     to: 'sh',
-    sameAs: [['Schukri', 'Shukri'], ['Rascha', 'Rasha']],
+    sameAs: [
+      ['Schukri', 'Shukri'],
+      ['Rascha', 'Rasha'],
+    ],
   },
   {
     rule: 'zh → sh',
     why: 'Cyrillic ж is zh in Ukrainian passports and sch in German transcription',
     from: /zh/g,
     to: 'sh',
-    sameAs: [['Zhuk', 'Schuk'], ['Zhanna', 'Schanna']],
+    sameAs: [
+      ['Zhuk', 'Schuk'],
+      ['Zhanna', 'Schanna'],
+    ],
   },
   {
     rule: 'ph → f',
     why: 'French and English ph for f',
     from: /ph/g,
     to: 'f',
-    sameAs: [['Mustapha', 'Mustafa'], ['Josephine', 'Josefine']],
+    sameAs: [
+      ['Mustapha', 'Mustafa'],
+      ['Josephine', 'Josefine'],
+    ],
   },
   {
     rule: 'q, ck, hard c → k',
     why: 'Arabic q is k in German hands; c is k before a, o, u and consonants (Marco, Marko), so the German ch of Arabic ḫ and Cyrillic х becomes the English kh (the English ch of ч and ç lands there too, which costs little)',
     from: /ck|q|c(?![eiy])/g,
     to: 'k',
-    sameAs: [['Qasim', 'Kasim'], ['Qaderi', 'Kaderi'], ['Marco', 'Marko'], ['Becker', 'Beker'], ['Chaled', 'Khaled'], ['Tkatschenko', 'Tkachenko']],
+    sameAs: [
+      ['Qasim', 'Kasim'],
+      ['Qaderi', 'Kaderi'],
+      ['Marco', 'Marko'],
+      ['Becker', 'Beker'],
+      ['Chaled', 'Khaled'],
+      ['Tkatschenko', 'Tkachenko'],
+    ],
   },
   {
     rule: 'th, dh, gh → t, d, g',
     why: 'English marks Arabic ṯ, ḏ, ġ and Tigrinya ejectives with an h that German offices leave out',
     from: /([tdg])h/g,
     to: '$1',
-    sameAs: [['Ghulam', 'Gulam'], ['Gebremedhin', 'Gebremedin'], ['Thamer', 'Tamer']],
+    sameAs: [
+      ['Ghulam', 'Gulam'],
+      ['Gebremedhin', 'Gebremedin'],
+      ['Thamer', 'Tamer'],
+    ],
   },
   {
     rule: 'ts → z',
     why: 'Cyrillic ц is ts in English and z in German (Kravets, Krawez)',
     from: /ts/g,
     to: 'z',
-    sameAs: [['Kravets', 'Krawez'], ['Kovalets', 'Kowalez']],
+    sameAs: [
+      ['Kravets', 'Krawez'],
+      ['Kovalets', 'Kowalez'],
+    ],
   },
   {
     rule: 'w → v',
     why: 'Cyrillic в is v in English and w in German (Kovalenko, Kowalenko)',
     from: /w/g,
     to: 'v',
-    sameAs: [['Kowalenko', 'Kovalenko'], ['Schewtschenko', 'Shevchenko']],
+    sameAs: [
+      ['Kowalenko', 'Kovalenko'],
+      ['Schewtschenko', 'Shevchenko'],
+    ],
   },
   {
     rule: 'ou, oo → u',
     why: 'French ou and English oo for a long u',
     from: /ou|oo/g,
     to: 'u',
-    sameAs: [['Noor', 'Nur'], ['Nour', 'Nur'], ['Moussa', 'Musa']],
+    sameAs: [
+      ['Noor', 'Nur'],
+      ['Nour', 'Nur'],
+      ['Moussa', 'Musa'],
+    ],
   },
   {
     rule: 'ee → i',
     why: 'English ee for a long i',
     from: /ee/g,
     to: 'i',
-    sameAs: [['Waleed', 'Walid'], ['Yaseen', 'Yasin'], ['Saeed', 'Said']],
+    sameAs: [
+      ['Waleed', 'Walid'],
+      ['Yaseen', 'Yasin'],
+      ['Saeed', 'Said'],
+    ],
   },
   {
     rule: 'ei, ey before a consonant → ai',
     why: 'the Arabic and Persian diphthong ay is written ei, ey, ai or ay',
     from: new RegExp(`e[iy](?![aeiou])`, 'g'),
     to: 'ai',
-    sameAs: [['Hussein', 'Hussain'], ['Zeinab', 'Zainab'], ['Heydari', 'Haidari'], ['Sheikh', 'Shaikh']],
+    sameAs: [
+      ['Hussein', 'Hussain'],
+      ['Zeinab', 'Zainab'],
+      ['Heydari', 'Haidari'],
+      ['Sheikh', 'Shaikh'],
+    ],
   },
   {
     rule: 'final -aye → -ai',
     why: 'Tigrinya and Amharic names end in -ay, -ai or -aye depending on the clerk',
     from: /aye$/,
     to: 'ai',
-    sameAs: [['Tesfaye', 'Tesfai'], ['Tsegaye', 'Tsegai']],
+    sameAs: [
+      ['Tesfaye', 'Tesfai'],
+      ['Tsegaye', 'Tsegai'],
+    ],
   },
   {
     rule: 'j, y before a consonant or at the end → i',
     why: 'a y or j that is no consonant: Mehary/Mehari, Dmytro/Dmitro, Andriy/Andrij/Andrii, Ahmadzay/Ahmadzai',
     from: /[jy](?![aeiou])/g,
     to: 'i',
-    sameAs: [['Mehary', 'Mehari'], ['Dmytro', 'Dmitro'], ['Bojko', 'Boiko'], ['Andriy', 'Andrij'], ['Ahmadzay', 'Ahmadzai']],
+    sameAs: [
+      ['Mehary', 'Mehari'],
+      ['Dmytro', 'Dmitro'],
+      ['Bojko', 'Boiko'],
+      ['Andriy', 'Andrij'],
+      ['Ahmadzay', 'Ahmadzai'],
+    ],
   },
   {
     rule: 'y → j',
     why: 'the consonant y is j in German (Yusuf, Jusuf; Yasmin, Jasmin)',
     from: /y/g,
     to: 'j',
-    sameAs: [['Yasmin', 'Jasmin'], ['Yonas', 'Jonas'], ['Yuliia', 'Juliia']],
+    sameAs: [
+      ['Yasmin', 'Jasmin'],
+      ['Yonas', 'Jonas'],
+      ['Yuliia', 'Juliia'],
+    ],
   },
   {
     rule: 'ija → ia',
     why: 'German transcription writes Cyrillic ія and ия as ija (Julija, Yuliia, Yulia); only before a, so that Sayyid does not become Said',
     from: /ij(?=a)/g,
     to: 'i',
-    sameAs: [['Julija', 'Yulia'], ['Natalija', 'Natalia'], ['Marija', 'Maria']],
+    sameAs: [
+      ['Julija', 'Yulia'],
+      ['Natalija', 'Natalia'],
+      ['Marija', 'Maria'],
+    ],
   },
   {
     rule: 'ae, oe, ue → a, o, u',
     why: 'the written-out umlaut (Mueller) must meet the one typed without dots (Muller)',
     from: /([aou])e/g,
     to: '$1',
-    sameAs: [['Müller', 'Muller'], ['Öztürk', 'Ozturk'], ['Schröder', 'Schroder'], ['Jürgen', 'Jurgen']],
+    sameAs: [
+      ['Müller', 'Muller'],
+      ['Öztürk', 'Ozturk'],
+      ['Schröder', 'Schroder'],
+      ['Jürgen', 'Jurgen'],
+    ],
   },
   {
     rule: 'initial e → i',
     why: 'Arabic and Persian names that start with a short i are written with e or i (Edris/Idris, Ehsan/Ihsan, Esmail/Ismail)',
     from: /^e(?=[^aeiou])/,
     to: 'i',
-    sameAs: [['Edris', 'Idris'], ['Ehsan', 'Ihsan'], ['Emran', 'Imran']],
+    sameAs: [
+      ['Edris', 'Idris'],
+      ['Ehsan', 'Ihsan'],
+      ['Emran', 'Imran'],
+    ],
   },
   {
     rule: 'initial o → u',
     why: 'and those that start with a short u with o or u (Omid/Umid, Osman/Usman, Obaidullah/Ubaidullah)',
     from: /^o(?=[^aeiou])/,
     to: 'u',
-    sameAs: [['Omid', 'Umid'], ['Obaidullah', 'Ubaidullah'], ['Obada', 'Ubada']],
+    sameAs: [
+      ['Omid', 'Umid'],
+      ['Obaidullah', 'Ubaidullah'],
+      ['Obada', 'Ubada'],
+    ],
   },
   {
     rule: 'x → ks',
     why: 'Latin x and Cyrillic кс (Olexandr, Oleksandr)',
     from: /x/g,
     to: 'ks',
-    sameAs: [['Olexandr', 'Oleksandr'], ['Alexander', 'Aleksander']],
+    sameAs: [
+      ['Olexandr', 'Oleksandr'],
+      ['Alexander', 'Aleksander'],
+    ],
   },
   {
     rule: '-zadeh, -zade → -zada',
     why: 'the Persian "son of" suffix is -zadeh in Iran and -zada in Afghanistan',
     from: /zad(?:eh|e|a)$/,
     to: 'zada',
-    sameAs: [['Ahmadzadeh', 'Ahmadzada'], ['Hosseinzade', 'Hosseinzadeh']],
+    sameAs: [
+      ['Ahmadzadeh', 'Ahmadzada'],
+      ['Hosseinzade', 'Hosseinzadeh'],
+    ],
   },
   {
     rule: 'double letters → single',
     why: 'Arabic shadda and long vowels are doubled by some and not by others',
     from: /([a-z])\1+/g,
     to: '$1',
-    sameAs: [['Hassan', 'Hasan'], ['Mohammadi', 'Mohamadi'], ['Lyssenko', 'Lysenko']],
+    sameAs: [
+      ['Hassan', 'Hasan'],
+      ['Mohammadi', 'Mohamadi'],
+      ['Lyssenko', 'Lysenko'],
+    ],
   },
   {
     rule: 'abd + vowel (+ l) → abd',
     why: 'Abdel-, Abdul-, Abdal-, Abdur- and Abd al- are one prefix; after the doubled letters are gone, Abdurrahman is Abd-Rahman',
     from: new RegExp(`^abd(?:[aeiou]l(?=[${C}])|[aeiou])(?=[a-z]{2})`),
     to: 'abd',
-    sameAs: [['Abdel-Rahman', 'Abdulrahman'], ['Abd al-Aziz', 'Abdulaziz'], ['Abdurrahman', 'Abd ar-Rahman'], ['Abdullah', 'Abdallah']],
+    sameAs: [
+      ['Abdel-Rahman', 'Abdulrahman'],
+      ['Abd al-Aziz', 'Abdulaziz'],
+      ['Abdurrahman', 'Abd ar-Rahman'],
+      ['Abdullah', 'Abdallah'],
+    ],
   },
 ];
 
@@ -294,9 +387,31 @@ export const NAME_VARIANTS: Readonly<Record<string, readonly string[]>> = {
  * not Exander). Names whose rest is short (Alina, Elena, Elias, Almaz) are safe without a listing.
  */
 export const GLUED_ARTICLE_SPARED: readonly string[] = [
-  'Albert', 'Alfred', 'Albrecht', 'Alfons', 'Alwin', 'Alwine', 'Almut', 'Albin', 'Albina',
-  'Elmar', 'Elmira', 'Elvira', 'Elbert', 'Elfriede', 'Elsbeth',
-  'Alexander', 'Alexandra', 'Aleksander', 'Aleksandra', 'Alessandro', 'Alessia', 'Alejandro', 'Elisabeth', 'Eleonora', 'Eleanor',
+  'Albert',
+  'Alfred',
+  'Albrecht',
+  'Alfons',
+  'Alwin',
+  'Alwine',
+  'Almut',
+  'Albin',
+  'Albina',
+  'Elmar',
+  'Elmira',
+  'Elvira',
+  'Elbert',
+  'Elfriede',
+  'Elsbeth',
+  'Alexander',
+  'Alexandra',
+  'Aleksander',
+  'Aleksandra',
+  'Alessandro',
+  'Alessia',
+  'Alejandro',
+  'Elisabeth',
+  'Eleonora',
+  'Eleanor',
 ];
 
 export interface NameNormaliser {
@@ -323,7 +438,8 @@ const variantLookup = (rules: readonly SpellingRule[], variants: Readonly<Record
       const folded = canonicalOf(spelling, rules);
       // A spelling that the rules already fold into another name would silently merge two names.
       const taken = lookup.get(folded);
-      if (taken !== undefined && taken !== canonical) throw new Error(`name table: ${spelling} folds to ${folded}, which is already ${taken}`);
+      if (taken !== undefined && taken !== canonical)
+        throw new Error(`name table: ${spelling} folds to ${folded}, which is already ${taken}`);
       lookup.set(folded, canonical);
     }
   }

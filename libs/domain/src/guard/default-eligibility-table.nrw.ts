@@ -45,38 +45,102 @@ export const NRW_ELIGIBILITY_2026: EligibilityTable = {
   rules: [
     // State of NRW, "Durchstarten in Ausbildung und Arbeit" / "Gemeinsam klappt's" (reference text).
     { kind: 'coaching', jurisdiction: 'state', residenceStatuses: 'all', basis: 'Durchstarten in Ausbildung und Arbeit, Baustein I' },
-    { kind: 'language_support', jurisdiction: 'state', residenceStatuses: 'all', basis: 'Durchstarten in Ausbildung und Arbeit, Bausteine II und IV' },
-    { kind: 'school_certificate', jurisdiction: 'state', residenceStatuses: 'all', basis: 'Durchstarten in Ausbildung und Arbeit, Baustein III' },
-    { kind: 'participation_management', jurisdiction: 'state', residenceStatuses: ['gestattung', 'duldung'],
-      basis: 'Gemeinsam klappt’s, Baustein VI Teilhabemanagement' },
+    {
+      kind: 'language_support',
+      jurisdiction: 'state',
+      residenceStatuses: 'all',
+      basis: 'Durchstarten in Ausbildung und Arbeit, Bausteine II und IV',
+    },
+    {
+      kind: 'school_certificate',
+      jurisdiction: 'state',
+      residenceStatuses: 'all',
+      basis: 'Durchstarten in Ausbildung und Arbeit, Baustein III',
+    },
+    {
+      kind: 'participation_management',
+      jurisdiction: 'state',
+      residenceStatuses: ['gestattung', 'duldung'],
+      basis: 'Gemeinsam klappt’s, Baustein VI Teilhabemanagement',
+    },
 
     // Participation management co-funded by the municipality from its youth welfare or AsylbLG budget;
     // not by SGB II/III/XII (no such instrument) nor by the federation (no such programme).
     { kind: 'participation_management', jurisdiction: 'sgb8', residenceStatuses: ['gestattung', 'duldung'], basis: '§§ 13, 41 SGB VIII' },
-    { kind: 'participation_management', jurisdiction: 'asylblg', residenceStatuses: ['gestattung', 'duldung'], basis: '§ 6 Abs. 1 AsylbLG' },
+    {
+      kind: 'participation_management',
+      jurisdiction: 'asylblg',
+      residenceStatuses: ['gestattung', 'duldung'],
+      basis: '§ 6 Abs. 1 AsylbLG',
+    },
 
     // Job centre (SGB II), for people who can receive Bürgergeld.
-    { kind: 'coaching', jurisdiction: 'sgb2', residenceStatuses: SGB_BENEFIT_STATUSES, basis: '§§ 16 Abs. 1 SGB II i. V. m. 45 SGB III, 16h, 16k SGB II' },
-    { kind: 'language_support', jurisdiction: 'sgb2', residenceStatuses: SGB_BENEFIT_STATUSES, basis: '§ 16 Abs. 1 SGB II i. V. m. § 75 SGB III (Assistierte Ausbildung)' },
-    { kind: 'school_certificate', jurisdiction: 'sgb2', residenceStatuses: SGB_BENEFIT_STATUSES, basis: '§ 16 Abs. 1 SGB II i. V. m. § 81 Abs. 3 SGB III' },
+    {
+      kind: 'coaching',
+      jurisdiction: 'sgb2',
+      residenceStatuses: SGB_BENEFIT_STATUSES,
+      basis: '§§ 16 Abs. 1 SGB II i. V. m. 45 SGB III, 16h, 16k SGB II',
+    },
+    {
+      kind: 'language_support',
+      jurisdiction: 'sgb2',
+      residenceStatuses: SGB_BENEFIT_STATUSES,
+      basis: '§ 16 Abs. 1 SGB II i. V. m. § 75 SGB III (Assistierte Ausbildung)',
+    },
+    {
+      kind: 'school_certificate',
+      jurisdiction: 'sgb2',
+      residenceStatuses: SGB_BENEFIT_STATUSES,
+      basis: '§ 16 Abs. 1 SGB II i. V. m. § 81 Abs. 3 SGB III',
+    },
 
     // Employment agency (SGB III), for anyone registered with it.
     { kind: 'coaching', jurisdiction: 'sgb3', residenceStatuses: 'all', basis: '§ 45 SGB III' },
     { kind: 'language_support', jurisdiction: 'sgb3', residenceStatuses: 'all', basis: '§ 75 SGB III (Assistierte Ausbildung)' },
-    { kind: 'school_certificate', jurisdiction: 'sgb3', residenceStatuses: 'all', basis: '§ 53 SGB III (Berufsvorbereitung mit Hauptschulabschluss), § 81 Abs. 3 SGB III' },
+    {
+      kind: 'school_certificate',
+      jurisdiction: 'sgb3',
+      residenceStatuses: 'all',
+      basis: '§ 53 SGB III (Berufsvorbereitung mit Hauptschulabschluss), § 81 Abs. 3 SGB III',
+    },
 
     // Youth welfare (SGB VIII), young people up to 27.
-    { kind: 'coaching', jurisdiction: 'sgb8', residenceStatuses: 'all', basis: '§ 13 SGB VIII (Jugendsozialarbeit), § 41 SGB VIII (junge Volljährige)' },
+    {
+      kind: 'coaching',
+      jurisdiction: 'sgb8',
+      residenceStatuses: 'all',
+      basis: '§ 13 SGB VIII (Jugendsozialarbeit), § 41 SGB VIII (junge Volljährige)',
+    },
 
     // Social assistance (SGB XII), for people who can receive it.
-    { kind: 'coaching', jurisdiction: 'sgb12', residenceStatuses: SGB_BENEFIT_STATUSES, basis: '§ 11 SGB XII (Beratung und Aktivierung), §§ 67 ff. SGB XII' },
+    {
+      kind: 'coaching',
+      jurisdiction: 'sgb12',
+      residenceStatuses: SGB_BENEFIT_STATUSES,
+      basis: '§ 11 SGB XII (Beratung und Aktivierung), §§ 67 ff. SGB XII',
+    },
 
     // Asylum seekers' benefits (AsylbLG), including the residence permits it covers.
-    { kind: 'coaching', jurisdiction: 'asylblg', residenceStatuses: ['gestattung', 'duldung', 'aufenthaltserlaubnis'], basis: '§ 6 Abs. 1 AsylbLG' },
+    {
+      kind: 'coaching',
+      jurisdiction: 'asylblg',
+      residenceStatuses: ['gestattung', 'duldung', 'aufenthaltserlaubnis'],
+      basis: '§ 6 Abs. 1 AsylbLG',
+    },
 
     // Federal programmes.
-    { kind: 'language_support', jurisdiction: 'federal', residenceStatuses: 'all', basis: '§§ 43, 44, 45a AufenthG (BAMF Integrations- und Berufssprachkurse)' },
-    { kind: 'coaching', jurisdiction: 'federal', residenceStatuses: 'all', basis: 'Jugendmigrationsdienste (Kinder- und Jugendplan des Bundes)' },
+    {
+      kind: 'language_support',
+      jurisdiction: 'federal',
+      residenceStatuses: 'all',
+      basis: '§§ 43, 44, 45a AufenthG (BAMF Integrations- und Berufssprachkurse)',
+    },
+    {
+      kind: 'coaching',
+      jurisdiction: 'federal',
+      residenceStatuses: 'all',
+      basis: 'Jugendmigrationsdienste (Kinder- und Jugendplan des Bundes)',
+    },
   ],
   subsidiarity: {
     coveringJurisdictions: ['sgb2', 'sgb12'],

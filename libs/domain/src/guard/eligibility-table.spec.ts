@@ -32,31 +32,133 @@ describe('the eligibility table', () => {
   });
 
   it.each([
-    ['a residence status it does not know', (t: ParsedJson) => { t.rules[3].residenceStatuses[0] = 'asyl'; },
-      'rules[3].residenceStatuses[0]: unknown residence status "asyl"; expected one of gestattung, duldung, aufenthaltserlaubnis, niederlassungserlaubnis, eu_citizen, german, other'],
-    ['a kind it does not know', (t: ParsedJson) => { t.rules[1].kind = 'sprachkurs'; }, 'rules[1].kind: unknown pathway kind "sprachkurs"'],
-    ['a jurisdiction it does not know', (t: ParsedJson) => { t.rules[2].jurisdiction = 'sgb9'; }, 'rules[2].jurisdiction: unknown jurisdiction "sgb9"'],
-    ['residence statuses that are neither "all" nor a list', (t: ParsedJson) => { t.rules[0].residenceStatuses = 'everyone'; },
-      'rules[0].residenceStatuses: expected an array, got "everyone"'],
-    ['an empty list of statuses', (t: ParsedJson) => { t.rules[0].residenceStatuses = []; }, 'rules[0].residenceStatuses: must not be empty'],
-    ['a status listed twice', (t: ParsedJson) => { t.rules[3].residenceStatuses = ['duldung', 'duldung']; }, 'rules[3].residenceStatuses[1]: "duldung" is listed twice'],
-    ['a misspelt field', (t: ParsedJson) => { t.rules[4].residenceStatus = t.rules[4].residenceStatuses; delete t.rules[4].residenceStatuses; },
-      'rules[4].residenceStatus: unknown field; expected one of kind, jurisdiction, residenceStatuses, basis'],
-    ['a missing field', (t: ParsedJson) => { delete t.rules[0].jurisdiction; }, 'rules[0].jurisdiction: missing'],
-    ['two rules for one offer', (t: ParsedJson) => { t.rules.push({ kind: 'coaching', jurisdiction: 'state', residenceStatuses: ['german'] }); },
-      `rules[${NRW_ELIGIBILITY_2026.rules.length}]: coaching under state is already ruled by rules[0]`],
-    ['no rules', (t: ParsedJson) => { t.rules = []; }, 'rules: must not be empty'],
-    ['a validFrom that is no date', (t: ParsedJson) => { t.validFrom = '2026-02-30'; }, 'validFrom: expected a date YYYY-MM-DD, got "2026-02-30"'],
-    ['an empty version', (t: ParsedJson) => { t.version = ' '; }, 'version: expected a non-empty string, got " "'],
-    ['an unknown covering jurisdiction', (t: ParsedJson) => { t.subsidiarity.coveringJurisdictions = ['sgb2', 'sgbxii']; },
-      'subsidiarity.coveringJurisdictions[1]: unknown jurisdiction "sgbxii"'],
-    ['a jurisdiction subsidiary to itself', (t: ParsedJson) => { t.subsidiarity.subsidiaryJurisdiction = 'sgb2'; },
-      'subsidiarity.subsidiaryJurisdiction: "sgb2" cannot be subsidiary to itself'],
-    ['a career-risk count that is no whole number', (t: ParsedJson) => { t.careerRisk.failedPathways = 2.5; },
-      'careerRisk.failedPathways: expected a whole number of at least 1, got 2.5'],
-    ['a career-risk window of zero months', (t: ParsedJson) => { t.careerRisk.withinMonths = 0; }, 'careerRisk.withinMonths: expected a whole number of at least 1, got 0'],
-    ['a missing section', (t: ParsedJson) => { delete t.careerRisk; }, 'careerRisk: missing'],
-    ['an unknown top-level field', (t: ParsedJson) => { t.valid_from = '2026-01-01'; }, 'valid_from: unknown field'],
+    [
+      'a residence status it does not know',
+      (t: ParsedJson) => {
+        t.rules[3].residenceStatuses[0] = 'asyl';
+      },
+      'rules[3].residenceStatuses[0]: unknown residence status "asyl"; expected one of gestattung, duldung, aufenthaltserlaubnis, niederlassungserlaubnis, eu_citizen, german, other',
+    ],
+    [
+      'a kind it does not know',
+      (t: ParsedJson) => {
+        t.rules[1].kind = 'sprachkurs';
+      },
+      'rules[1].kind: unknown pathway kind "sprachkurs"',
+    ],
+    [
+      'a jurisdiction it does not know',
+      (t: ParsedJson) => {
+        t.rules[2].jurisdiction = 'sgb9';
+      },
+      'rules[2].jurisdiction: unknown jurisdiction "sgb9"',
+    ],
+    [
+      'residence statuses that are neither "all" nor a list',
+      (t: ParsedJson) => {
+        t.rules[0].residenceStatuses = 'everyone';
+      },
+      'rules[0].residenceStatuses: expected an array, got "everyone"',
+    ],
+    [
+      'an empty list of statuses',
+      (t: ParsedJson) => {
+        t.rules[0].residenceStatuses = [];
+      },
+      'rules[0].residenceStatuses: must not be empty',
+    ],
+    [
+      'a status listed twice',
+      (t: ParsedJson) => {
+        t.rules[3].residenceStatuses = ['duldung', 'duldung'];
+      },
+      'rules[3].residenceStatuses[1]: "duldung" is listed twice',
+    ],
+    [
+      'a misspelt field',
+      (t: ParsedJson) => {
+        t.rules[4].residenceStatus = t.rules[4].residenceStatuses;
+        delete t.rules[4].residenceStatuses;
+      },
+      'rules[4].residenceStatus: unknown field; expected one of kind, jurisdiction, residenceStatuses, basis',
+    ],
+    [
+      'a missing field',
+      (t: ParsedJson) => {
+        delete t.rules[0].jurisdiction;
+      },
+      'rules[0].jurisdiction: missing',
+    ],
+    [
+      'two rules for one offer',
+      (t: ParsedJson) => {
+        t.rules.push({ kind: 'coaching', jurisdiction: 'state', residenceStatuses: ['german'] });
+      },
+      `rules[${NRW_ELIGIBILITY_2026.rules.length}]: coaching under state is already ruled by rules[0]`,
+    ],
+    [
+      'no rules',
+      (t: ParsedJson) => {
+        t.rules = [];
+      },
+      'rules: must not be empty',
+    ],
+    [
+      'a validFrom that is no date',
+      (t: ParsedJson) => {
+        t.validFrom = '2026-02-30';
+      },
+      'validFrom: expected a date YYYY-MM-DD, got "2026-02-30"',
+    ],
+    [
+      'an empty version',
+      (t: ParsedJson) => {
+        t.version = ' ';
+      },
+      'version: expected a non-empty string, got " "',
+    ],
+    [
+      'an unknown covering jurisdiction',
+      (t: ParsedJson) => {
+        t.subsidiarity.coveringJurisdictions = ['sgb2', 'sgbxii'];
+      },
+      'subsidiarity.coveringJurisdictions[1]: unknown jurisdiction "sgbxii"',
+    ],
+    [
+      'a jurisdiction subsidiary to itself',
+      (t: ParsedJson) => {
+        t.subsidiarity.subsidiaryJurisdiction = 'sgb2';
+      },
+      'subsidiarity.subsidiaryJurisdiction: "sgb2" cannot be subsidiary to itself',
+    ],
+    [
+      'a career-risk count that is no whole number',
+      (t: ParsedJson) => {
+        t.careerRisk.failedPathways = 2.5;
+      },
+      'careerRisk.failedPathways: expected a whole number of at least 1, got 2.5',
+    ],
+    [
+      'a career-risk window of zero months',
+      (t: ParsedJson) => {
+        t.careerRisk.withinMonths = 0;
+      },
+      'careerRisk.withinMonths: expected a whole number of at least 1, got 0',
+    ],
+    [
+      'a missing section',
+      (t: ParsedJson) => {
+        delete t.careerRisk;
+      },
+      'careerRisk: missing',
+    ],
+    [
+      'an unknown top-level field',
+      (t: ParsedJson) => {
+        t.valid_from = '2026-01-01';
+      },
+      'valid_from: unknown field',
+    ],
   ])('refuses %s, naming the path', (_, spoil, message) => {
     const input = raw();
     spoil(input);
@@ -89,8 +191,11 @@ describe('the NRW default table', () => {
     for (const kind of ['coaching', 'language_support', 'school_certificate']) expect(statusesFor(kind, 'state')).toBe('all');
   });
   it('makes them subsidiary to SGB II and SGB XII', () =>
-    expect(NRW_ELIGIBILITY_2026.subsidiarity).toEqual({ coveringJurisdictions: ['sgb2', 'sgb12'], subsidiaryJurisdiction: 'state',
-      kinds: ['coaching', 'language_support', 'school_certificate'] }));
+    expect(NRW_ELIGIBILITY_2026.subsidiarity).toEqual({
+      coveringJurisdictions: ['sgb2', 'sgb12'],
+      subsidiaryJurisdiction: 'state',
+      kinds: ['coaching', 'language_support', 'school_certificate'],
+    }));
   it('keeps people on AsylbLG benefits out of SGB II and SGB XII offers', () => {
     for (const rule of NRW_ELIGIBILITY_2026.rules.filter((r) => r.jurisdiction === 'sgb2' || r.jurisdiction === 'sgb12')) {
       expect(rule.residenceStatuses).not.toContain('gestattung');
@@ -110,8 +215,19 @@ describe('the NRW default table', () => {
 });
 
 describe('calendar dates', () => {
-  it.each([['2026-02-28', true], ['2028-02-29', true], ['2026-02-29', false], ['2026-13-01', false], ['2026-1-01', false], [20260101, false]])(
-    '%p is a calendar date: %p', (value, expected) => expect(isCalendarDate(value)).toBe(expected));
-  it.each([['2026-03-01', -24, '2024-03-01'], ['2026-08-31', -6, '2026-02-28'], ['2024-02-29', 12, '2025-02-28'], ['2026-01-15', -1, '2025-12-15'],
-    ['2025-12-31', 2, '2026-02-28']])('%s plus %d months is %s', (date, months, expected) => expect(addMonths(date, months)).toBe(expected));
+  it.each([
+    ['2026-02-28', true],
+    ['2028-02-29', true],
+    ['2026-02-29', false],
+    ['2026-13-01', false],
+    ['2026-1-01', false],
+    [20260101, false],
+  ])('%p is a calendar date: %p', (value, expected) => expect(isCalendarDate(value)).toBe(expected));
+  it.each([
+    ['2026-03-01', -24, '2024-03-01'],
+    ['2026-08-31', -6, '2026-02-28'],
+    ['2024-02-29', 12, '2025-02-28'],
+    ['2026-01-15', -1, '2025-12-15'],
+    ['2025-12-31', 2, '2026-02-28'],
+  ])('%s plus %d months is %s', (date, months, expected) => expect(addMonths(date, months)).toBe(expected));
 });

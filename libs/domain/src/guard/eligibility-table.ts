@@ -34,9 +34,21 @@ const invalid = (path: string, problem: string): never => {
 const field = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
 const shown = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? `"${value}"` : typeof value === 'object' ? 'an object' : String(value);
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'an array'
+      : typeof value === 'string'
+        ? `"${value}"`
+        : typeof value === 'object'
+          ? 'an object'
+          : String(value);
 
-const record = (value: unknown, path: string, fields: { required: readonly string[]; optional?: readonly string[] }): Record<string, unknown> => {
+const record = (
+  value: unknown,
+  path: string,
+  fields: { required: readonly string[]; optional?: readonly string[] },
+): Record<string, unknown> => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return invalid(path, `expected an object, got ${shown(value)}`);
   const object = value as Record<string, unknown>;
   const known = [...fields.required, ...(fields.optional ?? [])];
@@ -69,7 +81,8 @@ const codes = <T extends string>(value: unknown, path: string, known: readonly T
 };
 
 const positiveInteger = (value: unknown, path: string): number => {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) return invalid(path, `expected a whole number of at least 1, got ${shown(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+    return invalid(path, `expected a whole number of at least 1, got ${shown(value)}`);
   return value;
 };
 
@@ -77,9 +90,10 @@ const rule = (value: unknown, path: string): EligibilityRule => {
   const raw = record(value, path, { required: ['kind', 'jurisdiction', 'residenceStatuses'], optional: ['basis'] });
   const kind = code(raw.kind, `${path}.kind`, PATHWAY_KINDS, 'pathway kind');
   const jurisdiction = code(raw.jurisdiction, `${path}.jurisdiction`, JURISDICTIONS, 'jurisdiction');
-  const residenceStatuses = raw.residenceStatuses === 'all'
-    ? 'all'
-    : codes(raw.residenceStatuses, `${path}.residenceStatuses`, RESIDENCE_STATUSES, 'residence status', true);
+  const residenceStatuses =
+    raw.residenceStatuses === 'all'
+      ? 'all'
+      : codes(raw.residenceStatuses, `${path}.residenceStatuses`, RESIDENCE_STATUSES, 'residence status', true);
   if (raw.basis !== undefined && typeof raw.basis !== 'string') invalid(`${path}.basis`, `expected a string, got ${shown(raw.basis)}`);
   return { kind, jurisdiction, residenceStatuses, ...(raw.basis !== undefined ? { basis: raw.basis as string } : {}) };
 };
@@ -91,7 +105,8 @@ const rule = (value: unknown, path: string): EligibilityRule => {
  */
 export const validateEligibilityTable = (raw: unknown): EligibilityTable => {
   const table = record(raw, '', { required: ['version', 'validFrom', 'rules', 'subsidiarity', 'careerRisk'] });
-  if (typeof table.version !== 'string' || table.version.trim() === '') invalid('version', `expected a non-empty string, got ${shown(table.version)}`);
+  if (typeof table.version !== 'string' || table.version.trim() === '')
+    invalid('version', `expected a non-empty string, got ${shown(table.version)}`);
   if (!isCalendarDate(table.validFrom)) invalid('validFrom', `expected a date YYYY-MM-DD, got ${shown(table.validFrom)}`);
 
   const rules = array(table.rules, 'rules', { nonEmpty: true }).map((item, i) => rule(item, `rules[${i}]`));
@@ -101,9 +116,22 @@ export const validateEligibilityTable = (raw: unknown): EligibilityTable => {
     if (first !== i) invalid(`rules[${i}]`, `${r.kind} under ${r.jurisdiction} is already ruled by rules[${first}]`);
   });
 
-  const rawSubsidiarity = record(table.subsidiarity, 'subsidiarity', { required: ['coveringJurisdictions', 'subsidiaryJurisdiction', 'kinds'] });
-  const coveringJurisdictions = codes(rawSubsidiarity.coveringJurisdictions, 'subsidiarity.coveringJurisdictions', JURISDICTIONS, 'jurisdiction', true);
-  const subsidiaryJurisdiction = code(rawSubsidiarity.subsidiaryJurisdiction, 'subsidiarity.subsidiaryJurisdiction', JURISDICTIONS, 'jurisdiction');
+  const rawSubsidiarity = record(table.subsidiarity, 'subsidiarity', {
+    required: ['coveringJurisdictions', 'subsidiaryJurisdiction', 'kinds'],
+  });
+  const coveringJurisdictions = codes(
+    rawSubsidiarity.coveringJurisdictions,
+    'subsidiarity.coveringJurisdictions',
+    JURISDICTIONS,
+    'jurisdiction',
+    true,
+  );
+  const subsidiaryJurisdiction = code(
+    rawSubsidiarity.subsidiaryJurisdiction,
+    'subsidiarity.subsidiaryJurisdiction',
+    JURISDICTIONS,
+    'jurisdiction',
+  );
   if (coveringJurisdictions.includes(subsidiaryJurisdiction)) {
     invalid('subsidiarity.subsidiaryJurisdiction', `"${subsidiaryJurisdiction}" cannot be subsidiary to itself`);
   }
@@ -124,4 +152,6 @@ export const validateEligibilityTable = (raw: unknown): EligibilityTable => {
 
 /** The version in force on `day`: the latest one whose `validFrom` is not after it, or undefined before the first. */
 export const eligibilityTableOn = (tables: readonly EligibilityTable[], day: string): EligibilityTable | undefined =>
-  tables.filter((t) => t.validFrom <= day).reduce<EligibilityTable | undefined>((latest, t) => (!latest || t.validFrom > latest.validFrom ? t : latest), undefined);
+  tables
+    .filter((t) => t.validFrom <= day)
+    .reduce<EligibilityTable | undefined>((latest, t) => (!latest || t.validFrom > latest.validFrom ? t : latest), undefined);

@@ -7,8 +7,16 @@ import { Jurisdiction, Outcome, PathwayKind, ResidenceStatus } from '../shared/v
 import { isCalendarDate, periodsOverlap } from './dates';
 import { EligibilityTable } from './eligibility-table';
 import {
-  checkPathway, effectiveEnd, EntitlementPeriod, GuardFlag, GuardOverride, GuardRefusal, OVERRIDABLE_RULES, OverridableRule,
-  PathwayRecord, RefusalCode,
+  checkPathway,
+  effectiveEnd,
+  EntitlementPeriod,
+  GuardFlag,
+  GuardOverride,
+  GuardRefusal,
+  OVERRIDABLE_RULES,
+  OverridableRule,
+  PathwayRecord,
+  RefusalCode,
 } from './guard.policy';
 
 /*
@@ -32,27 +40,68 @@ export interface CaseConference {
 export type LedgerOverride = GuardOverride & { overrideId: string };
 
 // Events: stored for good, so their type names and data never change shape.
-export type PathwayReserved = Event<'PathwayReserved', { participantId: string; pathwayId: string; kind: PathwayKind; jurisdiction: Jurisdiction;
-  plannedStart: string; plannedEnd: string; eligibilityVersion: string; flags: GuardFlag[]; reservedAt: string }>;
+export type PathwayReserved = Event<
+  'PathwayReserved',
+  {
+    participantId: string;
+    pathwayId: string;
+    kind: PathwayKind;
+    jurisdiction: Jurisdiction;
+    plannedStart: string;
+    plannedEnd: string;
+    eligibilityVersion: string;
+    flags: GuardFlag[];
+    reservedAt: string;
+  }
+>;
 export type ReservationReleased = Event<'ReservationReleased', { participantId: string; pathwayId: string; releasedAt: string }>;
-export type PathwayEndRecorded = Event<'PathwayEndRecorded', { participantId: string; pathwayId: string; status: 'completed' | 'aborted';
-  outcome: Outcome; endedOn: string }>;
-export type CaseConferenceRecorded = Event<'CaseConferenceRecorded', { participantId: string; stepId: string; heldOn: string; decision?: Sealed }>;
-export type OverrideGranted = Event<'OverrideGranted', { participantId: string; overrideId: string; rule: OverridableRule; kind?: PathwayKind;
-  validUntil: string;
-  /** The coordinator's written reason, sealed with the participant's key. */
-  reason: Sealed; grantedBy: string; grantedAt: string }>;
+export type PathwayEndRecorded = Event<
+  'PathwayEndRecorded',
+  { participantId: string; pathwayId: string; status: 'completed' | 'aborted'; outcome: Outcome; endedOn: string }
+>;
+export type CaseConferenceRecorded = Event<
+  'CaseConferenceRecorded',
+  { participantId: string; stepId: string; heldOn: string; decision?: Sealed }
+>;
+export type OverrideGranted = Event<
+  'OverrideGranted',
+  {
+    participantId: string;
+    overrideId: string;
+    rule: OverridableRule;
+    kind?: PathwayKind;
+    validUntil: string;
+    /** The coordinator's written reason, sealed with the participant's key. */
+    reason: Sealed;
+    grantedBy: string;
+    grantedAt: string;
+  }
+>;
 export type LedgerClosed = Event<'LedgerClosed', { participantId: string; mergedInto: string; closedAt: string }>;
-export type LedgerMerged = Event<'LedgerMerged', { participantId: string; fromParticipantId: string; pathways: PathwayRecord[];
-  caseConferences: CaseConference[]; overrides: LedgerOverride[];
-  /** Pathways of one kind that ran at the same time under the two registrations: what the guard could not see before. */
-  overlaps: { pathwayId: string; overlapsPathwayId: string }[]; mergedAt: string }>;
+export type LedgerMerged = Event<
+  'LedgerMerged',
+  {
+    participantId: string;
+    fromParticipantId: string;
+    pathways: PathwayRecord[];
+    caseConferences: CaseConference[];
+    overrides: LedgerOverride[];
+    /** Pathways of one kind that ran at the same time under the two registrations: what the guard could not see before. */
+    overlaps: { pathwayId: string; overlapsPathwayId: string }[];
+    mergedAt: string;
+  }
+>;
 export type EnrolmentLedgerEvent =
-  | PathwayReserved | ReservationReleased | PathwayEndRecorded | CaseConferenceRecorded | OverrideGranted | LedgerClosed | LedgerMerged;
+  PathwayReserved | ReservationReleased | PathwayEndRecorded | CaseConferenceRecorded | OverrideGranted | LedgerClosed | LedgerMerged;
 
 export const isEnrolmentLedgerEvent = isEventOf<EnrolmentLedgerEvent>({
-  PathwayReserved: true, ReservationReleased: true, PathwayEndRecorded: true, CaseConferenceRecorded: true, OverrideGranted: true,
-  LedgerClosed: true, LedgerMerged: true,
+  PathwayReserved: true,
+  ReservationReleased: true,
+  PathwayEndRecorded: true,
+  CaseConferenceRecorded: true,
+  OverrideGranted: true,
+  LedgerClosed: true,
+  LedgerMerged: true,
 });
 
 export interface EnrolmentLedger {
@@ -67,7 +116,13 @@ export interface EnrolmentLedger {
   closedInto?: string;
 }
 
-export const initialEnrolmentLedger: EnrolmentLedger = { pathways: [], releasedPathwayIds: [], caseConferences: [], overrides: [], mergedFrom: [] };
+export const initialEnrolmentLedger: EnrolmentLedger = {
+  pathways: [],
+  releasedPathwayIds: [],
+  caseConferences: [],
+  overrides: [],
+  mergedFrom: [],
+};
 
 export const enrolmentStreamId = (participantId: string): string => `enrolment-${participantId}`;
 
@@ -79,12 +134,18 @@ export const evolve = (state: EnrolmentLedger, event: EnrolmentLedgerEvent): Enr
   switch (event.type) {
     case 'PathwayReserved': {
       const { pathwayId, kind, jurisdiction, plannedStart, plannedEnd } = event.data;
-      return { ...ledger, pathways: [...ledger.pathways, { pathwayId, kind, jurisdiction, status: 'active', plannedStart, plannedEnd }],
-        releasedPathwayIds: ledger.releasedPathwayIds.filter((id) => id !== pathwayId) };
+      return {
+        ...ledger,
+        pathways: [...ledger.pathways, { pathwayId, kind, jurisdiction, status: 'active', plannedStart, plannedEnd }],
+        releasedPathwayIds: ledger.releasedPathwayIds.filter((id) => id !== pathwayId),
+      };
     }
     case 'ReservationReleased':
-      return { ...ledger, pathways: ledger.pathways.filter((p) => p.pathwayId !== event.data.pathwayId),
-        releasedPathwayIds: [...ledger.releasedPathwayIds, event.data.pathwayId] };
+      return {
+        ...ledger,
+        pathways: ledger.pathways.filter((p) => p.pathwayId !== event.data.pathwayId),
+        releasedPathwayIds: [...ledger.releasedPathwayIds, event.data.pathwayId],
+      };
     case 'PathwayEndRecorded': {
       const { status, outcome, endedOn } = event.data;
       return { ...ledger, pathways: replacePathway(ledger, event.data.pathwayId, (p) => ({ ...p, status, outcome, endedOn })) };
@@ -98,37 +159,61 @@ export const evolve = (state: EnrolmentLedger, event: EnrolmentLedgerEvent): Enr
     case 'LedgerClosed':
       return { ...ledger, closedInto: event.data.mergedInto };
     case 'LedgerMerged':
-      return { ...ledger, pathways: [...ledger.pathways, ...event.data.pathways],
+      return {
+        ...ledger,
+        pathways: [...ledger.pathways, ...event.data.pathways],
         caseConferences: [...ledger.caseConferences, ...event.data.caseConferences],
-        overrides: [...ledger.overrides, ...event.data.overrides], mergedFrom: [...ledger.mergedFrom, event.data.fromParticipantId] };
+        overrides: [...ledger.overrides, ...event.data.overrides],
+        mergedFrom: [...ledger.mergedFrom, event.data.fromParticipantId],
+      };
     default:
       return unreachable(event);
   }
 };
 
 // Commands.
-export type ReservePathway = Command<'ReservePathway', { participantId: string; pathwayId: string; kind: PathwayKind; jurisdiction: Jurisdiction;
-  plannedStart: string; plannedEnd: string;
-  /** From the participant's stream, as of now. */
-  residenceStatus: ResidenceStatus; entitlements: readonly EntitlementPeriod[];
-  /** The eligibility table in force today. */
-  eligibility: EligibilityTable }>;
+export type ReservePathway = Command<
+  'ReservePathway',
+  {
+    participantId: string;
+    pathwayId: string;
+    kind: PathwayKind;
+    jurisdiction: Jurisdiction;
+    plannedStart: string;
+    plannedEnd: string;
+    /** From the participant's stream, as of now. */
+    residenceStatus: ResidenceStatus;
+    entitlements: readonly EntitlementPeriod[];
+    /** The eligibility table in force today. */
+    eligibility: EligibilityTable;
+  }
+>;
 export type ReleaseReservation = Command<'ReleaseReservation', { participantId: string; pathwayId: string }>;
-export type RecordPathwayEnded = Command<'RecordPathwayEnded', { participantId: string; pathwayId: string; status: 'completed' | 'aborted';
-  outcome: Outcome; endedOn: string }>;
-export type RecordCaseConference = Command<'RecordCaseConference', { participantId: string; stepId: string; heldOn: string; decision?: Sealed }>;
-export type GrantOverride = Command<'GrantOverride', { participantId: string; overrideId: string; rule: RefusalCode; kind?: PathwayKind;
-  validUntil: string; reason: Sealed }>;
+export type RecordPathwayEnded = Command<
+  'RecordPathwayEnded',
+  { participantId: string; pathwayId: string; status: 'completed' | 'aborted'; outcome: Outcome; endedOn: string }
+>;
+export type RecordCaseConference = Command<
+  'RecordCaseConference',
+  { participantId: string; stepId: string; heldOn: string; decision?: Sealed }
+>;
+export type GrantOverride = Command<
+  'GrantOverride',
+  { participantId: string; overrideId: string; rule: RefusalCode; kind?: PathwayKind; validUntil: string; reason: Sealed }
+>;
 /** First half of a merge, on the merged-away participant's ledger: from here on it takes no reservations. */
 export type CloseLedger = Command<'CloseLedger', { participantId: string; mergedInto: string }>;
 /** Second half, on the surviving participant's ledger, with the closed ledger's state as loaded. */
 export type MergeLedger = Command<'MergeLedger', { participantId: string; source: EnrolmentLedger }>;
 export type EnrolmentLedgerCommand =
-  | ReservePathway | ReleaseReservation | RecordPathwayEnded | RecordCaseConference | GrantOverride | CloseLedger | MergeLedger;
+  ReservePathway | ReleaseReservation | RecordPathwayEnded | RecordCaseConference | GrantOverride | CloseLedger | MergeLedger;
 
 const writable = (state: EnrolmentLedger, participantId: string): EnrolmentLedger => {
   if (state.participantId !== undefined && state.participantId !== participantId) {
-    throw new DomainError('ledger_mismatch', `the command is for participant ${participantId}, the ledger belongs to ${state.participantId}`);
+    throw new DomainError(
+      'ledger_mismatch',
+      `the command is for participant ${participantId}, the ledger belongs to ${state.participantId}`,
+    );
   }
   // The entries now live in the surviving participant's ledger; the handler retries there.
   if (state.closedInto !== undefined) {
@@ -146,7 +231,11 @@ const pathwayIn = (state: EnrolmentLedger, pathwayId: string): PathwayRecord => 
 const period = (p: { from: string; to?: string }) => (p.to ? `from ${p.from} to ${p.to}` : `from ${p.from}`);
 
 /** A refusal in words a coach of another body may read: kinds, jurisdictions and dates only. */
-const refusalMessage = (refusal: GuardRefusal, request: { kind: PathwayKind; jurisdiction: Jurisdiction }, table: EligibilityTable): string => {
+const refusalMessage = (
+  refusal: GuardRefusal,
+  request: { kind: PathwayKind; jurisdiction: Jurisdiction },
+  table: EligibilityTable,
+): string => {
   const c = refusal.conflicting;
   switch (refusal.code) {
     case 'duplicate_pathway':
@@ -156,8 +245,10 @@ const refusalMessage = (refusal: GuardRefusal, request: { kind: PathwayKind; jur
     case 'subsidiarity':
       return `R2: an active ${c?.jurisdiction} entitlement ${c ? period(c) : ''} covers ${request.kind}; ${request.jurisdiction} funding is subsidiary to it`;
     case 'career_risk':
-      return `R3: ${table.careerRisk.failedPathways} ${request.kind} pathways ended without reaching their goal within ${table.careerRisk.withinMonths} months, `
-        + `the last under ${c?.jurisdiction} ${c ? period(c) : ''}; a case conference is needed first`;
+      return (
+        `R3: ${table.careerRisk.failedPathways} ${request.kind} pathways ended without reaching their goal within ${table.careerRisk.withinMonths} months, ` +
+        `the last under ${c?.jurisdiction} ${c ? period(c) : ''}; a case conference is needed first`
+      );
   }
 };
 
@@ -170,22 +261,51 @@ const reservePathway = (command: ReservePathway, state: EnrolmentLedger): Enrolm
   const existing = ledger.pathways.find((p) => p.pathwayId === d.pathwayId);
   if (existing) {
     // A retried request (same idempotency key, same pathway id) finds its own reservation.
-    const same = existing.kind === d.kind && existing.jurisdiction === d.jurisdiction &&
-      existing.plannedStart === d.plannedStart && existing.plannedEnd === d.plannedEnd;
+    const same =
+      existing.kind === d.kind &&
+      existing.jurisdiction === d.jurisdiction &&
+      existing.plannedStart === d.plannedStart &&
+      existing.plannedEnd === d.plannedEnd;
     if (same) return [];
     throw new DomainError('pathway_exists', `pathway ${d.pathwayId} is already reserved with other details`);
   }
-  const request = { participantId: d.participantId, kind: d.kind, jurisdiction: d.jurisdiction, plannedStart: d.plannedStart, plannedEnd: d.plannedEnd };
-  const history = { residenceStatus: d.residenceStatus, entitlements: d.entitlements, pathways: ledger.pathways,
-    caseConferences: ledger.caseConferences.map((c) => c.heldOn) };
+  const request = {
+    participantId: d.participantId,
+    kind: d.kind,
+    jurisdiction: d.jurisdiction,
+    plannedStart: d.plannedStart,
+    plannedEnd: d.plannedEnd,
+  };
+  const history = {
+    residenceStatus: d.residenceStatus,
+    entitlements: d.entitlements,
+    pathways: ledger.pathways,
+    caseConferences: ledger.caseConferences.map((c) => c.heldOn),
+  };
   const decision = checkPathway(request, history, d.eligibility, ledger.overrides, command.metadata.now);
   if (!decision.ok) {
-    throw new DomainError(decision.code, refusalMessage(decision, request, d.eligibility), { rule: decision.rule,
-      eligibilityVersion: decision.eligibilityVersion, ...(decision.conflicting ? { conflicting: decision.conflicting } : {}) });
+    throw new DomainError(decision.code, refusalMessage(decision, request, d.eligibility), {
+      rule: decision.rule,
+      eligibilityVersion: decision.eligibilityVersion,
+      ...(decision.conflicting ? { conflicting: decision.conflicting } : {}),
+    });
   }
-  return [{ type: 'PathwayReserved', data: { participantId: d.participantId, pathwayId: d.pathwayId, kind: d.kind, jurisdiction: d.jurisdiction,
-    plannedStart: d.plannedStart, plannedEnd: d.plannedEnd, eligibilityVersion: decision.eligibilityVersion, flags: decision.flags,
-    reservedAt: command.metadata.now } }];
+  return [
+    {
+      type: 'PathwayReserved',
+      data: {
+        participantId: d.participantId,
+        pathwayId: d.pathwayId,
+        kind: d.kind,
+        jurisdiction: d.jurisdiction,
+        plannedStart: d.plannedStart,
+        plannedEnd: d.plannedEnd,
+        eligibilityVersion: decision.eligibilityVersion,
+        flags: decision.flags,
+        reservedAt: command.metadata.now,
+      },
+    },
+  ];
 };
 
 const releaseReservation = (command: ReleaseReservation, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
@@ -194,8 +314,11 @@ const releaseReservation = (command: ReleaseReservation, state: EnrolmentLedger)
   if (ledger.releasedPathwayIds.includes(d.pathwayId)) return [];
   const pathway = pathwayIn(ledger, d.pathwayId);
   // A pathway that has ended really ran: its period must keep blocking, so it is not released.
-  if (pathway.status !== 'active') throw new DomainError('pathway_not_active', `pathway ${d.pathwayId} has ended; only an unused reservation can be released`);
-  return [{ type: 'ReservationReleased', data: { participantId: d.participantId, pathwayId: d.pathwayId, releasedAt: command.metadata.now } }];
+  if (pathway.status !== 'active')
+    throw new DomainError('pathway_not_active', `pathway ${d.pathwayId} has ended; only an unused reservation can be released`);
+  return [
+    { type: 'ReservationReleased', data: { participantId: d.participantId, pathwayId: d.pathwayId, releasedAt: command.metadata.now } },
+  ];
 };
 
 const recordPathwayEnded = (command: RecordPathwayEnded, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
@@ -210,9 +333,15 @@ const recordPathwayEnded = (command: RecordPathwayEnded, state: EnrolmentLedger)
     throw new DomainError('outcome_not_a_completion', `outcome ${d.outcome} does not reach the goal`);
   }
   if (!isCalendarDate(d.endedOn)) throw new DomainError('validation_failed', `endedOn ${d.endedOn} is not a date YYYY-MM-DD`);
-  if (d.endedOn < pathway.plannedStart) throw new DomainError('end_before_start', `ended on ${d.endedOn}, before the start ${pathway.plannedStart}`);
+  if (d.endedOn < pathway.plannedStart)
+    throw new DomainError('end_before_start', `ended on ${d.endedOn}, before the start ${pathway.plannedStart}`);
   if (d.endedOn > today) throw new DomainError('end_in_future', `ended on ${d.endedOn}, which is after today`);
-  return [{ type: 'PathwayEndRecorded', data: { participantId: d.participantId, pathwayId: d.pathwayId, status: d.status, outcome: d.outcome, endedOn: d.endedOn } }];
+  return [
+    {
+      type: 'PathwayEndRecorded',
+      data: { participantId: d.participantId, pathwayId: d.pathwayId, status: d.status, outcome: d.outcome, endedOn: d.endedOn },
+    },
+  ];
 };
 
 const recordCaseConference = (command: RecordCaseConference, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
@@ -222,8 +351,12 @@ const recordCaseConference = (command: RecordCaseConference, state: EnrolmentLed
   if (ledger.caseConferences.some((c) => c.stepId === d.stepId)) return [];
   if (!isCalendarDate(d.heldOn)) throw new DomainError('validation_failed', `heldOn ${d.heldOn} is not a date YYYY-MM-DD`);
   if (d.heldOn > today) throw new DomainError('step_in_future', `case conference dated ${d.heldOn} is in the future`);
-  return [{ type: 'CaseConferenceRecorded', data: { participantId: d.participantId, stepId: d.stepId, heldOn: d.heldOn,
-    ...(d.decision ? { decision: d.decision } : {}) } }];
+  return [
+    {
+      type: 'CaseConferenceRecorded',
+      data: { participantId: d.participantId, stepId: d.stepId, heldOn: d.heldOn, ...(d.decision ? { decision: d.decision } : {}) },
+    },
+  ];
 };
 
 const grantOverride = (command: GrantOverride, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
@@ -237,8 +370,21 @@ const grantOverride = (command: GrantOverride, state: EnrolmentLedger): Enrolmen
   if (!isCalendarDate(d.validUntil) || d.validUntil < today) {
     throw new DomainError('invalid_period', `an override valid until ${d.validUntil} would never apply`);
   }
-  return [{ type: 'OverrideGranted', data: { participantId: d.participantId, overrideId: d.overrideId, rule: d.rule as OverridableRule,
-    ...(d.kind ? { kind: d.kind } : {}), validUntil: d.validUntil, reason: d.reason, grantedBy: command.metadata.actor, grantedAt: command.metadata.now } }];
+  return [
+    {
+      type: 'OverrideGranted',
+      data: {
+        participantId: d.participantId,
+        overrideId: d.overrideId,
+        rule: d.rule as OverridableRule,
+        ...(d.kind ? { kind: d.kind } : {}),
+        validUntil: d.validUntil,
+        reason: d.reason,
+        grantedBy: command.metadata.actor,
+        grantedAt: command.metadata.now,
+      },
+    },
+  ];
 };
 
 const closeLedger = (command: CloseLedger, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
@@ -258,28 +404,54 @@ const mergeLedger = (command: MergeLedger, state: EnrolmentLedger): EnrolmentLed
     throw new DomainError('ledger_not_closed', 'close the merged-away participant’s ledger into this one first');
   }
   const pathways = source.pathways.filter((p) => !ledger.pathways.some((q) => q.pathwayId === p.pathwayId));
-  const overlaps = pathways.flatMap((p) => ledger.pathways
-    .filter((q) => q.kind === p.kind && periodsOverlap({ from: p.plannedStart, to: effectiveEnd(p) }, { from: q.plannedStart, to: effectiveEnd(q) }))
-    .map((q) => ({ pathwayId: p.pathwayId, overlapsPathwayId: q.pathwayId })));
-  return [{ type: 'LedgerMerged', data: { participantId, fromParticipantId: source.participantId, pathways: [...pathways],
-    caseConferences: source.caseConferences.filter((c) => !ledger.caseConferences.some((k) => k.stepId === c.stepId)),
-    overrides: source.overrides.filter((o) => !ledger.overrides.some((k) => k.overrideId === o.overrideId)),
-    overlaps, mergedAt: command.metadata.now } }];
+  const overlaps = pathways.flatMap((p) =>
+    ledger.pathways
+      .filter(
+        (q) =>
+          q.kind === p.kind && periodsOverlap({ from: p.plannedStart, to: effectiveEnd(p) }, { from: q.plannedStart, to: effectiveEnd(q) }),
+      )
+      .map((q) => ({ pathwayId: p.pathwayId, overlapsPathwayId: q.pathwayId })),
+  );
+  return [
+    {
+      type: 'LedgerMerged',
+      data: {
+        participantId,
+        fromParticipantId: source.participantId,
+        pathways: [...pathways],
+        caseConferences: source.caseConferences.filter((c) => !ledger.caseConferences.some((k) => k.stepId === c.stepId)),
+        overrides: source.overrides.filter((o) => !ledger.overrides.some((k) => k.overrideId === o.overrideId)),
+        overlaps,
+        mergedAt: command.metadata.now,
+      },
+    },
+  ];
 };
 
 export const decide = (command: EnrolmentLedgerCommand, state: EnrolmentLedger): EnrolmentLedgerEvent[] => {
   switch (command.type) {
-    case 'ReservePathway': return reservePathway(command, state);
-    case 'ReleaseReservation': return releaseReservation(command, state);
-    case 'RecordPathwayEnded': return recordPathwayEnded(command, state);
-    case 'RecordCaseConference': return recordCaseConference(command, state);
-    case 'GrantOverride': return grantOverride(command, state);
-    case 'CloseLedger': return closeLedger(command, state);
-    case 'MergeLedger': return mergeLedger(command, state);
-    default: return unreachable(command);
+    case 'ReservePathway':
+      return reservePathway(command, state);
+    case 'ReleaseReservation':
+      return releaseReservation(command, state);
+    case 'RecordPathwayEnded':
+      return recordPathwayEnded(command, state);
+    case 'RecordCaseConference':
+      return recordCaseConference(command, state);
+    case 'GrantOverride':
+      return grantOverride(command, state);
+    case 'CloseLedger':
+      return closeLedger(command, state);
+    case 'MergeLedger':
+      return mergeLedger(command, state);
+    default:
+      return unreachable(command);
   }
 };
 
 export const enrolmentLedgerDecider: Decider<EnrolmentLedgerCommand, EnrolmentLedgerEvent, EnrolmentLedger> = {
-  decide, evolve, initialState: initialEnrolmentLedger, isEvent: isEnrolmentLedgerEvent,
+  decide,
+  evolve,
+  initialState: initialEnrolmentLedger,
+  isEvent: isEnrolmentLedgerEvent,
 };

@@ -70,8 +70,7 @@ export interface ConflictingPeriod {
 
 /** Why a pathway passed a rule it would have failed: recorded with the reservation, for audit and statistics. */
 export type GuardFlag =
-  | { rule: OverridableRule; overridden: true; overrideId?: string }
-  | { rule: 'career_risk'; liftedByCaseConference: string };
+  { rule: OverridableRule; overridden: true; overrideId?: string } | { rule: 'career_risk'; liftedByCaseConference: string };
 
 export interface GuardRefusal {
   ok: false;
@@ -85,8 +84,7 @@ export type GuardDecision = { ok: true; eligibilityVersion: string; flags: Guard
 
 /** What one rule says: pass (perhaps with a flag), or fail with what it conflicts with. */
 export type RuleVerdict =
-  | { pass: true; flag?: GuardFlag }
-  | { pass: false; code: RefusalCode; rule: GuardRule; conflicting?: ConflictingPeriod };
+  { pass: true; flag?: GuardFlag } | { pass: false; code: RefusalCode; rule: GuardRule; conflicting?: ConflictingPeriod };
 
 const PASS: RuleVerdict = { pass: true };
 
@@ -109,11 +107,18 @@ export const hasFailed = (pathway: PathwayRecord): boolean =>
  * the 30th, the next starts on the 1st) do not; an ended pathway blocks up to its end date only.
  */
 export const checkNoDuplicate = (request: GuardRequest, history: ParticipantHistory): RuleVerdict => {
-  const clash = history.pathways.find((p) => p.kind === request.kind &&
-    periodsOverlap({ from: p.plannedStart, to: effectiveEnd(p) }, { from: request.plannedStart, to: request.plannedEnd }));
+  const clash = history.pathways.find(
+    (p) =>
+      p.kind === request.kind &&
+      periodsOverlap({ from: p.plannedStart, to: effectiveEnd(p) }, { from: request.plannedStart, to: request.plannedEnd }),
+  );
   if (!clash) return PASS;
-  return { pass: false, code: 'duplicate_pathway', rule: 'R1',
-    conflicting: { kind: clash.kind, jurisdiction: clash.jurisdiction, from: clash.plannedStart, to: effectiveEnd(clash) } };
+  return {
+    pass: false,
+    code: 'duplicate_pathway',
+    rule: 'R1',
+    conflicting: { kind: clash.kind, jurisdiction: clash.jurisdiction, from: clash.plannedStart, to: effectiveEnd(clash) },
+  };
 };
 
 /** R4: the table opens this kind under this jurisdiction to the participant's current residence status. */
@@ -133,11 +138,24 @@ export const checkEligibility = (request: GuardRequest, history: ParticipantHist
 export const checkSubsidiarity = (request: GuardRequest, history: ParticipantHistory, table: EligibilityTable): RuleVerdict => {
   const { coveringJurisdictions, subsidiaryJurisdiction, kinds } = table.subsidiarity;
   if (request.jurisdiction !== subsidiaryJurisdiction || !kinds.includes(request.kind)) return PASS;
-  const covering = history.entitlements.find((e) => coveringJurisdictions.includes(e.jurisdiction) &&
-    e.from <= request.plannedStart && (e.to === undefined || e.to >= request.plannedStart));
+  const covering = history.entitlements.find(
+    (e) =>
+      coveringJurisdictions.includes(e.jurisdiction) &&
+      e.from <= request.plannedStart &&
+      (e.to === undefined || e.to >= request.plannedStart),
+  );
   if (!covering) return PASS;
-  return { pass: false, code: 'subsidiarity', rule: 'R2',
-    conflicting: { kind: request.kind, jurisdiction: covering.jurisdiction, from: covering.from, ...(covering.to ? { to: covering.to } : {}) } };
+  return {
+    pass: false,
+    code: 'subsidiarity',
+    rule: 'R2',
+    conflicting: {
+      kind: request.kind,
+      jurisdiction: covering.jurisdiction,
+      from: covering.from,
+      ...(covering.to ? { to: covering.to } : {}),
+    },
+  };
 };
 
 /**
@@ -148,22 +166,36 @@ export const checkSubsidiarity = (request: GuardRequest, history: ParticipantHis
  */
 export const checkCareerRisk = (request: GuardRequest, history: ParticipantHistory, table: EligibilityTable): RuleVerdict => {
   const windowStart = addMonths(request.plannedStart, -table.careerRisk.withinMonths);
-  const failures = history.pathways.filter((p) => p.kind === request.kind && hasFailed(p) &&
-    p.endedOn !== undefined && p.endedOn >= windowStart && p.endedOn < request.plannedStart);
+  const failures = history.pathways.filter(
+    (p) =>
+      p.kind === request.kind && hasFailed(p) && p.endedOn !== undefined && p.endedOn >= windowStart && p.endedOn < request.plannedStart,
+  );
   if (failures.length < table.careerRisk.failedPathways) return PASS;
   const last = failures.reduce((a, b) => ((b.endedOn as string) > (a.endedOn as string) ? b : a));
-  const conference = history.caseConferences.map(dayOf).filter((day) => day >= (last.endedOn as string)).sort()[0];
+  const conference = history.caseConferences
+    .map(dayOf)
+    .filter((day) => day >= (last.endedOn as string))
+    .sort()[0];
   if (conference !== undefined) return { pass: true, flag: { rule: 'career_risk', liftedByCaseConference: conference } };
-  return { pass: false, code: 'career_risk', rule: 'R3',
-    conflicting: { kind: last.kind, jurisdiction: last.jurisdiction, from: last.plannedStart, to: last.endedOn } };
+  return {
+    pass: false,
+    code: 'career_risk',
+    rule: 'R3',
+    conflicting: { kind: last.kind, jurisdiction: last.jurisdiction, from: last.plannedStart, to: last.endedOn },
+  };
 };
 
 /** A failed rule passes when an override of it is still valid today (and, if scoped, is for this kind). */
 const withOverrides = (verdict: RuleVerdict, request: GuardRequest, overrides: readonly GuardOverride[], today: string): RuleVerdict => {
   if (verdict.pass || verdict.code === 'duplicate_pathway') return verdict;
-  const override = overrides.find((o) => o.rule === verdict.code && o.validUntil >= today && (o.kind === undefined || o.kind === request.kind));
+  const override = overrides.find(
+    (o) => o.rule === verdict.code && o.validUntil >= today && (o.kind === undefined || o.kind === request.kind),
+  );
   if (!override) return verdict;
-  return { pass: true, flag: { rule: verdict.code, overridden: true, ...(override.overrideId ? { overrideId: override.overrideId } : {}) } };
+  return {
+    pass: true,
+    flag: { rule: verdict.code, overridden: true, ...(override.overrideId ? { overrideId: override.overrideId } : {}) },
+  };
 };
 
 type RuleCheck = (request: GuardRequest, history: ParticipantHistory, table: EligibilityTable) => RuleVerdict;
@@ -175,15 +207,25 @@ export const GUARD_RULES: readonly RuleCheck[] = [checkNoDuplicate, checkEligibi
  * The guard's decision on opening a pathway: `{ ok: true, flags }` or the first refusal.
  * `now` (ISO 8601) only decides which overrides are still valid.
  */
-export const checkPathway = (request: GuardRequest, history: ParticipantHistory, table: EligibilityTable,
-  overrides: readonly GuardOverride[], now: string): GuardDecision => {
+export const checkPathway = (
+  request: GuardRequest,
+  history: ParticipantHistory,
+  table: EligibilityTable,
+  overrides: readonly GuardOverride[],
+  now: string,
+): GuardDecision => {
   const today = dayOf(now);
   const flags: GuardFlag[] = [];
   for (const check of GUARD_RULES) {
     const verdict = withOverrides(check(request, history, table), request, overrides, today);
     if (!verdict.pass) {
-      return { ok: false, code: verdict.code, rule: verdict.rule, eligibilityVersion: table.version,
-        ...(verdict.conflicting ? { conflicting: verdict.conflicting } : {}) };
+      return {
+        ok: false,
+        code: verdict.code,
+        rule: verdict.rule,
+        eligibilityVersion: table.version,
+        ...(verdict.conflicting ? { conflicting: verdict.conflicting } : {}),
+      };
     }
     if (verdict.flag) flags.push(verdict.flag);
   }

@@ -16,10 +16,21 @@ export interface Entitlement {
 export const participantStreamId = (participantId: string): string => `participant-${participantId}`;
 
 // Events: stored for good, so their type names and data never change shape.
-export type ParticipantRegistered = Event<'ParticipantRegistered', { participantId: string; municipality: string; residenceStatus: ResidenceStatus;
-  /** Given name, family name and birth date, sealed with the participant's own key. */
-  personalData: Sealed; registeredAt: string }>;
-export type ResidenceStatusChanged = Event<'ResidenceStatusChanged', { participantId: string; from: ResidenceStatus; to: ResidenceStatus; changedOn: string }>;
+export type ParticipantRegistered = Event<
+  'ParticipantRegistered',
+  {
+    participantId: string;
+    municipality: string;
+    residenceStatus: ResidenceStatus;
+    /** Given name, family name and birth date, sealed with the participant's own key. */
+    personalData: Sealed;
+    registeredAt: string;
+  }
+>;
+export type ResidenceStatusChanged = Event<
+  'ResidenceStatusChanged',
+  { participantId: string; from: ResidenceStatus; to: ResidenceStatus; changedOn: string }
+>;
 export type EntitlementAdded = Event<'EntitlementAdded', { participantId: string; entitlement: Entitlement }>;
 export type EntitlementEnded = Event<'EntitlementEnded', { participantId: string; entitlementId: string; to: string }>;
 export type PersonalDataErased = Event<'PersonalDataErased', { participantId: string; erasedAt: string }>;
@@ -27,17 +38,30 @@ export type PersonalDataErased = Event<'PersonalDataErased', { participantId: st
  * The same person was registered twice; this registration lives on in `mergedInto`. `reason`: why an
  * admin merged two registrations the duplicate check never listed; sealed, as free text may name the person.
  */
-export type ParticipantMerged = Event<'ParticipantMerged', { participantId: string; mergedInto: string; mergedAt: string; reason?: Sealed }>;
+export type ParticipantMerged = Event<
+  'ParticipantMerged',
+  { participantId: string; mergedInto: string; mergedAt: string; reason?: Sealed }
+>;
 export type ParticipantEvent =
-  | ParticipantRegistered | ResidenceStatusChanged | EntitlementAdded | EntitlementEnded | PersonalDataErased | ParticipantMerged;
+  ParticipantRegistered | ResidenceStatusChanged | EntitlementAdded | EntitlementEnded | PersonalDataErased | ParticipantMerged;
 
 export const isParticipantEvent = isEventOf<ParticipantEvent>({
-  ParticipantRegistered: true, ResidenceStatusChanged: true, EntitlementAdded: true, EntitlementEnded: true, PersonalDataErased: true,
+  ParticipantRegistered: true,
+  ResidenceStatusChanged: true,
+  EntitlementAdded: true,
+  EntitlementEnded: true,
+  PersonalDataErased: true,
   ParticipantMerged: true,
 });
 
-export type RegisteredParticipantState = { status: 'registered' | 'erased' | 'merged'; id: string; municipality: string;
-  residenceStatus: ResidenceStatus; entitlements: Entitlement[]; mergedInto?: string };
+export type RegisteredParticipantState = {
+  status: 'registered' | 'erased' | 'merged';
+  id: string;
+  municipality: string;
+  residenceStatus: ResidenceStatus;
+  entitlements: Entitlement[];
+  mergedInto?: string;
+};
 
 export type Participant = { status: 'none' } | RegisteredParticipantState;
 
@@ -46,15 +70,24 @@ export const initialParticipant: Participant = { status: 'none' };
 export const evolve = (state: Participant, event: ParticipantEvent): Participant => {
   switch (event.type) {
     case 'ParticipantRegistered':
-      return { status: 'registered', id: event.data.participantId, municipality: event.data.municipality,
-        residenceStatus: event.data.residenceStatus, entitlements: [] };
+      return {
+        status: 'registered',
+        id: event.data.participantId,
+        municipality: event.data.municipality,
+        residenceStatus: event.data.residenceStatus,
+        entitlements: [],
+      };
     case 'ResidenceStatusChanged':
       return state.status === 'none' ? state : { ...state, residenceStatus: event.data.to };
     case 'EntitlementAdded':
       return state.status === 'none' ? state : { ...state, entitlements: [...state.entitlements, event.data.entitlement] };
     case 'EntitlementEnded':
-      return state.status === 'none' ? state : { ...state, entitlements: state.entitlements.map((e) =>
-        e.entitlementId === event.data.entitlementId ? { ...e, to: event.data.to } : e) };
+      return state.status === 'none'
+        ? state
+        : {
+            ...state,
+            entitlements: state.entitlements.map((e) => (e.entitlementId === event.data.entitlementId ? { ...e, to: event.data.to } : e)),
+          };
     case 'PersonalDataErased':
       return state.status === 'none' ? state : { ...state, status: 'erased' };
     case 'ParticipantMerged':
@@ -65,15 +98,17 @@ export const evolve = (state: Participant, event: ParticipantEvent): Participant
 };
 
 // Commands.
-export type RegisterParticipant = Command<'RegisterParticipant', { participantId: string; municipality: string; residenceStatus: ResidenceStatus;
-  personalData: Sealed; entitlements: Entitlement[] }>;
+export type RegisterParticipant = Command<
+  'RegisterParticipant',
+  { participantId: string; municipality: string; residenceStatus: ResidenceStatus; personalData: Sealed; entitlements: Entitlement[] }
+>;
 export type ChangeResidenceStatus = Command<'ChangeResidenceStatus', { residenceStatus: ResidenceStatus; changedOn: string }>;
 export type AddEntitlement = Command<'AddEntitlement', { entitlement: Entitlement }>;
 export type EndEntitlement = Command<'EndEntitlement', { entitlementId: string; to: string }>;
 export type ErasePersonalData = Command<'ErasePersonalData', Record<string, never>>;
 export type MergeInto = Command<'MergeInto', { survivor: { id: string; status: Participant['status'] }; reason?: Sealed }>;
 export type ParticipantCommand =
-  | RegisterParticipant | ChangeResidenceStatus | AddEntitlement | EndEntitlement | ErasePersonalData | MergeInto;
+  RegisterParticipant | ChangeResidenceStatus | AddEntitlement | EndEntitlement | ErasePersonalData | MergeInto;
 
 const existing = (state: Participant): RegisteredParticipantState => {
   if (state.status === 'none') throw new DomainError('not_found', 'participant does not exist');
@@ -98,17 +133,32 @@ const registerParticipant = ({ data: d, metadata }: RegisterParticipant, state: 
   if (state.status !== 'none') throw new DomainError('participant_exists', 'participant already registered');
   d.entitlements.forEach((e, i) => checkEntitlement(e, d.entitlements.slice(0, i)));
   return [
-    { type: 'ParticipantRegistered', data: { participantId: d.participantId, municipality: d.municipality,
-      residenceStatus: d.residenceStatus, personalData: d.personalData, registeredAt: metadata.now } },
-    ...d.entitlements.map((entitlement): ParticipantEvent => ({ type: 'EntitlementAdded', data: { participantId: d.participantId, entitlement } })),
+    {
+      type: 'ParticipantRegistered',
+      data: {
+        participantId: d.participantId,
+        municipality: d.municipality,
+        residenceStatus: d.residenceStatus,
+        personalData: d.personalData,
+        registeredAt: metadata.now,
+      },
+    },
+    ...d.entitlements.map((entitlement): ParticipantEvent => ({
+      type: 'EntitlementAdded',
+      data: { participantId: d.participantId, entitlement },
+    })),
   ];
 };
 
 const changeResidenceStatus = ({ data }: ChangeResidenceStatus, state: Participant): ParticipantEvent[] => {
   const participant = existing(state);
   if (participant.residenceStatus === data.residenceStatus) return [];
-  return [{ type: 'ResidenceStatusChanged', data: { participantId: participant.id, from: participant.residenceStatus,
-    to: data.residenceStatus, changedOn: data.changedOn } }];
+  return [
+    {
+      type: 'ResidenceStatusChanged',
+      data: { participantId: participant.id, from: participant.residenceStatus, to: data.residenceStatus, changedOn: data.changedOn },
+    },
+  ];
 };
 
 const addEntitlement = ({ data }: AddEntitlement, state: Participant): ParticipantEvent[] => {
@@ -135,8 +185,12 @@ const mergeInto = ({ data: { survivor, reason }, metadata }: MergeInto, state: P
   }
   if (survivor.id === participant.id) throw new DomainError('invalid_merge', 'a participant cannot be merged into itself');
   if (survivor.status !== 'registered') throw new DomainError('invalid_merge', `the surviving registration is ${survivor.status}`);
-  return [{ type: 'ParticipantMerged', data: { participantId: participant.id, mergedInto: survivor.id, mergedAt: metadata.now,
-    ...(reason === undefined ? {} : { reason }) } }];
+  return [
+    {
+      type: 'ParticipantMerged',
+      data: { participantId: participant.id, mergedInto: survivor.id, mergedAt: metadata.now, ...(reason === undefined ? {} : { reason }) },
+    },
+  ];
 };
 
 const erasePersonalData = ({ metadata }: ErasePersonalData, state: Participant): ParticipantEvent[] => {
@@ -147,16 +201,26 @@ const erasePersonalData = ({ metadata }: ErasePersonalData, state: Participant):
 
 export const decide = (command: ParticipantCommand, state: Participant): ParticipantEvent[] => {
   switch (command.type) {
-    case 'RegisterParticipant': return registerParticipant(command, state);
-    case 'ChangeResidenceStatus': return changeResidenceStatus(command, state);
-    case 'AddEntitlement': return addEntitlement(command, state);
-    case 'EndEntitlement': return endEntitlement(command, state);
-    case 'MergeInto': return mergeInto(command, state);
-    case 'ErasePersonalData': return erasePersonalData(command, state);
-    default: return unreachable(command);
+    case 'RegisterParticipant':
+      return registerParticipant(command, state);
+    case 'ChangeResidenceStatus':
+      return changeResidenceStatus(command, state);
+    case 'AddEntitlement':
+      return addEntitlement(command, state);
+    case 'EndEntitlement':
+      return endEntitlement(command, state);
+    case 'MergeInto':
+      return mergeInto(command, state);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state);
+    default:
+      return unreachable(command);
   }
 };
 
 export const participantDecider: Decider<ParticipantCommand, ParticipantEvent, Participant> = {
-  decide, evolve, initialState: initialParticipant, isEvent: isParticipantEvent,
+  decide,
+  evolve,
+  initialState: initialParticipant,
+  isEvent: isParticipantEvent,
 };

@@ -24,22 +24,55 @@ export interface CaseStep {
 export const pathwayStreamId = (pathwayId: string): string => `pathway-${pathwayId}`;
 
 // Events: stored for good, so their type names and data never change shape.
-export type PathwayOpened = Event<'PathwayOpened', { pathwayId: string; participantId: string; municipality: string; kind: PathwayKind;
-  jurisdiction: Jurisdiction; provider: string; goal: Sealed; plannedStart: string; plannedEnd: string; coachId: string; openedAt: string }>;
+export type PathwayOpened = Event<
+  'PathwayOpened',
+  {
+    pathwayId: string;
+    participantId: string;
+    municipality: string;
+    kind: PathwayKind;
+    jurisdiction: Jurisdiction;
+    provider: string;
+    goal: Sealed;
+    plannedStart: string;
+    plannedEnd: string;
+    coachId: string;
+    openedAt: string;
+  }
+>;
 export type CaseStepRecorded = Event<'CaseStepRecorded', { pathwayId: string; step: CaseStep }>;
 export type PathwayCompleted = Event<'PathwayCompleted', { pathwayId: string; outcome: Outcome; endedOn: string }>;
 export type PathwayAborted = Event<'PathwayAborted', { pathwayId: string; outcome: Outcome; endedOn: string; reason: Sealed }>;
-export type PathwayTransferred = Event<'PathwayTransferred', { pathwayId: string; fromCoachId: string; toCoachId: string; transferredAt: string }>;
+export type PathwayTransferred = Event<
+  'PathwayTransferred',
+  { pathwayId: string; fromCoachId: string; toCoachId: string; transferredAt: string }
+>;
 export type PathwayEvent = PathwayOpened | CaseStepRecorded | PathwayCompleted | PathwayAborted | PathwayTransferred;
 
 export const isPathwayEvent = isEventOf<PathwayEvent>({
-  PathwayOpened: true, CaseStepRecorded: true, PathwayCompleted: true, PathwayAborted: true, PathwayTransferred: true,
+  PathwayOpened: true,
+  CaseStepRecorded: true,
+  PathwayCompleted: true,
+  PathwayAborted: true,
+  PathwayTransferred: true,
 });
 
 export type PathwayStatus = 'active' | 'completed' | 'aborted';
 
-export type OpenedPathwayState = { status: PathwayStatus; id: string; participantId: string; municipality: string; kind: PathwayKind;
-  jurisdiction: Jurisdiction; plannedStart: string; plannedEnd: string; coachId: string; steps: number; outcome?: Outcome; endedOn?: string };
+export type OpenedPathwayState = {
+  status: PathwayStatus;
+  id: string;
+  participantId: string;
+  municipality: string;
+  kind: PathwayKind;
+  jurisdiction: Jurisdiction;
+  plannedStart: string;
+  plannedEnd: string;
+  coachId: string;
+  steps: number;
+  outcome?: Outcome;
+  endedOn?: string;
+};
 
 export type Pathway = { status: 'none' } | OpenedPathwayState;
 
@@ -49,8 +82,18 @@ export const evolve = (state: Pathway, event: PathwayEvent): Pathway => {
   switch (event.type) {
     case 'PathwayOpened': {
       const d = event.data;
-      return { status: 'active', id: d.pathwayId, participantId: d.participantId, municipality: d.municipality, kind: d.kind,
-        jurisdiction: d.jurisdiction, plannedStart: d.plannedStart, plannedEnd: d.plannedEnd, coachId: d.coachId, steps: 0 };
+      return {
+        status: 'active',
+        id: d.pathwayId,
+        participantId: d.participantId,
+        municipality: d.municipality,
+        kind: d.kind,
+        jurisdiction: d.jurisdiction,
+        plannedStart: d.plannedStart,
+        plannedEnd: d.plannedEnd,
+        coachId: d.coachId,
+        steps: 0,
+      };
     }
     case 'CaseStepRecorded':
       return state.status === 'none' ? state : { ...state, steps: state.steps + 1 };
@@ -72,8 +115,20 @@ export interface ParticipantSnapshot {
 }
 
 // Commands.
-export type OpenPathway = Command<'OpenPathway', { pathwayId: string; participant: ParticipantSnapshot & { id: string }; kind: PathwayKind;
-  jurisdiction: Jurisdiction; provider: string; goal: Sealed; plannedStart: string; plannedEnd: string; coachId: string }>;
+export type OpenPathway = Command<
+  'OpenPathway',
+  {
+    pathwayId: string;
+    participant: ParticipantSnapshot & { id: string };
+    kind: PathwayKind;
+    jurisdiction: Jurisdiction;
+    provider: string;
+    goal: Sealed;
+    plannedStart: string;
+    plannedEnd: string;
+    coachId: string;
+  }
+>;
 export type RecordCaseStep = Command<'RecordCaseStep', { step: Omit<CaseStep, 'recordedBy'> }>;
 export type CompletePathway = Command<'CompletePathway', { outcome: Outcome; endedOn: string }>;
 export type AbortPathway = Command<'AbortPathway', { outcome: Outcome; endedOn: string; reason: Sealed }>;
@@ -90,7 +145,8 @@ const active = (state: Pathway): OpenedPathwayState => {
 };
 
 const assertEnd = (state: OpenedPathwayState, endedOn: string, now: string) => {
-  if (endedOn < state.plannedStart) throw new DomainError('end_before_start', `ended on ${endedOn}, before the start ${state.plannedStart}`);
+  if (endedOn < state.plannedStart)
+    throw new DomainError('end_before_start', `ended on ${endedOn}, before the start ${state.plannedStart}`);
   if (endedOn > dayOf(now)) throw new DomainError('end_in_future', `ended on ${endedOn}, which is after today`);
 };
 
@@ -98,10 +154,26 @@ const openPathway = ({ data: d, metadata }: OpenPathway, state: Pathway): Pathwa
   if (state.status !== 'none') throw new DomainError('pathway_exists', 'pathway already opened');
   if (d.participant.status === 'none') throw new DomainError('participant_not_found', 'no such participant');
   if (d.participant.status !== 'registered') throw new DomainError('participant_not_active', `participant is ${d.participant.status}`);
-  if (d.plannedEnd < d.plannedStart) throw new DomainError('invalid_period', `planned end ${d.plannedEnd} is before planned start ${d.plannedStart}`);
-  return [{ type: 'PathwayOpened', data: { pathwayId: d.pathwayId, participantId: d.participant.id,
-    municipality: d.participant.municipality ?? '', kind: d.kind, jurisdiction: d.jurisdiction, provider: d.provider, goal: d.goal,
-    plannedStart: d.plannedStart, plannedEnd: d.plannedEnd, coachId: d.coachId, openedAt: metadata.now } }];
+  if (d.plannedEnd < d.plannedStart)
+    throw new DomainError('invalid_period', `planned end ${d.plannedEnd} is before planned start ${d.plannedStart}`);
+  return [
+    {
+      type: 'PathwayOpened',
+      data: {
+        pathwayId: d.pathwayId,
+        participantId: d.participant.id,
+        municipality: d.participant.municipality ?? '',
+        kind: d.kind,
+        jurisdiction: d.jurisdiction,
+        provider: d.provider,
+        goal: d.goal,
+        plannedStart: d.plannedStart,
+        plannedEnd: d.plannedEnd,
+        coachId: d.coachId,
+        openedAt: metadata.now,
+      },
+    },
+  ];
 };
 
 const recordCaseStep = ({ data: { step }, metadata }: RecordCaseStep, state: Pathway): PathwayEvent[] => {
@@ -134,19 +206,34 @@ const abortPathway = ({ data, metadata }: AbortPathway, state: Pathway): Pathway
 const transferPathway = ({ data, metadata }: TransferPathway, state: Pathway): PathwayEvent[] => {
   const pathway = active(state);
   if (pathway.coachId === data.toCoachId) throw new DomainError('already_assigned', 'the pathway is already with this coach');
-  return [{ type: 'PathwayTransferred', data: { pathwayId: pathway.id, fromCoachId: pathway.coachId,
-    toCoachId: data.toCoachId, transferredAt: metadata.now } }];
+  return [
+    {
+      type: 'PathwayTransferred',
+      data: { pathwayId: pathway.id, fromCoachId: pathway.coachId, toCoachId: data.toCoachId, transferredAt: metadata.now },
+    },
+  ];
 };
 
 export const decide = (command: PathwayCommand, state: Pathway): PathwayEvent[] => {
   switch (command.type) {
-    case 'OpenPathway': return openPathway(command, state);
-    case 'RecordCaseStep': return recordCaseStep(command, state);
-    case 'CompletePathway': return completePathway(command, state);
-    case 'AbortPathway': return abortPathway(command, state);
-    case 'TransferPathway': return transferPathway(command, state);
-    default: return unreachable(command);
+    case 'OpenPathway':
+      return openPathway(command, state);
+    case 'RecordCaseStep':
+      return recordCaseStep(command, state);
+    case 'CompletePathway':
+      return completePathway(command, state);
+    case 'AbortPathway':
+      return abortPathway(command, state);
+    case 'TransferPathway':
+      return transferPathway(command, state);
+    default:
+      return unreachable(command);
   }
 };
 
-export const pathwayDecider: Decider<PathwayCommand, PathwayEvent, Pathway> = { decide, evolve, initialState: initialPathway, isEvent: isPathwayEvent };
+export const pathwayDecider: Decider<PathwayCommand, PathwayEvent, Pathway> = {
+  decide,
+  evolve,
+  initialState: initialPathway,
+  isEvent: isPathwayEvent,
+};

@@ -5,7 +5,11 @@ import { DomainErrorCode } from './domain-error-code';
  * exception filter in the application maps codes to HTTP statuses.
  */
 export class DomainError extends Error {
-  constructor(readonly code: DomainErrorCode, message: string, readonly details: Record<string, unknown> = {}) {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'DomainError';
   }
@@ -17,7 +21,10 @@ export class DomainError extends Error {
  * its own, answered 412 with the version the resource is at (`actual`).
  */
 export class StaleVersionError extends DomainError {
-  constructor(readonly actual: number, expected: number) {
+  constructor(
+    readonly actual: number,
+    expected: number,
+  ) {
     super('version_conflict', `the resource is at version ${actual}, not ${expected}`, { actual });
     this.name = 'StaleVersionError';
   }

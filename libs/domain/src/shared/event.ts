@@ -15,5 +15,7 @@ export type EventTypes<E extends Event> = { readonly [Type in E['type']]: true }
  * A check that an event read from the log is one of the union's: its type name is one of
  * `types`. The data is trusted as the decider wrote it (upcasters bring old shapes up to date).
  */
-export const isEventOf = <E extends Event>(types: EventTypes<E>) =>
-  (event: Event): event is E => Object.hasOwn(types, event.type);
+export const isEventOf =
+  <E extends Event>(types: EventTypes<E>) =>
+  (event: Event): event is E =>
+    Object.hasOwn(types, event.type);

@@ -1,10 +1,24 @@
 import {
-  BACKWARDS, END, EventStoreDBClient, FORWARDS, NO_STREAM, ReadStreamOptions as KurrentReadOptions, START,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  ReadStreamOptions as KurrentReadOptions,
+  START,
   WrongExpectedVersionError as KurrentWrongExpectedVersionError,
 } from '@eventstore/db-client';
 import {
-  AppendOptions, AppendResult, ChainBreak, EventStore, ExpectedVersion, NewEvent, ReadAllOptions,
-  ReadStreamOptions, StoredEvent, SubscribeOptions,
+  AppendOptions,
+  AppendResult,
+  ChainBreak,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  SubscribeOptions,
 } from '../event-store';
 import type { EventStoreOptions } from '../event-store-options';
 import { IdempotencyViolationError, WrongExpectedVersionError } from '../errors';
@@ -36,7 +50,10 @@ export class KurrentDbEventStore implements EventStore {
   private readonly closing = new AbortController();
   private connection?: EventStoreDBClient;
 
-  constructor(private readonly connectionString: string, private readonly options: EventStoreOptions = {}) {
+  constructor(
+    private readonly connectionString: string,
+    private readonly options: EventStoreOptions = {},
+  ) {
     this.upcasters = new UpcasterChain(options.upcasters);
     this.now = options.now ?? (() => new Date());
   }
@@ -53,7 +70,11 @@ export class KurrentDbEventStore implements EventStore {
     const exact = typeof expectedVersion === 'number' || expectedVersion === 'no_stream';
     let actual = -1;
     for (let attempt = 1; attempt <= MAX_APPEND_ATTEMPTS; attempt += 1) {
-      const tail = await this.readRaw(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: exact ? 1 : IDEMPOTENCY_WINDOW + ids.size - 1 });
+      const tail = await this.readRaw(streamId, {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: exact ? 1 : IDEMPOTENCY_WINDOW + ids.size - 1,
+      });
       const head = tail.at(0);
       actual = head?.streamVersion ?? -1;
       const earlier = await this.earlierAttempt(streamId, ids, expectedVersion, tail);
@@ -88,10 +109,14 @@ export class KurrentDbEventStore implements EventStore {
       // Events past `until` are skipped, not counted, so then only we can apply the limit.
       maxCount: reached ? undefined : options.maxCount,
     });
-    const events = await drain(read, (resolved) => {
-      const event = resolved.event && toStoredEvent(resolved.event);
-      return event && (!reached || reached(event)) ? event : undefined;
-    }, options.maxCount);
+    const events = await drain(
+      read,
+      (resolved) => {
+        const event = resolved.event && toStoredEvent(resolved.event);
+        return event && (!reached || reached(event)) ? event : undefined;
+      },
+      options.maxCount,
+    );
     return events.map((e) => this.upcasters.apply(e));
   }
 
@@ -157,12 +182,18 @@ export class KurrentDbEventStore implements EventStore {
    * The result of an earlier attempt of this same append, if its events are stored. With an exact
    * expectation they can only sit right after the expected version; otherwise we look in the tail.
    */
-  private async earlierAttempt(streamId: string, ids: ReadonlySet<string>, expected: ExpectedVersion, tail: StoredEvent[]): Promise<AppendResult | undefined> {
+  private async earlierAttempt(
+    streamId: string,
+    ids: ReadonlySet<string>,
+    expected: ExpectedVersion,
+    tail: StoredEvent[],
+  ): Promise<AppendResult | undefined> {
     let candidates = tail;
     if (typeof expected === 'number' || expected === 'no_stream') {
       const first = expected === 'no_stream' ? 0 : Math.max(0, expected + 1);
       const current = tail.at(0)?.streamVersion ?? -1;
-      candidates = current < first ? [] : await this.readRaw(streamId, { direction: FORWARDS, fromRevision: BigInt(first), maxCount: ids.size });
+      candidates =
+        current < first ? [] : await this.readRaw(streamId, { direction: FORWARDS, fromRevision: BigInt(first), maxCount: ids.size });
     }
     const stored = candidates.filter((e) => ids.has(e.eventId));
     if (stored.length === 0) return undefined;
@@ -176,9 +207,13 @@ export class KurrentDbEventStore implements EventStore {
 
 const matches = (expected: ExpectedVersion, current: number): boolean => {
   switch (expected) {
-    case 'any': return true;
-    case 'no_stream': return current < 0;
-    case 'stream_exists': return current >= 0;
-    default: return current === expected;
+    case 'any':
+      return true;
+    case 'no_stream':
+      return current < 0;
+    case 'stream_exists':
+      return current >= 0;
+    default:
+      return current === expected;
   }
 };

@@ -9,8 +9,7 @@ import { StoredEvent } from '../event-store';
  * {commit: p, prepare: p}: reads include the event there and subscriptions may, so whatever comes
  * back at or before p is dropped, and every event after p sorts after that point in the log.
  */
-export const positionAfter = (after: number): ReadPosition =>
-  after < 0 ? START : { commit: BigInt(after), prepare: BigInt(after) };
+export const positionAfter = (after: number): ReadPosition => (after < 0 ? START : { commit: BigInt(after), prepare: BigInt(after) });
 
 /** The cursor for "from the start": below every real position, so nothing is dropped. */
 export const LOG_START = -1;
@@ -35,8 +34,7 @@ export const reachedBy = (until: number | string | Date): ((event: StoredEvent) 
 };
 
 /** The engine's own bookkeeping ($stats, $$metadata, projection links) is not part of Lotse's log. */
-export const isSystemEvent = (recorded: RecordedEvent): boolean =>
-  recorded.type.startsWith('$') || recorded.streamId.startsWith('$');
+export const isSystemEvent = (recorded: RecordedEvent): boolean => recorded.type.startsWith('$') || recorded.streamId.startsWith('$');
 
 /**
  * Reads to the end (or to `limit` picked items) before the caller sees anything, so no server

@@ -50,7 +50,7 @@ describe('the embedded database directory', () => {
   const onLinux = processStartTime(process.pid) !== undefined;
   const linuxOnly = onLinux ? it : it.skip;
 
-  linuxOnly('records the holder\'s PID with its start time', async () => {
+  linuxOnly("records the holder's PID with its start time", async () => {
     const path = dir();
     const db = await acquirePglite(path);
     try {

@@ -8,7 +8,11 @@ import { MEMORY } from '../event-store-url';
  * (two instances here, or a second process) corrupts it. So every user in this process
  * shares one instance per directory, and a lock file keeps other processes out.
  */
-interface Entry { db: Promise<PGlite>; users: number; lockFile?: string }
+interface Entry {
+  db: Promise<PGlite>;
+  users: number;
+  lockFile?: string;
+}
 
 const open = new Map<string, Entry>();
 
@@ -32,8 +36,14 @@ export const acquirePglite = async (dir: string): Promise<PGlite> => {
     fresh.lockFile = takeLock(key);
   }
   fresh.db = PGlite.create(inMemory ? undefined : key).then(
-    (db) => { instances.set(db, key); return db; },
-    (error) => { release(key, fresh); throw error; },
+    (db) => {
+      instances.set(db, key);
+      return db;
+    },
+    (error) => {
+      release(key, fresh);
+      throw error;
+    },
   );
   open.set(key, fresh);
   return fresh.db;
@@ -83,7 +93,10 @@ const takeLock = (dir: string): string => {
 };
 
 /** Who holds a lock: the PID, and when that process started, since a PID is reused after its process ends. */
-interface Holder { pid: number; startTime?: string }
+interface Holder {
+  pid: number;
+  startTime?: string;
+}
 
 const thisProcess = (): Holder => ({ pid: process.pid, startTime: processStartTime(process.pid) });
 
@@ -160,8 +173,13 @@ const pauseBriefly = (): void => {
 };
 
 export class EmbeddedDatabaseInUseError extends Error {
-  constructor(readonly dir: string, readonly pid: number) {
-    super(`the embedded database in ${dir} is open in process ${pid}; PGlite must never be opened twice — stop that process or use its HTTP API`);
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `the embedded database in ${dir} is open in process ${pid}; PGlite must never be opened twice — stop that process or use its HTTP API`,
+    );
     this.name = 'EmbeddedDatabaseInUseError';
   }
 }

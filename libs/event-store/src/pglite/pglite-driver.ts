@@ -27,10 +27,14 @@ export class PgliteDriver implements SqlDriver {
   }
 
   transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => work({
-      query: async <Row>(sql: string, params: readonly unknown[] = []) => (await tx.query<Row>(sql, params as unknown[])).rows,
-      exec: async (sql: string) => { await tx.exec(sql); },
-    }));
+    return this.db.transaction((tx) =>
+      work({
+        query: async <Row>(sql: string, params: readonly unknown[] = []) => (await tx.query<Row>(sql, params as unknown[])).rows,
+        exec: async (sql: string) => {
+          await tx.exec(sql);
+        },
+      }),
+    );
   }
 
   close(): Promise<void> {

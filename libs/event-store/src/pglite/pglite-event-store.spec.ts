@@ -11,7 +11,9 @@ describe('EventStore contract on PGlite (embedded PostgreSQL)', () => {
   const shared = 'memory://event-store-contract';
   let held: PGlite;
   let driver: PgliteDriver;
-  beforeAll(async () => { held = await acquirePglite(shared); });
+  beforeAll(async () => {
+    held = await acquirePglite(shared);
+  });
   afterAll(() => releasePglite(held));
 
   eventStoreContract({

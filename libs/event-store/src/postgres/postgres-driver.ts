@@ -13,7 +13,10 @@ export interface PostgresDriverOptions {
 
 /** Speaks the SQL event store's few needs to a PostgreSQL server through a `pg` pool. */
 export class PostgresDriver implements SqlDriver {
-  private constructor(private readonly pool: Pool, private readonly onConnectionError?: (error: Error) => void) {}
+  private constructor(
+    private readonly pool: Pool,
+    private readonly onConnectionError?: (error: Error) => void,
+  ) {}
 
   static async open(options: PostgresDriverOptions): Promise<PostgresDriver> {
     const schema = quoteIdent(options.schema);
@@ -62,7 +65,9 @@ export class PostgresDriver implements SqlDriver {
       await client.query('begin');
       const result = await work({
         query: async <Row>(sql: string, params: readonly unknown[] = []) => (await client.query(sql, params as unknown[])).rows as Row[],
-        exec: async (sql: string) => { await client.query(sql); },
+        exec: async (sql: string) => {
+          await client.query(sql);
+        },
       });
       await client.query('commit');
       return result;

@@ -22,8 +22,10 @@ describe('subscription on the PostgreSQL server', () => {
   const payload = (type: string) => JSON.stringify([{ ...anEvent(type), recordedAt: new Date().toISOString(), content: '{}' }]);
 
   beforeAll(async () => {
-    store = new SqlEventStore(await PostgresDriver.open({ connectionString: TEST_DATABASE_URL, schema, applicationName }),
-      { schema, pollIntervalMs: 20 });
+    store = new SqlEventStore(await PostgresDriver.open({ connectionString: TEST_DATABASE_URL, schema, applicationName }), {
+      schema,
+      pollIntervalMs: 20,
+    });
     await store.init();
     intruder = await connect();
   });
@@ -39,7 +41,11 @@ describe('subscription on the PostgreSQL server', () => {
   ])('never skips an event whose transaction commits late (it %s)', async (_, xidFirst) => {
     const slow = await connect();
     try {
-      const subscription = subscribeUntil(store, 2, (await store.append('warm-up-' + schema + xidFirst, [anEvent()], { expectedVersion: 'any' })).position);
+      const subscription = subscribeUntil(
+        store,
+        2,
+        (await store.append('warm-up-' + schema + xidFirst, [anEvent()], { expectedVersion: 'any' })).position,
+      );
       await slow.query('begin');
       if (xidFirst) await slow.query('select pg_current_xact_id()');
       if (!xidFirst) await slow.query('select * from lotse_append($1, -1, $2)', [`slow-${xidFirst}`, payload('Slow')]);
@@ -63,8 +69,9 @@ describe('subscription on the PostgreSQL server', () => {
     const subscription = subscribeUntil(store, 40, start);
     for (let n = 0; n < 20; n += 1) await store.append(`kill-${schema}`, [anEvent('CaseStepRecorded', { n })], { expectedVersion: 'any' });
     while (subscription.received.length < 20) await new Promise((r) => setTimeout(r, 20));
-    const killed = await intruder.query(
-      'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [applicationName]);
+    const killed = await intruder.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [
+      applicationName,
+    ]);
     expect(killed.rowCount).toBeGreaterThan(0);
     for (let n = 20; n < 40; n += 1) {
       // Appends share the killed pool: they must get through on fresh connections by themselves.

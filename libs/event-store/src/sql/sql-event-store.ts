@@ -1,6 +1,14 @@
 import {
-  AppendOptions, AppendResult, ChainBreak, EventStore, ExpectedVersion, NewEvent, ReadAllOptions,
-  ReadStreamOptions, StoredEvent, SubscribeOptions,
+  AppendOptions,
+  AppendResult,
+  ChainBreak,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+  SubscribeOptions,
 } from '../event-store';
 import { IdempotencyViolationError, WrongExpectedVersionError } from '../errors';
 import { chainContent } from '../canonical-json';
@@ -43,8 +51,7 @@ const START: LogCursor = { transactionId: '0', position: 0 };
 // Arbitrary but fixed: every Lotse process takes the same lock before migrating.
 const MIGRATION_LOCK = 4_711_2026;
 
-const expectedCode = (expected: ExpectedVersion): number =>
-  typeof expected === 'number' ? expected : EXPECTED_CODES[expected];
+const expectedCode = (expected: ExpectedVersion): number => (typeof expected === 'number' ? expected : EXPECTED_CODES[expected]);
 
 /** The event store on PostgreSQL, spoken to through whichever driver the engine needs. */
 export class SqlEventStore implements EventStore {
@@ -53,7 +60,10 @@ export class SqlEventStore implements EventStore {
   private readonly waiters = new Set<() => void>();
   private closed = false;
 
-  constructor(private readonly driver: SqlDriver, private readonly options: SqlEventStoreOptions) {
+  constructor(
+    private readonly driver: SqlDriver,
+    private readonly options: SqlEventStoreOptions,
+  ) {
     this.upcasters = new UpcasterChain(options.upcasters);
     this.now = options.now ?? (() => new Date());
   }
@@ -81,7 +91,9 @@ export class SqlEventStore implements EventStore {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const [row] = await this.driver.query<{ next_version: string; last_position: string }>(
-          'select next_version::text, last_position::text from lotse_append($1, $2, $3)', params);
+          'select next_version::text, last_position::text from lotse_append($1, $2, $3)',
+          params,
+        );
         this.wakeSubscribers();
         return { nextVersion: Number(row.next_version), position: Number(row.last_position) };
       } catch (error) {
@@ -142,11 +154,14 @@ export class SqlEventStore implements EventStore {
 
   async verifyStream(streamId: string): Promise<ChainBreak[]> {
     const rows = await this.driver.query<EventRow>(
-      `select ${EVENT_COLUMNS} from events where stream_id = $1 order by events.stream_version`, [streamId]);
+      `select ${EVENT_COLUMNS} from events where stream_id = $1 order by events.stream_version`,
+      [streamId],
+    );
     const [head] = await this.driver.query<{ version: string; last_hash: string }>(
-      'select version::text, last_hash from streams where stream_id = $1', [streamId]);
-    return verifyChain(streamId, rows.map(toStoredEvent),
-      head ? { version: Number(head.version), hash: head.last_hash } : undefined);
+      'select version::text, last_hash from streams where stream_id = $1',
+      [streamId],
+    );
+    return verifyChain(streamId, rows.map(toStoredEvent), head ? { version: Number(head.version), hash: head.last_hash } : undefined);
   }
 
   async ping(): Promise<void> {
@@ -172,7 +187,9 @@ export class SqlEventStore implements EventStore {
   private async cursorAt(position: number): Promise<LogCursor> {
     if (!position) return START;
     const [row] = await this.driver.query<{ transaction_id: string }>(
-      'select transaction_id::text from events where global_position = $1', [position]);
+      'select transaction_id::text from events where global_position = $1',
+      [position],
+    );
     if (!row) throw new RangeError(`no event at global position ${position}`);
     return { transactionId: row.transaction_id, position };
   }
@@ -208,7 +225,11 @@ export class SqlEventStore implements EventStore {
   /** Sleeps until the poll interval passes or this process appends, whichever is first. */
   private waitForAppend(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const done = () => { clearTimeout(timer); this.waiters.delete(done); resolve(); };
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
       const timer = setTimeout(done, ms);
       this.waiters.add(done);
     });

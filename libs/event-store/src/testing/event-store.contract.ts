@@ -16,12 +16,20 @@ export interface ContractSubject {
 }
 
 export const metadata = (overrides: Partial<NewEvent['metadata']> = {}): NewEvent['metadata'] => ({
-  actor: 'coach-1', role: 'coach', municipality: 'neuss', correlationId: randomUUID(), causationId: null,
-  occurredAt: '2026-03-01T09:00:00.000Z', ...overrides,
+  actor: 'coach-1',
+  role: 'coach',
+  municipality: 'neuss',
+  correlationId: randomUUID(),
+  causationId: null,
+  occurredAt: '2026-03-01T09:00:00.000Z',
+  ...overrides,
 });
 
-export const anEvent = (type = 'CaseStepRecorded', data: Record<string, unknown> = { kind: 'counselling' }, schemaVersion = 1): NewEvent =>
-  ({ eventId: randomUUID(), type, schemaVersion, data, metadata: metadata() });
+export const anEvent = (
+  type = 'CaseStepRecorded',
+  data: Record<string, unknown> = { kind: 'counselling' },
+  schemaVersion = 1,
+): NewEvent => ({ eventId: randomUUID(), type, schemaVersion, data, metadata: metadata() });
 
 const stream = (prefix = 'pathway') => `${prefix}-${randomUUID()}`;
 
@@ -64,10 +72,13 @@ export const subscribeUntil = (store: EventStore, count: number, fromPosition = 
 export const eventStoreContract = (subject: ContractSubject): void => {
   let store: EventStore;
   let clock = new Date('2026-03-01T10:00:00.000Z');
-  const upcasters: Upcaster[] = [{
-    type: 'ParticipantRegistered', fromSchemaVersion: 1,
-    upcast: ({ name, ...rest }) => ({ ...rest, givenName: String(name).split(' ')[0], familyName: String(name).split(' ')[1] }),
-  }];
+  const upcasters: Upcaster[] = [
+    {
+      type: 'ParticipantRegistered',
+      fromSchemaVersion: 1,
+      upcast: ({ name, ...rest }) => ({ ...rest, givenName: String(name).split(' ')[0], familyName: String(name).split(' ')[1] }),
+    },
+  ];
 
   beforeEach(async () => {
     clock = new Date('2026-03-01T10:00:00.000Z');
@@ -138,7 +149,10 @@ export const eventStoreContract = (subject: ContractSubject): void => {
 
     it('keeps the whole envelope', async () => {
       const id = stream();
-      const event = { ...anEvent('PathwayOpened', { kind: 'coaching', note: 'ümlaut "quoted" \\ and 🙂' }), metadata: metadata({ causationId: randomUUID() }) };
+      const event = {
+        ...anEvent('PathwayOpened', { kind: 'coaching', note: 'ümlaut "quoted" \\ and 🙂' }),
+        metadata: metadata({ causationId: randomUUID() }),
+      };
       await store.append(id, [event], { expectedVersion: 'no_stream' });
       const [stored] = await store.readStream(id);
       expect(stored).toMatchObject({ ...event, streamId: id, streamVersion: 0, recordedAt: clock.toISOString() });
@@ -177,7 +191,11 @@ export const eventStoreContract = (subject: ContractSubject): void => {
   describe('reading', () => {
     it('reads a stream forwards, backwards, from a version and limited', async () => {
       const id = stream();
-      await store.append(id, Array.from({ length: 5 }, (_, n) => anEvent('CaseStepRecorded', { n })), { expectedVersion: 'no_stream' });
+      await store.append(
+        id,
+        Array.from({ length: 5 }, (_, n) => anEvent('CaseStepRecorded', { n })),
+        { expectedVersion: 'no_stream' },
+      );
       expect((await store.readStream(id)).map((e) => e.data.n)).toEqual([0, 1, 2, 3, 4]);
       expect((await store.readStream(id, { direction: 'backwards' })).map((e) => e.data.n)).toEqual([4, 3, 2, 1, 0]);
       expect((await store.readStream(id, { fromVersion: 2, maxCount: 2 })).map((e) => e.data.n)).toEqual([2, 3]);
@@ -187,7 +205,11 @@ export const eventStoreContract = (subject: ContractSubject): void => {
 
     it('orders versions as numbers beyond ten events', async () => {
       const id = stream();
-      await store.append(id, Array.from({ length: 12 }, (_, n) => anEvent('CaseStepRecorded', { n })), { expectedVersion: 'no_stream' });
+      await store.append(
+        id,
+        Array.from({ length: 12 }, (_, n) => anEvent('CaseStepRecorded', { n })),
+        { expectedVersion: 'no_stream' },
+      );
       expect((await store.readStream(id)).map((e) => e.streamVersion)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
       expect((await store.readStream(id, { direction: 'backwards', maxCount: 3 })).map((e) => e.streamVersion)).toEqual([11, 10, 9]);
     });
@@ -227,10 +249,14 @@ export const eventStoreContract = (subject: ContractSubject): void => {
     it('lifts old schema versions on every read path and leaves the stored event alone', async () => {
       const id = stream('participant');
       const headBefore = await headPosition(store);
-      await store.append(id, [
-        anEvent('ParticipantRegistered', { name: 'Amira Haddad', municipality: 'neuss' }, 1),
-        anEvent('ParticipantRegistered', { givenName: 'Omar', familyName: 'Said', municipality: 'neuss' }, 2),
-      ], { expectedVersion: 'no_stream' });
+      await store.append(
+        id,
+        [
+          anEvent('ParticipantRegistered', { name: 'Amira Haddad', municipality: 'neuss' }, 1),
+          anEvent('ParticipantRegistered', { givenName: 'Omar', familyName: 'Said', municipality: 'neuss' }, 2),
+        ],
+        { expectedVersion: 'no_stream' },
+      );
       const expected = [
         { schemaVersion: 2, data: { givenName: 'Amira', familyName: 'Haddad', municipality: 'neuss' } },
         { schemaVersion: 2, data: { givenName: 'Omar', familyName: 'Said', municipality: 'neuss' } },
@@ -267,7 +293,9 @@ export const eventStoreContract = (subject: ContractSubject): void => {
         const id = stream();
         await store.append(id, [anEvent(), anEvent(), anEvent(), anEvent()], { expectedVersion: 'no_stream' });
         await tamper.deleteEvent(store, id, 1);
-        expect(await store.verifyStream(id)).toEqual(expect.arrayContaining([expect.objectContaining({ streamVersion: 1, reason: 'version_gap' })]));
+        expect(await store.verifyStream(id)).toEqual(
+          expect.arrayContaining([expect.objectContaining({ streamVersion: 1, reason: 'version_gap' })]),
+        );
         await tamper.deleteEvent(store, id, 3);
         expect(await store.verifyStream(id)).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'head_mismatch' })]));
       });
@@ -283,7 +311,9 @@ export const eventStoreContract = (subject: ContractSubject): void => {
   describe('subscription', () => {
     it('catches up, then follows live appends, from a position', async () => {
       const id = stream();
-      const first = await store.append(id, [anEvent('CaseStepRecorded', { n: 0 }), anEvent('CaseStepRecorded', { n: 1 })], { expectedVersion: 'no_stream' });
+      const first = await store.append(id, [anEvent('CaseStepRecorded', { n: 0 }), anEvent('CaseStepRecorded', { n: 1 })], {
+        expectedVersion: 'no_stream',
+      });
       const subscription = subscribeUntil(store, 3, first.position);
       await new Promise((r) => setTimeout(r, 100));
       await store.append(id, [anEvent('CaseStepRecorded', { n: 2 })], { expectedVersion: 1 });
@@ -298,13 +328,15 @@ export const eventStoreContract = (subject: ContractSubject): void => {
       const perWriter = 250;
       const headBefore = await headPosition(store);
       const subscription = subscribeUntil(store, writers * perWriter, headBefore, 120_000);
-      await Promise.all(Array.from({ length: writers }, async (_, w) => {
-        for (let n = 0; n < perWriter; n += 1) {
-          // Mixed batch sizes make transactions of different lengths commit out of position order.
-          const id = `race-${w}-${n % 5}`;
-          await store.append(id, [anEvent('CaseStepRecorded', { w, n })], { expectedVersion: 'any' });
-        }
-      }));
+      await Promise.all(
+        Array.from({ length: writers }, async (_, w) => {
+          for (let n = 0; n < perWriter; n += 1) {
+            // Mixed batch sizes make transactions of different lengths commit out of position order.
+            const id = `race-${w}-${n % 5}`;
+            await store.append(id, [anEvent('CaseStepRecorded', { w, n })], { expectedVersion: 'any' });
+          }
+        }),
+      );
       const received = await subscription.done;
       expect(received).toHaveLength(writers * perWriter);
       expect(new Set(received.map((e) => e.eventId)).size).toBe(writers * perWriter);
@@ -323,7 +355,12 @@ export const eventStoreContract = (subject: ContractSubject): void => {
       expect((await iterator.next()).done).toBe(false);
       abort.abort();
       let timer: NodeJS.Timeout | undefined;
-      const end = await Promise.race([iterator.next(), new Promise((r) => { timer = setTimeout(() => r('still running'), 5_000); })]);
+      const end = await Promise.race([
+        iterator.next(),
+        new Promise((r) => {
+          timer = setTimeout(() => r('still running'), 5_000);
+        }),
+      ]);
       clearTimeout(timer);
       expect(end).toEqual({ done: true, value: undefined });
     });

@@ -37,10 +37,13 @@ export class MongoLeaderElection implements LeaderElection {
     const leases = await this.leases();
     const now = Date.now();
     try {
-      const lease = await leases.findOneAndUpdate(
-        { _id: key, $or: [{ owner: this.owner }, { expiresAt: { $lt: new Date(now) } }] },
-        { $set: { owner: this.owner, expiresAt: new Date(now + this.ttlMs) } },
-        { upsert: true, returnDocument: 'after' }).lean();
+      const lease = await leases
+        .findOneAndUpdate(
+          { _id: key, $or: [{ owner: this.owner }, { expiresAt: { $lt: new Date(now) } }] },
+          { $set: { owner: this.owner, expiresAt: new Date(now + this.ttlMs) } },
+          { upsert: true, returnDocument: 'after' },
+        )
+        .lean();
       if (lease?.owner !== this.owner) return false;
     } catch (error) {
       // The lease is someone else's and unexpired, so the upsert tried to insert a second one.
@@ -87,15 +90,19 @@ export class MongoLeaderElection implements LeaderElection {
         this.held.clear();
         return;
       }
-      await Promise.all([...this.held.keys()].map(async (key) => {
-        const now = Date.now();
-        const renewed = await leases.updateOne({ _id: key, owner: this.owner }, { $set: { expiresAt: new Date(now + this.ttlMs) } })
-          .then((result) => result.matchedCount > 0, () => false);
-        // Released meanwhile: leave it released.
-        if (!this.held.has(key)) return;
-        if (renewed) this.held.set(key, now + this.ttlMs);
-        else this.held.delete(key);
-      }));
+      await Promise.all(
+        [...this.held.keys()].map(async (key) => {
+          const now = Date.now();
+          const renewed = await leases.updateOne({ _id: key, owner: this.owner }, { $set: { expiresAt: new Date(now + this.ttlMs) } }).then(
+            (result) => result.matchedCount > 0,
+            () => false,
+          );
+          // Released meanwhile: leave it released.
+          if (!this.held.has(key)) return;
+          if (renewed) this.held.set(key, now + this.ttlMs);
+          else this.held.delete(key);
+        }),
+      );
     } finally {
       this.renewing = false;
     }

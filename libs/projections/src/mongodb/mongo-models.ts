@@ -30,10 +30,11 @@ export interface LeaseEntry {
  */
 const plain = { versionKey: false, minimize: false, autoCreate: false, autoIndex: false } as const;
 
-const readModelSchema = new Schema<ReadModelEntry>(
-  { _id: String, doc: Schema.Types.Mixed, ordinal: Number, position: Number }, plain);
+const readModelSchema = new Schema<ReadModelEntry>({ _id: String, doc: Schema.Types.Mixed, ordinal: Number, position: Number }, plain);
 const checkpointSchema = new Schema<CheckpointEntry>(
-  { _id: String, position: Number, ordinal: Number, generation: String, version: Number }, plain);
+  { _id: String, position: Number, ordinal: Number, generation: String, version: Number },
+  plain,
+);
 const leaseSchema = new Schema<LeaseEntry>({ _id: String, owner: String, expiresAt: Date }, plain);
 
 const registered = <T>(connection: Connection, name: string, schema: Schema<T>, collection: string): Model<T> =>

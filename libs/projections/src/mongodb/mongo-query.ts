@@ -9,8 +9,12 @@ type OrderBy = NonNullable<ReadModelQuery['orderBy']>;
  * which PostgreSQL's `doc->>'field' = value` does not: arrays are left out to answer the same.
  */
 export const mongoFilter = (where: Where): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(where).map(([name, value]) =>
-    [`doc.${field(name)}`, { $in: typeof value === 'string' ? [value] : [...value], $not: { $type: 'array' } }]));
+  Object.fromEntries(
+    Object.entries(where).map(([name, value]) => [
+      `doc.${field(name)}`,
+      { $in: typeof value === 'string' ? [value] : [...value], $not: { $type: 'array' } },
+    ]),
+  );
 
 /**
  * Without a collation MongoDB compares strings byte-wise and sorts a missing value first

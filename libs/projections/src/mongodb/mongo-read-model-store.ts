@@ -36,10 +36,16 @@ export class MongoReadModelStore implements ReadModelStore {
 
   async init(projection: Projection): Promise<void> {
     await this.createCollection(projection.name, projection.indexes ?? []);
-    await this.models.checkpoints.updateOne({ _id: projection.name },
-      { $setOnInsert: { position: 0, ordinal: 0, generation: newGeneration(), version: versionOf(projection) } }, { upsert: true })
+    await this.models.checkpoints
+      .updateOne(
+        { _id: projection.name },
+        { $setOnInsert: { position: 0, ordinal: 0, generation: newGeneration(), version: versionOf(projection) } },
+        { upsert: true },
+      )
       // Another runner starting at the same moment inserted it first.
-      .catch((error: unknown) => { if (!isDuplicateKey(error)) throw error; });
+      .catch((error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
+      });
   }
 
   /** Created even without indexes, so a rebuilt model that stayed empty can still be renamed. */
@@ -86,7 +92,9 @@ export class MongoReadModelStore implements ReadModelStore {
   /** Only from where the batch found it: a reset, a swap or another runner changed the position or the generation. */
   private async moveCheckpoint(from: CheckpointEntry, position: number, ordinal: number): Promise<void> {
     const { matchedCount } = await this.models.checkpoints.updateOne(
-      { _id: from._id, position: from.position, generation: from.generation }, { $set: { position, ordinal } });
+      { _id: from._id, position: from.position, generation: from.generation },
+      { $set: { position, ordinal } },
+    );
     if (matchedCount === 0) throw new CheckpointMovedError(from._id, from.position, await this.checkpoint(from._id));
   }
 
@@ -103,7 +111,10 @@ export class MongoReadModelStore implements ReadModelStore {
   async find<Document>(name: string, query: ReadModelQuery): Promise<ReadModelPage<Document>> {
     const filter = mongoFilter(query.where ?? {});
     const documents = this.documents(name);
-    const page = documents.find(filter, mongoOmit(query.omit ?? [])).sort(mongoSort(query.orderBy ?? [])).skip(query.offset ?? 0);
+    const page = documents
+      .find(filter, mongoOmit(query.omit ?? []))
+      .sort(mongoSort(query.orderBy ?? []))
+      .skip(query.offset ?? 0);
     // MongoDB reads a limit of 0 as no limit at all.
     if (query.limit) page.limit(query.limit);
     // Two reads, not one snapshot: a batch landing in between can make the total disagree with the page.
@@ -151,8 +162,11 @@ export class MongoReadModelStore implements ReadModelStore {
   /** A new generation for the live checkpoint if it is still at `liveAt`; one never written counts as at the start. */
   private async claimLive(live: string, liveAt: number): Promise<boolean> {
     try {
-      const { matchedCount, upsertedCount } = await this.models.checkpoints.updateOne({ _id: live, position: liveAt },
-        { $set: { generation: newGeneration() }, $setOnInsert: { ordinal: 0 } }, { upsert: liveAt === 0 });
+      const { matchedCount, upsertedCount } = await this.models.checkpoints.updateOne(
+        { _id: live, position: liveAt },
+        { $set: { generation: newGeneration() }, $setOnInsert: { ordinal: 0 } },
+        { upsert: liveAt === 0 },
+      );
       return matchedCount + upsertedCount > 0;
     } catch (error) {
       // The upsert found the checkpoint elsewhere and tried to insert a second one.
@@ -162,8 +176,11 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   private async setCheckpoint(name: string, position: number, ordinal: number, version?: number): Promise<void> {
-    await this.models.checkpoints.updateOne({ _id: name },
-      { $set: { position, ordinal, generation: newGeneration(), ...(version === undefined ? {} : { version }) } }, { upsert: true });
+    await this.models.checkpoints.updateOne(
+      { _id: name },
+      { $set: { position, ordinal, generation: newGeneration(), ...(version === undefined ? {} : { version }) } },
+      { upsert: true },
+    );
   }
 
   async close(): Promise<void> {

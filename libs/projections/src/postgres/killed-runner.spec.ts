@@ -28,8 +28,11 @@ describe('a projection runner killed in the middle of a batch (PostgreSQL server
 
     const env = { ...process.env };
     delete env.NODE_OPTIONS;
-    const running = spawn(process.execPath, ['--no-warnings', '-r', '@swc-node/register', CHILD, TEST_DATABASE_URL, schema],
-      { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const running = spawn(process.execPath, ['--no-warnings', '-r', '@swc-node/register', CHILD, TEST_DATABASE_URL, schema], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child = running;
     let batches = 0;
     await new Promise<void>((resolve, reject) => {
@@ -51,8 +54,14 @@ describe('a projection runner killed in the middle of a batch (PostgreSQL server
     expect(stoppedAt).not.toBe(head);
 
     // The killed session's advisory lock went with it; an in-process election suffices for the one runner left.
-    const next = new ProjectionRunner({ store, readModels, projections: [pathwaySummary()], election: new InProcessLeaderElection(schema),
-      logOrder: new SqlLogOrder(driver), batchSize: 500 });
+    const next = new ProjectionRunner({
+      store,
+      readModels,
+      projections: [pathwaySummary()],
+      election: new InProcessLeaderElection(schema),
+      logOrder: new SqlLogOrder(driver),
+      batchSize: 500,
+    });
     await next.start();
     try {
       expect(await next.waitFor('pathway_summary', head, 60_000)).toBe(true);

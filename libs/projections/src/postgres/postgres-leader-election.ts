@@ -22,8 +22,9 @@ export class PostgresLeaderElection implements LeaderElection {
   async tryAcquire(name: string): Promise<boolean> {
     if (this.held.has(name)) return true;
     const client = await this.connection();
-    const [row] = (await client.query<{ locked: boolean }>(
-      'select pg_try_advisory_lock(hashtextextended($1, 0)) as locked', [this.key(name)])).rows;
+    const [row] = (
+      await client.query<{ locked: boolean }>('select pg_try_advisory_lock(hashtextextended($1, 0)) as locked', [this.key(name)])
+    ).rows;
     if (row.locked) this.held.add(name);
     return row.locked;
   }

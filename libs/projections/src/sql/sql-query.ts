@@ -16,5 +16,9 @@ export const sqlWhere = (where: NonNullable<ReadModelQuery['where']>): { sql: st
 
 /** Byte-wise ("C") and missing values first, as MongoDB sorts strings and nulls. */
 export const sqlOrderBy = (orderBy: NonNullable<ReadModelQuery['orderBy']>): string =>
-  [...orderBy.map(({ field: name, direction }) =>
-    `(doc->>'${field(name)}') collate "C" ${direction === 'asc' ? 'asc nulls first' : 'desc nulls last'}`), 'id collate "C" asc'].join(', ');
+  [
+    ...orderBy.map(
+      ({ field: name, direction }) => `(doc->>'${field(name)}') collate "C" ${direction === 'asc' ? 'asc nulls first' : 'desc nulls last'}`,
+    ),
+    'id collate "C" asc',
+  ].join(', ');

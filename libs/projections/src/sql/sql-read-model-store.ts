@@ -28,25 +28,37 @@ const indexName = (name: string, i: number): string => `${tableName(name)}_i${i}
  */
 export class SqlReadModelStore implements ReadModelStore {
   /** `ownsDriver`: close it with the store; false when the driver is shared (the app's database). */
-  constructor(private readonly driver: SqlDriver, private readonly options: { ownsDriver?: boolean } = {}) {}
+  constructor(
+    private readonly driver: SqlDriver,
+    private readonly options: { ownsDriver?: boolean } = {},
+  ) {}
 
   async init(projection: Projection): Promise<void> {
     await this.createTable(this.driver, projection.name, projection.indexes ?? []);
-    await this.driver.query('insert into projection_checkpoints (name, position, version) values ($1, 0, $2) on conflict (name) do nothing',
-      [projection.name, versionOf(projection)]);
+    await this.driver.query(
+      'insert into projection_checkpoints (name, position, version) values ($1, 0, $2) on conflict (name) do nothing',
+      [projection.name, versionOf(projection)],
+    );
   }
 
   private async createTable(db: SqlTransaction, name: string, indexes: readonly (readonly string[])[]): Promise<void> {
-    const indexDdl = indexes.map((fields, i) =>
-      `create index if not exists "${indexName(name, i)}" on ${table(name)} (${fields.map((f) => `(doc->>'${field(f)}')`).join(', ')})`);
-    await db.exec([CHECKPOINTS,
-      `create table if not exists ${table(name)} (id text primary key, doc jsonb not null, position bigint not null)`,
-      ...indexDdl].join(';\n'));
+    const indexDdl = indexes.map(
+      (fields, i) =>
+        `create index if not exists "${indexName(name, i)}" on ${table(name)} (${fields.map((f) => `(doc->>'${field(f)}')`).join(', ')})`,
+    );
+    await db.exec(
+      [
+        CHECKPOINTS,
+        `create table if not exists ${table(name)} (id text primary key, doc jsonb not null, position bigint not null)`,
+        ...indexDdl,
+      ].join(';\n'),
+    );
   }
 
   async checkpoint(name: string): Promise<number> {
-    const [row] = await this.driver.query<{ position: string }>(
-      'select position::text from projection_checkpoints where name = $1', [name]);
+    const [row] = await this.driver.query<{ position: string }>('select position::text from projection_checkpoints where name = $1', [
+      name,
+    ]);
     return row ? Number(row.position) : 0;
   }
 
@@ -58,8 +70,9 @@ export class SqlReadModelStore implements ReadModelStore {
   applyBatch(projection: Projection, events: readonly StoredEvent[], after: number): Promise<ApplyResult> {
     return this.driver.transaction(async (tx) => {
       // The row lock queues a second runner (and a swap) behind this one, so it sees the moved checkpoint.
-      const [row] = await tx.query<{ position: string }>(
-        'select position::text from projection_checkpoints where name = $1 for update', [projection.name]);
+      const [row] = await tx.query<{ position: string }>('select position::text from projection_checkpoints where name = $1 for update', [
+        projection.name,
+      ]);
       const stored = row ? Number(row.position) : 0;
       let start = 0;
       if (stored !== after) {
@@ -70,8 +83,10 @@ export class SqlReadModelStore implements ReadModelStore {
       const todo = events.slice(start);
       const result = await this.applyInOrder(tx, projection, todo);
       if (result.position !== undefined) {
-        await tx.query('update projection_checkpoints set position = $2, updated_at = now() where name = $1',
-          [projection.name, result.position]);
+        await tx.query('update projection_checkpoints set position = $2, updated_at = now() where name = $1', [
+          projection.name,
+          result.position,
+        ]);
       }
       return { ...result, position: result.position ?? stored, skipped: start };
     });
@@ -84,7 +99,8 @@ export class SqlReadModelStore implements ReadModelStore {
     if (ids.length > 0) {
       const rows = await tx.query<{ id: string; doc: unknown }>(
         `select id, doc from ${table(projection.name)} where id in (select jsonb_array_elements_text($1::jsonb))`,
-        [JSON.stringify(ids)]);
+        [JSON.stringify(ids)],
+      );
       for (const r of rows) loaded.set(r.id, { doc: r.doc });
     }
     const { changed, position, applied, failure } = foldBatch(projection, events, loaded);
@@ -100,7 +116,8 @@ export class SqlReadModelStore implements ReadModelStore {
         `insert into ${table(name)} (id, doc, position)
            select x.id, x.doc, x.position from jsonb_to_recordset($1::jsonb) as x(id text, doc jsonb, position bigint)
          on conflict (id) do update set doc = excluded.doc, position = excluded.position`,
-        [JSON.stringify(kept)]);
+        [JSON.stringify(kept)],
+      );
     }
     if (gone.length > 0) {
       await tx.query(`delete from ${table(name)} where id in (select jsonb_array_elements_text($1::jsonb))`, [JSON.stringify(gone)]);
@@ -124,7 +141,9 @@ export class SqlReadModelStore implements ReadModelStore {
     // One statement, so the page and its total come from the same snapshot.
     const rows = await this.driver.query<{ doc: Document; total: string }>(
       `select doc${omit} as doc, count(*) over ()::text as total from ${table(name)} ${where}
-        order by ${sqlOrderBy(query.orderBy ?? [])} limit $${params.length + 1} offset $${params.length + 2}`, page);
+        order by ${sqlOrderBy(query.orderBy ?? [])} limit $${params.length + 1} offset $${params.length + 2}`,
+      page,
+    );
     if (rows.length > 0) return { items: rows.map((r) => r.doc), total: Number(rows[0].total) };
     // An empty page (past the end, or a limit of 0) still tells how many there are.
     const [count] = await this.driver.query<{ total: string }>(`select count(*)::text as total from ${table(name)} ${where}`, params);
@@ -143,8 +162,11 @@ export class SqlReadModelStore implements ReadModelStore {
     await this.driver.transaction(async (tx) => {
       await tx.exec(`drop table if exists ${table(shadow.name)}`);
       await this.createTable(tx, shadow.name, projection.indexes ?? []);
-      await tx.query(`insert into projection_checkpoints (name, position, version) values ($1, 0, $2)
-        on conflict (name) do update set position = 0, version = excluded.version, updated_at = now()`, [shadow.name, versionOf(projection)]);
+      await tx.query(
+        `insert into projection_checkpoints (name, position, version) values ($1, 0, $2)
+        on conflict (name) do update set position = 0, version = excluded.version, updated_at = now()`,
+        [shadow.name, versionOf(projection)],
+      );
     });
     return shadow;
   }
@@ -155,18 +177,24 @@ export class SqlReadModelStore implements ReadModelStore {
     return this.driver.transaction(async (tx) => {
       // Taken in the order the live runner takes them: its next batch waits for this swap, then finds the checkpoint moved.
       const [liveRow] = await tx.query<{ position: string }>(
-        'select position::text from projection_checkpoints where name = $1 for update', [live]);
+        'select position::text from projection_checkpoints where name = $1 for update',
+        [live],
+      );
       const [shadowRow] = await tx.query<{ position: string; version: number }>(
-        'select position::text, version from projection_checkpoints where name = $1 for update', [shadow]);
+        'select position::text, version from projection_checkpoints where name = $1 for update',
+        [shadow],
+      );
       if (!shadowRow) throw new Error(`no rebuild of ${live} in progress`);
       const rebuilt = Number(shadowRow.position);
       if (Number(liveRow?.position ?? 0) !== liveAt) return false;
       await tx.exec(`drop table if exists ${table(live)};
         alter table ${table(shadow)} rename to "${tableName(live)}";
         ${(projection.indexes ?? []).map((_, i) => `alter index "${indexName(shadow, i)}" rename to "${indexName(live, i)}"`).join(';\n')}`);
-      await tx.query(`insert into projection_checkpoints (name, position, version) values ($1, $2, $3)
+      await tx.query(
+        `insert into projection_checkpoints (name, position, version) values ($1, $2, $3)
         on conflict (name) do update set position = excluded.position, version = excluded.version, updated_at = now()`,
-      [live, rebuilt, shadowRow.version]);
+        [live, rebuilt, shadowRow.version],
+      );
       await tx.query('delete from projection_checkpoints where name = $1', [shadow]);
       return true;
     });

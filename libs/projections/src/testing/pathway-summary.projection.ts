@@ -42,11 +42,20 @@ export const foldLog = async <D>(store: EventStore, projection: Projection<D>): 
 };
 
 const metadata = (): NewEvent['metadata'] => ({
-  actor: 'coach-1', role: 'coach', municipality: 'neuss', correlationId: randomUUID(), causationId: null,
+  actor: 'coach-1',
+  role: 'coach',
+  municipality: 'neuss',
+  correlationId: randomUUID(),
+  causationId: null,
   occurredAt: '2026-03-01T09:00:00.000Z',
 });
-const event = (type: string, data: Record<string, unknown>): NewEvent =>
-  ({ eventId: randomUUID(), type, schemaVersion: 1, data, metadata: metadata() });
+const event = (type: string, data: Record<string, unknown>): NewEvent => ({
+  eventId: randomUUID(),
+  type,
+  schemaVersion: 1,
+  data,
+  metadata: metadata(),
+});
 
 /** One pathway's life: opened, some steps, maybe completed or withdrawn, and an event no projection handles. */
 export const pathwayHistory = (i: number): NewEvent[][] => {

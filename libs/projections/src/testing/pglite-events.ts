@@ -9,7 +9,9 @@ import { SqlLogOrder } from '../sql/sql-log-order';
  */
 export const pgliteEvents = (shared: string) => {
   let held: PGlite;
-  beforeAll(async () => { held = await acquirePglite(shared); });
+  beforeAll(async () => {
+    held = await acquirePglite(shared);
+  });
   afterAll(() => releasePglite(held));
   return async () => {
     const schema = freshSchemaName();

@@ -10,7 +10,10 @@ import { SqlLogOrder } from '../sql/sql-log-order';
 import { SqlReadModelStore } from '../sql/sql-read-model-store';
 import { pathwaySummary } from './pathway-summary.projection';
 
-const spin = (ms: number) => { const until = performance.now() + ms; while (performance.now() < until); };
+const spin = (ms: number) => {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+};
 
 const main = async () => {
   const [connectionString, schema] = process.argv.slice(2);
@@ -18,10 +21,22 @@ const main = async () => {
   const store = new SqlEventStore(driver, { schema, pollIntervalMs: 10 });
   await store.init();
   const projection = pathwaySummary();
-  const slow = { ...projection, apply: (doc: never, event: never) => { spin(0.2); return projection.apply(doc, event); } };
+  const slow = {
+    ...projection,
+    apply: (doc: never, event: never) => {
+      spin(0.2);
+      return projection.apply(doc, event);
+    },
+  };
   const runner = new ProjectionRunner({
-    store, readModels: new SqlReadModelStore(driver), projections: [slow], batchSize: 40, batchWindowMs: 5, retryMs: 20,
-    election: new PostgresLeaderElection({ connectionString, namespace: schema }), logOrder: new SqlLogOrder(driver),
+    store,
+    readModels: new SqlReadModelStore(driver),
+    projections: [slow],
+    batchSize: 40,
+    batchWindowMs: 5,
+    retryMs: 20,
+    election: new PostgresLeaderElection({ connectionString, namespace: schema }),
+    logOrder: new SqlLogOrder(driver),
     onApplied: () => process.stdout.write(`position ${runner.positionOf(projection.name)}\n`),
   });
   await runner.start();

@@ -30,15 +30,24 @@ export const projectionRunnerContract = (open: () => Promise<RunnerWorld>): void
   const errors: string[] = [];
   const runner = (projections: Projection[], batchSize = 200) => {
     const r = new ProjectionRunner({
-      store: world.store, readModels: world.readModels, election: world.election(), projections,
-      batchSize, batchWindowMs: 10, retryMs: 50, logOrder: world.logOrder,
+      store: world.store,
+      readModels: world.readModels,
+      election: world.election(),
+      projections,
+      batchSize,
+      batchWindowMs: 10,
+      retryMs: 50,
+      logOrder: world.logOrder,
       logger: { error: (m) => errors.push(m), warn: (m) => errors.push(m) },
     });
     runners.push(r);
     return r;
   };
 
-  beforeEach(async () => { world = await open(); errors.length = 0; });
+  beforeEach(async () => {
+    world = await open();
+    errors.length = 0;
+  });
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((r) => r.stop()));
     await world.close();
@@ -71,8 +80,14 @@ export const projectionRunnerContract = (open: () => Promise<RunnerWorld>): void
     const before = await appendHistory(world.store, HISTORY / 2);
     const progress: RebuildProgress[] = [];
     const [rebuilt, during] = await Promise.all([
-      rebuildProjection({ store: world.store, readModels: world.readModels, projection: pathwaySummary(),
-        logOrder: world.logOrder, batchSize: 300, onProgress: (p) => progress.push(p) }),
+      rebuildProjection({
+        store: world.store,
+        readModels: world.readModels,
+        projection: pathwaySummary(),
+        logOrder: world.logOrder,
+        batchSize: 300,
+        onProgress: (p) => progress.push(p),
+      }),
       appendHistory(world.store, HISTORY / 2, HISTORY / 2),
     ]);
     expect(rebuilt.events).toBeGreaterThanOrEqual(5_000);
@@ -98,10 +113,14 @@ export const projectionRunnerContract = (open: () => Promise<RunnerWorld>): void
     expect(await world.readModels.builtWith('pathway_summary')).toBe(1);
 
     const base = pathwaySummary();
-    const v2: Projection = { ...base, version: 2, apply: (current, event) => {
-      const next = base.apply(current as never, event);
-      return next && { ...next, counted: 'v2' };
-    } };
+    const v2: Projection = {
+      ...base,
+      version: 2,
+      apply: (current, event) => {
+        const next = base.apply(current as never, event);
+        return next && { ...next, counted: 'v2' };
+      },
+    };
     // Two processes start the new version at once: one rebuilds, the other waits for it.
     const [a, b] = [runner([v2]), runner([v2])];
     await Promise.all([a.start(), b.start()]);
@@ -119,7 +138,13 @@ export const projectionRunnerContract = (open: () => Promise<RunnerWorld>): void
 
   it('refuses a second rebuild of the same projection while one runs elsewhere', async () => {
     await appendHistory(world.store, 100);
-    const options = { store: world.store, readModels: world.readModels, projection: pathwaySummary(), logOrder: world.logOrder, batchSize: 50 };
+    const options = {
+      store: world.store,
+      readModels: world.readModels,
+      projection: pathwaySummary(),
+      logOrder: world.logOrder,
+      batchSize: 50,
+    };
     const [first, second] = [world.election(), world.election()];
     // As a rebuild in another process holds it.
     expect(await first.tryAcquire(rebuildName('pathway_summary'))).toBe(true);
@@ -166,8 +191,9 @@ export const projectionRunnerContract = (open: () => Promise<RunnerWorld>): void
 
     const overlapping = await world.readModels.applyBatch(projection, events.slice(5), events[4].globalPosition);
     expect(overlapping).toMatchObject({ position: events[events.length - 1].globalPosition, skipped: 5 });
-    await expect(world.readModels.applyBatch(projection, events.slice(2, 4), events[1].globalPosition))
-      .rejects.toBeInstanceOf(CheckpointMovedError);
+    await expect(world.readModels.applyBatch(projection, events.slice(2, 4), events[1].globalPosition)).rejects.toBeInstanceOf(
+      CheckpointMovedError,
+    );
     expect(await world.readModels.all('pathway_summary')).toEqual(await foldLog(world.store, projection));
   });
 

@@ -15,7 +15,9 @@ const ROWS: Row[] = [
 /** What every read-model store must answer the same: queries, and the swap behind a rebuild. */
 export const readModelStoreContract = (open: () => Promise<RunnerWorld>): void => {
   let world: RunnerWorld;
-  beforeEach(async () => { world = await open(); });
+  beforeEach(async () => {
+    world = await open();
+  });
   afterEach(() => world.close());
 
   const loaded = async () => {
@@ -41,7 +43,11 @@ export const readModelStoreContract = (open: () => Promise<RunnerWorld>): void =
     const desc = await world.readModels.find<Row>('rows', { where: { group: 'g1' }, orderBy: [{ field: 'due', direction: 'desc' }] });
     expect(ids(desc)).toEqual(['f', 'a', 'b', 'c', 'g', 'e']);
     const two = await world.readModels.find<Row>('rows', {
-      orderBy: [{ field: 'owner', direction: 'desc' }, { field: 'status', direction: 'asc' }] });
+      orderBy: [
+        { field: 'owner', direction: 'desc' },
+        { field: 'status', direction: 'asc' },
+      ],
+    });
     expect(ids(two)).toEqual(['b', 'c', 'a', 'd', 'e', 'g', 'f']);
   });
 
@@ -62,7 +68,9 @@ export const readModelStoreContract = (open: () => Promise<RunnerWorld>): void =
   it('refuses field names that are not plain identifiers', async () => {
     await loaded();
     await expect(world.readModels.find('rows', { where: { "x' or '1'='1": 'y' } })).rejects.toThrow(/invalid read-model field/);
-    await expect(world.readModels.find('rows', { orderBy: [{ field: '$where', direction: 'asc' }] })).rejects.toThrow(/invalid read-model field/);
+    await expect(world.readModels.find('rows', { orderBy: [{ field: '$where', direction: 'asc' }] })).rejects.toThrow(
+      /invalid read-model field/,
+    );
   });
 
   it('swaps a rebuilt model in only once it has caught up, and can do it again', async () => {

@@ -44,11 +44,17 @@ export const idempotencyStoreContract = (open: () => Promise<SideStore>): void =
     const body = [{ id: 1, $where: 'x', 'a.b': null, nested: {} }];
     await store.complete('coach-1', 'k', { status: 201, headers: { etag: '"1"' }, body });
     expect(await store.claim('coach-1', 'k', 'fp')).toEqual({
-      claimed: false, fingerprint: 'fp', response: { status: 201, headers: { etag: '"1"' }, body },
+      claimed: false,
+      fingerprint: 'fp',
+      response: { status: 201, headers: { etag: '"1"' }, body },
     });
     await store.claim('coach-1', 'empty', 'fp');
     await store.complete('coach-1', 'empty', { status: 204, headers: {}, body: undefined });
-    expect(await store.claim('coach-1', 'empty', 'other')).toEqual({ claimed: false, fingerprint: 'fp', response: { status: 204, headers: {}, body: null } });
+    expect(await store.claim('coach-1', 'empty', 'other')).toEqual({
+      claimed: false,
+      fingerprint: 'fp',
+      response: { status: 204, headers: {}, body: null },
+    });
   });
 
   it('frees a released key for the retry, but never releases a completed one', async () => {
@@ -60,7 +66,7 @@ export const idempotencyStoreContract = (open: () => Promise<SideStore>): void =
     expect(await store.claim('coach-1', 'k', 'fp')).toMatchObject({ claimed: false, response: { status: 200 } });
   });
 
-  it('lets a retry take over a pending record abandoned by a dead process, but not someone else\'s request', async () => {
+  it("lets a retry take over a pending record abandoned by a dead process, but not someone else's request", async () => {
     await store.claim('coach-1', 'k', 'fp');
     await age(side, 'k', 2 * MINUTE);
     expect(await store.claim('coach-1', 'k', 'other')).toEqual({ claimed: false, fingerprint: 'fp' });

@@ -36,17 +36,28 @@ describe('the generated population', () => {
   });
 
   it('registers people a second time with every kind of variation', () =>
-    expect(new Set(population.registrations.flatMap((r) => r.variations))).toEqual(new Set([
-      'transliteration', 'typo', 'swapped_names', 'placeholder_birth_date', 'hyphen_or_space', 'umlaut_spelling',
-      'day_month_swapped', 'part_dropped', 'parts_regrouped',
-    ])));
+    expect(new Set(population.registrations.flatMap((r) => r.variations))).toEqual(
+      new Set([
+        'transliteration',
+        'typo',
+        'swapped_names',
+        'placeholder_birth_date',
+        'hyphen_or_space',
+        'umlaut_spelling',
+        'day_month_swapped',
+        'part_dropped',
+        'parts_regrouped',
+      ]),
+    ));
 });
 
 describe('the duplicate matcher over the generated population', () => {
   it('finds the same person registered twice with precision and recall of at least 0.95', () => {
     const result = evaluateMatcher(generatePopulation({ seed: 20260310, people: 1000 }), hmac);
-    process.stdout.write(`duplicate matcher: precision ${result.precision.toFixed(2)}, recall ${result.recall.toFixed(2)} `
-      + `over ${result.people} people, ${result.truePairs} true pairs\n`);
+    process.stdout.write(
+      `duplicate matcher: precision ${result.precision.toFixed(2)}, recall ${result.recall.toFixed(2)} ` +
+        `over ${result.people} people, ${result.truePairs} true pairs\n`,
+    );
 
     if (result.precision < 0.95 || result.recall < 0.95) {
       process.stdout.write(`missed:\n${describePairs(result.missed)}\nfalse alarms:\n${describePairs(result.falseAlarms)}\n`);
@@ -56,13 +67,17 @@ describe('the duplicate matcher over the generated population', () => {
   });
 
   it('loses nothing to the index: every pair a full scan would call a duplicate shares a lookup key', () => {
-    const keys = generatePopulation({ seed: 20260310, people: 1000 }).registrations.slice(0, 600).map((r) => matchingKeys(r, hmac));
+    const keys = generatePopulation({ seed: 20260310, people: 1000 })
+      .registrations.slice(0, 600)
+      .map((r) => matchingKeys(r, hmac));
     const withoutSharedKey: string[] = [];
-    keys.forEach((a, i) => keys.slice(i + 1).forEach((b, j) => {
-      if (!isPotentialDuplicate(compareMatchingKeys(a, b))) return;
-      const lookup = new Set(a.lookup);
-      if (!b.lookup.some((key) => lookup.has(key))) withoutSharedKey.push(`r-${i} ~ r-${i + 1 + j}`);
-    }));
+    keys.forEach((a, i) =>
+      keys.slice(i + 1).forEach((b, j) => {
+        if (!isPotentialDuplicate(compareMatchingKeys(a, b))) return;
+        const lookup = new Set(a.lookup);
+        if (!b.lookup.some((key) => lookup.has(key))) withoutSharedKey.push(`r-${i} ~ r-${i + 1 + j}`);
+      }),
+    );
     expect(withoutSharedKey).toEqual([]);
   });
 });

@@ -41,8 +41,11 @@ export const evaluateMatcher = (population: Population, hash: KeyHash): Evaluati
   for (const [id, registrationKeys] of keys) {
     for (const other of index.candidates(registrationKeys)) {
       if (other === id || scored.has(pairId(id, other))) continue;
-      scored.set(pairId(id, other), { a: byId.get(id)!, b: byId.get(other)!,
-        match: compareMatchingKeys(registrationKeys, keys.get(other)!) });
+      scored.set(pairId(id, other), {
+        a: byId.get(id)!,
+        b: byId.get(other)!,
+        match: compareMatchingKeys(registrationKeys, keys.get(other)!),
+      });
     }
   }
 
@@ -75,7 +78,13 @@ const show = (r: GeneratedRegistration) => `${r.givenName} | ${r.familyName} | $
 
 /** One line per pair, for the failure message: what the matcher saw and said. */
 export const describePairs = (pairs: readonly (PairOutcome & { kinds?: readonly PersonKind[] })[]): string =>
-  pairs.map(({ a, b, match, kinds }) =>
-    `${show(a)}  ~  ${show(b)}  [${[...b.variations, ...(kinds ?? [])].join(', ')}] → ${match
-      ? `${match.score.toFixed(2)} ${match.evidence.givenName}/${match.evidence.familyName}/${match.evidence.birthDate}`
-      : 'not a candidate'}`).join('\n');
+  pairs
+    .map(
+      ({ a, b, match, kinds }) =>
+        `${show(a)}  ~  ${show(b)}  [${[...b.variations, ...(kinds ?? [])].join(', ')}] → ${
+          match
+            ? `${match.score.toFixed(2)} ${match.evidence.givenName}/${match.evidence.familyName}/${match.evidence.birthDate}`
+            : 'not a candidate'
+        }`,
+    )
+    .join('\n');

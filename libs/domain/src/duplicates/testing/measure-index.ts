@@ -73,11 +73,21 @@ for (const probe of probes) {
 
 const f = (n: number) => n.toFixed(3);
 console.log(`generated ${population.people.length} people in ${generatedIn.toFixed(0)} ms; filed ${filed.length}`);
-console.log(`keys for ${filed.length} registrations: ${keysIn.toFixed(0)} ms (${(keysIn * 1000 / filed.length).toFixed(0)} µs each, `
-  + `${lookupKeys.toFixed(1)} lookup keys each), ${keysMiB.toFixed(0)} MiB`);
-console.log(`index built in ${builtIn.toFixed(0)} ms; the index adds ${indexMiB.toFixed(0)} MiB to the keys (heap ${heapMiB().toFixed(0)} MiB in all)`);
-console.log(`${probes.length} lookups: find + score mean ${f(lookupTimes.reduce((a, b) => a + b, 0) / lookupTimes.length)} ms, `
-  + `p50 ${f(percentile(lookupTimes, 0.5))} ms, p99 ${f(percentile(lookupTimes, 0.99))} ms, max ${f(lookupTimes[lookupTimes.length - 1])} ms`);
-console.log(`  keys of the new registration: mean ${f(keyTimes.reduce((a, b) => a + b, 0) / keyTimes.length)} ms, p99 ${f(percentile(keyTimes, 0.99))} ms`);
-console.log(`  candidates per lookup: p50 ${percentile(candidateCounts, 0.5)}, p99 ${percentile(candidateCounts, 0.99)}, max ${candidateCounts[candidateCounts.length - 1]}`);
+console.log(
+  `keys for ${filed.length} registrations: ${keysIn.toFixed(0)} ms (${((keysIn * 1000) / filed.length).toFixed(0)} µs each, ` +
+    `${lookupKeys.toFixed(1)} lookup keys each), ${keysMiB.toFixed(0)} MiB`,
+);
+console.log(
+  `index built in ${builtIn.toFixed(0)} ms; the index adds ${indexMiB.toFixed(0)} MiB to the keys (heap ${heapMiB().toFixed(0)} MiB in all)`,
+);
+console.log(
+  `${probes.length} lookups: find + score mean ${f(lookupTimes.reduce((a, b) => a + b, 0) / lookupTimes.length)} ms, ` +
+    `p50 ${f(percentile(lookupTimes, 0.5))} ms, p99 ${f(percentile(lookupTimes, 0.99))} ms, max ${f(lookupTimes[lookupTimes.length - 1])} ms`,
+);
+console.log(
+  `  keys of the new registration: mean ${f(keyTimes.reduce((a, b) => a + b, 0) / keyTimes.length)} ms, p99 ${f(percentile(keyTimes, 0.99))} ms`,
+);
+console.log(
+  `  candidates per lookup: p50 ${percentile(candidateCounts, 0.5)}, p99 ${percentile(candidateCounts, 0.99)}, max ${candidateCounts[candidateCounts.length - 1]}`,
+);
 console.log(`  the person's first registration found for ${found} of ${probes.length}`);

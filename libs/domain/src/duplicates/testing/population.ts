@@ -60,8 +60,15 @@ export interface Person {
 }
 
 export type Variation =
-  | 'transliteration' | 'typo' | 'swapped_names' | 'placeholder_birth_date' | 'hyphen_or_space' | 'umlaut_spelling'
-  | 'day_month_swapped' | 'part_dropped' | 'parts_regrouped';
+  | 'transliteration'
+  | 'typo'
+  | 'swapped_names'
+  | 'placeholder_birth_date'
+  | 'hyphen_or_space'
+  | 'umlaut_spelling'
+  | 'day_month_swapped'
+  | 'part_dropped'
+  | 'parts_regrouped';
 
 export interface GeneratedRegistration extends Registration {
   readonly registrationId: string;
@@ -104,12 +111,17 @@ const compatibleDates = (a: string, b: string): boolean =>
 // ---------------------------------------------------------------------------------------------
 // People
 
-const catalogue = new Map(ORIGINS.map((origin) => [origin.key, {
-  origin,
-  male: origin.male.map(parseName),
-  female: origin.female.map(parseName),
-  family: origin.family.map(parseName),
-}]));
+const catalogue = new Map(
+  ORIGINS.map((origin) => [
+    origin.key,
+    {
+      origin,
+      male: origin.male.map(parseName),
+      female: origin.female.map(parseName),
+      family: origin.family.map(parseName),
+    },
+  ]),
+);
 
 const namesOf = (origin: Origin) => catalogue.get(origin.key) as NonNullable<ReturnType<typeof catalogue.get>>;
 
@@ -133,7 +145,10 @@ type Draft = Omit<Person, 'personId'>;
 
 /** Al-Hassan and Hassan are one name to any reader, so the article does not tell people apart either. */
 const nameKey = (person: Omit<Draft, 'kind'>) =>
-  [...person.given, ...person.family].map((name) => name.id.replace(/^(?:al|el)[- ]/, '')).sort().join(' ');
+  [...person.given, ...person.family]
+    .map((name) => name.id.replace(/^(?:al|el)[- ]/, ''))
+    .sort()
+    .join(' ');
 
 /** The people so far, by their names regardless of field, to refuse indistinguishable ones. */
 const makeRegister = () => {
@@ -158,8 +173,13 @@ const makeRegister = () => {
   return { people, admitAll, namesakeBornIn };
 };
 
-const ordinaryPerson = (dice: Dice, kind: PersonKind = 'ordinary', origin = pickOrigin(dice)): Draft =>
-  ({ kind, origin: origin.key, given: pickGiven(dice, origin), family: pickFamily(dice, origin), birthDate: randomBirthDate(dice, origin) });
+const ordinaryPerson = (dice: Dice, kind: PersonKind = 'ordinary', origin = pickOrigin(dice)): Draft => ({
+  kind,
+  origin: origin.key,
+  given: pickGiven(dice, origin),
+  family: pickFamily(dice, origin),
+  birthDate: randomBirthDate(dice, origin),
+});
 
 const originOf = (person: Person) => (catalogue.get(person.origin) as { origin: Origin }).origin;
 
@@ -170,8 +190,13 @@ const sameBirthday = (dice: Dice, other: Person): Draft => ({ ...ordinaryPerson(
 const sibling = (dice: Dice, other: Person): Draft => {
   const origin = originOf(other);
   const year = Number(other.birthDate.slice(0, 4)) + dice.pick([-2, -1, 1, 2]);
-  return { kind: 'sibling', origin: origin.key, family: other.family, birthDate: randomBirthDate(dice, origin, year),
-    given: pickGiven(dice, origin, new Set(other.given.map((name) => name.id))) };
+  return {
+    kind: 'sibling',
+    origin: origin.key,
+    family: other.family,
+    birthDate: randomBirthDate(dice, origin, year),
+    given: pickGiven(dice, origin, new Set(other.given.map((name) => name.id))),
+  };
 };
 
 /** Twins: same family name, same birthday, other given names, sometimes the pair a culture gives twins. */
@@ -181,7 +206,11 @@ const twins = (dice: Dice): [Draft, Draft] => {
   const all = [...namesOf(origin).male, ...namesOf(origin).female];
   const pair = origin.twinNames && dice.chance(0.4) ? dice.pick(origin.twinNames) : undefined;
   const named = (spelling: string) => all.find((name) => name.spellings.includes(spelling)) as CatalogueName;
-  if (pair) return [{ ...first, given: [named(pair[0])] }, { ...first, given: [named(pair[1])] }];
+  if (pair)
+    return [
+      { ...first, given: [named(pair[0])] },
+      { ...first, given: [named(pair[1])] },
+    ];
   return [first, { ...first, given: pickGiven(dice, origin, new Set(first.given.map((name) => name.id))) }];
 };
 
@@ -189,8 +218,13 @@ const twins = (dice: Dice): [Draft, Draft] => {
 const namesakes = (dice: Dice): [Draft, Draft] => {
   const origin = pickOrigin(dice);
   const names = namesOf(origin);
-  const first: Draft = { kind: 'namesake', origin: origin.key, birthDate: randomBirthDate(dice, origin),
-    given: [dice.pick(names.male.slice(0, 3))], family: [dice.pick(names.family.slice(0, 3))] };
+  const first: Draft = {
+    kind: 'namesake',
+    origin: origin.key,
+    birthDate: randomBirthDate(dice, origin),
+    given: [dice.pick(names.male.slice(0, 3))],
+    family: [dice.pick(names.family.slice(0, 3))],
+  };
   let birthDate = randomBirthDate(dice, origin);
   while (compatibleDates(birthDate, first.birthDate)) birthDate = randomBirthDate(dice, origin);
   return [first, { ...first, birthDate }];
@@ -199,8 +233,17 @@ const namesakes = (dice: Dice): [Draft, Draft] => {
 // ---------------------------------------------------------------------------------------------
 // Registrations and what a second body does differently
 
-interface Slot { readonly name: CatalogueName; spelling: string }
-interface Entry { given: Slot[]; family: Slot[]; givenSeparator: string; birthDate: string; swapped: boolean }
+interface Slot {
+  readonly name: CatalogueName;
+  spelling: string;
+}
+interface Entry {
+  given: Slot[];
+  family: Slot[];
+  givenSeparator: string;
+  birthDate: string;
+  swapped: boolean;
+}
 
 /** The first office writes the most frequent spelling about half of the time. */
 const pickSpelling = (dice: Dice, name: CatalogueName): string =>
@@ -217,14 +260,39 @@ const firstEntry = (dice: Dice, person: Person): Entry => ({
 const render = (entry: Entry): Registration => {
   const given = entry.given.map((slot) => slot.spelling).join(entry.givenSeparator);
   const family = entry.family.map((slot) => slot.spelling).join(' ');
-  return entry.swapped ? { givenName: family, familyName: given, birthDate: entry.birthDate } : { givenName: given, familyName: family, birthDate: entry.birthDate };
+  return entry.swapped
+    ? { givenName: family, familyName: given, birthDate: entry.birthDate }
+    : { givenName: given, familyName: family, birthDate: entry.birthDate };
 };
 
 /** Keys next to each other on a German (QWERTZ) keyboard. */
 const NEIGHBOUR_KEYS: Readonly<Record<string, string>> = {
-  q: 'wa', w: 'qes', e: 'wrd', r: 'etf', t: 'rzg', z: 'tuh', u: 'zij', i: 'uok', o: 'ipl', p: 'o',
-  a: 'qsy', s: 'adw', d: 'sfe', f: 'dgr', g: 'fht', h: 'gjz', j: 'hku', k: 'jli', l: 'ko',
-  y: 'xa', x: 'yc', c: 'xv', v: 'cb', b: 'vn', n: 'bm', m: 'n',
+  q: 'wa',
+  w: 'qes',
+  e: 'wrd',
+  r: 'etf',
+  t: 'rzg',
+  z: 'tuh',
+  u: 'zij',
+  i: 'uok',
+  o: 'ipl',
+  p: 'o',
+  a: 'qsy',
+  s: 'adw',
+  d: 'sfe',
+  f: 'dgr',
+  g: 'fht',
+  h: 'gjz',
+  j: 'hku',
+  k: 'jli',
+  l: 'ko',
+  y: 'xa',
+  x: 'yc',
+  c: 'xv',
+  v: 'cb',
+  b: 'vn',
+  n: 'bm',
+  m: 'n',
 };
 
 const typo = (dice: Dice, word: string): string => {
@@ -240,13 +308,28 @@ const typo = (dice: Dice, word: string): string => {
     case 'doubled':
       return word.slice(0, at) + letter + word.slice(at);
     case 'swapped':
-      return at + 1 < word.length ? word.slice(0, at) + word[at + 1] + letter + word.slice(at + 2) : word.slice(0, at - 1) + letter + word[at - 1];
+      return at + 1 < word.length
+        ? word.slice(0, at) + word[at + 1] + letter + word.slice(at + 2)
+        : word.slice(0, at - 1) + letter + word[at - 1];
   }
 };
 
 const WRITTEN_OUT: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue' };
 const DOTS_DROPPED: Readonly<Record<string, string>> = {
-  ä: 'a', ö: 'o', ü: 'u', ß: 'ss', Ä: 'A', Ö: 'O', Ü: 'U', ş: 's', Ş: 'S', ç: 'c', Ç: 'C', ğ: 'g', ı: 'i', İ: 'I',
+  ä: 'a',
+  ö: 'o',
+  ü: 'u',
+  ß: 'ss',
+  Ä: 'A',
+  Ö: 'O',
+  Ü: 'U',
+  ş: 's',
+  Ş: 'S',
+  ç: 'c',
+  Ç: 'C',
+  ğ: 'g',
+  ı: 'i',
+  İ: 'I',
 };
 
 const slotsOf = (entry: Entry) => [...entry.given, ...entry.family];
@@ -323,13 +406,24 @@ const VARIATIONS: Readonly<Record<Variation, (dice: Dice, entry: Entry, context:
 
 /** How often a second body's entry differs in each way, before falling back when a way does not apply. */
 const VARIATION_WEIGHTS: ReadonlyArray<readonly [Variation, number]> = [
-  ['transliteration', 30], ['typo', 20], ['swapped_names', 12], ['placeholder_birth_date', 12], ['hyphen_or_space', 8],
-  ['umlaut_spelling', 8], ['day_month_swapped', 4], ['part_dropped', 3], ['parts_regrouped', 3],
+  ['transliteration', 30],
+  ['typo', 20],
+  ['swapped_names', 12],
+  ['placeholder_birth_date', 12],
+  ['hyphen_or_space', 8],
+  ['umlaut_spelling', 8],
+  ['day_month_swapped', 4],
+  ['part_dropped', 3],
+  ['parts_regrouped', 3],
 ];
 
 const secondEntry = (dice: Dice, first: Entry, context: Context): { entry: Entry; variations: Variation[] } => {
   const entry: Entry = { ...first, given: first.given.map((slot) => ({ ...slot })), family: first.family.map((slot) => ({ ...slot })) };
-  const wanted = dice.pickWeighted([[0, 5], [1, 60], [2, 35]] as const);
+  const wanted = dice.pickWeighted([
+    [0, 5],
+    [1, 60],
+    [2, 35],
+  ] as const);
   const variations: Variation[] = [];
   for (let attempt = 0; variations.length < wanted && attempt < 20; attempt++) {
     const variation = dice.pickWeighted(VARIATION_WEIGHTS.filter(([kind]) => !variations.includes(kind)));

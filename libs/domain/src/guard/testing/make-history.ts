@@ -30,8 +30,16 @@ export const makeHistory = (n: number): { request: GuardRequest; history: Partic
     const outcome = OUTCOMES[i % OUTCOMES.length];
     const reached = ['training_place', 'employment', 'school', 'other_measure'].includes(outcome);
     const jurisdictions = JURISDICTIONS_BY_KIND[kind];
-    pathways.push({ pathwayId: `p-${i}`, kind, jurisdiction: jurisdictions[i % jurisdictions.length], status: reached ? 'completed' : 'aborted',
-      plannedStart, plannedEnd: lastDay, endedOn: lastDay, outcome });
+    pathways.push({
+      pathwayId: `p-${i}`,
+      kind,
+      jurisdiction: jurisdictions[i % jurisdictions.length],
+      status: reached ? 'completed' : 'aborted',
+      plannedStart,
+      plannedEnd: lastDay,
+      endedOn: lastDay,
+      outcome,
+    });
     if (!reached) caseConferences.push(lastDay);
   }
   return {

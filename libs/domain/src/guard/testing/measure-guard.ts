@@ -28,16 +28,52 @@ const time = (label: string, run: () => unknown) => {
   if (sink.length !== 8) throw new Error('unreachable');
 };
 
-for (const n of (process.argv.slice(2).length ? process.argv.slice(2).map(Number) : [50, 500])) {
+for (const n of process.argv.slice(2).length ? process.argv.slice(2).map(Number) : [50, 500]) {
   const { request, history } = makeHistory(n);
-  const events: EnrolmentLedgerEvent[] = history.pathways.flatMap((p): EnrolmentLedgerEvent[] => [
-    { type: 'PathwayReserved', data: { participantId: 'a-1', pathwayId: p.pathwayId, kind: p.kind, jurisdiction: p.jurisdiction,
-      plannedStart: p.plannedStart, plannedEnd: p.plannedEnd, eligibilityVersion: 'nrw-2026.1', flags: [], reservedAt: `${p.plannedStart}T08:00:00.000Z` } },
-    { type: 'PathwayEndRecorded', data: { participantId: 'a-1', pathwayId: p.pathwayId, status: p.status === 'completed' ? 'completed' : 'aborted',
-      outcome: p.outcome ?? 'unknown', endedOn: p.endedOn ?? p.plannedEnd } },
-  ]).concat(history.caseConferences.map((heldOn, i): EnrolmentLedgerEvent => ({ type: 'CaseConferenceRecorded', data: { participantId: 'a-1', stepId: `s-${i}`, heldOn } })));
-  const command = { type: 'ReservePathway' as const, metadata: { now, actor: 'coach-1' }, data: { ...request, pathwayId: 'p-new',
-    residenceStatus: history.residenceStatus, entitlements: history.entitlements, eligibility: NRW_ELIGIBILITY_2026 } };
+  const events: EnrolmentLedgerEvent[] = history.pathways
+    .flatMap((p): EnrolmentLedgerEvent[] => [
+      {
+        type: 'PathwayReserved',
+        data: {
+          participantId: 'a-1',
+          pathwayId: p.pathwayId,
+          kind: p.kind,
+          jurisdiction: p.jurisdiction,
+          plannedStart: p.plannedStart,
+          plannedEnd: p.plannedEnd,
+          eligibilityVersion: 'nrw-2026.1',
+          flags: [],
+          reservedAt: `${p.plannedStart}T08:00:00.000Z`,
+        },
+      },
+      {
+        type: 'PathwayEndRecorded',
+        data: {
+          participantId: 'a-1',
+          pathwayId: p.pathwayId,
+          status: p.status === 'completed' ? 'completed' : 'aborted',
+          outcome: p.outcome ?? 'unknown',
+          endedOn: p.endedOn ?? p.plannedEnd,
+        },
+      },
+    ])
+    .concat(
+      history.caseConferences.map((heldOn, i): EnrolmentLedgerEvent => ({
+        type: 'CaseConferenceRecorded',
+        data: { participantId: 'a-1', stepId: `s-${i}`, heldOn },
+      })),
+    );
+  const command = {
+    type: 'ReservePathway' as const,
+    metadata: { now, actor: 'coach-1' },
+    data: {
+      ...request,
+      pathwayId: 'p-new',
+      residenceStatus: history.residenceStatus,
+      entitlements: history.entitlements,
+      eligibility: NRW_ELIGIBILITY_2026,
+    },
+  };
 
   time(`checkPathway, ${n} past pathways`, () => checkPathway(request, history, NRW_ELIGIBILITY_2026, [], now));
   time(`ledger replay (${events.length} events) + decide`, () => decide(command, events.reduce(evolve, initialEnrolmentLedger)));
