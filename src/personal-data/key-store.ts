@@ -7,6 +7,6 @@ export interface KeyStore {
   /** Stores the key unless one exists; returns the key that is stored afterwards. */
   putIfAbsent(participantId: string, wrappedKey: string): Promise<string>;
   /** The wrapped key, `erased` after destruction, or undefined when there never was one. */
-  get(participantId: string): Promise<string | 'erased' | undefined>;
+  get(participantId: string): Promise<string | undefined>;
   destroy(participantId: string): Promise<void>;
 }

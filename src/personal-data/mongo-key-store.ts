@@ -43,7 +43,7 @@ export class MongoKeyStore implements KeyStore {
     return stored;
   }
 
-  async get(participantId: string): Promise<string | 'erased' | undefined> {
+  async get(participantId: string): Promise<string | undefined> {
     const entry = await this.keys.findById(participantId).lean();
     if (!entry) return undefined;
     return entry.wrappedKey ?? 'erased';

@@ -25,7 +25,7 @@ export class SqlKeyStore implements KeyStore {
     return stored;
   }
 
-  async get(participantId: string): Promise<string | 'erased' | undefined> {
+  async get(participantId: string): Promise<string | undefined> {
     const [row] = await this.driver.query<{ wrapped_key: string | null }>(
       'select wrapped_key from participant_keys where participant_id = $1',
       [participantId],

@@ -10,14 +10,20 @@ const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 
 const daysInMonth = (year: number, month: number): number =>
   month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 
-/** A real calendar day in `YYYY-MM-DD` form (so not 2026-02-30). */
-export const isCalendarDate = (value: unknown): value is string => {
+/**
+ * A real calendar day in `YYYY-MM-DD` form (so not 2026-02-30). Of an unknown value it also says
+ * that it is a string; of a string it says nothing more, so a string that fails is still a string
+ * (a type predicate would make it `never` there).
+ */
+export function isCalendarDate(value: string): boolean;
+export function isCalendarDate(value: unknown): value is string;
+export function isCalendarDate(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const match = DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
-};
+}
 
 /**
  * The same day `months` later (or earlier, if negative), clamped to the month's last day:

@@ -33,16 +33,22 @@ const invalid = (path: string, problem: string): never => {
 
 const field = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
-const shown = (value: unknown): string =>
-  value === null
-    ? 'null'
-    : Array.isArray(value)
-      ? 'an array'
-      : typeof value === 'string'
-        ? `"${value}"`
-        : typeof value === 'object'
-          ? 'an object'
-          : String(value);
+const shown = (value: unknown): string => {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string':
+      return `"${value}"`;
+    case 'object':
+      return 'an object';
+    case 'number':
+    case 'boolean':
+      return String(value);
+    default:
+      // What JSON cannot hold (undefined, a function, …): its kind says enough.
+      return typeof value;
+  }
+};
 
 const record = (
   value: unknown,
