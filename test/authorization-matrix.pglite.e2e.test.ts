@@ -50,6 +50,10 @@ const CALLS: Readonly<Record<string, (r: Resources) => Call>> = {
     body: { to: '2025-06-30' },
   }),
   'DELETE /participants/:id/personal-data': (r) => ({ path: `/participants/${r.duplicateId}/personal-data` }),
+  'POST /participants/:id/needs-assessments': (r) => ({
+    path: `/participants/${r.participantId}/needs-assessments`,
+    body: { assessedOn: '2026-02-01', needs: ['coaching', 'housing'], germanLevel: 'a2' },
+  }),
   'POST /pathways': (r) => ({
     path: '/pathways',
     body: {
@@ -94,6 +98,7 @@ const CALLS: Readonly<Record<string, (r: Resources) => Call>> = {
     path: `/participants/${r.participantId}/not-duplicate`,
     body: { duplicateId: r.duplicateId },
   }),
+  'GET /conflicts': (r) => ({ path: `/conflicts?municipality=${r.municipality}` }),
   'GET /admin/projections': () => ({ path: '/admin/projections' }),
   'POST /admin/projections/:name/rebuild': () => ({ path: '/admin/projections/case_steps/rebuild' }),
 };

@@ -108,4 +108,18 @@ describe('CommandRunner', () => {
     expect(await store.readStream('counter-5')).toHaveLength(1);
     expect((await store.readStream('counter-5'))[0].metadata.causationId).toBe('k-1');
   });
+
+  it('records events whatever the stream’s version, from several runners at once, and a retry with the same key adds nothing', async () => {
+    const recorded: Counted = { type: 'Counted', data: { by: 1 } };
+    const runners = [new CommandRunner(store), new CommandRunner(store)];
+    await Promise.all(
+      Array.from({ length: 10 }, (_, n) => runners[n % 2].record('log-1', [recorded], context({ correlationId: `req-${n}` }))),
+    );
+    expect((await store.readStream('log-1')).map((e) => e.streamVersion)).toEqual(Array.from({ length: 10 }, (_, i) => i));
+
+    const first = await runners[0].record('log-2', [recorded], context({ idempotencyKey: 'key-1' }));
+    const again = await runners[1].record('log-2', [recorded], context({ idempotencyKey: 'key-1' }));
+    expect(again).toEqual(first);
+    expect(await store.readStream('log-2')).toHaveLength(1);
+  });
 });

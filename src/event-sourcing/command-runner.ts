@@ -60,6 +60,20 @@ export class CommandRunner {
   }
 
   /**
+   * Appends events that record what happened and decide nothing (a log of decisions taken
+   * elsewhere): whatever else was appended meanwhile, they are added, so concurrent records never
+   * conflict. Their ids derive from the Idempotency-Key like every event's, so a retry adds nothing.
+   */
+  async record(streamId: string, events: readonly Event[], context: RequestContext): Promise<{ version: number; position: number }> {
+    const result = await this.store.append(
+      streamId,
+      events.map((e, i) => envelope(e, context, streamId, i)),
+      { expectedVersion: 'any' },
+    );
+    return { version: result.nextVersion, position: result.position };
+  }
+
+  /**
    * The state to check a command against before it is run (tenant, sealing). A stream that exists
    * may come from memory: what such checks read (municipality, participant) never changes once
    * written, and the run itself decides on the stream as it is.
@@ -121,20 +135,7 @@ export class CommandRunner {
     try {
       const result = await this.store.append(
         streamId,
-        events.map((e, i) => ({
-          eventId: eventId(context, streamId, i),
-          type: e.type,
-          schemaVersion: SCHEMA_VERSION,
-          data: e.data,
-          metadata: {
-            actor: context.actor,
-            role: context.role,
-            municipality: context.municipality,
-            correlationId: context.correlationId,
-            causationId: context.idempotencyKey ?? null,
-            occurredAt: context.now,
-          },
-        })),
+        events.map((e, i) => envelope(e, context, streamId, i)),
         { expectedVersion: snapshot.version < 0 ? 'no_stream' : snapshot.version },
       );
       if (result.nextVersion === snapshot.version + events.length) {
@@ -169,3 +170,18 @@ const jitteredPause = (attempt: number): Promise<void> => {
  */
 const eventId = (context: RequestContext, streamId: string, index: number): string =>
   context.idempotencyKey ? nameBasedUuid(`${context.actor}\n${context.idempotencyKey}\n${streamId}\n${index}`) : randomUUID();
+
+const envelope = (event: Event, context: RequestContext, streamId: string, index: number) => ({
+  eventId: eventId(context, streamId, index),
+  type: event.type,
+  schemaVersion: SCHEMA_VERSION,
+  data: event.data,
+  metadata: {
+    actor: context.actor,
+    role: context.role,
+    municipality: context.municipality,
+    correlationId: context.correlationId,
+    causationId: context.idempotencyKey ?? null,
+    occurredAt: context.now,
+  },
+});

@@ -1,4 +1,4 @@
-import { NRW_ELIGIBILITY_2026 } from '@lotse/domain';
+import { NRW_ELIGIBILITY_2026, NRW_ELIGIBILITY_2026_2 } from '@lotse/domain';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,12 +12,12 @@ describe('loading eligibility tables at start', () => {
   };
 
   it('uses the built-in NRW table when no file is configured', () => {
-    expect(loadEligibilityTables(undefined)).toEqual([NRW_ELIGIBILITY_2026]);
+    expect(loadEligibilityTables(undefined)).toEqual([NRW_ELIGIBILITY_2026, NRW_ELIGIBILITY_2026_2]);
   });
 
   it('adds the versions of the configured file after validating them', () => {
     const next = { ...NRW_ELIGIBILITY_2026, version: 'nrw-2027.1', validFrom: '2027-01-01' };
-    expect(loadEligibilityTables(file([next])).map((t) => t.version)).toEqual(['nrw-2026.1', 'nrw-2027.1']);
+    expect(loadEligibilityTables(file([next])).map((t) => t.version)).toEqual(['nrw-2026.1', 'nrw-2026.2', 'nrw-2027.1']);
   });
 
   it('refuses a table with an unknown residence status, naming where', () => {

@@ -4,6 +4,8 @@ import { EventSourcingModule } from '../event-sourcing';
 import { PersonalDataModule } from '../personal-data';
 import { CareerRoute } from './career/career.route';
 import { GetCareerHandler } from './career/get-career.handler';
+import { ConflictsRoute } from './conflicts/conflicts.route';
+import { ListConflictsHandler } from './conflicts/list-conflicts.handler';
 import { loadEligibilityTables } from './eligibility-tables';
 import { EnrolmentLedgerService } from './enrolment-ledger.service';
 import { GrantOverrideHandler } from './grant-override/grant-override.handler';
@@ -16,12 +18,13 @@ import { RecordCaseConferenceRoute } from './record-case-conference/record-case-
 /** The measure-career guard: the enrolment ledgers, overrides, case conferences and careers. Imported by the contexts that use it. */
 @Module({
   imports: [EventSourcingModule, PersonalDataModule],
-  controllers: [GrantOverrideRoute, RecordCaseConferenceRoute, CareerRoute],
+  controllers: [GrantOverrideRoute, RecordCaseConferenceRoute, CareerRoute, ConflictsRoute],
   providers: [
     ParticipantLoader,
     GrantOverrideHandler,
     RecordCaseConferenceHandler,
     GetCareerHandler,
+    ListConflictsHandler,
     {
       provide: ELIGIBILITY_TABLES,
       inject: [APP_CONFIG],

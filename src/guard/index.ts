@@ -1,7 +1,7 @@
 // The guard context's public surface.
 export { GuardModule } from './guard.module';
 export { EnrolmentLedgerService } from './enrolment-ledger.service';
-export type { PlannedPathway } from './enrolment-ledger.service';
+export type { PlannedPathway, PathwayFollowUp } from './enrolment-ledger.service';
 export { ParticipantLoader } from './participant-loader';
 export { ELIGIBILITY_TABLES } from './guard.tokens';
 export { careersProjection } from './career/careers.projection';

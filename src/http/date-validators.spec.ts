@@ -58,8 +58,11 @@ describe('isPlausibleDate', () => {
 
 describe('isBirthDate', () => {
   const today = '2026-12-01';
-  it.each(['2026-12-01', '2004-05-17', '1926-12-01'])('accepts %s on 2026-12-01', (value) => expect(isBirthDate(value, today)).toBe(true));
+  it.each(['2012-12-01', '2004-05-17', '1926-12-01'])('accepts %s on 2026-12-01', (value) => expect(isBirthDate(value, today)).toBe(true));
   it.each(['2026-12-02', '2099-01-01', '9999-12-31', '1926-11-30', '0000-01-01', '2004-02-30'])('refuses %s on 2026-12-01', (value) =>
+    expect(isBirthDate(value, today)).toBe(false),
+  );
+  it.each(['2026-12-01', '2020-01-01', '2012-12-02'])('refuses %s on 2026-12-01: younger than 14 at registration', (value) =>
     expect(isBirthDate(value, today)).toBe(false),
   );
 });

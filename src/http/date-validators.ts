@@ -44,6 +44,12 @@ export const LAST_ACCEPTED_YEAR = 2200;
 /** A birth date is in the past (today counts) and at most this many years back. */
 export const OLDEST_BIRTH_YEARS_BACK = 100;
 
+/**
+ * And at least this many: transition coaching begins in the last school years at the earliest, so a
+ * younger person's birth date is all but always a slip (this year typed for the birth year).
+ */
+export const YOUNGEST_AGE_AT_REGISTRATION = 14;
+
 const yearOf = (value: string): number => Number(value.slice(0, 4));
 
 const inAcceptedYears = (value: string): boolean => yearOf(value) >= FIRST_ACCEPTED_YEAR && yearOf(value) <= LAST_ACCEPTED_YEAR;
@@ -51,12 +57,16 @@ const inAcceptedYears = (value: string): boolean => yearOf(value) >= FIRST_ACCEP
 /** A calendar date between the first and last accepted year. */
 export const isPlausibleDate = (value: unknown): value is string => isCalendarDate(value) && inAcceptedYears(value);
 
-/** A calendar date not after `today` and not more than 100 years before it (both `YYYY-MM-DD`). */
-export const isBirthDate = (value: unknown, today: string): value is string => {
-  if (!isCalendarDate(value)) return false;
-  const oldest = `${String(yearOf(today) - OLDEST_BIRTH_YEARS_BACK).padStart(4, '0')}${today.slice(4)}`;
-  return value <= today && value >= oldest;
-};
+const yearsBefore = (today: string, years: number): string => `${String(yearOf(today) - years).padStart(4, '0')}${today.slice(4)}`;
+
+/**
+ * A calendar date at least 14 and at most 100 years before `today` (both `YYYY-MM-DD`): someone
+ * registered today is 14 or older, and so never born in the future either.
+ */
+export const isBirthDate = (value: unknown, today: string): value is string =>
+  isCalendarDate(value) &&
+  value <= yearsBefore(today, YOUNGEST_AGE_AT_REGISTRATION) &&
+  value >= yearsBefore(today, OLDEST_BIRTH_YEARS_BACK);
 
 /** `@IsCalendarDate()` on a DTO property: a calendar date as `YYYY-MM-DD` between 1900 and 2200. */
 export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =>
@@ -74,7 +84,7 @@ export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =
     options,
   );
 
-/** `@IsBirthDate()`: a calendar date in the past, at most 100 years back (UTC days). */
+/** `@IsBirthDate()`: a calendar date at least 14 and at most 100 years back (UTC days). */
 export const IsBirthDate = (options?: ValidationOptions): PropertyDecorator =>
   ValidateBy(
     {
@@ -83,7 +93,7 @@ export const IsBirthDate = (options?: ValidationOptions): PropertyDecorator =>
         validate: (value) => isBirthDate(value, new Date().toISOString().slice(0, 10)),
         defaultMessage: buildMessage(
           (each) =>
-            `${each}$property must be a calendar date as YYYY-MM-DD, not in the future and at most ${OLDEST_BIRTH_YEARS_BACK} years back`,
+            `${each}$property must be a calendar date as YYYY-MM-DD, at least ${YOUNGEST_AGE_AT_REGISTRATION} and at most ${OLDEST_BIRTH_YEARS_BACK} years back`,
           options,
         ),
       },

@@ -31,6 +31,8 @@ describe('the status of a DomainError', () => {
     ['end_in_future', 422],
     ['invalid_period', 422],
     ['outcome_not_a_completion', 422],
+    ['outcome_not_an_abort', 422],
+    ['assessment_in_future', 422],
     ['entitlement_not_found', 422],
   ])('%s answers %i', (code, status) => {
     expect(statusOf(code)).toBe(status);

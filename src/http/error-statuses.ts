@@ -54,6 +54,8 @@ export const DOMAIN_ERROR_STATUSES = {
   end_in_future: 422,
   invalid_period: 422,
   outcome_not_a_completion: 422,
+  outcome_not_an_abort: 422,
+  assessment_in_future: 422,
   entitlement_not_found: 422,
   not_overridable: 422,
   invalid_merge: 422,

@@ -24,6 +24,7 @@ export {
   IsIsoTimestamp,
   LAST_ACCEPTED_YEAR,
   OLDEST_BIRTH_YEARS_BACK,
+  YOUNGEST_AGE_AT_REGISTRATION,
   isBirthDate,
   isCalendarDate,
   isIsoTimestamp,

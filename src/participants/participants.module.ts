@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DuplicatesModule } from '../duplicates';
 import { EventSourcingModule } from '../event-sourcing';
+import { GuardModule } from '../guard';
 import { PersonalDataModule } from '../personal-data';
 import { AddEntitlementHandler } from './add-entitlement/add-entitlement.handler';
 import { AddEntitlementRoute } from './add-entitlement/add-entitlement.route';
+import { AssessNeedsHandler } from './assess-needs/assess-needs.handler';
+import { AssessNeedsRoute } from './assess-needs/assess-needs.route';
 import { ChangeResidenceStatusHandler } from './change-residence-status/change-residence-status.handler';
 import { ChangeResidenceStatusRoute } from './change-residence-status/change-residence-status.route';
 import { EndEntitlementHandler } from './end-entitlement/end-entitlement.handler';
@@ -18,7 +21,8 @@ import { RegisterParticipantRoute } from './register-participant/register-partic
 
 /** Participants: one folder per use case (route, request, handler). */
 @Module({
-  imports: [EventSourcingModule, PersonalDataModule, DuplicatesModule],
+  // The guard's enrolment ledger tells which assessed needs a running pathway already meets.
+  imports: [EventSourcingModule, PersonalDataModule, DuplicatesModule, GuardModule],
   controllers: [
     RegisterParticipantRoute,
     ParticipantRoute,
@@ -26,6 +30,7 @@ import { RegisterParticipantRoute } from './register-participant/register-partic
     AddEntitlementRoute,
     EndEntitlementRoute,
     ErasePersonalDataRoute,
+    AssessNeedsRoute,
   ],
   providers: [
     ParticipantAccess,
@@ -35,6 +40,7 @@ import { RegisterParticipantRoute } from './register-participant/register-partic
     EndEntitlementHandler,
     ErasePersonalDataHandler,
     GetParticipantHandler,
+    AssessNeedsHandler,
   ],
 })
 export class ParticipantsModule {}

@@ -30,6 +30,7 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, RouteAccess>> = {
   'POST /participants/:id/entitlements': route(['coach', 'admin']),
   'POST /participants/:id/entitlements/:entitlementId/end': route(['coach', 'admin']),
   'DELETE /participants/:id/personal-data': route(['admin']),
+  'POST /participants/:id/needs-assessments': route(['coach', 'admin']),
   'POST /pathways': route(['coach', 'admin']),
   'GET /pathways': route(ALL),
   'GET /pathways/:id': route(ALL),
@@ -43,6 +44,7 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, RouteAccess>> = {
   'GET /duplicates': route(['coordinator', 'admin'], 'caller'),
   'POST /participants/:id/merge': route(['coordinator', 'admin']),
   'POST /participants/:id/not-duplicate': route(['coordinator', 'admin']),
+  'GET /conflicts': route(['coordinator', 'admin']),
   'GET /admin/projections': route(['admin'], 'global'),
   'POST /admin/projections/:name/rebuild': route(['admin'], 'global'),
 };

@@ -337,6 +337,8 @@ export const coachApiScenarios = (eventStoreUrl: () => string) => {
       ['a birth date 0000-01-01', { birthDate: '0000-01-01' }],
       ['a birth date tomorrow', { birthDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) }],
       ['a birth date 101 years back', { birthDate: `${new Date().getUTCFullYear() - 101}-01-01` }],
+      ['a birth date today', { birthDate: new Date().toISOString().slice(0, 10) }],
+      ['a birth date 13 years back (younger than 14 at registration)', { birthDate: `${new Date().getUTCFullYear() - 13}-01-01` }],
     ])('refuses a registration with %s', async (_what, overrides) => {
       await refuses('post', '/participants', JSON.stringify({ ...participantBody, ...overrides }));
     });

@@ -120,6 +120,84 @@ export const duplicatesScenarios = (eventStoreUrl: () => string) => {
     ).toBe(false);
   });
 
+  it('brings duplicate measures to light on a merge: in its answer, in the career and in GET /conflicts until one of them ends', async () => {
+    const first = await register(registration('Jusuf', 'Amiri', '2002-10-20', 'neuss'), neussCoach);
+    const second = await register(registration('Yusuf', 'Amiri', '2002-10-20', 'neuss'), neussCoach);
+    const listed = (await http.get('/duplicates').set('Authorization', neussCoordinator).expect(200)).body;
+    expect(
+      listed.some(
+        (p: { participantA: string; participantB: string }) =>
+          [p.participantA, p.participantB].sort().join() === [first, second].sort().join(),
+      ),
+    ).toBe(true);
+    // Two coaches, each seeing one registration, open the same kind of measure for overlapping periods.
+    const own = (await http.post('/pathways').set('Authorization', neussCoach).send(pathway(first, 'coaching')).expect(201)).body.id;
+    const theirs = (
+      await http
+        .post('/pathways')
+        .set('Authorization', neussCoach)
+        .send(pathway(second, 'coaching', '2026-03-01', '2026-08-31'))
+        .expect(201)
+    ).body.id;
+    await http.post('/pathways').set('Authorization', neussCoach).send(pathway(second, 'language_support')).expect(201);
+
+    const merged = await http
+      .post(`/participants/${first}/merge`)
+      .set('Authorization', neussCoordinator)
+      .send({ duplicateId: second })
+      .expect(200);
+    expect(merged.body.duplicatePathways).toEqual([
+      { rule: 'duplicate_pathway', kind: 'coaching', pathwayId: theirs, overlapsPathwayId: own },
+    ]);
+
+    const career = await http
+      .get(`/participants/${first}/career?minPosition=${merged.body.position}`)
+      .set('Authorization', neussCoordinator)
+      .expect(200);
+    const flagsOf = (id: string) => career.body.pathways.find((p: { pathwayId: string }) => p.pathwayId === id).flags;
+    expect(flagsOf(own)).toEqual([expect.objectContaining({ rule: 'duplicate_pathway', overlapsPathwayId: theirs })]);
+    expect(flagsOf(theirs)).toEqual([expect.objectContaining({ rule: 'duplicate_pathway', overlapsPathwayId: own })]);
+    expect(career.body.conflicts).toEqual([
+      expect.objectContaining({ rule: 'duplicate_pathway', kind: 'coaching', pathwayId: theirs, overlapsPathwayId: own }),
+    ]);
+
+    const conflicts = await http.get(`/conflicts?minPosition=${merged.body.position}`).set('Authorization', neussCoordinator).expect(200);
+    expect(conflicts.body.items).toContainEqual({ participantId: first, conflicts: career.body.conflicts });
+    expect(JSON.stringify(conflicts.body)).not.toMatch(/Amiri|Yusuf|Jusuf|2002-10-20/);
+    const forAdmin = await http
+      .get(`/conflicts?municipality=neuss&minPosition=${merged.body.position}`)
+      .set('Authorization', admin)
+      .expect(200);
+    expect(forAdmin.body.items.map((i: { participantId: string }) => i.participantId)).toContain(first);
+    expect((await http.get('/conflicts').set('Authorization', dormagenCoordinator).expect(200)).body.items).toEqual([]);
+    await http.get('/conflicts?municipality=neuss').set('Authorization', dormagenCoordinator).expect(403);
+    await http.get('/conflicts').set('Authorization', neussCoach).expect(403);
+    await http
+      .get('/conflicts')
+      .set('Authorization', as(['auditor'], 'neuss'))
+      .expect(403);
+    await http.get('/conflicts').expect(401);
+
+    // The merged-away registration's pathway ends: its end reaches the survivor's ledger, and the conflict is settled.
+    const aborted = await http
+      .post(`/pathways/${theirs}/abort`)
+      .set('Authorization', neussCoach)
+      .send({ outcome: 'other_measure', endedOn: '2026-03-31', reason: 'Continues in the other coaching.' })
+      .expect(200);
+    const settled = await http.get(`/conflicts?minPosition=${aborted.body.position}`).set('Authorization', neussCoordinator).expect(200);
+    expect(settled.body.items.map((i: { participantId: string }) => i.participantId)).not.toContain(first);
+    const afterwards = await http
+      .get(`/participants/${first}/career?minPosition=${aborted.body.position}`)
+      .set('Authorization', neussCoordinator)
+      .expect(200);
+    expect(afterwards.body.conflicts).toEqual([]);
+    expect(afterwards.body.pathways.find((p: { pathwayId: string }) => p.pathwayId === theirs)).toMatchObject({
+      status: 'aborted',
+      endedOn: '2026-03-31',
+      flags: [expect.objectContaining({ rule: 'duplicate_pathway' })],
+    });
+  });
+
   describe('who may merge', () => {
     const eventCount = async () => Number((await sql.query<{ n: string }>('select count(*) as n from events'))[0].n);
     const pairStatus = async (a: string, b: string) =>

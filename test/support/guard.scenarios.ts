@@ -85,6 +85,71 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
       [participantId],
     );
     expect(opened[0].n).toBe('1');
+    // Every one of the 20 decisions is on record, the race lost or won.
+    const decisions = await sql.query<{ allowed: string; n: string }>(
+      `select data ->> 'allowed' as allowed, count(*)::text as n from events
+      where type = 'GuardDecisionRecorded' and data ->> 'participantId' = $1 group by 1 order by 1`,
+      [participantId],
+    );
+    expect(decisions).toEqual([
+      { allowed: 'false', n: '19' },
+      { allowed: 'true', n: '1' },
+    ]);
+  });
+
+  it('records every decision of the guard on an opening: allowed ones with the reservation, refusals in the participant’s decision stream', async () => {
+    const participantId = await register();
+    const first = await http[0].post('/pathways').set('Authorization', coach('coach-1')).send(pathway(participantId)).expect(201);
+    await http[1]
+      .post('/pathways')
+      .set('Authorization', coach('coach-2'))
+      .send(pathway(participantId, { jurisdiction: 'sgb3', plannedStart: '2026-03-01', plannedEnd: '2026-09-30' }))
+      .expect(409);
+    await http[0]
+      .post('/pathways')
+      .set('Authorization', coach('coach-1'))
+      .send(pathway(participantId, { kind: 'participation_management', jurisdiction: 'sgb2' }))
+      .expect(409);
+
+    const decisions = await sql.query<{
+      stream_id: string;
+      data: {
+        allowed: boolean;
+        pathwayId: string;
+        eligibilityVersion: string;
+        ledgerVersion: number;
+        refusal?: { code: string; rule: string; conflictingPathwayId?: string };
+      };
+    }>(
+      `select stream_id, data from events where type = 'GuardDecisionRecorded' and data ->> 'participantId' = $1 order by global_position`,
+      [participantId],
+    );
+    expect(
+      decisions.map(({ stream_id, data }) => [
+        stream_id,
+        data.allowed,
+        data.refusal?.rule,
+        data.refusal?.code,
+        data.refusal?.conflictingPathwayId,
+      ]),
+    ).toEqual([
+      [`enrolment-${participantId}`, true, undefined, undefined, undefined],
+      [`guard-decisions-${participantId}`, false, 'R1', 'duplicate_pathway', first.body.id],
+      [`guard-decisions-${participantId}`, false, 'R4', 'not_eligible', undefined],
+    ]);
+    expect(decisions[0].data).toMatchObject({
+      pathwayId: first.body.id,
+      eligibilityVersion: expect.stringMatching(/^nrw-/),
+      ledgerVersion: -1,
+    });
+    // Both refusals rest on the ledger holding the decision and the reservation of the first pathway.
+    expect(decisions.slice(1).map(({ data }) => data.ledgerVersion)).toEqual([1, 1]);
+    // Refused openings reserve nothing: the career shows the one pathway that opened.
+    const career = await http[0]
+      .get(`/participants/${participantId}/career?minPosition=${first.body.position}`)
+      .set('Authorization', coach('coach-1'))
+      .expect(200);
+    expect(career.body.pathways.map((p: { pathwayId: string }) => p.pathwayId)).toEqual([first.body.id]);
   });
 
   it('names the conflicting pathway by kind, jurisdiction and period only', async () => {
@@ -133,13 +198,34 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
     expect(refused.body).toMatchObject({ code: 'not_eligible', rule: 'R4', eligibilityVersion: expect.any(String) });
   });
 
+  it('refuses state coaching to someone under 18 on the planned start (the age rule), and lets youth welfare coaching through', async () => {
+    const participantId = await register({ ...person(), birthDate: '2010-05-01' });
+    const refused = await http[0]
+      .post('/pathways')
+      .set('Authorization', coach('coach-1'))
+      .send(pathway(participantId, { plannedStart: '2027-01-01', plannedEnd: '2027-06-30' }))
+      .expect(409);
+    expect(refused.body).toMatchObject({ code: 'not_eligible', rule: 'R4', eligibilityVersion: 'nrw-2026.2', ages: { min: 18, max: 27 } });
+    expect(refused.body.detail).toContain('aged 18 to 27 on the planned start');
+    expect(JSON.stringify(refused.body)).not.toContain('2010-05-01');
+    const opened = await http[0]
+      .post('/pathways')
+      .set('Authorization', coach('coach-1'))
+      .send(pathway(participantId, { jurisdiction: 'sgb8', plannedStart: '2027-01-01', plannedEnd: '2027-06-30' }))
+      .expect(201);
+    const [event] = await sql.query<{ data: { ageAtStart: number } }>('select data from events where stream_id = $1', [
+      `pathway-${opened.body.id}`,
+    ]);
+    expect(event.data.ageAtStart).toBe(16);
+  });
+
   it('refuses state-funded coaching while an SGB II entitlement covers it (subsidiarity)', async () => {
     const participantId = await register(person('aufenthaltserlaubnis', [{ jurisdiction: 'sgb2', from: '2025-10-01' }]));
     const refused = await http[0].post('/pathways').set('Authorization', coach('coach-1')).send(pathway(participantId)).expect(409);
     expect(refused.body).toMatchObject({ code: 'subsidiarity', rule: 'R2', conflicting: { jurisdiction: 'sgb2' } });
   });
 
-  it('lets a coordinator lift subsidiarity with a written reason, and shows it in the career', async () => {
+  it('lets a coordinator lift subsidiarity with a written reason for one pathway, and shows it in the career as used', async () => {
     const participantId = await register(person('aufenthaltserlaubnis', [{ jurisdiction: 'sgb2', from: '2025-10-01' }]));
     const reason = 'Job centre confirmed in writing it funds no coaching before spring.';
     const granted = await http[0]
@@ -155,7 +241,16 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
       .expect(200);
     expect(career.body).toMatchObject({
       participantId,
-      overrides: [{ overrideId: granted.body.id, rule: 'subsidiarity', validUntil: '2099-12-31', grantedBy: 'coordinator-1' }],
+      overrides: [
+        {
+          overrideId: granted.body.id,
+          rule: 'subsidiarity',
+          validUntil: '2099-12-31',
+          grantedBy: 'coordinator-1',
+          usedBy: opened.body.id,
+          status: 'used',
+        },
+      ],
       pathways: [
         {
           pathwayId: opened.body.id,
@@ -168,6 +263,30 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
       ],
     });
     expect(JSON.stringify(career.body)).not.toContain('Job centre confirmed');
+
+    // The override was for that pathway: the next one needs a decision of its own.
+    const next = await http[0]
+      .post('/pathways')
+      .set('Authorization', coach('coach-1'))
+      .send(pathway(participantId, { plannedStart: '2026-07-01', plannedEnd: '2026-12-31' }))
+      .expect(409);
+    expect(next.body).toMatchObject({ code: 'subsidiarity', rule: 'R2' });
+  });
+
+  it('shows an override no pathway has used yet as open', async () => {
+    const participantId = await register(person('aufenthaltserlaubnis', [{ jurisdiction: 'sgb2', from: '2025-10-01' }]));
+    const reason = 'Job centre confirmed in writing it funds no coaching before spring.';
+    const granted = await http[0]
+      .post('/overrides')
+      .set('Authorization', coordinator())
+      .send({ participantId, rule: 'subsidiarity', reason, validUntil: '2099-12-31' })
+      .expect(201);
+    const career = await http[0]
+      .get(`/participants/${participantId}/career?minPosition=${granted.body.position}`)
+      .set('Authorization', coordinator())
+      .expect(200);
+    expect(career.body.overrides).toEqual([expect.objectContaining({ overrideId: granted.body.id, status: 'open' })]);
+    expect(career.body.overrides[0].usedBy).toBeUndefined();
   });
 
   it('refuses to override a true duplicate, and refuses overrides from coaches, other municipalities and without a real reason', async () => {
@@ -209,6 +328,19 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
     await http[0].get(`/participants/${participantId}/career`).set('Authorization', coach('coach-9')).expect(200);
     const stranger = `Bearer ${signTestToken({ sub: 'coach-x', roles: ['coach'], municipality: 'dormagen' }, SECRET)}`;
     await http[0].get(`/participants/${participantId}/career`).set('Authorization', stranger).expect(403);
+  });
+
+  it('refuses an abort whose outcome reaches the goal, and stores nothing', async () => {
+    const participantId = await register();
+    const opened = await http[0].post('/pathways').set('Authorization', coach('coach-1')).send(pathway(participantId)).expect(201);
+    const refused = await http[0]
+      .post(`/pathways/${opened.body.id}/abort`)
+      .set('Authorization', coach('coach-1'))
+      .send({ outcome: 'training_place', endedOn: '2026-02-28', reason: 'Found a training place.' })
+      .expect(422);
+    expect(refused.body.code).toBe('outcome_not_an_abort');
+    const events = await sql.query<{ type: string }>('SELECT type FROM events WHERE stream_id = $1', [`pathway-${opened.body.id}`]);
+    expect(events.map((e) => e.type)).toEqual(['PathwayOpened']);
   });
 
   it('holds back a fourth pathway after three failed ones (career risk) until a case conference', async () => {

@@ -5,6 +5,7 @@ export * from './shared/vocabulary';
 export * from './shared/command';
 export * from './shared/event';
 export * from './shared/decider';
+export * from './shared/age';
 export * from './pathways';
 export * from './participants';
 export * from './guard';

@@ -1,13 +1,13 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { DomainError, participantDecider, participantStreamId } from '@lotse/domain';
+import { DomainError, isEnrolmentLedgerEvent, participantDecider, participantStreamId } from '@lotse/domain';
 import { AuthenticatedUser } from '../../auth';
 import { CommandRunner, commandMetadata, RequestContext } from '../../event-sourcing';
 import { EnrolmentLedgerService, ParticipantLoader } from '../../guard';
-import { WriteResult } from '../../http';
 import { PersonalDataVault } from '../../personal-data';
 import { DuplicateDetectionService } from '../duplicate-detection.service';
 import { pairIdOf } from '../match-key-store';
 import { assertMayMerge } from '../merge-access';
+import { DuplicatePathway, MergeResult } from './merge-result';
 
 export class MergeParticipantsRequest {
   constructor(
@@ -25,7 +25,7 @@ export class MergeParticipantsRequest {
  * histories. Each step is idempotent, so a retry after a crash completes the merge.
  */
 @CommandHandler(MergeParticipantsRequest)
-export class MergeParticipantsHandler implements ICommandHandler<MergeParticipantsRequest, WriteResult> {
+export class MergeParticipantsHandler implements ICommandHandler<MergeParticipantsRequest, MergeResult> {
   constructor(
     private readonly runner: CommandRunner,
     private readonly ledger: EnrolmentLedgerService,
@@ -34,7 +34,7 @@ export class MergeParticipantsHandler implements ICommandHandler<MergeParticipan
     private readonly vault: PersonalDataVault,
   ) {}
 
-  async execute({ user, context, survivorId, duplicateId, reason }: MergeParticipantsRequest): Promise<WriteResult> {
+  async execute({ user, context, survivorId, duplicateId, reason }: MergeParticipantsRequest): Promise<MergeResult> {
     if (survivorId === duplicateId) throw new DomainError('invalid_merge', 'a participant cannot be merged into itself');
     const survivor = await this.participants.load(survivorId);
     const duplicate = await this.participants.load(duplicateId);
@@ -73,6 +73,25 @@ export class MergeParticipantsHandler implements ICommandHandler<MergeParticipan
     );
     await this.duplicates.store.decide(pairIdOf(survivorId, duplicateId), 'merged', context.actor);
     await this.duplicates.forget(duplicateId);
-    return { id: survivorId, version: result.version, position: result.position };
+    return {
+      id: survivorId,
+      version: result.version,
+      position: result.position,
+      duplicatePathways: await this.duplicatePathways(survivorId, duplicateId),
+    };
+  }
+
+  /** What the ledger's merge found, read back from the ledger so that a retried merge answers the same. */
+  private async duplicatePathways(survivorId: string, duplicateId: string): Promise<DuplicatePathway[]> {
+    const { state, events } = await this.ledger.load(survivorId);
+    for (const event of events) {
+      if (!isEnrolmentLedgerEvent(event) || event.type !== 'LedgerMerged' || event.data.fromParticipantId !== duplicateId) continue;
+      const kindOf = new Map([...state.pathways, ...event.data.pathways].map((p) => [p.pathwayId, p.kind]));
+      return event.data.overlaps.flatMap(({ pathwayId, overlapsPathwayId }) => {
+        const kind = kindOf.get(pathwayId);
+        return kind ? [{ rule: 'duplicate_pathway' as const, kind, pathwayId, overlapsPathwayId }] : [];
+      });
+    }
+    return [];
   }
 }

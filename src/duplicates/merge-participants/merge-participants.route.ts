@@ -3,9 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { WriteResult } from '../../http';
 import { MergeParticipantsDto } from './merge-participants.dto';
 import { MergeParticipantsRequest } from './merge-participants.handler';
+import { MergeResult } from './merge-result';
 
 @ApiTags('duplicates')
 @ApiBearerAuth()
@@ -17,7 +17,7 @@ export class MergeParticipantsRoute {
   @HttpCode(200)
   @Roles('coordinator', 'admin')
   @ApiOkResponse({
-    type: WriteResult,
+    type: MergeResult,
     description:
       'a coordinator merges a listed pair inside her municipality; anything else needs an admin, ' +
       'and a pair never listed also a reason (403 forbidden, 422 merge_reason_required)',
@@ -27,7 +27,7 @@ export class MergeParticipantsRoute {
     @Ctx() context: RequestContext,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: MergeParticipantsDto,
-  ): Promise<WriteResult> {
+  ): Promise<MergeResult> {
     return this.commands.execute(new MergeParticipantsRequest(user, context, id, body.duplicateId, body.reason));
   }
 }

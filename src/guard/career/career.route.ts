@@ -20,6 +20,6 @@ export class CareerRoute {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: MinPositionQuery,
   ): Promise<CareerView> {
-    return this.queries.execute(new GetCareer(user, id, query.minPosition));
+    return this.queries.execute(new GetCareer(user, id, new Date(), query.minPosition));
   }
 }

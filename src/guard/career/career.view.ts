@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EnrolmentLedgerEvent, GuardFlag, Jurisdiction, Outcome, PathwayKind } from '@lotse/domain';
 
+/**
+ * What the guard noted on a pathway: how it let it through (GuardFlag), or — found only when two
+ * registrations of one person were merged — that it ran at the same time as another of its kind (R1).
+ */
+export type CareerFlag = GuardFlag | { rule: 'duplicate_pathway'; overlapsPathwayId: string; foundAt: string };
+
+/** Two pathways of one kind running at once under two registrations of the same person, found by their merge. */
+export class CareerConflict {
+  @ApiProperty({ enum: ['duplicate_pathway'] }) rule: 'duplicate_pathway';
+  @ApiProperty() kind: PathwayKind;
+  @ApiProperty({ description: 'the pathway of the merged-away registration' }) pathwayId: string;
+  @ApiProperty({ description: 'the pathway it overlaps' }) overlapsPathwayId: string;
+  @ApiProperty({ description: 'when the merge found it' }) foundAt: string;
+}
+
 export class CareerPathway {
   @ApiProperty() pathwayId: string;
   @ApiProperty() kind: PathwayKind;
@@ -11,18 +26,34 @@ export class CareerPathway {
   @ApiPropertyOptional() endedOn?: string;
   @ApiPropertyOptional() outcome?: Outcome;
   @ApiPropertyOptional() eligibilityVersion?: string;
-  @ApiProperty({ description: 'what the guard noted when it let the pathway through (overrides used, R3 lifted by a case conference)' })
-  flags: GuardFlag[];
+  @ApiProperty({
+    description:
+      'what the guard noted when it let the pathway through (overrides used, R3 lifted by a case conference), ' +
+      'and `duplicate_pathway` with `overlapsPathwayId` when a merge found it running beside another of its kind',
+  })
+  flags: CareerFlag[];
 }
+
+export const OVERRIDE_STATUSES = ['open', 'used', 'expired'] as const;
+export type OverrideStatus = (typeof OVERRIDE_STATUSES)[number];
 
 export class CareerOverride {
   @ApiProperty() overrideId: string;
   @ApiProperty() rule: string;
   @ApiPropertyOptional() kind?: PathwayKind;
   @ApiProperty() validUntil: string;
-  @ApiProperty() grantedBy: string;
-  @ApiProperty() grantedAt: string;
+  @ApiPropertyOptional({ description: 'absent for an override that came with a merged registration' }) grantedBy?: string;
+  @ApiPropertyOptional() grantedAt?: string;
+  @ApiPropertyOptional({ description: 'the pathway it let through: an override lifts its rule for one pathway only' }) usedBy?: string;
+  @ApiProperty({
+    enum: OVERRIDE_STATUSES,
+    description: '`used` once it let a pathway through, `expired` after validUntil unused, else `open`',
+  })
+  status: OverrideStatus;
 }
+
+/** An override as the career keeps it: whether it is still open depends on the day it is read. */
+export type RecordedOverride = Omit<CareerOverride, 'status'>;
 
 export class CareerView {
   @ApiProperty() participantId: string;
@@ -30,20 +61,70 @@ export class CareerView {
   @ApiProperty({ type: [CareerOverride] }) overrides: CareerOverride[];
   @ApiProperty({ description: 'dates of case conferences' }) caseConferences: string[];
   @ApiProperty({ description: 'registrations merged into this one' }) mergedFrom: string[];
+  @ApiProperty({ type: [CareerConflict], description: 'duplicate pathways a merge found, until one of the two ends' })
+  conflicts: CareerConflict[];
 }
 
-export const emptyCareer = (participantId: string): CareerView => ({
+/** What the careers read model keeps; `careerView` turns it into the answer of a given day. */
+export type CareerHistory = Omit<CareerView, 'overrides'> & { overrides: RecordedOverride[] };
+
+export const emptyCareer = (participantId: string): CareerHistory => ({
   participantId,
   pathways: [],
   overrides: [],
   caseConferences: [],
   mergedFrom: [],
+  conflicts: [],
+});
+
+/** Used by the pathway it let through; unused, it lapses after its last valid day. */
+export const overrideStatus = (override: RecordedOverride, today: string): OverrideStatus =>
+  override.usedBy !== undefined ? 'used' : override.validUntil < today ? 'expired' : 'open';
+
+export const careerView = (career: CareerHistory, today: string): CareerView => ({
+  ...career,
+  overrides: career.overrides.map((o) => ({ ...o, status: overrideStatus(o, today) })),
+});
+
+const overridesUsedBy = (flags: readonly GuardFlag[]): Set<string> =>
+  new Set(flags.flatMap((flag) => ('overrideId' in flag && flag.overrideId ? [flag.overrideId] : [])));
+
+/** The merge's overlaps as conflicts, and each of their pathways flagged with the other. */
+const mergeConflicts = (
+  career: CareerHistory,
+  overlaps: readonly { pathwayId: string; overlapsPathwayId: string }[],
+  foundAt: string,
+): CareerHistory => {
+  const kindOf = new Map(career.pathways.map((p) => [p.pathwayId, p.kind]));
+  const conflicts = overlaps.map(({ pathwayId, overlapsPathwayId }): CareerConflict => ({
+    rule: 'duplicate_pathway',
+    kind: kindOf.get(pathwayId) as PathwayKind,
+    pathwayId,
+    overlapsPathwayId,
+    foundAt,
+  }));
+  const flagsOf = (pathwayId: string): CareerFlag[] =>
+    conflicts.flatMap((c) => {
+      const other = c.pathwayId === pathwayId ? c.overlapsPathwayId : c.overlapsPathwayId === pathwayId ? c.pathwayId : undefined;
+      return other ? [{ rule: 'duplicate_pathway' as const, overlapsPathwayId: other, foundAt }] : [];
+    });
+  return {
+    ...career,
+    conflicts: [...(career.conflicts ?? []), ...conflicts],
+    pathways: career.pathways.map((p) => ({ ...p, flags: [...p.flags, ...flagsOf(p.pathwayId)] })),
+  };
+};
+
+/** A conflict is settled once either of its pathways has ended (or never ran); the flags stay in the history. */
+const settleConflicts = (career: CareerHistory, pathwayId: string): CareerHistory => ({
+  ...career,
+  conflicts: (career.conflicts ?? []).filter((c) => c.pathwayId !== pathwayId && c.overlapsPathwayId !== pathwayId),
 });
 
 const byStart = (a: CareerPathway, b: CareerPathway) => (a.plannedStart < b.plannedStart ? -1 : a.plannedStart > b.plannedStart ? 1 : 0);
 
 /** One step of the fold over the enrolment ledger: kinds, jurisdictions, periods and outcomes — never notes or reasons. */
-export const applyCareerEvent = (career: CareerView, event: EnrolmentLedgerEvent): CareerView => {
+export const applyCareerEvent = (career: CareerHistory, event: EnrolmentLedgerEvent): CareerHistory => {
   switch (event.type) {
     case 'PathwayReserved': {
       const { pathwayId, kind, jurisdiction, plannedStart, plannedEnd, eligibilityVersion, flags } = event.data;
@@ -57,13 +138,25 @@ export const applyCareerEvent = (career: CareerView, event: EnrolmentLedgerEvent
         eligibilityVersion,
         flags,
       };
-      return { ...career, pathways: [...career.pathways, pathway].sort(byStart) };
-    }
-    case 'ReservationReleased':
-      return { ...career, pathways: career.pathways.filter((p) => p.pathwayId !== event.data.pathwayId) };
-    case 'PathwayEndRecorded':
+      const used = overridesUsedBy(flags);
       return {
         ...career,
+        pathways: [...career.pathways, pathway].sort(byStart),
+        overrides: career.overrides.map((o) => (used.has(o.overrideId) ? { ...o, usedBy: pathwayId } : o)),
+      };
+    }
+    // As in the ledger: a pathway that never opened gives its override back.
+    case 'ReservationReleased':
+      return {
+        ...settleConflicts(career, event.data.pathwayId),
+        pathways: career.pathways.filter((p) => p.pathwayId !== event.data.pathwayId),
+        overrides: career.overrides.map(({ usedBy, ...o }) =>
+          usedBy === event.data.pathwayId ? o : { ...o, ...(usedBy ? { usedBy } : {}) },
+        ),
+      };
+    case 'PathwayEndRecorded':
+      return {
+        ...settleConflicts(career, event.data.pathwayId),
         pathways: career.pathways.map((p) =>
           p.pathwayId === event.data.pathwayId
             ? { ...p, status: event.data.status, endedOn: event.data.endedOn, outcome: event.data.outcome }
@@ -80,13 +173,29 @@ export const applyCareerEvent = (career: CareerView, event: EnrolmentLedgerEvent
       };
     }
     case 'LedgerMerged':
-      return {
-        ...career,
-        mergedFrom: [...career.mergedFrom, event.data.fromParticipantId],
-        pathways: [...career.pathways, ...event.data.pathways.map((p) => ({ ...p, flags: [] }))].sort(byStart),
-        caseConferences: [...career.caseConferences, ...event.data.caseConferences.map((c) => c.heldOn)].sort(),
-      };
+      return mergeConflicts(
+        {
+          ...career,
+          mergedFrom: [...career.mergedFrom, event.data.fromParticipantId],
+          pathways: [...career.pathways, ...event.data.pathways.map((p) => ({ ...p, flags: [] }))].sort(byStart),
+          overrides: [
+            ...career.overrides,
+            ...event.data.overrides.map(({ overrideId, rule, kind, validUntil, usedBy }) => ({
+              overrideId,
+              rule,
+              ...(kind ? { kind } : {}),
+              validUntil,
+              ...(usedBy ? { usedBy } : {}),
+            })),
+          ],
+          caseConferences: [...career.caseConferences, ...event.data.caseConferences.map((c) => c.heldOn)].sort(),
+        },
+        event.data.overlaps ?? [],
+        event.data.mergedAt,
+      );
+    // A closed ledger's entries arrive in the survivor's LedgerMerged; the guard's decisions are the auditors' record, not the career.
     case 'LedgerClosed':
+    case 'GuardDecisionRecorded':
       return career;
   }
 };

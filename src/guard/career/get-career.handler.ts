@@ -2,13 +2,14 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainError } from '@lotse/domain';
 import { actsIn, AuthenticatedUser } from '../../auth';
 import { ReadModels } from '../../read-models';
-import { CareerView } from './career.view';
+import { careerView, CareerView } from './career.view';
 import { CareerDocument, careersProjection } from './careers.projection';
 
 export class GetCareer {
   constructor(
     readonly user: AuthenticatedUser,
     readonly participantId: string,
+    readonly now: Date,
     readonly minPosition?: number,
   ) {}
 }
@@ -22,7 +23,7 @@ export class GetCareerHandler implements IQueryHandler<GetCareer, CareerView> {
    * registration's own, and those of registrations merged into it: the guard's point is that
    * every body involved sees the whole history.
    */
-  async execute({ user, participantId, minPosition }: GetCareer): Promise<CareerView> {
+  async execute({ user, participantId, now, minPosition }: GetCareer): Promise<CareerView> {
     const career = await this.readModels.get<CareerDocument>(careersProjection.name, participantId, minPosition);
     if (!career?.municipality) throw new DomainError('participant_not_found', `no participant ${participantId}`);
     const municipalities = new Set([career.municipality]);
@@ -33,7 +34,7 @@ export class GetCareerHandler implements IQueryHandler<GetCareer, CareerView> {
     if (![...municipalities].some((municipality) => actsIn(user, municipality))) {
       throw new DomainError('forbidden', `allowed only inside municipality ${user.municipality}`);
     }
-    const { municipality: _municipality, personalData: _personalData, ...view } = career;
-    return view;
+    const { municipality: _municipality, personalData: _personalData, openConflicts: _openConflicts, ...history } = career;
+    return careerView(history, now.toISOString().slice(0, 10));
   }
 }

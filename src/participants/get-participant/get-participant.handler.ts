@@ -1,7 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { DomainError, participantDecider, participantStreamId } from '@lotse/domain';
+import { DomainError, openNeeds, participantDecider, participantStreamId } from '@lotse/domain';
 import { AuthenticatedUser, assertSameMunicipality, seesPersonalData } from '../../auth';
 import { CommandRunner } from '../../event-sourcing';
+import { EnrolmentLedgerService } from '../../guard';
 import { openPersonalData, PersonalDataVault } from '../../personal-data';
 import { ParticipantView } from './participant.response';
 
@@ -17,12 +18,17 @@ export class GetParticipantHandler implements IQueryHandler<GetParticipant, Part
   constructor(
     private readonly runner: CommandRunner,
     private readonly vault: PersonalDataVault,
+    private readonly ledger: EnrolmentLedgerService,
   ) {}
 
   async execute({ user, participantId }: GetParticipant): Promise<ParticipantView> {
     const { state, version, events } = await this.runner.load(participantStreamId(participantId), participantDecider);
     if (state.status === 'none') throw new DomainError('not_found', `no participant ${participantId}`);
     assertSameMunicipality(user, state.municipality);
+    // Which needs are open comes from the enrolment ledger, read like the guard reads it: it holds every
+    // pathway of the person, merged registrations included, and is current the moment a write returns.
+    const assessment = state.needsAssessment;
+    const { state: ledger } = assessment ? await this.ledger.load(participantId) : { state: { pathways: [] } };
     return {
       id: participantId,
       municipality: state.municipality,
@@ -32,6 +38,8 @@ export class GetParticipantHandler implements IQueryHandler<GetParticipant, Part
       entitlements: state.entitlements,
       personalData:
         seesPersonalData(user) && state.status === 'registered' ? await openPersonalData(this.vault, participantId, events) : null,
+      needsAssessment: assessment ?? null,
+      openNeeds: assessment ? openNeeds(assessment.needs, ledger.pathways) : [],
       version,
     };
   }

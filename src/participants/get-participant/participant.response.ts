@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Entitlement, Jurisdiction, ResidenceStatus } from '@lotse/domain';
+import {
+  Entitlement,
+  GERMAN_LEVELS,
+  GermanLevel,
+  Jurisdiction,
+  Need,
+  NEEDS,
+  NeedsAssessment,
+  PATHWAY_KINDS,
+  PathwayKind,
+  ResidenceStatus,
+  SCHOOL_CERTIFICATES,
+  SchoolCertificate,
+} from '@lotse/domain';
 import { PersonalDataView } from '../../personal-data';
 
 export class EntitlementView implements Entitlement {
@@ -7,6 +20,15 @@ export class EntitlementView implements Entitlement {
   @ApiProperty({ example: 'sgb2' }) jurisdiction: Jurisdiction;
   @ApiProperty({ example: '2026-01-01' }) from: string;
   @ApiPropertyOptional({ example: '2026-12-31' }) to?: string;
+}
+
+export class NeedsAssessmentView implements NeedsAssessment {
+  @ApiProperty() assessmentId: string;
+  @ApiProperty({ example: '2026-03-01' }) assessedOn: string;
+  @ApiProperty({ enum: NEEDS, isArray: true }) needs: Need[];
+  @ApiPropertyOptional({ enum: GERMAN_LEVELS }) germanLevel?: GermanLevel;
+  @ApiPropertyOptional({ enum: SCHOOL_CERTIFICATES }) schoolCertificate?: SchoolCertificate;
+  @ApiProperty({ description: 'the coach who assessed' }) assessedBy: string;
 }
 
 export class ParticipantView {
@@ -19,5 +41,18 @@ export class ParticipantView {
   @ApiProperty({ type: [EntitlementView] }) entitlements: EntitlementView[];
   @ApiProperty({ type: PersonalDataView, nullable: true, description: 'null when erased or not visible to the role' })
   personalData: PersonalDataView | null;
+  @ApiProperty({
+    type: NeedsAssessmentView,
+    nullable: true,
+    description: 'the latest needs assessment (by assessedOn), null before the first',
+  })
+  needsAssessment: NeedsAssessmentView | null;
+  @ApiProperty({
+    enum: PATHWAY_KINDS,
+    isArray: true,
+    description:
+      'assessed needs of a pathway kind with no active pathway of that kind, whoever funds it (from the guard’s enrolment ledger)',
+  })
+  openNeeds: PathwayKind[];
   @ApiProperty({ example: 3 }) version: number;
 }

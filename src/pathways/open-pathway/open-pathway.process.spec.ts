@@ -70,6 +70,7 @@ describe.each(stores)('OpenPathwayProcess on %s', (_, location) => {
   let runner: CommandRunner;
   let ledger: EnrolmentLedgerService;
   let process: OpenPathwayProcess;
+  let vault: PersonalDataVault;
 
   beforeEach(async () => {
     store = await createEventStore(location());
@@ -77,7 +78,7 @@ describe.each(stores)('OpenPathwayProcess on %s', (_, location) => {
     flaky = flakyStore.flaky;
     runner = new CommandRunner(flakyStore.store);
     ledger = new EnrolmentLedgerService(runner, [NRW_ELIGIBILITY_2026]);
-    const vault = new PersonalDataVault(new MemoryKeyStore(), Buffer.alloc(32, 7));
+    vault = new PersonalDataVault(new MemoryKeyStore(), Buffer.alloc(32, 7));
     process = new OpenPathwayProcess(runner, ledger, vault, flakyStore.store, { attemptsInRequest: 3, firstDelayMs: 5, maxDelayMs: 20 });
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
@@ -97,7 +98,13 @@ describe.each(stores)('OpenPathwayProcess on %s', (_, location) => {
       command: {
         type: 'RegisterParticipant',
         metadata: commandMetadata(context()),
-        data: { participantId, municipality: 'neuss', residenceStatus: 'duldung', personalData: 'sealed', entitlements: [] },
+        data: {
+          participantId,
+          municipality: 'neuss',
+          residenceStatus: 'duldung',
+          entitlements: [],
+          personalData: await vault.seal(participantId, { givenName: 'Samir', familyName: 'Nasser', birthDate: '2005-02-11' }),
+        },
       },
     });
   };
@@ -189,5 +196,13 @@ describe.each(stores)('OpenPathwayProcess on %s', (_, location) => {
 
     expect(flaky.failed).toBe(1);
     expect(await ledgerPathways('a-5')).toEqual([]);
+  });
+
+  it('records the age on the planned start in PathwayOpened, opened from the sealed birth date', async () => {
+    await register('a-6');
+    const opened = await open('a-6', '2026-02-11', '2026-06-30');
+    const [event] = await store.readStream(pathwayStreamId(opened.id));
+    expect(event.data).toMatchObject({ ageAtStart: 21 });
+    expect(JSON.stringify(event.data)).not.toContain('2005-02-11');
   });
 });

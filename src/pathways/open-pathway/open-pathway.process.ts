@@ -1,6 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
-  EnrolmentLedgerCommand,
   isEnrolmentLedgerEvent,
   isPathwayEvent,
   Participant,
@@ -22,9 +21,9 @@ import {
   newAggregateId,
   RequestContext,
 } from '../../event-sourcing';
-import { EnrolmentLedgerService } from '../../guard';
+import { EnrolmentLedgerService, PathwayFollowUp } from '../../guard';
 import { WriteResult } from '../../http';
-import { PersonalDataVault } from '../../personal-data';
+import { openPersonalData, PersonalDataVault } from '../../personal-data';
 import { LEDGER_FOLLOW_UP_POLICY } from '../pathways.tokens';
 import { OpenPathwayDto } from './open-pathway.dto';
 
@@ -60,10 +59,13 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
   }
 
   async open(user: AuthenticatedUser, context: RequestContext, request: OpenPathwayDto): Promise<WriteResult> {
-    const { state: participant } = await this.runner.load(participantStreamId(request.participantId), participantDecider);
+    const { state: participant, events } = await this.runner.load(participantStreamId(request.participantId), participantDecider);
     if (participant.status !== 'none') assertSameMunicipality(user, participant.municipality);
     const pathwayId = newAggregateId(context, 'pathway');
+    let birthDate: string | undefined;
     if (participant.status === 'registered') {
+      // The age rule (R4) and PathwayOpened's ageAtStart need the sealed birth date; the key exists while the person is registered.
+      birthDate = (await openPersonalData(this.vault, participant.id, events))?.birthDate;
       await this.catchUp(participant.id, context);
       await this.ledger.reserve(
         participant,
@@ -75,10 +77,11 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
           plannedEnd: request.plannedEnd,
         },
         context,
+        birthDate,
       );
     }
     try {
-      return await this.openStream(pathwayId, user, context, request, participant);
+      return await this.openStream(pathwayId, user, context, request, participant, birthDate);
     } catch (error) {
       if (participant.status === 'registered' && (await this.runner.history(pathwayStreamId(pathwayId))).version < 0) {
         await this.release(participant.id, pathwayId, context);
@@ -117,6 +120,7 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
     context: RequestContext,
     request: OpenPathwayDto,
     participant: Participant,
+    birthDate: string | undefined,
   ): Promise<WriteResult> {
     // The id derives from the Idempotency-Key: an existing stream is this request's own earlier attempt
     // that opened the pathway but never answered, so it gets that answer now.
@@ -146,6 +150,7 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
           plannedStart: request.plannedStart,
           plannedEnd: request.plannedEnd,
           coachId: user.sub,
+          ...(birthDate ? { birthDate } : {}),
         },
       },
     });
@@ -161,9 +166,9 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
     );
   }
 
-  private followUp(participantId: string, command: EnrolmentLedgerCommand, context: RequestContext): Promise<number | undefined> {
+  private followUp(participantId: string, command: PathwayFollowUp, context: RequestContext): Promise<number | undefined> {
     return this.followUps.run(`${command.type} on the enrolment ledger of ${participantId}`, async () => {
-      const result = await this.ledger.change(participantId, command, context);
+      const result = await this.ledger.followUp(participantId, command, context);
       return result.events.length > 0 ? result.position : undefined;
     });
   }

@@ -1,5 +1,5 @@
 import { ResidenceStatus } from '../shared/vocabulary';
-import { EligibilityTable } from './eligibility-table';
+import { AgeRange, EligibilityRule, EligibilityTable } from './eligibility-table';
 
 /*
  * The default eligibility table for NRW municipalities.
@@ -149,3 +149,37 @@ export const NRW_ELIGIBILITY_2026: EligibilityTable = {
   },
   careerRisk: { failedPathways: 3, withinMonths: 24 },
 };
+
+/*
+ * Version 2 adds the age limits (ages on the planned start, whole years, both ends included):
+ * - State rows: the programme is for young adults from 18 to 27 ("junge Volljährige bis 27 Jahre").
+ * - SGB VIII: a young person is one "who is not yet 27" (§ 7 Abs. 1 Nr. 4 SGB VIII), so up to 26
+ *   completed years; §§ 13 and 41 help young adults, the age counts, not the start of adulthood.
+ * - SGB II: benefits from the completed 15th year (§ 7 Abs. 1 S. 1 Nr. 1 SGB II); the upper limit
+ *   (§ 7a, the pension age) never matters here.
+ * - Federal coaching (Jugendmigrationsdienste): 12 to 27 (Kinder- und Jugendplan des Bundes).
+ * - SGB III, SGB XII, AsylbLG and the BAMF courses set no age limit of their own.
+ * It applies from 1 July 2026, the start of the programme year: pathways decided before keep the
+ * version that decided them.
+ */
+const AGES_2026_2: readonly { kind?: EligibilityRule['kind']; jurisdiction: EligibilityRule['jurisdiction']; ages: AgeRange }[] = [
+  { jurisdiction: 'state', ages: { min: 18, max: 27 } },
+  { jurisdiction: 'sgb8', ages: { max: 26 } },
+  { jurisdiction: 'sgb2', ages: { min: 15 } },
+  { kind: 'coaching', jurisdiction: 'federal', ages: { min: 12, max: 27 } },
+];
+
+const withAges = (rule: EligibilityRule): EligibilityRule => {
+  const limit = AGES_2026_2.find((a) => a.jurisdiction === rule.jurisdiction && (a.kind === undefined || a.kind === rule.kind));
+  return limit ? { ...rule, ages: limit.ages } : rule;
+};
+
+export const NRW_ELIGIBILITY_2026_2: EligibilityTable = {
+  ...NRW_ELIGIBILITY_2026,
+  version: 'nrw-2026.2',
+  validFrom: '2026-07-01',
+  rules: NRW_ELIGIBILITY_2026.rules.map(withAges),
+};
+
+/** The built-in versions, oldest first; ELIGIBILITY_TABLE_FILE may add more. */
+export const NRW_ELIGIBILITY_TABLES: readonly EligibilityTable[] = [NRW_ELIGIBILITY_2026, NRW_ELIGIBILITY_2026_2];

@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/domain-error';
 import { JURISDICTIONS, PATHWAY_KINDS, RESIDENCE_STATUSES } from '../shared/vocabulary';
 import { addMonths, isCalendarDate } from './dates';
-import { NRW_ELIGIBILITY_2026 } from './default-eligibility-table.nrw';
+import { NRW_ELIGIBILITY_2026, NRW_ELIGIBILITY_2026_2 } from './default-eligibility-table.nrw';
 import { eligibilityTableOn, validateEligibilityTable } from './eligibility-table';
 
 /** JSON as it comes from a file: any shape, and the cases below spoil it on purpose. */
@@ -80,7 +80,35 @@ describe('the eligibility table', () => {
         t.rules[4].residenceStatus = t.rules[4].residenceStatuses;
         delete t.rules[4].residenceStatuses;
       },
-      'rules[4].residenceStatus: unknown field; expected one of kind, jurisdiction, residenceStatuses, basis',
+      'rules[4].residenceStatus: unknown field; expected one of kind, jurisdiction, residenceStatuses, ages, basis',
+    ],
+    [
+      'an age range with neither end',
+      (t: ParsedJson) => {
+        t.rules[0].ages = {};
+      },
+      'rules[0].ages: give min, max or both',
+    ],
+    [
+      'an age that is no whole number',
+      (t: ParsedJson) => {
+        t.rules[0].ages = { min: 17.5 };
+      },
+      'rules[0].ages.min: expected a whole number of years from 0 to 130, got 17.5',
+    ],
+    [
+      'a maximum age below the minimum',
+      (t: ParsedJson) => {
+        t.rules[0].ages = { min: 27, max: 18 };
+      },
+      'rules[0].ages.max: 18 is below min 27',
+    ],
+    [
+      'a misspelt age field',
+      (t: ParsedJson) => {
+        t.rules[0].ages = { from: 18 };
+      },
+      'rules[0].ages.from: unknown field; expected one of min, max',
     ],
     [
       'a missing field',
@@ -230,4 +258,38 @@ describe('calendar dates', () => {
     ['2026-01-15', -1, '2025-12-15'],
     ['2025-12-31', 2, '2026-02-28'],
   ])('%s plus %d months is %s', (date, months, expected) => expect(addMonths(date, months)).toBe(expected));
+});
+
+describe('the NRW table of July 2026 (nrw-2026.2)', () => {
+  const agesOf = (kind: string, jurisdiction: string) =>
+    NRW_ELIGIBILITY_2026_2.rules.find((r) => r.kind === kind && r.jurisdiction === jurisdiction)?.ages;
+
+  it('passes its own validation and replaces nrw-2026.1 from 1 July 2026', () => {
+    expect(validateEligibilityTable(JSON.parse(JSON.stringify(NRW_ELIGIBILITY_2026_2)))).toEqual(NRW_ELIGIBILITY_2026_2);
+    expect(eligibilityTableOn([NRW_ELIGIBILITY_2026, NRW_ELIGIBILITY_2026_2], '2026-06-30')?.version).toBe('nrw-2026.1');
+    expect(eligibilityTableOn([NRW_ELIGIBILITY_2026, NRW_ELIGIBILITY_2026_2], '2026-07-01')?.version).toBe('nrw-2026.2');
+  });
+  it('opens every state offer to ages 18 to 27', () => {
+    for (const rule of NRW_ELIGIBILITY_2026_2.rules.filter((r) => r.jurisdiction === 'state'))
+      expect(rule.ages).toEqual({ min: 18, max: 27 });
+  });
+  it('limits youth welfare to those not yet 27, the job centre to 15 and older, the Jugendmigrationsdienste to 12 to 27', () => {
+    expect(agesOf('coaching', 'sgb8')).toEqual({ max: 26 });
+    expect(agesOf('participation_management', 'sgb8')).toEqual({ max: 26 });
+    expect(agesOf('coaching', 'sgb2')).toEqual({ min: 15 });
+    expect(agesOf('coaching', 'federal')).toEqual({ min: 12, max: 27 });
+  });
+  it('sets no age limit where the law sets none, and changes nothing else', () => {
+    for (const [kind, jurisdiction] of [
+      ['coaching', 'sgb3'],
+      ['coaching', 'sgb12'],
+      ['coaching', 'asylblg'],
+      ['language_support', 'federal'],
+    ]) {
+      expect(agesOf(kind, jurisdiction)).toBeUndefined();
+    }
+    expect(NRW_ELIGIBILITY_2026_2.rules.map(({ ages: _ages, ...rule }) => rule)).toEqual(NRW_ELIGIBILITY_2026.rules);
+    expect(NRW_ELIGIBILITY_2026_2.subsidiarity).toEqual(NRW_ELIGIBILITY_2026.subsidiarity);
+    expect(NRW_ELIGIBILITY_2026_2.careerRisk).toEqual(NRW_ELIGIBILITY_2026.careerRisk);
+  });
 });

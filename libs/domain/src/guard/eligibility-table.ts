@@ -2,11 +2,18 @@ import { DomainError } from '../shared/domain-error';
 import { Jurisdiction, JURISDICTIONS, PATHWAY_KINDS, PathwayKind, RESIDENCE_STATUSES, ResidenceStatus } from '../shared/vocabulary';
 import { isCalendarDate } from './dates';
 
+export interface AgeRange {
+  min?: number;
+  max?: number;
+}
+
 /** Which residence statuses may open a pathway of one kind funded under one jurisdiction (R4). */
 export interface EligibilityRule {
   kind: PathwayKind;
   jurisdiction: Jurisdiction;
   residenceStatuses: readonly ResidenceStatus[] | 'all';
+  /** Ages in whole years on the planned start, both ends included; absent, the offer has no age limit (or either end). */
+  ages?: AgeRange;
   /** The legal basis or funding guideline, for people reading the table; the guard ignores it. */
   basis?: string;
 }
@@ -92,8 +99,24 @@ const positiveInteger = (value: unknown, path: string): number => {
   return value;
 };
 
+const age = (value: unknown, path: string): number => {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 130) {
+    return invalid(path, `expected a whole number of years from 0 to 130, got ${shown(value)}`);
+  }
+  return value;
+};
+
+const ageRange = (value: unknown, path: string): AgeRange => {
+  const raw = record(value, path, { required: [], optional: ['min', 'max'] });
+  const min = raw.min === undefined ? undefined : age(raw.min, `${path}.min`);
+  const max = raw.max === undefined ? undefined : age(raw.max, `${path}.max`);
+  if (min === undefined && max === undefined) invalid(path, 'give min, max or both; leave ages out for no age limit');
+  if (min !== undefined && max !== undefined && max < min) invalid(`${path}.max`, `${max} is below min ${min}`);
+  return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+};
+
 const rule = (value: unknown, path: string): EligibilityRule => {
-  const raw = record(value, path, { required: ['kind', 'jurisdiction', 'residenceStatuses'], optional: ['basis'] });
+  const raw = record(value, path, { required: ['kind', 'jurisdiction', 'residenceStatuses'], optional: ['ages', 'basis'] });
   const kind = code(raw.kind, `${path}.kind`, PATHWAY_KINDS, 'pathway kind');
   const jurisdiction = code(raw.jurisdiction, `${path}.jurisdiction`, JURISDICTIONS, 'jurisdiction');
   const residenceStatuses =
@@ -101,7 +124,13 @@ const rule = (value: unknown, path: string): EligibilityRule => {
       ? 'all'
       : codes(raw.residenceStatuses, `${path}.residenceStatuses`, RESIDENCE_STATUSES, 'residence status', true);
   if (raw.basis !== undefined && typeof raw.basis !== 'string') invalid(`${path}.basis`, `expected a string, got ${shown(raw.basis)}`);
-  return { kind, jurisdiction, residenceStatuses, ...(raw.basis !== undefined ? { basis: raw.basis as string } : {}) };
+  return {
+    kind,
+    jurisdiction,
+    residenceStatuses,
+    ...(raw.ages !== undefined ? { ages: ageRange(raw.ages, `${path}.ages`) } : {}),
+    ...(raw.basis !== undefined ? { basis: raw.basis as string } : {}),
+  };
 };
 
 /**

@@ -1,6 +1,6 @@
 import { DomainError } from '../shared/domain-error';
 import { DeciderSpecification } from '../testing/decider-specification';
-import { NRW_ELIGIBILITY_2026 } from './default-eligibility-table.nrw';
+import { NRW_ELIGIBILITY_2026, NRW_ELIGIBILITY_2026_2 } from './default-eligibility-table.nrw';
 import {
   decide,
   EnrolmentLedgerCommand,
@@ -8,13 +8,33 @@ import {
   EnrolmentLedgerEvent,
   enrolmentStreamId,
   evolve,
+  GuardDecisionRecorded,
+  GuardRefused,
   initialEnrolmentLedger,
   OverrideGranted,
   PathwayReserved,
   ReservePathway,
 } from './enrolment-ledger.decider';
 
-const given = DeciderSpecification.for(enrolmentLedgerDecider);
+const specification = DeciderSpecification.for(enrolmentLedgerDecider);
+/**
+ * given/when/then, and for reservations: thenReserves(pathway), the guard's allowed decision on the ledger as it stood and the
+ * reservation; thenRefuses(code), a GuardRefused carrying the decision to record.
+ */
+const given = (history: EnrolmentLedgerEvent[]) => ({
+  when: (command: EnrolmentLedgerCommand) => ({
+    ...specification(history).when(command),
+    thenReserves: (pathwayId: string, overrides: Partial<PathwayReserved['data']> = {}) =>
+      specification(history)
+        .when(command)
+        .then(through(pathwayId, overrides, history.length - 1)),
+    thenRefuses: (code: string) => {
+      const error = refusal(history, command);
+      expect(error).toBeInstanceOf(GuardRefused);
+      expect(error.code).toBe(code);
+    },
+  }),
+});
 const now = '2026-03-10T12:00:00.000Z';
 const metadata = { now, actor: 'coach-1' };
 const participantId = 'a-1';
@@ -51,6 +71,29 @@ const reserved = (pathwayId: string, overrides: Partial<PathwayReserved['data']>
     ...overrides,
   },
 });
+type Decision = GuardDecisionRecorded['data'];
+const decided = (pathwayId: string, ledgerVersion: number, overrides: Partial<Decision> = {}): GuardDecisionRecorded => ({
+  type: 'GuardDecisionRecorded',
+  data: {
+    participantId,
+    pathwayId,
+    kind: 'coaching',
+    jurisdiction: 'state',
+    plannedStart: '2026-03-01',
+    plannedEnd: '2026-08-31',
+    allowed: true,
+    eligibilityVersion: 'nrw-2026.1',
+    ledgerVersion,
+    flags: [],
+    decidedAt: now,
+    ...overrides,
+  },
+});
+/** What a reservation the guard allows appends: the decision on the ledger at `ledgerVersion`, then the reservation. */
+const through = (pathwayId: string, overrides: Partial<PathwayReserved['data']>, ledgerVersion: number): EnrolmentLedgerEvent[] => {
+  const { reservedAt: _reservedAt, ...shared } = overrides;
+  return [decided(pathwayId, ledgerVersion, shared), reserved(pathwayId, overrides)];
+};
 /** An earlier coaching pathway under SGB III, September to February. */
 const earlier = reserved('p-1', {
   jurisdiction: 'sgb3',
@@ -92,27 +135,21 @@ const conference = (heldOn: string, stepId = 's-1'): EnrolmentLedgerEvent => ({
   data: { participantId, stepId, heldOn },
 });
 
-const refusal = (events: EnrolmentLedgerEvent[], command: EnrolmentLedgerCommand): DomainError => {
+function refusal(events: EnrolmentLedgerEvent[], command: EnrolmentLedgerCommand): DomainError {
   try {
     decide(command, events.reduce(evolve, initialEnrolmentLedger));
   } catch (error) {
     return error as DomainError;
   }
   throw new Error('expected a refusal');
-};
+}
 
 describe('enrolment ledger decider', () => {
   it('lives in the stream enrolment-<participantId>', () => expect(enrolmentStreamId('a-1')).toBe('enrolment-a-1'));
 
   describe('reserve a pathway', () => {
-    it('reserves the first pathway with the table version that decided', () =>
-      given([])
-        .when(reserve())
-        .then([reserved('p-2')]));
-    it('reserves a pathway that touches the previous one of its kind', () =>
-      given([earlier])
-        .when(reserve())
-        .then([reserved('p-2')]));
+    it('reserves the first pathway with the table version that decided', () => given([]).when(reserve()).thenReserves('p-2'));
+    it('reserves a pathway that touches the previous one of its kind', () => given([earlier]).when(reserve()).thenReserves('p-2'));
     it('finds its own reservation again when a request is retried', () =>
       given([reserved('p-2')])
         .when(reserve())
@@ -143,12 +180,59 @@ describe('enrolment ledger decider', () => {
     it('lets a pathway through once the overlapping one was recorded as ended the day before', () =>
       given([earlier, ended('p-1', '2026-01-31')])
         .when(reserve({ plannedStart: '2026-02-01' }))
-        .then([reserved('p-2', { plannedStart: '2026-02-01' })]));
+        .thenReserves('p-2', { plannedStart: '2026-02-01' }));
+    it('refuses with the decision to record: rule, table version, the ledger version and the conflicting pathway', () => {
+      const error = refusal([earlier], reserve({ plannedStart: '2026-02-01' }));
+      expect(error).toBeInstanceOf(GuardRefused);
+      expect((error as GuardRefused).decision).toEqual(
+        decided('p-2', 0, {
+          plannedStart: '2026-02-01',
+          allowed: false,
+          refusal: {
+            code: 'duplicate_pathway',
+            rule: 'R1',
+            conflictingPathwayId: 'p-1',
+            conflicting: { kind: 'coaching', jurisdiction: 'sgb3', from: '2025-09-01', to: '2026-02-28' },
+          },
+        }),
+      );
+      expect(error.details).not.toHaveProperty('conflictingPathwayId');
+    });
+    it('records a refusal without a conflicting pathway where the rule has none (R2)', () => {
+      const error = refusal(
+        [],
+        reserve({ residenceStatus: 'aufenthaltserlaubnis', entitlements: [{ jurisdiction: 'sgb2', from: '2025-01-01' }] }),
+      );
+      expect((error as GuardRefused).decision).toEqual(
+        decided('p-2', -1, {
+          allowed: false,
+          refusal: { code: 'subsidiarity', rule: 'R2', conflicting: { kind: 'coaching', jurisdiction: 'sgb2', from: '2025-01-01' } },
+        }),
+      );
+    });
+    it('decides as before after an allowed decision in the ledger: the record changes nothing the guard decides on', () =>
+      given([earlier, ...through('p-9', { kind: 'language_support' }, 0)])
+        .when(reserve())
+        .thenReserves('p-2'));
     it('refuses an offer not open to the residence status (R4)', () => {
       const error = refusal([], reserve({ kind: 'participation_management', residenceStatus: 'aufenthaltserlaubnis' }));
       expect(error.code).toBe('not_eligible');
       expect(error.details).toEqual({ rule: 'R4', eligibilityVersion: 'nrw-2026.1' });
     });
+    it('refuses an offer outside its age range on the planned start (R4), naming the age rule but not the age', () => {
+      const error = refusal([], reserve({ eligibility: NRW_ELIGIBILITY_2026_2, birthDate: '2009-05-17' }));
+      expect(error.code).toBe('not_eligible');
+      expect(error.details).toEqual({ rule: 'R4', eligibilityVersion: 'nrw-2026.2', ages: { min: 18, max: 27 } });
+      expect(error.message).toBe(
+        'R4: coaching under state is open only to people aged 18 to 27 on the planned start, ' +
+          "and the participant's age then is outside it (age rule of eligibility table nrw-2026.2)",
+      );
+      expect(error.message).not.toContain('2009');
+    });
+    it('reserves within the age range', () =>
+      given([])
+        .when(reserve({ eligibility: NRW_ELIGIBILITY_2026_2, birthDate: '2004-05-17' }))
+        .thenReserves('p-2', { eligibilityVersion: 'nrw-2026.2' }));
     it('refuses state funding while an SGB II entitlement covers the kind (R2)', () => {
       const error = refusal(
         [],
@@ -165,15 +249,40 @@ describe('enrolment ledger decider', () => {
     it('reserves after a case conference, recording that it lifted the risk', () =>
       given([...threeFailures, conference('2026-01-20')])
         .when(reserve())
-        .then([reserved('p-2', { flags: [{ rule: 'career_risk', liftedByCaseConference: '2026-01-20' }] })]));
+        .thenReserves('p-2', { flags: [{ rule: 'career_risk', liftedByCaseConference: '2026-01-20' }] }));
     it('reserves under a valid override, recording it', () =>
       given([...threeFailures, granted('career_risk', '2026-03-31')])
         .when(reserve())
-        .then([reserved('p-2', { flags: [{ rule: 'career_risk', overridden: true, overrideId: 'o-1' }] })]));
+        .thenReserves('p-2', { flags: [{ rule: 'career_risk', overridden: true, overrideId: 'o-1' }] }));
     it('ignores an expired override', () =>
       given([...threeFailures, granted('career_risk', '2026-03-09')])
         .when(reserve())
-        .thenThrows('career_risk'));
+        .thenRefuses('career_risk'));
+    it('spends an override on the first pathway it lets through', () => {
+      const firstThrough = reserved('p-2', {
+        plannedEnd: '2026-04-30',
+        flags: [{ rule: 'career_risk', overridden: true, overrideId: 'o-1' }],
+      });
+      given([...threeFailures, granted('career_risk', '2026-12-31'), firstThrough])
+        .when(reserve({ pathwayId: 'p-3', plannedStart: '2026-05-01' }))
+        .thenRefuses('career_risk');
+    });
+    it('gives the override back when the pathway it let through was never opened', () => {
+      const firstThrough = reserved('p-2', { flags: [{ rule: 'career_risk', overridden: true, overrideId: 'o-1' }] });
+      const released: EnrolmentLedgerEvent = { type: 'ReservationReleased', data: { participantId, pathwayId: 'p-2', releasedAt: now } };
+      given([...threeFailures, granted('career_risk', '2026-12-31'), firstThrough, released])
+        .when(reserve({ pathwayId: 'p-3' }))
+        .thenReserves('p-3', { flags: [{ rule: 'career_risk', overridden: true, overrideId: 'o-1' }] });
+    });
+    it('uses a second override of the same rule once the first is spent', () => {
+      const firstThrough = reserved('p-2', {
+        plannedEnd: '2026-04-30',
+        flags: [{ rule: 'career_risk', overridden: true, overrideId: 'o-1' }],
+      });
+      given([...threeFailures, granted('career_risk', '2026-12-31'), granted('career_risk', '2026-12-31', 'o-2'), firstThrough])
+        .when(reserve({ pathwayId: 'p-3', plannedStart: '2026-05-01' }))
+        .thenReserves('p-3', { plannedStart: '2026-05-01', flags: [{ rule: 'career_risk', overridden: true, overrideId: 'o-2' }] });
+    });
     it('sees pathways absorbed from a merged registration', () =>
       given([
         {
@@ -199,7 +308,7 @@ describe('enrolment ledger decider', () => {
         },
       ])
         .when(reserve())
-        .thenThrows('duplicate_pathway'));
+        .thenRefuses('duplicate_pathway'));
     it('refuses a reservation once the ledger was closed into another', () => {
       const error = refusal([{ type: 'LedgerClosed', data: { participantId, mergedInto: 'a-2', closedAt: now } }], reserve());
       expect(error.code).toBe('ledger_closed');
@@ -224,7 +333,7 @@ describe('enrolment ledger decider', () => {
     it('frees the period for another pathway', () =>
       given([reserved('p-2'), { type: 'ReservationReleased', data: { participantId, pathwayId: 'p-2', releasedAt: now } }])
         .when(reserve({ pathwayId: 'p-3' }))
-        .then([reserved('p-3')]));
+        .thenReserves('p-3'));
     it('releases twice without a second event', () =>
       given([reserved('p-2'), { type: 'ReservationReleased', data: { participantId, pathwayId: 'p-2', releasedAt: now } }])
         .when(release())
@@ -327,10 +436,10 @@ describe('enrolment ledger decider', () => {
         residenceStatus: 'aufenthaltserlaubnis' as const,
         entitlements: [{ jurisdiction: 'sgb2' as const, from: '2025-01-01' }],
       };
-      given([scoped]).when(reserve(sgb2)).thenThrows('subsidiarity');
+      given([scoped]).when(reserve(sgb2)).thenRefuses('subsidiarity');
       given([scoped])
         .when(reserve({ ...sgb2, kind: 'language_support' }))
-        .then([reserved('p-2', { kind: 'language_support', flags: [{ rule: 'subsidiarity', overridden: true, overrideId: 'o-1' }] })]);
+        .thenReserves('p-2', { kind: 'language_support', flags: [{ rule: 'subsidiarity', overridden: true, overrideId: 'o-1' }] });
     });
   });
 
@@ -399,6 +508,6 @@ describe('enrolment ledger decider', () => {
     it('guards against the absorbed pathways afterwards', () =>
       given([merged])
         .when(reserve({ plannedStart: '2026-06-01' }))
-        .thenThrows('duplicate_pathway'));
+        .thenRefuses('duplicate_pathway'));
   });
 });

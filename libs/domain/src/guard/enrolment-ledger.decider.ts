@@ -5,14 +5,16 @@ import { Event, isEventOf } from '../shared/event';
 import { GOAL_REACHED_OUTCOMES } from '../pathways/pathway.decider';
 import { Jurisdiction, Outcome, PathwayKind, ResidenceStatus } from '../shared/vocabulary';
 import { isCalendarDate, periodsOverlap } from './dates';
-import { EligibilityTable } from './eligibility-table';
+import { AgeRange, EligibilityTable } from './eligibility-table';
 import {
   checkPathway,
+  ConflictingPeriod,
   effectiveEnd,
   EntitlementPeriod,
   GuardFlag,
   GuardOverride,
   GuardRefusal,
+  GuardRule,
   OVERRIDABLE_RULES,
   OverridableRule,
   PathwayRecord,
@@ -36,8 +38,11 @@ export interface CaseConference {
   heldOn: string;
 }
 
-/** An override as the guard needs it; the written reason stays in the OverrideGranted event. */
-export type LedgerOverride = GuardOverride & { overrideId: string };
+/**
+ * An override as the guard needs it; the written reason stays in the OverrideGranted event. It lifts
+ * its rule for one pathway only: `usedBy` names the pathway it let through, after which it is spent.
+ */
+export type LedgerOverride = GuardOverride & { overrideId: string; usedBy?: string };
 
 // Events: stored for good, so their type names and data never change shape.
 export type PathwayReserved = Event<
@@ -77,6 +82,35 @@ export type OverrideGranted = Event<
     grantedAt: string;
   }
 >;
+/**
+ * The guard's decision on one opening, allowed or refused, for auditors and the statistics of refusals by rule.
+ *
+ * Where it is written keeps the guard race-safe. An allowed decision goes into the ledger in the same append as its
+ * reservation, so it exists exactly when the reservation does. A refusal goes into the participant's own
+ * `guard-decisions-<participantId>` stream, appended whatever its version: written into the ledger it would move the
+ * version every reservation appends against, and twenty refused requests would make the one allowed request lose its race
+ * again and again. `ledgerVersion` names the ledger state the decision rests on (a refusal is only ever decided on the
+ * stream as freshly read), so an auditor replays the ledger up to it and gets the same answer.
+ */
+export type GuardDecisionRecorded = Event<
+  'GuardDecisionRecorded',
+  {
+    participantId: string;
+    pathwayId: string;
+    kind: PathwayKind;
+    jurisdiction: Jurisdiction;
+    plannedStart: string;
+    plannedEnd: string;
+    allowed: boolean;
+    eligibilityVersion: string;
+    ledgerVersion: number;
+    /** When allowed: what let it through despite a rule (overrides, a case conference). */
+    flags: GuardFlag[];
+    /** When refused: the first rule that failed and what it conflicts with. */
+    refusal?: { code: RefusalCode; rule: GuardRule; conflicting?: ConflictingPeriod; conflictingPathwayId?: string; ages?: AgeRange };
+    decidedAt: string;
+  }
+>;
 export type LedgerClosed = Event<'LedgerClosed', { participantId: string; mergedInto: string; closedAt: string }>;
 export type LedgerMerged = Event<
   'LedgerMerged',
@@ -92,7 +126,14 @@ export type LedgerMerged = Event<
   }
 >;
 export type EnrolmentLedgerEvent =
-  PathwayReserved | ReservationReleased | PathwayEndRecorded | CaseConferenceRecorded | OverrideGranted | LedgerClosed | LedgerMerged;
+  | PathwayReserved
+  | ReservationReleased
+  | PathwayEndRecorded
+  | CaseConferenceRecorded
+  | OverrideGranted
+  | LedgerClosed
+  | LedgerMerged
+  | GuardDecisionRecorded;
 
 export const isEnrolmentLedgerEvent = isEventOf<EnrolmentLedgerEvent>({
   PathwayReserved: true,
@@ -102,6 +143,7 @@ export const isEnrolmentLedgerEvent = isEventOf<EnrolmentLedgerEvent>({
   OverrideGranted: true,
   LedgerClosed: true,
   LedgerMerged: true,
+  GuardDecisionRecorded: true,
 });
 
 export interface EnrolmentLedger {
@@ -114,6 +156,8 @@ export interface EnrolmentLedger {
   mergedFrom: readonly string[];
   /** Set once the ledger has handed its entries over to the surviving participant's ledger. */
   closedInto?: string;
+  /** The stream version of the last event folded in (-1 before the first): what a decision rests on. */
+  version: number;
 }
 
 export const initialEnrolmentLedger: EnrolmentLedger = {
@@ -122,29 +166,51 @@ export const initialEnrolmentLedger: EnrolmentLedger = {
   caseConferences: [],
   overrides: [],
   mergedFrom: [],
+  version: -1,
 };
 
 export const enrolmentStreamId = (participantId: string): string => `enrolment-${participantId}`;
+
+/** Where the guard's refusals for a participant are recorded (see GuardDecisionRecorded). */
+export const guardDecisionsStreamId = (participantId: string): string => `guard-decisions-${participantId}`;
+
+/** A refusal of the guard: what the coach is told (code, message, details), and the decision to record for the audit. */
+export class GuardRefused extends DomainError {
+  constructor(
+    code: RefusalCode,
+    message: string,
+    details: Record<string, unknown>,
+    readonly decision: GuardDecisionRecorded,
+  ) {
+    super(code, message, details);
+  }
+}
 
 const replacePathway = (state: EnrolmentLedger, pathwayId: string, change: (p: PathwayRecord) => PathwayRecord): readonly PathwayRecord[] =>
   state.pathways.map((p) => (p.pathwayId === pathwayId ? change(p) : p));
 
 export const evolve = (state: EnrolmentLedger, event: EnrolmentLedgerEvent): EnrolmentLedger => {
-  const ledger = { ...state, participantId: state.participantId ?? event.data.participantId };
+  const ledger = { ...state, participantId: state.participantId ?? event.data.participantId, version: state.version + 1 };
   switch (event.type) {
     case 'PathwayReserved': {
-      const { pathwayId, kind, jurisdiction, plannedStart, plannedEnd } = event.data;
+      const { pathwayId, kind, jurisdiction, plannedStart, plannedEnd, flags } = event.data;
+      const used = new Set(flags.flatMap((flag) => ('overrideId' in flag && flag.overrideId ? [flag.overrideId] : [])));
       return {
         ...ledger,
         pathways: [...ledger.pathways, { pathwayId, kind, jurisdiction, status: 'active', plannedStart, plannedEnd }],
         releasedPathwayIds: ledger.releasedPathwayIds.filter((id) => id !== pathwayId),
+        overrides: ledger.overrides.map((o) => (used.has(o.overrideId) ? { ...o, usedBy: pathwayId } : o)),
       };
     }
+    // A pathway that never opened did not use its override: the coordinator's decision still stands.
     case 'ReservationReleased':
       return {
         ...ledger,
         pathways: ledger.pathways.filter((p) => p.pathwayId !== event.data.pathwayId),
         releasedPathwayIds: [...ledger.releasedPathwayIds, event.data.pathwayId],
+        overrides: ledger.overrides.map(({ usedBy, ...o }) =>
+          usedBy === event.data.pathwayId ? o : { ...o, ...(usedBy ? { usedBy } : {}) },
+        ),
       };
     case 'PathwayEndRecorded': {
       const { status, outcome, endedOn } = event.data;
@@ -158,6 +224,9 @@ export const evolve = (state: EnrolmentLedger, event: EnrolmentLedgerEvent): Enr
     }
     case 'LedgerClosed':
       return { ...ledger, closedInto: event.data.mergedInto };
+    // A record for auditors: the decision's effect is the PathwayReserved beside it.
+    case 'GuardDecisionRecorded':
+      return ledger;
     case 'LedgerMerged':
       return {
         ...ledger,
@@ -184,6 +253,8 @@ export type ReservePathway = Command<
     /** From the participant's stream, as of now. */
     residenceStatus: ResidenceStatus;
     entitlements: readonly EntitlementPeriod[];
+    /** Opened from the participant's sealed personal data for the age rule (R4); a command is never stored, so it stays out of the log. */
+    birthDate?: string;
     /** The eligibility table in force today. */
     eligibility: EligibilityTable;
   }
@@ -228,6 +299,9 @@ const pathwayIn = (state: EnrolmentLedger, pathwayId: string): PathwayRecord => 
   return pathway;
 };
 
+const ageRange = ({ min, max }: AgeRange): string =>
+  min !== undefined && max !== undefined ? `${min} to ${max}` : min !== undefined ? `${min} or older` : `up to ${max}`;
+
 const period = (p: { from: string; to?: string }) => (p.to ? `from ${p.from} to ${p.to}` : `from ${p.from}`);
 
 /** A refusal in words a coach of another body may read: kinds, jurisdictions and dates only. */
@@ -241,7 +315,10 @@ const refusalMessage = (
     case 'duplicate_pathway':
       return `R1: a ${c?.kind} pathway under ${c?.jurisdiction} ${c ? period(c) : ''} overlaps the planned period`;
     case 'not_eligible':
-      return `R4: ${request.kind} under ${request.jurisdiction} is not open to the participant's residence status (eligibility table ${refusal.eligibilityVersion})`;
+      return refusal.ages
+        ? `R4: ${request.kind} under ${request.jurisdiction} is open only to people aged ${ageRange(refusal.ages)} on the planned start, ` +
+            `and the participant's age then is outside it (age rule of eligibility table ${refusal.eligibilityVersion})`
+        : `R4: ${request.kind} under ${request.jurisdiction} is not open to the participant's residence status (eligibility table ${refusal.eligibilityVersion})`;
     case 'subsidiarity':
       return `R2: an active ${c?.jurisdiction} entitlement ${c ? period(c) : ''} covers ${request.kind}; ${request.jurisdiction} funding is subsidiary to it`;
     case 'career_risk':
@@ -281,16 +358,48 @@ const reservePathway = (command: ReservePathway, state: EnrolmentLedger): Enrolm
     entitlements: d.entitlements,
     pathways: ledger.pathways,
     caseConferences: ledger.caseConferences.map((c) => c.heldOn),
+    ...(d.birthDate ? { birthDate: d.birthDate } : {}),
   };
-  const decision = checkPathway(request, history, d.eligibility, ledger.overrides, command.metadata.now);
+  const unused = ledger.overrides.filter((o) => o.usedBy === undefined);
+  const decision = checkPathway(request, history, d.eligibility, unused, command.metadata.now);
+  const decided = {
+    participantId: d.participantId,
+    pathwayId: d.pathwayId,
+    kind: d.kind,
+    jurisdiction: d.jurisdiction,
+    plannedStart: d.plannedStart,
+    plannedEnd: d.plannedEnd,
+    eligibilityVersion: decision.eligibilityVersion,
+    ledgerVersion: ledger.version,
+    decidedAt: command.metadata.now,
+  };
   if (!decision.ok) {
-    throw new DomainError(decision.code, refusalMessage(decision, request, d.eligibility), {
-      rule: decision.rule,
-      eligibilityVersion: decision.eligibilityVersion,
-      ...(decision.conflicting ? { conflicting: decision.conflicting } : {}),
-    });
+    const { code, rule, conflicting, conflictingPathwayId, ages } = decision;
+    const record: GuardDecisionRecorded = {
+      type: 'GuardDecisionRecorded',
+      data: {
+        ...decided,
+        allowed: false,
+        flags: [],
+        refusal: {
+          code,
+          rule,
+          ...(conflicting ? { conflicting } : {}),
+          ...(conflictingPathwayId ? { conflictingPathwayId } : {}),
+          ...(ages ? { ages } : {}),
+        },
+      },
+    };
+    // The coach of another body learns the rule and the conflict's kind, jurisdiction and period; the pathway's id stays in the record.
+    throw new GuardRefused(
+      code,
+      refusalMessage(decision, request, d.eligibility),
+      { rule, eligibilityVersion: decision.eligibilityVersion, ...(conflicting ? { conflicting } : {}), ...(ages ? { ages } : {}) },
+      record,
+    );
   }
   return [
+    { type: 'GuardDecisionRecorded', data: { ...decided, allowed: true, flags: decision.flags } },
     {
       type: 'PathwayReserved',
       data: {

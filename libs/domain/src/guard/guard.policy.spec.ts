@@ -1,4 +1,4 @@
-import { NRW_ELIGIBILITY_2026 } from './default-eligibility-table.nrw';
+import { NRW_ELIGIBILITY_2026, NRW_ELIGIBILITY_2026_2 } from './default-eligibility-table.nrw';
 import { EligibilityTable } from './eligibility-table';
 import {
   checkCareerRisk,
@@ -57,12 +57,13 @@ const decide = (
   t: EligibilityTable = table,
 ) => checkPathway(request(r), history(h), t, overrides, now);
 const ok = { ok: true, eligibilityVersion: 'nrw-2026.1', flags: [] };
-const refused = (code: string, rule: string, conflicting?: object) => ({
+const refused = (code: string, rule: string, conflicting?: object, conflictingPathwayId?: string) => ({
   ok: false,
   code,
   rule,
   eligibilityVersion: 'nrw-2026.1',
   ...(conflicting ? { conflicting } : {}),
+  ...(conflictingPathwayId ? { conflictingPathwayId } : {}),
 });
 
 describe('the measure-career guard', () => {
@@ -71,7 +72,7 @@ describe('the measure-career guard', () => {
   describe('R1 no duplicate', () => {
     it('refuses an overlapping pathway of the same kind under another jurisdiction, naming it', () =>
       expect(decide({ pathways: [pathway({ plannedEnd: '2026-04-30' })] })).toEqual(
-        refused('duplicate_pathway', 'R1', { kind: 'coaching', jurisdiction: 'sgb3', from: '2025-09-01', to: '2026-04-30' }),
+        refused('duplicate_pathway', 'R1', { kind: 'coaching', jurisdiction: 'sgb3', from: '2025-09-01', to: '2026-04-30' }, 'p-0'),
       ));
     it('lets periods that touch pass: one ends on the 28th, the next starts on the 1st', () =>
       expect(decide({ pathways: [pathway({ plannedEnd: '2026-02-28' })] })).toEqual(ok));
@@ -97,7 +98,7 @@ describe('the measure-career guard', () => {
       const abortedYesterday = pathway({ plannedEnd: '2026-08-31', status: 'aborted', outcome: 'moved_away', endedOn: '2026-03-09' });
       expect(decide({ pathways: [abortedYesterday] }, { plannedStart: '2026-03-10' })).toEqual(ok);
       expect(decide({ pathways: [abortedYesterday] }, { plannedStart: '2026-03-09' })).toEqual(
-        refused('duplicate_pathway', 'R1', { kind: 'coaching', jurisdiction: 'sgb3', from: '2025-09-01', to: '2026-03-09' }),
+        refused('duplicate_pathway', 'R1', { kind: 'coaching', jurisdiction: 'sgb3', from: '2025-09-01', to: '2026-03-09' }, 'p-0'),
       );
     });
     it('lets a completed pathway block up to its end date only, even if planned longer', () => {
@@ -158,6 +159,42 @@ describe('the measure-career guard', () => {
     });
   });
 
+  describe('R4 age', () => {
+    const aged = (r: Partial<GuardRequest>, birthDate: string | undefined) =>
+      checkPathway(request(r), history(birthDate ? { birthDate } : {}), NRW_ELIGIBILITY_2026_2, [], now);
+    const refusedForAge = (ages: object) => ({ ok: false, code: 'not_eligible', rule: 'R4', eligibilityVersion: 'nrw-2026.2', ages });
+
+    it('opens state coaching on the 18th birthday, not the day before', () => {
+      expect(aged({ plannedStart: '2026-03-01' }, '2008-03-01')).toMatchObject({ ok: true });
+      expect(aged({ plannedStart: '2026-02-28' }, '2008-03-01')).toEqual(refusedForAge({ min: 18, max: 27 }));
+    });
+    it('keeps it open through the year of the 27th birthday and closes it on the 28th', () => {
+      expect(aged({ plannedStart: '2026-03-01' }, '1998-03-02')).toMatchObject({ ok: true });
+      expect(aged({ plannedStart: '2026-03-01' }, '1998-03-01')).toEqual(refusedForAge({ min: 18, max: 27 }));
+    });
+    it('counts the age on the planned start, not today', () =>
+      expect(aged({ plannedStart: '2026-09-01' }, '2008-08-15')).toMatchObject({ ok: true }));
+    it('refuses youth welfare coaching from the 27th birthday on, with no lower limit', () => {
+      expect(aged({ jurisdiction: 'sgb8' }, '1999-03-01')).toEqual(refusedForAge({ max: 26 }));
+      expect(aged({ jurisdiction: 'sgb8' }, '2012-01-01')).toMatchObject({ ok: true });
+    });
+    it('sets no age limit on employment agency coaching', () =>
+      expect(aged({ jurisdiction: 'sgb3' }, '1960-01-01')).toMatchObject({ ok: true }));
+    it('cannot show an unknown age fits a range, so refuses', () =>
+      expect(aged({}, undefined)).toEqual(refusedForAge({ min: 18, max: 27 })));
+    it('ignores the age under a table without ranges', () => expect(decide({ birthDate: '2015-01-01' })).toEqual(ok));
+    it('lets a not_eligible override lift the age rule too', () =>
+      expect(
+        checkPathway(
+          request(),
+          history({ birthDate: '2010-01-01' }),
+          NRW_ELIGIBILITY_2026_2,
+          [{ rule: 'not_eligible', validUntil: '2026-12-31' }],
+          now,
+        ),
+      ).toEqual({ ok: true, eligibilityVersion: 'nrw-2026.2', flags: [{ rule: 'not_eligible', overridden: true }] }));
+  });
+
   describe('R2 subsidiarity', () => {
     const sgb2 = (from: string, to?: string) => ({ jurisdiction: 'sgb2' as const, from, ...(to ? { to } : {}) });
     const withSgb2 = (from: string, to?: string) => ({ residenceStatus: 'aufenthaltserlaubnis' as const, entitlements: [sgb2(from, to)] });
@@ -208,7 +245,7 @@ describe('the measure-career guard', () => {
 
     it('refuses a fourth pathway after three failures of the kind within 24 months, naming the last', () =>
       expect(decide({ pathways: threeFailures })).toEqual(
-        refused('career_risk', 'R3', { kind: 'coaching', jurisdiction: 'sgb2', from: '2023-01-01', to: '2025-12-31' }),
+        refused('career_risk', 'R3', { kind: 'coaching', jurisdiction: 'sgb2', from: '2023-01-01', to: '2025-12-31' }, 'f-2025-12-31'),
       ));
     it('lets it pass after two', () => expect(decide({ pathways: threeFailures.slice(1) })).toEqual(ok));
     it('counts failures under any jurisdiction but only of the same kind', () =>
@@ -217,13 +254,19 @@ describe('the measure-career guard', () => {
       expect(decide({ pathways: [failed('2024-03-01'), ...threeFailures.slice(1)] })).toMatchObject({ ok: false, rule: 'R3' });
       expect(decide({ pathways: [failed('2024-02-29'), ...threeFailures.slice(1)] })).toEqual(ok);
     });
-    it('does not count a completion nor an abort that still reached a goal; counts an abort without outcome', () => {
-      const reached = failed('2024-06-30', { outcome: 'training_place' });
-      const completed = failed('2024-06-30', { status: 'completed', outcome: 'employment' });
+    it('counts other_measure, dropped_out and unknown, whether completed or aborted, and an abort without outcome', () => {
+      const otherMeasure = failed('2024-06-30', { status: 'completed', outcome: 'other_measure' });
+      const unknown = failed('2024-06-30', { outcome: 'unknown' });
       const noOutcome = failed('2024-06-30', { outcome: undefined });
-      expect(decide({ pathways: [reached, ...threeFailures.slice(1)] })).toEqual(ok);
-      expect(decide({ pathways: [completed, ...threeFailures.slice(1)] })).toEqual(ok);
-      expect(decide({ pathways: [noOutcome, ...threeFailures.slice(1)] })).toMatchObject({ ok: false, rule: 'R3' });
+      for (const first of [otherMeasure, unknown, noOutcome]) {
+        expect(decide({ pathways: [first, ...threeFailures.slice(1)] })).toMatchObject({ ok: false, rule: 'R3' });
+      }
+    });
+    it('does not count a training place, a job or a school place, nor a move away', () => {
+      for (const outcome of ['training_place', 'employment', 'school'] as const) {
+        expect(decide({ pathways: [failed('2024-06-30', { status: 'completed', outcome }), ...threeFailures.slice(1)] })).toEqual(ok);
+      }
+      expect(decide({ pathways: [failed('2024-06-30', { outcome: 'moved_away' }), ...threeFailures.slice(1)] })).toEqual(ok);
     });
     it('lifts the risk with a case conference held on or after the day the last failure ended, and flags it', () => {
       expect(decide({ pathways: threeFailures, caseConferences: ['2026-01-15'] })).toEqual({
@@ -251,11 +294,13 @@ describe('the measure-career guard', () => {
         rule: 'R3',
       });
     });
-    it('defines failure as ending without reaching the goal', () => {
+    it('defines failure by the outcome alone, once the pathway has ended', () => {
       expect(hasFailed(pathway({ status: 'active' }))).toBe(false);
-      expect(hasFailed(pathway({ status: 'aborted', outcome: 'moved_away', endedOn: '2026-01-01' }))).toBe(true);
+      expect(hasFailed(pathway({ status: 'completed', outcome: 'other_measure', endedOn: '2026-01-01' }))).toBe(true);
+      expect(hasFailed(pathway({ status: 'aborted', outcome: 'other_measure', endedOn: '2026-01-01' }))).toBe(true);
       expect(hasFailed(pathway({ status: 'aborted', outcome: 'unknown', endedOn: '2026-01-01' }))).toBe(true);
-      expect(hasFailed(pathway({ status: 'aborted', outcome: 'other_measure', endedOn: '2026-01-01' }))).toBe(false);
+      expect(hasFailed(pathway({ status: 'aborted', outcome: 'moved_away', endedOn: '2026-01-01' }))).toBe(false);
+      expect(hasFailed(pathway({ status: 'completed', outcome: 'school', endedOn: '2026-01-01' }))).toBe(false);
     });
   });
 
@@ -304,9 +349,9 @@ describe('the measure-career guard', () => {
       }));
   });
 
-  it('names only kind, jurisdiction and period of a conflict: no pathway id, notes or personal data', () => {
+  it('names kind, jurisdiction and period of a conflict, and the pathway id for the audit record only: no notes or personal data', () => {
     const decision = decide({ pathways: [pathway({ pathwayId: 'p-secret', plannedEnd: '2026-04-30' })] });
-    expect(Object.keys(decision).sort()).toEqual(['code', 'conflicting', 'eligibilityVersion', 'ok', 'rule']);
-    expect(JSON.stringify(decision)).not.toContain('p-secret');
+    expect(Object.keys(decision).sort()).toEqual(['code', 'conflicting', 'conflictingPathwayId', 'eligibilityVersion', 'ok', 'rule']);
+    expect(JSON.stringify({ ...decision, conflictingPathwayId: undefined })).not.toContain('p-secret');
   });
 });

@@ -1,8 +1,9 @@
+import { ageOn } from '../shared/age';
 import { dayOf } from '../shared/command';
-import { GOAL_REACHED_OUTCOMES, PathwayStatus } from '../pathways/pathway.decider';
+import { PathwayStatus } from '../pathways/pathway.decider';
 import { Jurisdiction, Outcome, PathwayKind, ResidenceStatus } from '../shared/vocabulary';
 import { addMonths, periodsOverlap } from './dates';
-import { EligibilityTable } from './eligibility-table';
+import { AgeRange, EligibilityTable } from './eligibility-table';
 
 /*
  * The measure-career guard: four rules, each a small pure function, checked in the
@@ -51,6 +52,11 @@ export interface ParticipantHistory {
   pathways: readonly PathwayRecord[];
   /** Days (`YYYY-MM-DD`) on which a case conference was held about the participant. */
   caseConferences: readonly string[];
+  /**
+   * Opened from the sealed personal data for this decision only, never stored with it; unknown,
+   * an offer with an age limit cannot be shown to fit.
+   */
+  birthDate?: string;
 }
 
 /** A coordinator's override of one rule, valid up to and including `validUntil`; with `kind`, only for that kind. */
@@ -78,13 +84,18 @@ export interface GuardRefusal {
   rule: GuardRule;
   eligibilityVersion: string;
   conflicting?: ConflictingPeriod;
+  /** The participant's pathway it conflicts with (R1, R3): for the audit record only, never shown to a coach of another body. */
+  conflictingPathwayId?: string;
+  /** R4 refused for the age on the planned start: the offer's age range. */
+  ages?: AgeRange;
 }
 
 export type GuardDecision = { ok: true; eligibilityVersion: string; flags: GuardFlag[] } | GuardRefusal;
 
 /** What one rule says: pass (perhaps with a flag), or fail with what it conflicts with. */
 export type RuleVerdict =
-  { pass: true; flag?: GuardFlag } | { pass: false; code: RefusalCode; rule: GuardRule; conflicting?: ConflictingPeriod };
+  | { pass: true; flag?: GuardFlag }
+  | { pass: false; code: RefusalCode; rule: GuardRule; conflicting?: ConflictingPeriod; conflictingPathwayId?: string; ages?: AgeRange };
 
 const PASS: RuleVerdict = { pass: true };
 
@@ -93,14 +104,16 @@ export const effectiveEnd = (pathway: PathwayRecord): string =>
   pathway.status !== 'active' && pathway.endedOn !== undefined ? pathway.endedOn : pathway.plannedEnd;
 
 /**
- * A pathway failed when it ended without reaching its goal: ended with an outcome outside
- * GOAL_REACHED_OUTCOMES, the pathway decider's own definition (dropped out, moved away, unknown),
- * or aborted with no outcome at all. An abort that still lands a training place, a job, a school
- * place or another measure is progress, not a career; a completion always reaches its goal.
+ * What R3 counts as a pathway that did not help: it ended in another measure (the next stop of a
+ * measure career), a dropout, or nobody knows how. A training place, a job or a school place is a
+ * success; moving away says nothing about the measure and counts neither way. An abort recorded
+ * before outcomes had to fit the ending may carry no outcome: it counts as a failure.
  */
+export const UNSUCCESSFUL_OUTCOMES: readonly Outcome[] = ['other_measure', 'dropped_out', 'unknown'];
+
 export const hasFailed = (pathway: PathwayRecord): boolean =>
   pathway.status !== 'active' &&
-  (pathway.outcome !== undefined ? !GOAL_REACHED_OUTCOMES.includes(pathway.outcome) : pathway.status === 'aborted');
+  (pathway.outcome !== undefined ? UNSUCCESSFUL_OUTCOMES.includes(pathway.outcome) : pathway.status === 'aborted');
 
 /**
  * R1: no two pathways of one kind share a day, whoever pays. Periods that only touch (one ends on
@@ -117,15 +130,29 @@ export const checkNoDuplicate = (request: GuardRequest, history: ParticipantHist
     pass: false,
     code: 'duplicate_pathway',
     rule: 'R1',
+    conflictingPathwayId: clash.pathwayId,
     conflicting: { kind: clash.kind, jurisdiction: clash.jurisdiction, from: clash.plannedStart, to: effectiveEnd(clash) },
   };
 };
 
-/** R4: the table opens this kind under this jurisdiction to the participant's current residence status. */
+const withinAges = (ages: AgeRange, birthDate: string | undefined, day: string): boolean => {
+  if (birthDate === undefined) return false;
+  const age = ageOn(birthDate, day);
+  return (ages.min === undefined || age >= ages.min) && (ages.max === undefined || age <= ages.max);
+};
+
+/**
+ * R4: the table opens this kind under this jurisdiction to the participant's current residence
+ * status and, if the row has an age range, to their age on the planned start — the day funding law
+ * looks at on entry into a measure.
+ */
 export const checkEligibility = (request: GuardRequest, history: ParticipantHistory, table: EligibilityTable): RuleVerdict => {
   const rule = table.rules.find((r) => r.kind === request.kind && r.jurisdiction === request.jurisdiction);
   const open = rule !== undefined && (rule.residenceStatuses === 'all' || rule.residenceStatuses.includes(history.residenceStatus));
-  return open ? PASS : { pass: false, code: 'not_eligible', rule: 'R4' };
+  if (!open) return { pass: false, code: 'not_eligible', rule: 'R4' };
+  if (rule.ages && !withinAges(rule.ages, history.birthDate, request.plannedStart))
+    return { pass: false, code: 'not_eligible', rule: 'R4', ages: rule.ages };
+  return PASS;
 };
 
 /**
@@ -181,6 +208,7 @@ export const checkCareerRisk = (request: GuardRequest, history: ParticipantHisto
     pass: false,
     code: 'career_risk',
     rule: 'R3',
+    conflictingPathwayId: last.pathwayId,
     conflicting: { kind: last.kind, jurisdiction: last.jurisdiction, from: last.plannedStart, to: last.endedOn },
   };
 };
@@ -225,6 +253,8 @@ export const checkPathway = (
         rule: verdict.rule,
         eligibilityVersion: table.version,
         ...(verdict.conflicting ? { conflicting: verdict.conflicting } : {}),
+        ...(verdict.conflictingPathwayId ? { conflictingPathwayId: verdict.conflictingPathwayId } : {}),
+        ...(verdict.ages ? { ages: verdict.ages } : {}),
       };
     }
     if (verdict.flag) flags.push(verdict.flag);

@@ -1,8 +1,8 @@
 // The measure-career guard: the rules as pure policy, the eligibility table, and the
 // per-participant enrolment ledger that makes the decision and the reservation one append.
 export { validateEligibilityTable, eligibilityTableOn } from './eligibility-table';
-export type { EligibilityTable, EligibilityRule } from './eligibility-table';
-export { NRW_ELIGIBILITY_2026 } from './default-eligibility-table.nrw';
+export type { EligibilityTable, EligibilityRule, AgeRange } from './eligibility-table';
+export { NRW_ELIGIBILITY_2026, NRW_ELIGIBILITY_2026_2, NRW_ELIGIBILITY_TABLES } from './default-eligibility-table.nrw';
 export {
   checkPathway,
   checkNoDuplicate,
@@ -11,6 +11,7 @@ export {
   checkCareerRisk,
   effectiveEnd,
   hasFailed,
+  UNSUCCESSFUL_OUTCOMES,
   GUARD_RULES,
   OVERRIDABLE_RULES,
 } from './guard.policy';
@@ -29,7 +30,14 @@ export type {
   ConflictingPeriod,
   RuleVerdict,
 } from './guard.policy';
-export { enrolmentLedgerDecider, enrolmentStreamId, initialEnrolmentLedger, isEnrolmentLedgerEvent } from './enrolment-ledger.decider';
+export {
+  enrolmentLedgerDecider,
+  enrolmentStreamId,
+  initialEnrolmentLedger,
+  isEnrolmentLedgerEvent,
+  guardDecisionsStreamId,
+  GuardRefused,
+} from './enrolment-ledger.decider';
 export type {
   EnrolmentLedger,
   EnrolmentLedgerEvent,
@@ -43,6 +51,7 @@ export type {
   OverrideGranted,
   LedgerClosed,
   LedgerMerged,
+  GuardDecisionRecorded,
   ReservePathway,
   ReleaseReservation,
   RecordPathwayEnded,

@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '../testing/decider-specification';
-import { ParticipantCommand, participantDecider, ParticipantEvent } from './participant.decider';
+import { AssessNeeds, evolve, initialParticipant, ParticipantCommand, participantDecider, ParticipantEvent } from './participant.decider';
 
 const given = DeciderSpecification.for(participantDecider);
 const metadata = { now: '2026-03-10T12:00:00.000Z', actor: 'coach-1' };
@@ -127,5 +127,83 @@ describe('participant decider', () => {
       given([registered])
         .when(merge({ id: 'a-2', status: 'merged' }))
         .thenThrows('invalid_merge'));
+  });
+
+  describe('needs assessments', () => {
+    type Assessment = AssessNeeds['data']['assessment'];
+    const assess = (overrides: Partial<Assessment> = {}): ParticipantCommand => ({
+      type: 'AssessNeeds',
+      metadata,
+      data: {
+        assessment: {
+          assessmentId: 'n-1',
+          assessedOn: '2026-03-01',
+          needs: ['language_support', 'housing'],
+          germanLevel: 'a2',
+          schoolCertificate: 'foreign_not_recognised',
+          ...overrides,
+        },
+      },
+    });
+    const assessed = (overrides: Partial<Assessment> = {}): ParticipantEvent => ({
+      type: 'NeedsAssessed',
+      data: {
+        participantId: 'a-1',
+        assessment: {
+          assessmentId: 'n-1',
+          assessedOn: '2026-03-01',
+          needs: ['language_support', 'housing'],
+          germanLevel: 'a2',
+          schoolCertificate: 'foreign_not_recognised',
+          assessedBy: 'coach-1',
+          ...overrides,
+        },
+        recordedAt: metadata.now,
+      },
+    });
+    const latest = (events: ParticipantEvent[]) => {
+      const state = events.reduce(evolve, initialParticipant);
+      return state.status === 'none' ? undefined : state.needsAssessment?.assessmentId;
+    };
+
+    it('records an assessment with the coach who made it', () => given([registered]).when(assess()).then([assessed()]));
+    it('records an assessment without German level or school certificate', () =>
+      given([registered])
+        .when(assess({ germanLevel: undefined, schoolCertificate: undefined }))
+        .then([
+          {
+            type: 'NeedsAssessed',
+            data: {
+              participantId: 'a-1',
+              recordedAt: metadata.now,
+              assessment: { assessmentId: 'n-1', assessedOn: '2026-03-01', needs: ['language_support', 'housing'], assessedBy: 'coach-1' },
+            },
+          },
+        ]));
+    it('names a need once however often it was given', () =>
+      given([registered])
+        .when(assess({ needs: ['housing', 'housing', 'language_support'] }))
+        .then([assessed({ needs: ['housing', 'language_support'] })]));
+    it('records the same assessment once when the request is retried', () => given([registered, assessed()]).when(assess()).then([]));
+    it('refuses an assessment dated after today', () =>
+      given([registered])
+        .when(assess({ assessedOn: '2026-03-11' }))
+        .thenThrows('assessment_in_future'));
+    it('refuses an unknown participant', () => given([]).when(assess()).thenThrows('not_found'));
+    it('refuses a participant whose data was erased', () =>
+      given([registered, { type: 'PersonalDataErased', data: { participantId: 'a-1', erasedAt: metadata.now } }])
+        .when(assess())
+        .thenThrows('personal_data_erased'));
+    it('refuses a merged-away registration', () =>
+      given([registered, { type: 'ParticipantMerged', data: { participantId: 'a-1', mergedInto: 'a-2', mergedAt: metadata.now } }])
+        .when(assess())
+        .thenThrows('participant_not_active'));
+    it('keeps every assessment and counts the latest by date; of two on one day, the one recorded last', () => {
+      const march = assessed({ assessmentId: 'n-march', assessedOn: '2026-03-01' });
+      const january = assessed({ assessmentId: 'n-january', assessedOn: '2026-01-15' });
+      const marchAgain = assessed({ assessmentId: 'n-march-2', assessedOn: '2026-03-01' });
+      expect(latest([registered, march, january])).toBe('n-march');
+      expect(latest([registered, march, january, marchAgain])).toBe('n-march-2');
+    });
   });
 });

@@ -1,8 +1,8 @@
-import { Command, Sealed } from '../shared/command';
+import { Command, dayOf, Sealed } from '../shared/command';
 import { Decider, unreachable } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { Event, isEventOf } from '../shared/event';
-import { Jurisdiction, ResidenceStatus } from '../shared/vocabulary';
+import { GermanLevel, Jurisdiction, Need, ResidenceStatus, SchoolCertificate } from '../shared/vocabulary';
 
 /** An entitlement to benefits under one jurisdiction, open-ended while `to` is absent. */
 export interface Entitlement {
@@ -10,6 +10,16 @@ export interface Entitlement {
   jurisdiction: Jurisdiction;
   from: string;
   to?: string;
+}
+
+/** What a coach found the person needs on one day; the participant's stream keeps every one, the latest counts. */
+export interface NeedsAssessment {
+  assessmentId: string;
+  assessedOn: string;
+  needs: Need[];
+  germanLevel?: GermanLevel;
+  schoolCertificate?: SchoolCertificate;
+  assessedBy: string;
 }
 
 /** A participant lives in the stream `participant-<participantId>`. */
@@ -42,8 +52,15 @@ export type ParticipantMerged = Event<
   'ParticipantMerged',
   { participantId: string; mergedInto: string; mergedAt: string; reason?: Sealed }
 >;
+export type NeedsAssessed = Event<'NeedsAssessed', { participantId: string; assessment: NeedsAssessment; recordedAt: string }>;
 export type ParticipantEvent =
-  ParticipantRegistered | ResidenceStatusChanged | EntitlementAdded | EntitlementEnded | PersonalDataErased | ParticipantMerged;
+  | ParticipantRegistered
+  | ResidenceStatusChanged
+  | EntitlementAdded
+  | EntitlementEnded
+  | PersonalDataErased
+  | ParticipantMerged
+  | NeedsAssessed;
 
 export const isParticipantEvent = isEventOf<ParticipantEvent>({
   ParticipantRegistered: true,
@@ -52,6 +69,7 @@ export const isParticipantEvent = isEventOf<ParticipantEvent>({
   EntitlementEnded: true,
   PersonalDataErased: true,
   ParticipantMerged: true,
+  NeedsAssessed: true,
 });
 
 export type RegisteredParticipantState = {
@@ -61,6 +79,10 @@ export type RegisteredParticipantState = {
   residenceStatus: ResidenceStatus;
   entitlements: Entitlement[];
   mergedInto?: string;
+  /** The ids of every assessment recorded, so a retried request records nothing twice. */
+  assessmentIds: string[];
+  /** The assessment that counts: the latest by `assessedOn`; of two on one day, the one recorded last. */
+  needsAssessment?: NeedsAssessment;
 };
 
 export type Participant = { status: 'none' } | RegisteredParticipantState;
@@ -76,6 +98,7 @@ export const evolve = (state: Participant, event: ParticipantEvent): Participant
         municipality: event.data.municipality,
         residenceStatus: event.data.residenceStatus,
         entitlements: [],
+        assessmentIds: [],
       };
     case 'ResidenceStatusChanged':
       return state.status === 'none' ? state : { ...state, residenceStatus: event.data.to };
@@ -92,6 +115,16 @@ export const evolve = (state: Participant, event: ParticipantEvent): Participant
       return state.status === 'none' ? state : { ...state, status: 'erased' };
     case 'ParticipantMerged':
       return state.status === 'none' ? state : { ...state, status: 'merged', mergedInto: event.data.mergedInto };
+    case 'NeedsAssessed': {
+      if (state.status === 'none') return state;
+      const { assessment } = event.data;
+      const latest = state.needsAssessment === undefined || assessment.assessedOn >= state.needsAssessment.assessedOn;
+      return {
+        ...state,
+        assessmentIds: [...state.assessmentIds, assessment.assessmentId],
+        ...(latest ? { needsAssessment: assessment } : {}),
+      };
+    }
     default:
       return unreachable(event);
   }
@@ -107,8 +140,9 @@ export type AddEntitlement = Command<'AddEntitlement', { entitlement: Entitlemen
 export type EndEntitlement = Command<'EndEntitlement', { entitlementId: string; to: string }>;
 export type ErasePersonalData = Command<'ErasePersonalData', Record<string, never>>;
 export type MergeInto = Command<'MergeInto', { survivor: { id: string; status: Participant['status'] }; reason?: Sealed }>;
+export type AssessNeeds = Command<'AssessNeeds', { assessment: Omit<NeedsAssessment, 'assessedBy'> }>;
 export type ParticipantCommand =
-  RegisterParticipant | ChangeResidenceStatus | AddEntitlement | EndEntitlement | ErasePersonalData | MergeInto;
+  RegisterParticipant | ChangeResidenceStatus | AddEntitlement | EndEntitlement | ErasePersonalData | MergeInto | AssessNeeds;
 
 const existing = (state: Participant): RegisteredParticipantState => {
   if (state.status === 'none') throw new DomainError('not_found', 'participant does not exist');
@@ -193,6 +227,36 @@ const mergeInto = ({ data: { survivor, reason }, metadata }: MergeInto, state: P
   ];
 };
 
+const assessNeeds = ({ data: { assessment }, metadata }: AssessNeeds, state: Participant): ParticipantEvent[] => {
+  const participant = existing(state);
+  if (participant.assessmentIds.includes(assessment.assessmentId)) return [];
+  if (participant.status === 'merged')
+    throw new DomainError('participant_not_active', `participant was merged into ${participant.mergedInto}`);
+  // An assessment describes the person: once their data is erased, nothing new is recorded about them.
+  if (participant.status === 'erased') throw new DomainError('personal_data_erased', 'the participant’s personal data was erased');
+  if (assessment.assessedOn > dayOf(metadata.now)) {
+    throw new DomainError('assessment_in_future', `assessed on ${assessment.assessedOn}, which is after today`);
+  }
+  const { assessmentId, assessedOn, germanLevel, schoolCertificate } = assessment;
+  return [
+    {
+      type: 'NeedsAssessed',
+      data: {
+        participantId: participant.id,
+        recordedAt: metadata.now,
+        assessment: {
+          assessmentId,
+          assessedOn,
+          needs: [...new Set(assessment.needs)],
+          ...(germanLevel ? { germanLevel } : {}),
+          ...(schoolCertificate ? { schoolCertificate } : {}),
+          assessedBy: metadata.actor,
+        },
+      },
+    },
+  ];
+};
+
 const erasePersonalData = ({ metadata }: ErasePersonalData, state: Participant): ParticipantEvent[] => {
   const participant = existing(state);
   if (participant.status === 'erased') return [];
@@ -213,6 +277,8 @@ export const decide = (command: ParticipantCommand, state: Participant): Partici
       return mergeInto(command, state);
     case 'ErasePersonalData':
       return erasePersonalData(command, state);
+    case 'AssessNeeds':
+      return assessNeeds(command, state);
     default:
       return unreachable(command);
   }

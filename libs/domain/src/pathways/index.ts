@@ -1,4 +1,4 @@
-export { pathwayDecider, pathwayStreamId, isPathwayEvent, GOAL_REACHED_OUTCOMES } from './pathway.decider';
+export { pathwayDecider, pathwayStreamId, isPathwayEvent, GOAL_REACHED_OUTCOMES, ABORT_OUTCOMES } from './pathway.decider';
 export type {
   Pathway,
   OpenedPathwayState,

@@ -1,4 +1,5 @@
 import { DeciderSpecification } from '../testing/decider-specification';
+import { Outcome } from '../shared/vocabulary';
 import { OpenPathway, PathwayCommand, pathwayDecider, PathwayEvent } from './pathway.decider';
 
 const given = DeciderSpecification.for(pathwayDecider);
@@ -48,11 +49,7 @@ const recordCaseStep = (occurredAt: string, next?: { kind: 'goal_agreement'; due
   metadata,
   data: { step: { stepId: 's-1', kind: 'counselling', occurredAt, durationMinutes: 45, ...(next ? { next } : {}) } },
 });
-const complete = (outcome: 'training_place' | 'dropped_out', endedOn: string): PathwayCommand => ({
-  type: 'CompletePathway',
-  metadata,
-  data: { outcome, endedOn },
-});
+const complete = (outcome: Outcome, endedOn: string): PathwayCommand => ({ type: 'CompletePathway', metadata, data: { outcome, endedOn } });
 const abort = (endedOn: string): PathwayCommand => ({
   type: 'AbortPathway',
   metadata,
@@ -65,6 +62,10 @@ describe('pathway decider', () => {
       given([])
         .when(open())
         .then([{ ...opened, data: { ...opened.data, openedAt: now } }]));
+    it('records the age on the planned start, never the birth date', () =>
+      given([])
+        .when(open({ birthDate: '2004-03-02' }))
+        .then([{ ...opened, data: { ...opened.data, openedAt: now, ageAtStart: 21 } }]));
     it('refuses to open twice', () => given([opened]).when(open()).thenThrows('pathway_exists'));
     it('refuses an unknown participant', () =>
       given([])
@@ -143,6 +144,21 @@ describe('pathway decider', () => {
       given([opened]).when(complete('training_place', '2026-02-28')).thenThrows('end_before_start'));
     it('refuses an end after today', () => given([opened]).when(abort('2026-03-11')).thenThrows('end_in_future'));
     it('aborts with a reason', () => given([opened]).when(abort('2026-03-09')).then([aborted]));
+    it.each(['dropped_out', 'moved_away', 'unknown', 'other_measure'] as const)('aborts with the outcome %s', (outcome) =>
+      given([opened])
+        .when({ type: 'AbortPathway', metadata, data: { outcome, endedOn: '2026-03-09', reason: 'sealed' } })
+        .then([{ type: 'PathwayAborted', data: { pathwayId: 'p-1', outcome, endedOn: '2026-03-09', reason: 'sealed' } }]),
+    );
+    it.each(['training_place', 'employment', 'school'] as const)(
+      'refuses to abort with the outcome %s, which reaches the goal',
+      (outcome) =>
+        given([opened])
+          .when({ type: 'AbortPathway', metadata, data: { outcome, endedOn: '2026-03-09', reason: 'sealed' } })
+          .thenThrows('outcome_not_an_abort'),
+    );
+    it.each(['dropped_out', 'moved_away', 'unknown'] as const)('refuses to complete with the outcome %s', (outcome) =>
+      given([opened]).when(complete(outcome, '2026-03-09')).thenThrows('outcome_not_a_completion'),
+    );
     it('refuses to end a pathway twice', () => given([opened, completed]).when(abort('2026-03-09')).thenThrows('pathway_not_active'));
   });
 

@@ -1,3 +1,4 @@
+import { ageOn } from '../shared/age';
 import { Command, dayOf, Sealed } from '../shared/command';
 import { Decider, unreachable } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
@@ -38,6 +39,11 @@ export type PathwayOpened = Event<
     plannedEnd: string;
     coachId: string;
     openedAt: string;
+    /**
+     * Whole years on the planned start. The birth date is sealed and becomes unreadable when the person's data is erased;
+     * the age band must stay countable for the statistics, and an age alone does not identify anyone. Absent in pathways opened before it was recorded.
+     */
+    ageAtStart?: number;
   }
 >;
 export type CaseStepRecorded = Event<'CaseStepRecorded', { pathwayId: string; step: CaseStep }>;
@@ -127,6 +133,8 @@ export type OpenPathway = Command<
     plannedStart: string;
     plannedEnd: string;
     coachId: string;
+    /** Opened from the sealed personal data; only the age on the planned start goes into the event. */
+    birthDate?: string;
   }
 >;
 export type RecordCaseStep = Command<'RecordCaseStep', { step: Omit<CaseStep, 'recordedBy'> }>;
@@ -135,8 +143,15 @@ export type AbortPathway = Command<'AbortPathway', { outcome: Outcome; endedOn: 
 export type TransferPathway = Command<'TransferPathway', { toCoachId: string }>;
 export type PathwayCommand = OpenPathway | RecordCaseStep | CompletePathway | AbortPathway | TransferPathway;
 
-/** Reaching the goal means one of these; anything else is an abort. */
+/** A completion reaches the goal, so it ends with one of these. */
 export const GOAL_REACHED_OUTCOMES: readonly Outcome[] = ['training_place', 'employment', 'school', 'other_measure'];
+
+/**
+ * An abort ends without the goal: the person left, moved, vanished, or went over into another measure.
+ * A training place, a job or a school place is never an abort's outcome: that is a completion, and
+ * recording it as an abort would hide a success from the statistics and R3.
+ */
+export const ABORT_OUTCOMES: readonly Outcome[] = ['dropped_out', 'moved_away', 'unknown', 'other_measure'];
 
 const active = (state: Pathway): OpenedPathwayState => {
   if (state.status === 'none') throw new DomainError('not_found', 'pathway does not exist');
@@ -171,6 +186,7 @@ const openPathway = ({ data: d, metadata }: OpenPathway, state: Pathway): Pathwa
         plannedEnd: d.plannedEnd,
         coachId: d.coachId,
         openedAt: metadata.now,
+        ...(d.birthDate ? { ageAtStart: ageOn(d.birthDate, d.plannedStart) } : {}),
       },
     },
   ];
@@ -199,6 +215,9 @@ const completePathway = ({ data, metadata }: CompletePathway, state: Pathway): P
 
 const abortPathway = ({ data, metadata }: AbortPathway, state: Pathway): PathwayEvent[] => {
   const pathway = active(state);
+  if (!ABORT_OUTCOMES.includes(data.outcome)) {
+    throw new DomainError('outcome_not_an_abort', `outcome ${data.outcome} reaches the goal; complete the pathway instead`);
+  }
   assertEnd(pathway, data.endedOn, metadata.now);
   return [{ type: 'PathwayAborted', data: { pathwayId: pathway.id, ...data } }];
 };

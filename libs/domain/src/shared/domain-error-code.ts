@@ -47,6 +47,8 @@ export const DOMAIN_ERROR_CODES = [
   'end_in_future',
   'invalid_period',
   'outcome_not_a_completion',
+  'outcome_not_an_abort',
+  'assessment_in_future',
   'invalid_birth_date',
   'invalid_eligibility_table',
   // Read models and the store.

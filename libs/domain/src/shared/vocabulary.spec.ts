@@ -1,4 +1,14 @@
-import { CASE_STEP_KINDS, JURISDICTIONS, OUTCOMES, PATHWAY_KINDS, RESIDENCE_STATUSES, ROLES } from './vocabulary';
+import {
+  CASE_STEP_KINDS,
+  GERMAN_LEVELS,
+  JURISDICTIONS,
+  NEEDS,
+  OUTCOMES,
+  PATHWAY_KINDS,
+  RESIDENCE_STATUSES,
+  ROLES,
+  SCHOOL_CERTIFICATES,
+} from './vocabulary';
 
 describe('the words on the wire', () => {
   it.each([
@@ -8,9 +18,16 @@ describe('the words on the wire', () => {
     ['case step kinds', CASE_STEP_KINDS, 13],
     ['outcomes', OUTCOMES, 7],
     ['roles', ROLES, 4],
+    ['needs', NEEDS, 10],
+    ['German levels', GERMAN_LEVELS, 7],
+    ['school certificates', SCHOOL_CERTIFICATES, 7],
   ])('has %s as stable lower-case snake_case codes without repeats', (_, codes, count) => {
     expect(codes).toHaveLength(count);
     expect(new Set(codes).size).toBe(codes.length);
     for (const code of codes) expect(code).toMatch(/^[a-z][a-z0-9_]*$/);
   });
+});
+
+it('names every pathway kind as a need, so a need can be met by a pathway of its kind', () => {
+  for (const kind of PATHWAY_KINDS) expect(NEEDS).toContain(kind);
 });
