@@ -39,10 +39,13 @@ export const toProblem = (error: unknown, req: ProblemRequest): ProblemAnswer =>
     // The path only: a query string may carry search terms with personal data.
     instance: (req.originalUrl ?? req.url ?? '').split('?')[0],
   };
-  if (req.id !== undefined && req.id !== null) problem.requestId = String(req.id);
+  if (typeof req.id === 'string' || typeof req.id === 'number') problem.requestId = String(req.id);
   for (const [name, value] of Object.entries(extensions)) {
     if (!STANDARD_MEMBERS.has(name) && value !== undefined) problem[name] = value;
   }
+  // A client handles every 400 the same way, by its `errors`; what names no field (a body that is
+  // not JSON, a pipe of Nest's own) is about the request as a whole: field ''.
+  if (status === 400 && !Array.isArray(problem.errors)) problem.errors = [{ field: '', message: detail }];
   return { status, problem, unexpected };
 };
 

@@ -1,9 +1,9 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { WriteResult } from '../../http';
+import { UuidParam, WriteResult } from '../../http';
 import { MergeParticipantsDto } from './merge-participants.dto';
 import { MergeParticipantsRequest } from './merge-participants.handler';
 
@@ -25,7 +25,7 @@ export class MergeParticipantsRoute {
   merge(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: MergeParticipantsDto,
   ): Promise<WriteResult> {
     return this.commands.execute(new MergeParticipantsRequest(user, context, id, body.duplicateId, body.reason));
