@@ -4,7 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { AppConfig } from './config';
 import { applyServerTimeouts, noStoreMiddleware, setUpOpenApi, useCors, useJsonBodyParser, useSecurityHeaders } from './http';
-import { Logger, requestIdMiddleware } from './logging';
+import { NestPinoLogger, requestIdMiddleware, useRequestLogging } from './logging';
 
 /**
  * Builds the application without listening, for `main.ts` and for the end-to-end tests alike.
@@ -23,7 +23,7 @@ export const createApp = async (
     autoFlushLogs: false,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(NestPinoLogger));
   app.flushLogs();
   app.disable('x-powered-by');
   // The only ETags are stream versions (setVersionHeaders); Express's content hashes would come
@@ -31,6 +31,7 @@ export const createApp = async (
   app.set('etag', false);
   // First, so that even a body the JSON parser refuses answers with its request id.
   app.use(requestIdMiddleware);
+  useRequestLogging(app);
   app.use(noStoreMiddleware);
   useSecurityHeaders(app);
   // Before the body parser and the guards: a preflight carries no token and no body.

@@ -45,8 +45,9 @@ describe('the service as a process, on an embedded store in a temporary DATA_DIR
     await fetch(`http://127.0.0.1:${port}/health`, {
       headers: { 'X-Request-Id': 'log-check-1', Authorization: 'Bearer top-secret-token' },
     });
-    const line = await app.waitForLog((l) => l.requestId === 'log-check-1' && l.msg === 'request completed');
+    const line = await app.waitForLog((l) => l.requestId === 'log-check-1' && typeof l.res === 'object');
     expect(line).toMatchObject({ level: 'info', req: { method: 'GET', url: '/health' }, res: { statusCode: 200 } });
+    expect(line.msg).toMatch(/^GET \/health 200 \d+ ms$/);
     expect(app.stdout).not.toContain('top-secret-token');
   });
 

@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { AppProcess, freePort } from './support/app-process';
 
@@ -31,6 +32,19 @@ describe('a start that cannot succeed', () => {
     const { code, lines } = await failedStart({ PORT: 'eighty', DATA_DIR: dataDir });
     expect(code).toBe(1);
     expect(lines).toEqual(['configuration error: PORT: must be an integer from 1 to 65535, got "eighty"']);
+  });
+
+  it('names PORT when the port is taken, instead of listen EADDRINUSE', async () => {
+    const port = await freePort();
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(port, resolve));
+    try {
+      const { code, lines } = await failedStart({ PORT: String(port), DATA_DIR: dataDir });
+      expect(code).toBe(1);
+      expect(lines).toEqual([`configuration error: PORT: port ${port} is in use by another process; set PORT to a free port`]);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
   });
 
   it('says in one line that PostgreSQL is unreachable, without the password', async () => {

@@ -105,4 +105,13 @@ describe('toProblem with a lost database connection', () => {
     const answer = toProblem(Object.assign(new Error('division by zero'), { code: '22012' }), req);
     expect(answer).toMatchObject({ status: 500, unexpected: true, problem: { code: 'internal_error' } });
   });
+
+  it('gives every 400 its errors[]: the field-less ones name the request as a whole', () => {
+    expect(toProblem(new BadRequestException('Unexpected end of JSON input'), req).problem.errors).toEqual([
+      { field: '', message: 'Unexpected end of JSON input' },
+    ]);
+    const named = new DomainError('validation_failed', 'id: must be a UUID', { errors: [{ field: 'id', message: 'must be a UUID' }] });
+    expect(toProblem(named, req).problem.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+    expect(toProblem(new NotFoundException('gone'), req).problem.errors).toBeUndefined();
+  });
 });

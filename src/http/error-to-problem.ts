@@ -43,6 +43,9 @@ export const toProblem = (error: unknown, req: ProblemRequest): ProblemAnswer =>
   for (const [name, value] of Object.entries(extensions)) {
     if (!STANDARD_MEMBERS.has(name) && value !== undefined) problem[name] = value;
   }
+  // A client handles every 400 the same way, by its `errors`; what names no field (a body that is
+  // not JSON, a pipe of Nest's own) is about the request as a whole: field ''.
+  if (status === 400 && !Array.isArray(problem.errors)) problem.errors = [{ field: '', message: detail }];
   return { status, problem, unexpected };
 };
 

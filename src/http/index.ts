@@ -33,6 +33,7 @@ export {
 export { JSON_BODY_LIMIT, JSON_BODY_LIMIT_BYTES, refuseDeclaredOversizeBody, useJsonBodyParser } from './json-body-parser';
 export { FORBIDDEN_KEYS, MAX_INPUT_DEPTH, inputViolations, stringViolation } from './input-screening/input-policy';
 export { MayBeAbsent } from './may-be-absent';
+export { UuidParam } from './uuid-param';
 
 // Hardening: browser headers, no caching of personal data, CORS, connection timeouts.
 export { useSecurityHeaders } from './hardening/security-headers';

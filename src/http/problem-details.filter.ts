@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { toProblem } from './error-to-problem';
+import { MethodNotAllowedException, methodNotAllowedFor, RouteTable } from './method-not-allowed';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 
 /**
@@ -12,15 +14,23 @@ import { PROBLEM_CONTENT_TYPE } from './problem';
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
-    const { status, problem, unexpected } = toProblem(exception, req);
-    if (unexpected || status >= 500) {
-      // The request id ties this line to the client's report; the stack stays in the log. Past
-      // pino-http (which sets req.log) every line carries the id already; before it, say it here.
-      const requestId = 'log' in req ? {} : { requestId: problem.requestId };
+    const first = toProblem(exception, req);
+    const wrongMethod = methodNotAllowedFor(first.status, req, this.routes());
+    const { status, problem, unexpected } = wrongMethod ? toProblem(wrongMethod, req) : first;
+    // The request id ties this line to the client's report. Past pino-http (which sets req.log)
+    // every line carries the id already; before it, say it here.
+    const requestId = 'log' in req ? {} : { requestId: problem.requestId };
+    if (unexpected) {
+      // A fault: the stack stays in the log.
       this.logger.error({ err: exception, status, ...requestId }, 'request failed');
+    } else if (status >= 500) {
+      // Meant answers (a read model behind, the database away): the code says why, a stack would not.
+      this.logger.warn({ status, code: problem.code, ...requestId }, problem.detail);
     }
     if (res.headersSent) {
       // Part of a success went out already; all that is left is to stop.
@@ -29,6 +39,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     res.status(status).setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
     if (typeof problem.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(problem.retryAfterSeconds));
+    if (wrongMethod instanceof MethodNotAllowedException) res.setHeader('Allow', wrongMethod.allowed.join(', '));
     res.json(problem);
+  }
+
+  /** Express's router, where Nest registered every route. */
+  private routes(): RouteTable | undefined {
+    const instance: unknown = this.adapterHost.httpAdapter?.getInstance();
+    return (instance as { router?: RouteTable } | undefined)?.router;
   }
 }

@@ -2,3 +2,4 @@ export { exitOnStartupFailure } from './startup-failure';
 export { shutDownGracefullyOnSignals, SHUTDOWN_SIGNALS } from './graceful-shutdown';
 export { drainHttpServer } from './drain-http-server';
 export { oneLineError } from './one-line-error';
+export { explainListenFailure } from './listen-failure';

@@ -1,5 +1,6 @@
 export { LoggingModule } from './logging.module';
+export { PINO_LOGGER } from './logging.tokens';
+export { NestPinoLogger } from './nest-pino-logger';
+export { useRequestLogging } from './request-logging';
 export { REQUEST_ID_HEADER, requestIdMiddleware } from './request-id';
 export { REDACTED_PATHS } from './pino-http-options';
-/** The Nest LoggerService backed by pino; `app.useLogger(app.get(Logger))` routes Nest's logs through it. */
-export { Logger } from 'nestjs-pino';

@@ -1,15 +1,18 @@
-import { Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { Global, Module } from '@nestjs/common';
+import { pino, Logger as Pino } from 'pino';
 import { APP_CONFIG, AppConfig } from '../config';
-import { pinoHttpOptions } from './pino-http-options';
+import { logDestination } from './log-destination';
+import { PINO_LOGGER } from './logging.tokens';
+import { NestPinoLogger } from './nest-pino-logger';
+import { pinoOptions } from './pino-http-options';
 
-/** pino for Nest's own logs and one line per HTTP request, each with its request id. */
+/** pino for Nest's own logs; `useRequestLogging` adds one line per HTTP request on the same logger. */
+@Global()
 @Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ pinoHttp: pinoHttpOptions(config) }),
-    }),
+  providers: [
+    { provide: PINO_LOGGER, inject: [APP_CONFIG], useFactory: (config: AppConfig): Pino => pino(pinoOptions(config), logDestination()) },
+    { provide: NestPinoLogger, inject: [PINO_LOGGER], useFactory: (logger: Pino) => new NestPinoLogger(logger) },
   ],
+  exports: [PINO_LOGGER, NestPinoLogger],
 })
 export class LoggingModule {}

@@ -70,6 +70,7 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
       expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
       expect(res.body).toMatchObject({ status: 400, code: 'validation_failed', requestId: 'bad-json-1' });
       expect(res.body.detail).toMatch(/^the request body is not valid JSON/);
+      expect(res.body.errors).toEqual([{ field: '', message: res.body.detail }]);
       expect(state.calls).toBe(0);
     });
 
@@ -80,6 +81,24 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
         .expect(413);
       expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
       expect(res.body).toMatchObject({ status: 413, code: 'payload_too_large' });
+      expect(state.calls).toBe(0);
+    });
+
+    it('answers a malformed :id with 400 naming the field in errors[]', async () => {
+      const coach = `Bearer ${signTestToken({ sub: 'c-1', roles: ['coach'], municipality: 'neuss' }, SECRET)}`;
+      const res = await http.get('/pathways/nope').set('Authorization', coach).expect(400);
+      expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect(res.body).toMatchObject({ status: 400, code: 'validation_failed', errors: [{ field: 'id', message: 'must be a UUID' }] });
+    });
+
+    it('answers a known path with the wrong method 405 method_not_allowed and an Allow header', async () => {
+      const res = await http.delete('/probe/things').set('X-Request-Id', 'wrong-method-1').expect(405);
+      expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect(res.headers.allow).toBe('POST');
+      expect(res.body).toMatchObject({ status: 405, code: 'method_not_allowed', instance: '/probe/things', requestId: 'wrong-method-1' });
+      expect(res.body.detail).toBe('DELETE is not allowed here; this path answers POST');
+      const withParam = await http.put(`/pathways/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`).expect(405);
+      expect(withParam.headers.allow).toBe('GET, HEAD');
       expect(state.calls).toBe(0);
     });
 
@@ -104,6 +123,25 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
       expect(res.text).not.toMatch(/10\.0\.0\.5|at .*\.ts/);
       // pino-http binds the request id to the line (checked by hand: "requestId":"boom-1" next to the stack).
       expect(logged).toHaveBeenCalledWith(expect.objectContaining({ err: expect.any(Error), status: 500 }), 'request failed');
+    });
+    it('logs an expected 503 (read_model_behind) as one warning with its code, no error and no stack', async () => {
+      const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      const warnings = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      await http.post('/probe/refusals').send({ code: 'read_model_behind' }).expect(503);
+      expect(errors).not.toHaveBeenCalled();
+      expect(warnings).toHaveBeenCalledTimes(1);
+      const [fields] = warnings.mock.calls[0] as [Record<string, unknown>];
+      expect(fields).toMatchObject({ status: 503, code: 'read_model_behind' });
+      expect(fields.err).toBeUndefined();
+    });
+
+    it('logs no 4xx at all: a refusal is an answer, not a fault', async () => {
+      const errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      const warnings = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      await http.post('/probe/refusals').send({ code: 'pathway_exists' }).expect(409);
+      await http.post('/probe/things').send({ name: 1 }).expect(400);
+      expect(errors).not.toHaveBeenCalled();
+      expect(warnings).not.toHaveBeenCalled();
     });
   });
 

@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
 import { DuplicatePairDto } from './dismiss-duplicate.dto';
 import { DismissDuplicateRequest } from './dismiss-duplicate.handler';
+import { UuidParam } from '../../http';
 
 @ApiTags('duplicates')
 @ApiBearerAuth()
@@ -19,7 +20,7 @@ export class DismissDuplicateRoute {
   dismiss(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: DuplicatePairDto,
   ) {
     return this.commands.execute(new DismissDuplicateRequest(user, context, id, body.duplicateId));

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
+import { UuidParam } from '../../http';
 import { MergeParticipantsDto } from './merge-participants.dto';
 import { MergeParticipantsRequest } from './merge-participants.handler';
 import { MergeResult } from './merge-result';
@@ -25,7 +26,7 @@ export class MergeParticipantsRoute {
   merge(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: MergeParticipantsDto,
   ): Promise<MergeResult> {
     return this.commands.execute(new MergeParticipantsRequest(user, context, id, body.duplicateId, body.reason));

@@ -1,9 +1,9 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { WriteResult } from '../../http';
+import { UuidParam, WriteResult } from '../../http';
 import { RecordCaseConferenceDto } from './record-case-conference.dto';
 import { RecordCaseConferenceRequest } from './record-case-conference.handler';
 
@@ -19,7 +19,7 @@ export class RecordCaseConferenceRoute {
   recordCaseConference(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: RecordCaseConferenceDto,
   ): Promise<WriteResult> {
     return this.commands.execute(new RecordCaseConferenceRequest(user, context, id, body));

@@ -1,10 +1,10 @@
-import { Body, Controller, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { parseIfMatch, setVersionHeaders, WriteResult } from '../../http';
+import { parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { AddEntitlementRequest } from './add-entitlement.handler';
 import { EntitlementDto } from './entitlement.dto';
 
@@ -20,7 +20,7 @@ export class AddEntitlementRoute {
   async addEntitlement(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: EntitlementDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,

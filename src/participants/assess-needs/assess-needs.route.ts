@@ -1,10 +1,10 @@
-import { Body, Controller, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { parseIfMatch, setVersionHeaders, WriteResult } from '../../http';
+import { parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { AssessNeedsDto } from './assess-needs.dto';
 import { AssessNeedsRequest } from './assess-needs.handler';
 
@@ -23,7 +23,7 @@ export class AssessNeedsRoute {
   async assessNeeds(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Body() body: AssessNeedsDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,

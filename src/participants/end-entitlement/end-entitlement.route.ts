@@ -1,10 +1,10 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { parseIfMatch, setVersionHeaders, WriteResult } from '../../http';
+import { parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { EndEntitlementDto } from './end-entitlement.dto';
 import { EndEntitlementRequest } from './end-entitlement.handler';
 
@@ -21,7 +21,7 @@ export class EndEntitlementRoute {
   async endEntitlement(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Param('entitlementId') entitlementId: string,
     @Body() body: EndEntitlementDto,
     @Headers('if-match') ifMatch: string | undefined,

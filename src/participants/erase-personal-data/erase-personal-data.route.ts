@@ -1,10 +1,10 @@
-import { Controller, Delete, HttpCode, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { setVersionHeaders, WriteResult } from '../../http';
+import { setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { ErasePersonalDataRequest } from './erase-personal-data.handler';
 
 @ApiTags('participants')
@@ -23,7 +23,7 @@ export class ErasePersonalDataRoute {
   async erase(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new ErasePersonalDataRequest(user, context, id));

@@ -1,9 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
-import { setVersionHeaders } from '../../http';
+import { setVersionHeaders, UuidParam } from '../../http';
 import { GetParticipant } from './get-participant.handler';
 import { ParticipantView } from './participant.response';
 
@@ -18,7 +18,7 @@ export class ParticipantRoute {
   @ApiOkResponse({ type: ParticipantView })
   async get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ParticipantView> {
     const view: ParticipantView = await this.queries.execute(new GetParticipant(user, id));

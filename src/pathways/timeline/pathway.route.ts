@@ -1,9 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
-import { setVersionHeaders } from '../../http';
+import { setVersionHeaders, UuidParam } from '../../http';
 import { MinPositionQuery } from '../../read-models';
 import { GetPathway } from './get-pathway.handler';
 import { PathwayView } from './pathway.response';
@@ -19,7 +19,7 @@ export class PathwayRoute {
   @ApiOkResponse({ type: PathwayView })
   async get(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam('id') id: string,
     @Query() query: MinPositionQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<PathwayView> {
