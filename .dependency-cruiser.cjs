@@ -8,14 +8,16 @@
 const DOMAIN_TESTS = ['^libs/domain/src/.*[.]spec[.]ts$', '^libs/domain/src/.*testing/'];
 
 /**
- * The application's bounded contexts and which others each may use: the guard knows none of them,
- * duplicates and pathways know the guard, participants know duplicates (and the guard). One way
- * only, so the contexts form no cycle and the guard's rules cannot depend on who calls them.
+ * The application's bounded contexts and which others each may use: the guard and offers know none
+ * of them, duplicates know the guard, pathways know the guard and offers, participants know
+ * duplicates (and the guard). One way only, so the contexts form no cycle and the guard's rules
+ * cannot depend on who calls them.
  */
 const CONTEXTS = {
   guard: [],
+  offers: [],
   duplicates: ['guard'],
-  pathways: ['guard'],
+  pathways: ['guard', 'offers'],
   participants: ['duplicates', 'guard'],
 };
 const INFRASTRUCTURE = [

@@ -1,6 +1,7 @@
 /**
  * The coach API under load: case steps recorded per second through HTTP, next to a route that
- * does nothing, both measured the same way in the same run. The server is the real app
+ * does nothing, both measured the same way in the same run, and pathways opened, without and with
+ * a place in an offer (the guard's ledger alone, or the ledger and the offer's stream). The server is the real app
  * (`createApp`) on the PostgreSQL server, in a child process (`http-server.ts`); autocannon runs
  * here, so the server's RSS and event loop are its own.
  */
@@ -196,6 +197,40 @@ const api = async (base: string, auth: string, path: string, body: object): Prom
   if (res.status !== 201) throw new Error(`setup: POST ${path} answered ${res.status}: ${text.slice(0, 240)}`);
   return JSON.parse(text) as { id: string };
 };
+
+/**
+ * Connection `i` opens pathway after pathway for its own participant, each one day long on the next
+ * day, so the guard never sees two overlap (R1) and no two connections race for one ledger; with
+ * `offerIds`, each in a place of the connection's own offer.
+ */
+const openingLoad = (auth: string, participantIds: string[], offerIds?: string[]): Load => ({
+  requestFor: (i) => {
+    const participantId = participantIds[i % participantIds.length];
+    const offerId = offerIds?.[i % offerIds.length];
+    let day = 0;
+    return {
+      method: 'POST',
+      path: '/pathways',
+      headers: { 'content-type': 'application/json', authorization: auth },
+      setupRequest: (req) => {
+        const plannedStart = isoDay(-365 + day++);
+        return {
+          ...req,
+          body: JSON.stringify({
+            participantId,
+            kind: 'language_support',
+            jurisdiction: 'state',
+            provider: 'VHS Neuss',
+            goal: 'Reach B1',
+            plannedStart,
+            plannedEnd: plannedStart,
+            ...(offerId ? { offerId } : {}),
+          }),
+        };
+      },
+    };
+  },
+});
 
 interface Load {
   /** The request each connection sends over and over (connection `i` of `connections`). */
@@ -437,6 +472,29 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
         ).id,
       );
     }
+    const conn = config.httpConnections;
+    log(`http: setup, ${2 * conn} participants for the openings and ${conn} offers`);
+    const openers = [];
+    for (let i = 0; i < 2 * conn; i++) openers.push((await api(base, auth, '/participants', participantBody(totalPathways + i))).id);
+    const coordinator = `Bearer ${signTestToken({ sub: 'coordinator-bench', roles: ['coordinator'], municipality: 'neuss' }, JWT_SECRET, { expiresIn: '2h' })}`;
+    const offerIds = [];
+    for (let i = 0; i < conn; i++) {
+      // Places enough for every opening of the run: the row measures taking a place, not being refused one.
+      offerIds.push(
+        (
+          await api(base, coordinator, '/offers', {
+            title: `B1 course ${i}`,
+            provider: 'VHS Neuss',
+            kind: 'language_support',
+            jurisdiction: 'state',
+            municipality: 'neuss',
+            places: 100_000,
+            openTo: ['gestattung'],
+            period: { from: isoDay(-400) },
+          })
+        ).id,
+      );
+    }
     result.idleRssMb = (await started.stats()).rss / MB;
     await checkpoint(config.databaseUrl);
 
@@ -478,6 +536,18 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
       row.eventsPerPathway = 1 + (row.warmupSuccesses + row.successes) / n;
       result.rows.push(row);
     }
+
+    log(`http opening a pathway: ${config.httpWarmup} s warm-up + ${config.seconds} s`);
+    result.rows.push(await measure(started, config, `http opening a pathway (${conn} conn)`, openingLoad(auth, openers.slice(0, conn))));
+    log(`http opening a pathway with an offer: ${config.httpWarmup} s warm-up + ${config.seconds} s`);
+    result.rows.push(
+      await measure(
+        started,
+        config,
+        `http opening a pathway with an offer (${conn} conn)`,
+        openingLoad(auth, openers.slice(conn), offerIds),
+      ),
+    );
   } catch (error) {
     result.error = (error as Error).message;
   } finally {

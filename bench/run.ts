@@ -4,7 +4,8 @@
  *   next to a pgbench baseline measured on the same server in the same run;
  * - http: case steps recorded per second through the coach API (autocannon, 32 connections) on
  *   the PostgreSQL server, next to a do-nothing route measured the same way (http-bench.ts), and
- *   the pathways projection's lag meanwhile, from the app's /metrics (projection-lag.ts);
+ *   the pathways projection's lag meanwhile, from the app's /metrics (projection-lag.ts); then pathways
+ *   opened per second, without and with a place in an offer;
  * - domain: the guard's decision and duplicate matching, in this process (domain-bench.ts);
  * - rebuild: rebuildProjection of the pathways read model over a million generated events on the
  *   PostgreSQL server, next to a plain read-all of the same log (rebuild-bench.ts).

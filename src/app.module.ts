@@ -8,6 +8,7 @@ import { HealthModule } from './health';
 import { HttpApiModule, RateLimitsModule } from './http';
 import { LoggingModule } from './logging';
 import { MetricsModule } from './metrics';
+import { OffersModule } from './offers';
 import { ParticipantsModule } from './participants';
 import { PathwaysModule } from './pathways';
 import { PROJECTIONS } from './projections';
@@ -36,6 +37,7 @@ export class AppModule {
         ReadModelsModule.forRoot(PROJECTIONS),
         HealthModule,
         ParticipantsModule,
+        OffersModule,
         PathwaysModule,
         ...extraImports,
       ],

@@ -18,6 +18,7 @@ interface Resources {
   duplicateId: string;
   entitlementId: string;
   pathwayId: string;
+  offerId: string;
 }
 
 interface Call {
@@ -99,6 +100,23 @@ const CALLS: Readonly<Record<string, (r: Resources) => Call>> = {
     body: { duplicateId: r.duplicateId },
   }),
   'GET /conflicts': (r) => ({ path: `/conflicts?municipality=${r.municipality}` }),
+  'POST /offers': (r) => ({
+    path: '/offers',
+    body: {
+      title: 'Probe course',
+      provider: 'VHS',
+      kind: 'coaching',
+      jurisdiction: 'state',
+      municipality: r.municipality,
+      places: 3,
+      openTo: ['gestattung'],
+      period: { from: '2026-01-01' },
+    },
+  }),
+  'GET /offers': (r) => ({ path: `/offers?municipality=${r.municipality}` }),
+  'GET /offers/:id': (r) => ({ path: `/offers/${r.offerId}` }),
+  'POST /offers/:id/places': (r) => ({ path: `/offers/${r.offerId}/places`, body: { places: 5, changedOn: '2026-02-01' } }),
+  'POST /offers/:id/close': (r) => ({ path: `/offers/${r.offerId}/close`, body: { closedOn: '2099-01-01', reason: 'Funding ended.' } }),
   'GET /admin/projections': () => ({ path: '/admin/projections' }),
   'POST /admin/projections/:name/rebuild': () => ({ path: '/admin/projections/case_steps/rebuild' }),
 };
@@ -145,10 +163,20 @@ describe('the authorization matrix: every route × role × municipality × bad t
       plannedStart: '2026-01-01',
       plannedEnd: '2026-12-31',
     });
+    const offerId = await post('/offers', {
+      title: 'B1 course',
+      provider: 'VHS',
+      kind: 'language_support',
+      jurisdiction: 'state',
+      municipality,
+      places: 3,
+      openTo: ['gestattung'],
+      period: { from: '2026-01-01' },
+    });
     const pairs = await send('GET', { path: '/duplicates' }, admin).expect(200);
     // Without the pair, merge and not-duplicate would answer 404 before their tenant check.
     expect(JSON.stringify(pairs.body)).toContain(duplicateId);
-    return { municipality, participantId, duplicateId, entitlementId, pathwayId };
+    return { municipality, participantId, duplicateId, entitlementId, pathwayId, offerId };
   };
 
   beforeAll(async () => {

@@ -37,6 +37,13 @@ export const DOMAIN_ERROR_STATUSES = {
   ledger_mismatch: 409,
   ledger_not_closed: 409,
   reservation_not_found: 404,
+  // Offers: a place in an offer that does not fit the pathway, or that is not there.
+  offer_not_found: 404,
+  offer_exists: 409,
+  offer_closed: 409,
+  offer_mismatch: 409,
+  offer_not_open_to_status: 409,
+  offer_full: 409,
   // Read models: one rebuild per projection at a time, wherever it runs.
   rebuild_in_progress: 409,
 

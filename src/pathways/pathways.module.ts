@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventSourcingModule } from '../event-sourcing';
 import { GuardModule } from '../guard';
+import { OffersModule } from '../offers';
 import { PersonalDataModule } from '../personal-data';
 import { AbortPathwayHandler } from './abort-pathway/abort-pathway.handler';
 import { AbortPathwayRoute } from './abort-pathway/abort-pathway.route';
@@ -21,7 +22,7 @@ import { TransferPathwayRoute } from './transfer-pathway/transfer-pathway.route'
 
 /** Pathways: one folder per use case (route, request, handler) and one per read model (projection, query, response). */
 @Module({
-  imports: [EventSourcingModule, PersonalDataModule, GuardModule],
+  imports: [EventSourcingModule, PersonalDataModule, GuardModule, OffersModule],
   controllers: [
     OpenPathwayRoute,
     CaseloadRoute,

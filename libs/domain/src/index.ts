@@ -10,3 +10,4 @@ export * from './pathways';
 export * from './participants';
 export * from './guard';
 export * from './duplicates';
+export * from './offers';

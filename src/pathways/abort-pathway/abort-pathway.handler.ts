@@ -41,7 +41,11 @@ export class AbortPathwayHandler implements ICommandHandler<AbortPathwayRequest,
     });
     const ledgerPosition =
       result.events.length > 0
-        ? await this.process.pathwayEnded({ participantId: pathway.participantId, pathwayId, status: 'aborted', outcome, endedOn }, context)
+        ? await this.process.pathwayEnded(
+            { participantId: pathway.participantId, pathwayId, status: 'aborted', outcome, endedOn },
+            context,
+            pathway.offerId,
+          )
         : undefined;
     return { id: pathwayId, version: result.version, position: ledgerPosition ?? result.position };
   }

@@ -15,6 +15,7 @@ export class PathwayFacts {
   @ApiProperty() plannedEnd: string;
   @ApiPropertyOptional() outcome?: Outcome;
   @ApiPropertyOptional() endedOn?: string;
+  @ApiProperty({ nullable: true, description: 'the offer it holds a place in' }) offerId: string | null;
   @ApiProperty() version: number;
 }
 

@@ -72,6 +72,7 @@ export class ListPathwaysHandler implements IQueryHandler<ListPathways, Caseload
       const { nextDueOn: _due, nextStep, lastContactAt, ...row } = doc;
       return {
         ...row,
+        offerId: doc.offerId ?? null,
         participant: names.get(doc.participantId) ?? null,
         lastContactAt,
         nextStep: nextStep && { ...nextStep, overdue: nextStep.dueOn < today },

@@ -18,6 +18,8 @@ export interface PathwayDocument {
   plannedStart: string;
   plannedEnd: string;
   openedAt: string;
+  /** The offer the pathway holds a place in. */
+  offerId: string | null;
   /** Sealed. */
   goal: string | null;
   outcome?: Outcome;
@@ -58,6 +60,7 @@ export const pathwaysProjection = defineProjection<PathwayEvent, PathwayDocument
         plannedStart: d.plannedStart,
         plannedEnd: d.plannedEnd,
         openedAt: d.openedAt,
+        offerId: d.offerId ?? null,
         goal: d.goal ?? null,
         caseStepCount: 0,
         lastStep: null,

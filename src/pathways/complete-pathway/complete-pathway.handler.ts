@@ -40,6 +40,7 @@ export class CompletePathwayHandler implements ICommandHandler<CompletePathwayRe
         ? await this.process.pathwayEnded(
             { participantId: pathway.participantId, pathwayId, status: 'completed', outcome, endedOn },
             context,
+            pathway.offerId,
           )
         : undefined;
     return { id: pathwayId, version: result.version, position: ledgerPosition ?? result.position };

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { Jurisdiction, JURISDICTIONS, PATHWAY_KINDS, PathwayKind } from '@lotse/domain';
 import { IsCalendarDate } from '../../http';
 
@@ -33,4 +33,14 @@ export class OpenPathwayDto {
   @ApiProperty({ example: '2026-08-31' })
   @IsCalendarDate()
   plannedEnd: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'an offer to take a place in: open on plannedStart, of the same kind and jurisdiction, ' +
+      "open to the participant's residence status, with a free place",
+  })
+  @IsOptional()
+  @IsUUID()
+  offerId?: string;
 }

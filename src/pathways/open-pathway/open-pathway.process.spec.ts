@@ -1,10 +1,19 @@
 import { Logger } from '@nestjs/common';
-import { NRW_ELIGIBILITY_2026, participantDecider, participantStreamId, pathwayDecider, pathwayStreamId } from '@lotse/domain';
+import {
+  NRW_ELIGIBILITY_2026,
+  offerDecider,
+  offerStreamId,
+  participantDecider,
+  participantStreamId,
+  pathwayDecider,
+  pathwayStreamId,
+} from '@lotse/domain';
 import { createEventStore, EventStore, EventStoreLocation } from '@lotse/event-store';
 import { dropSchemas, freshSchemaName, TEST_DATABASE_URL } from '@lotse/event-store/testing/postgres-test-database';
 import { AuthenticatedUser } from '../../auth';
 import { CommandRunner, commandMetadata, RequestContext } from '../../event-sourcing';
 import { EnrolmentLedgerService } from '../../guard';
+import { OfferAccess, OfferPlaces } from '../../offers';
 import { KeyStore, PersonalDataVault } from '../../personal-data';
 import { OpenPathwayProcess } from './open-pathway.process';
 
@@ -24,11 +33,11 @@ class MemoryKeyStore implements KeyStore {
   }
 }
 
-/** The event store, except that the next `failures` appends to an enrolment ledger fail as if the database had gone away. */
+/** The event store, except that the next `failures` appends to an enrolment ledger (or streams of another `prefix`) fail as if the database had gone away. */
 const withFlakyLedger = (store: EventStore) => {
-  const flaky = { failures: 0, failed: 0 };
+  const flaky = { failures: 0, failed: 0, prefix: 'enrolment-' };
   const append: EventStore['append'] = (streamId, events, options) => {
-    if (streamId.startsWith('enrolment-') && flaky.failures > 0) {
+    if (streamId.startsWith(flaky.prefix) && flaky.failures > 0) {
       flaky.failures -= 1;
       flaky.failed += 1;
       return Promise.reject(new Error('connection terminated unexpectedly'));
@@ -66,11 +75,12 @@ const stores: [string, () => EventStoreLocation][] = [
 
 describe.each(stores)('OpenPathwayProcess on %s', (_, location) => {
   let store: EventStore;
-  let flaky: { failures: number; failed: number };
+  let flaky: { failures: number; failed: number; prefix: string };
   let runner: CommandRunner;
   let ledger: EnrolmentLedgerService;
   let process: OpenPathwayProcess;
   let vault: PersonalDataVault;
+  let places: OfferPlaces;
 
   beforeEach(async () => {
     store = await createEventStore(location());
@@ -79,13 +89,16 @@ describe.each(stores)('OpenPathwayProcess on %s', (_, location) => {
     runner = new CommandRunner(flakyStore.store);
     ledger = new EnrolmentLedgerService(runner, [NRW_ELIGIBILITY_2026]);
     vault = new PersonalDataVault(new MemoryKeyStore(), Buffer.alloc(32, 7));
-    process = new OpenPathwayProcess(runner, ledger, vault, flakyStore.store, { attemptsInRequest: 3, firstDelayMs: 5, maxDelayMs: 20 });
+    const policy = { attemptsInRequest: 3, firstDelayMs: 5, maxDelayMs: 20 };
+    places = new OfferPlaces(runner, new OfferAccess(runner), flakyStore.store, policy);
+    process = new OpenPathwayProcess(runner, ledger, vault, flakyStore.store, places, policy);
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
   });
 
   afterEach(async () => {
     await process.beforeApplicationShutdown();
+    await places.beforeApplicationShutdown();
     jest.restoreAllMocks();
     await store.close();
   });
@@ -204,5 +217,86 @@ describe.each(stores)('OpenPathwayProcess on %s', (_, location) => {
     const [event] = await store.readStream(pathwayStreamId(opened.id));
     expect(event.data).toMatchObject({ ageAtStart: 21 });
     expect(JSON.stringify(event.data)).not.toContain('2005-02-11');
+  });
+
+  describe('with a place in an offer', () => {
+    const publish = async (offerId: string, placeCount: number) => {
+      await runner.run({
+        streamId: offerStreamId(offerId),
+        decider: offerDecider,
+        context: context(),
+        command: {
+          type: 'PublishOffer',
+          metadata: commandMetadata(context()),
+          data: {
+            offerId,
+            municipality: 'neuss',
+            title: 'Coaching for the training market',
+            provider: 'Caritas',
+            kind: 'coaching',
+            jurisdiction: 'state',
+            places: placeCount,
+            openTo: ['duldung'],
+            openingPossible: [],
+            period: { from: '2026-01-01' },
+            languages: ['de'],
+          },
+        },
+      });
+    };
+    const openIn = (offerId: string, participantId: string, plannedStart: string, plannedEnd: string) =>
+      process.open(user, context(), { participantId, ...planned, plannedStart, plannedEnd, offerId });
+    const held = async (offerId: string) => {
+      const { state } = await runner.load(offerStreamId(offerId), offerDecider);
+      return state.status === 'published' ? state.held : [];
+    };
+
+    it('gives back both the reservation and the place when opening the pathway fails after taking it', async () => {
+      await register('b-1');
+      await publish('10000000-0000-4000-8000-000000000001', 2);
+      const failingOpen = jest.spyOn(runner, 'run').mockImplementation(async (run) => {
+        if (run.streamId.startsWith('pathway-')) throw new Error('the pathway stream could not be written');
+        return CommandRunner.prototype.run.call(runner, run);
+      });
+
+      await expect(openIn('10000000-0000-4000-8000-000000000001', 'b-1', '2026-01-01', '2026-06-30')).rejects.toThrow(
+        'could not be written',
+      );
+      failingOpen.mockRestore();
+
+      expect(await ledgerPathways('b-1')).toEqual([]);
+      expect(await held('10000000-0000-4000-8000-000000000001')).toEqual([]);
+    });
+
+    it('gives the place back when the pathway ends, even if the offer fails twice on the way', async () => {
+      await register('b-2');
+      await publish('10000000-0000-4000-8000-000000000002', 1);
+      const opened = await openIn('10000000-0000-4000-8000-000000000002', 'b-2', '2026-01-01', '2026-06-30');
+      expect(await held('10000000-0000-4000-8000-000000000002')).toEqual([opened.id]);
+      await complete(opened.id, '2026-03-01');
+      Object.assign(flaky, { prefix: 'offer-', failures: 2 });
+
+      await process.pathwayEnded(
+        { participantId: 'b-2', pathwayId: opened.id, status: 'completed', outcome: 'training_place', endedOn: '2026-03-01' },
+        context(),
+        '10000000-0000-4000-8000-000000000002',
+      );
+
+      expect(flaky.failed).toBe(2);
+      expect(await held('10000000-0000-4000-8000-000000000002')).toEqual([]);
+    });
+
+    it('gives back a place whose pathway ended without it, before the offer would refuse the next one as full', async () => {
+      await register('b-3');
+      await register('b-4');
+      await publish('10000000-0000-4000-8000-000000000003', 1);
+      const first = await openIn('10000000-0000-4000-8000-000000000003', 'b-3', '2026-01-01', '2026-06-30');
+      // The pathway ended, and the process died before its follow-up gave the place back.
+      await complete(first.id, '2026-03-01');
+
+      const second = await openIn('10000000-0000-4000-8000-000000000003', 'b-4', '2026-04-01', '2026-09-30');
+
+      expect(await held('10000000-0000-4000-8000-000000000003')).toEqual([second.id]);
+    });
   });
 });

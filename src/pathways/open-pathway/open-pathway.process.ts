@@ -1,5 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
+  dayOf,
+  DomainError,
   isEnrolmentLedgerEvent,
   isPathwayEvent,
   Participant,
@@ -7,8 +9,10 @@ import {
   participantStreamId,
   pathwayDecider,
   pathwayStreamId,
+  PublishedOfferState,
   RecordCaseConference,
   RecordPathwayEnded,
+  RegisteredParticipantState,
 } from '@lotse/domain';
 import { EVENT_STORE, EventStore } from '@lotse/event-store';
 import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
@@ -23,25 +27,30 @@ import {
 } from '../../event-sourcing';
 import { EnrolmentLedgerService, PathwayFollowUp } from '../../guard';
 import { WriteResult } from '../../http';
+import { OfferPlaces, PlaceRequest } from '../../offers';
 import { openPersonalData, PersonalDataVault } from '../../personal-data';
 import { LEDGER_FOLLOW_UP_POLICY } from '../pathways.tokens';
 import { OpenPathwayDto } from './open-pathway.dto';
+import { openingOverrideFor } from './opening-override';
 
 /** Long enough for any request that reserved to have opened its pathway, or to have given up. */
 const ABANDONED_AFTER_MS = 5 * 60_000;
 
 /**
- * A pathway's life in the guard's enrolment ledger, as one process across two streams:
+ * A pathway's life in the guard's enrolment ledger, as one process across two streams (three with an offer):
  *
  * 1. reserve: the guard decides on the participant's ledger and reserves the period there;
- * 2. open: the pathway's own stream is started;
- * 3. release: if opening failed, the reservation is given back, or it would block the person's next pathway;
- * 4. follow up: when the pathway ends, or a case conference is held on it, the ledger records that.
+ * 2. take a place: with an `offerId`, the offer's own stream hands out one of its places (OfferPlaces);
+ * 3. open: the pathway's own stream is started;
+ * 4. release: if opening failed, the reservation and the place are given back, or they would block others;
+ * 5. follow up: when the pathway ends, or a case conference is held on it, the ledger records that;
+ *    when it ends, its place in the offer is given back.
  *
  * The two streams cannot change in one append, so each later step follows an earlier one that
- * already happened. Steps 3 and 4 are retried until they are done (see FollowUps). What a crash
+ * already happened. Steps 4 and 5 are retried until they are done (see FollowUps). What a crash
  * loses in between is caught up the next time the participant's ledger reserves: reservations
- * whose pathway was never opened are released, ends the ledger missed are recorded.
+ * whose pathway was never opened are released, ends the ledger missed are recorded; places, before
+ * their offer would refuse someone as full (OfferPlaces).
  */
 @Injectable()
 export class OpenPathwayProcess implements BeforeApplicationShutdown {
@@ -53,6 +62,7 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
     private readonly ledger: EnrolmentLedgerService,
     private readonly vault: PersonalDataVault,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly places: OfferPlaces,
     @Optional() @Inject(LEDGER_FOLLOW_UP_POLICY) policy?: FollowUpPolicy,
   ) {
     this.followUps = new FollowUps(this.logger, policy ?? DEFAULT_FOLLOW_UP_POLICY);
@@ -61,7 +71,12 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
   async open(user: AuthenticatedUser, context: RequestContext, request: OpenPathwayDto): Promise<WriteResult> {
     const { state: participant, events } = await this.runner.load(participantStreamId(request.participantId), participantDecider);
     if (participant.status !== 'none') assertSameMunicipality(user, participant.municipality);
+    // An unknown offer, or another municipality's, is refused before anything is written.
+    const offer = request.offerId ? await this.places.offer(user, request.offerId) : undefined;
     const pathwayId = newAggregateId(context, 'pathway');
+    const place =
+      offer && participant.status === 'registered' ? await this.placeRequest(offer, pathwayId, participant, request, context) : undefined;
+    if (place && offer) this.places.refuseEarly(offer, place, context);
     let birthDate: string | undefined;
     if (participant.status === 'registered') {
       // The age rule (R4) and PathwayOpened's ageAtStart need the sealed birth date; the key exists while the person is registered.
@@ -80,22 +95,42 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
         birthDate,
       );
     }
+    let placeState: 'none' | 'asked' | 'taken' = 'none';
     try {
+      if (place) {
+        placeState = 'asked';
+        await this.places.take(place, context);
+        placeState = 'taken';
+      }
       return await this.openStream(pathwayId, user, context, request, participant, birthDate);
     } catch (error) {
       if (participant.status === 'registered' && (await this.runner.history(pathwayStreamId(pathwayId))).version < 0) {
-        await this.release(participant.id, pathwayId, context);
+        // A refusal of the place wrote nothing; any other failure may have come after the place was stored.
+        const placeMayBeHeld = placeState === 'taken' || (placeState === 'asked' && !(error instanceof DomainError));
+        await Promise.all([
+          this.release(participant.id, pathwayId, context),
+          place && placeMayBeHeld
+            ? this.places.release(place.offerId, pathwayId, dayOf(context.now), 'opening_failed', context)
+            : undefined,
+        ]);
       }
       throw error;
     }
   }
 
-  /** Step 4 after a completion or an abort; the ledger's log position when it was recorded within the request. */
-  pathwayEnded(end: RecordPathwayEnded['data'], context: RequestContext): Promise<number | undefined> {
-    return this.followUp(end.participantId, { type: 'RecordPathwayEnded', metadata: commandMetadata(context), data: end }, context);
+  /**
+   * Step 5 after a completion or an abort, with the offer the pathway held a place in; the ledger's
+   * log position when it was recorded within the request.
+   */
+  async pathwayEnded(end: RecordPathwayEnded['data'], context: RequestContext, offerId?: string): Promise<number | undefined> {
+    const [position] = await Promise.all([
+      this.followUp(end.participantId, { type: 'RecordPathwayEnded', metadata: commandMetadata(context), data: end }, context),
+      offerId ? this.places.release(offerId, end.pathwayId, end.endedOn, 'pathway_ended', context) : undefined,
+    ]);
+    return position;
   }
 
-  /** Step 4 after a case step of kind `case_conference`: it lifts R3 for the pathways after it. */
+  /** Step 5 after a case step of kind `case_conference`: it lifts R3 for the pathways after it. */
   caseConferenceHeld(conference: RecordCaseConference['data'], context: RequestContext): Promise<number | undefined> {
     return this.followUp(
       conference.participantId,
@@ -151,13 +186,39 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
           plannedEnd: request.plannedEnd,
           coachId: user.sub,
           ...(birthDate ? { birthDate } : {}),
+          ...(request.offerId ? { offerId: request.offerId } : {}),
         },
       },
     });
     return { id: pathwayId, version: result.version, position: result.position };
   }
 
-  /** Step 3: the reservation must not outlive a pathway that was never opened. */
+  /** What step 2 asks of the offer. A status it opens only case by case needs the coordinator's override of `not_eligible` from the ledger. */
+  private async placeRequest(
+    offer: PublishedOfferState,
+    pathwayId: string,
+    participant: RegisteredParticipantState,
+    request: OpenPathwayDto,
+    context: RequestContext,
+  ): Promise<PlaceRequest> {
+    const { residenceStatus } = participant;
+    const byDecision = !offer.openTo.includes(residenceStatus) && offer.openingPossible.includes(residenceStatus);
+    const overrideId = byDecision
+      ? openingOverrideFor((await this.ledger.load(participant.id)).state, request.kind, dayOf(context.now))
+      : undefined;
+    return {
+      offerId: offer.offerId,
+      pathwayId,
+      municipality: participant.municipality,
+      kind: request.kind,
+      jurisdiction: request.jurisdiction,
+      plannedStart: request.plannedStart,
+      residenceStatus,
+      ...(overrideId ? { notEligibleOverrideId: overrideId } : {}),
+    };
+  }
+
+  /** Step 4: the reservation must not outlive a pathway that was never opened. */
   private release(participantId: string, pathwayId: string, context: RequestContext): Promise<number | undefined> {
     return this.followUp(
       participantId,

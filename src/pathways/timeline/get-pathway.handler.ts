@@ -63,6 +63,7 @@ export class GetPathwayHandler implements IQueryHandler<GetPathway, PathwayView>
       status,
       plannedStart,
       plannedEnd,
+      offerId: doc.offerId ?? null,
       ...(outcome ? { outcome } : {}),
       ...(endedOn ? { endedOn } : {}),
       goal: await open(doc.goal),

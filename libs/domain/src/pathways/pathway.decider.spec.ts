@@ -66,6 +66,10 @@ describe('pathway decider', () => {
       given([])
         .when(open({ birthDate: '2004-03-02' }))
         .then([{ ...opened, data: { ...opened.data, openedAt: now, ageAtStart: 21 } }]));
+    it('opens a pathway holding a place in an offer', () =>
+      given([])
+        .when(open({ offerId: 'o-1' }))
+        .then([{ ...opened, data: { ...opened.data, openedAt: now, offerId: 'o-1' } }]));
     it('refuses to open twice', () => given([opened]).when(open()).thenThrows('pathway_exists'));
     it('refuses an unknown participant', () =>
       given([])

@@ -44,6 +44,8 @@ export type PathwayOpened = Event<
      * the age band must stay countable for the statistics, and an age alone does not identify anyone. Absent in pathways opened before it was recorded.
      */
     ageAtStart?: number;
+    /** The offer the pathway holds a place in, if any. */
+    offerId?: string;
   }
 >;
 export type CaseStepRecorded = Event<'CaseStepRecorded', { pathwayId: string; step: CaseStep }>;
@@ -78,6 +80,7 @@ export type OpenedPathwayState = {
   steps: number;
   outcome?: Outcome;
   endedOn?: string;
+  offerId?: string;
 };
 
 export type Pathway = { status: 'none' } | OpenedPathwayState;
@@ -99,6 +102,7 @@ export const evolve = (state: Pathway, event: PathwayEvent): Pathway => {
         plannedEnd: d.plannedEnd,
         coachId: d.coachId,
         steps: 0,
+        ...(d.offerId ? { offerId: d.offerId } : {}),
       };
     }
     case 'CaseStepRecorded':
@@ -135,6 +139,7 @@ export type OpenPathway = Command<
     coachId: string;
     /** Opened from the sealed personal data; only the age on the planned start goes into the event. */
     birthDate?: string;
+    offerId?: string;
   }
 >;
 export type RecordCaseStep = Command<'RecordCaseStep', { step: Omit<CaseStep, 'recordedBy'> }>;
@@ -187,6 +192,7 @@ const openPathway = ({ data: d, metadata }: OpenPathway, state: Pathway): Pathwa
         coachId: d.coachId,
         openedAt: metadata.now,
         ...(d.birthDate ? { ageAtStart: ageOn(d.birthDate, d.plannedStart) } : {}),
+        ...(d.offerId ? { offerId: d.offerId } : {}),
       },
     },
   ];

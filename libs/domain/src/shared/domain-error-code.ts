@@ -39,6 +39,13 @@ export const DOMAIN_ERROR_CODES = [
   'reservation_not_found',
   'invalid_merge',
   'merge_reason_required',
+  // Offers: the offer is not there, or its place does not fit the pathway.
+  'offer_not_found',
+  'offer_exists',
+  'offer_closed',
+  'offer_mismatch',
+  'offer_not_open_to_status',
+  'offer_full',
   // Facts that cannot be right.
   'step_in_future',
   'step_before_start',

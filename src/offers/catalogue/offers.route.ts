@@ -1,0 +1,42 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { setVersionHeaders, UuidParam } from '../../http';
+import { GetOfferQuery } from './get-offer.query';
+import { GetOffer } from './get-offer.handler';
+import { ListOffers } from './list-offers.handler';
+import { ListOffersQuery } from './list-offers.query';
+import { OfferPage, OfferView } from './offer.response';
+
+/** Every role of the municipality reads the catalogue: coaches search it for their participants. */
+@ApiTags('offers')
+@ApiBearerAuth()
+@Controller('offers')
+export class OffersRoute {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @Roles('coach', 'coordinator', 'auditor', 'admin')
+  @ApiOkResponse({ type: OfferPage, description: 'the offer catalogue of a municipality, with occupied and free places on openOn' })
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListOffersQuery): Promise<OfferPage> {
+    return this.queries.execute(new ListOffers(user, query, new Date()));
+  }
+
+  @Get(':id')
+  @Roles('coach', 'coordinator', 'auditor', 'admin')
+  @ApiOkResponse({ type: OfferView })
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Query() query: GetOfferQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OfferView> {
+    const view: OfferView = await this.queries.execute(
+      new GetOffer(user, id, query.openOn ?? new Date().toISOString().slice(0, 10), query.minPosition),
+    );
+    setVersionHeaders(res, view.version);
+    return view;
+  }
+}

@@ -1,0 +1,33 @@
+import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { Ctx, RequestContext } from '../../event-sourcing';
+import { parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
+import { ChangeOfferPlacesDto } from './change-offer-places.dto';
+import { ChangeOfferPlacesRequest } from './change-offer-places.handler';
+
+@ApiTags('offers')
+@ApiBearerAuth()
+@Controller('offers')
+export class ChangeOfferPlacesRoute {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/places')
+  @HttpCode(200)
+  @Roles('coordinator', 'admin')
+  @ApiOkResponse({ type: WriteResult })
+  async changePlaces(
+    @CurrentUser() user: AuthenticatedUser,
+    @Ctx() context: RequestContext,
+    @UuidParam('id') id: string,
+    @Body() body: ChangeOfferPlacesDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WriteResult> {
+    const result: WriteResult = await this.commands.execute(new ChangeOfferPlacesRequest(user, context, id, body, parseIfMatch(ifMatch)));
+    setVersionHeaders(res, result.version);
+    return result;
+  }
+}
