@@ -180,7 +180,7 @@ const FAMILY_NAMES = ['Haddad', 'Karimi', 'Okafor', 'Nowak', 'Petrova', 'Rahimi'
 const participantBody = (i: number) => ({
   givenName: GIVEN_NAMES[i % GIVEN_NAMES.length],
   familyName: `${FAMILY_NAMES[Math.floor(i / GIVEN_NAMES.length) % FAMILY_NAMES.length]}${i >= GIVEN_NAMES.length * FAMILY_NAMES.length ? `-${i}` : ''}`,
-  birthDate: `${1996 + (i % 10)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(2 + (i % 27)).padStart(2, '0')}`,
+  birthDate: `${2000 + (i % 6)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(2 + (i % 27)).padStart(2, '0')}`,
   municipality: 'neuss',
   residenceStatus: 'gestattung',
   entitlements: [{ jurisdiction: 'asylblg', from: isoDay(-400) }],
