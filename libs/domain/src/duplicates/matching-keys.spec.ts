@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/domain-error';
+import { DomainError } from '../kernel/domain-error';
 import { compareRegistrations } from './match-score';
 import { inClear, lookupKeyTexts, matchingKeys, nameForms, oneDeletionNeighbours, Registration, typoNeighbours } from './matching-keys';
 

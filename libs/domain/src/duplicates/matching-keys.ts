@@ -9,7 +9,7 @@
  * comparison needs is a separate key: the whole canonical name for "equal", its phonetic code and its
  * one-deletion neighbours for "similar", its parts for a dropped middle name.
  */
-import { DomainError } from '../shared/domain-error';
+import { DomainError } from '../kernel/domain-error';
 import { koelnerPhonetik } from './koelner-phonetik';
 import { canonicalNameParts, writtenNameParts } from './normalise';
 

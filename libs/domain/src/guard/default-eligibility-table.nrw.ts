@@ -1,4 +1,4 @@
-import { ResidenceStatus } from '../shared/vocabulary';
+import { ResidenceStatus } from '../kernel/vocabulary';
 import { AgeRange, EligibilityRule, EligibilityTable } from './eligibility-table';
 
 /*
@@ -6,7 +6,7 @@ import { AgeRange, EligibilityRule, EligibilityTable } from './eligibility-table
  *
  * Where it comes from:
  * - The state rows and the subsidiarity rule follow the state initiative "Durchstarten in Ausbildung
- *   und Arbeit" / "Gemeinsam klappt's" (reference/initiative-durchstarten-gemeinsam-klappts.txt):
+ *   und Arbeit" / "Gemeinsam klappt's" (its building blocks are summarised in docs/domain.md, "The state programme"):
  *   coaching (building block I), language support alongside training or work and low-threshold
  *   German/maths courses (II, IV) and catching up a school certificate (III) for young adults
  *   "unabhängig von der jeweiligen Bleibeperspektive", so every residence status; participation
@@ -15,7 +15,7 @@ import { AgeRange, EligibilityRule, EligibilityTable } from './eligibility-table
  *   Anspruch auf Leistungen nach SGB II oder SGB XII haben" — hence R2 (sgb2/sgb12 cover, state
  *   is subsidiary) for the kinds I–IV, not for participation management, whose target group has
  *   no SGB II/XII entitlement anyway.
- * - The other rows are NOT in the reference texts: they are the offers a municipality usually finds
+ * - The other rows are NOT in the programme's text: they are the offers a municipality usually finds
  *   in its offer analysis, each with its legal basis in `basis`, and need confirming by the alliance
  *   core group before production. Residence statuses are coarse codes, so each row says who can
  *   ever be funded there; the funding body still checks its own conditions (labour-market access,
@@ -31,7 +31,7 @@ import { AgeRange, EligibilityRule, EligibilityTable } from './eligibility-table
  *   - Federal: BAMF courses (integration course incl. youth integration course, §§ 43, 44 AufenthG;
  *     job-related language courses, § 45a AufenthG) and the Jugendmigrationsdienste (Kinder- und
  *     Jugendplan des Bundes, 12 to 27). Access for Gestattung/Duldung is subordinate ("nachrangig",
- *     per the reference text) and BAMF decides admission, so the table does not rule them out.
+ *     per the programme's text) and BAMF decides admission, so the table does not rule them out.
  * - `other` (a status the codes do not name: visa, Fiktionsbescheinigung, …) gets only the offers
  *   open to everyone; anything else needs a coordinator's override (R4 may be overridden).
  */
@@ -43,7 +43,7 @@ export const NRW_ELIGIBILITY_2026: EligibilityTable = {
   version: 'nrw-2026.1',
   validFrom: '2026-01-01',
   rules: [
-    // State of NRW, "Durchstarten in Ausbildung und Arbeit" / "Gemeinsam klappt's" (reference text).
+    // State of NRW, "Durchstarten in Ausbildung und Arbeit" / "Gemeinsam klappt's" (the programme's building blocks).
     { kind: 'coaching', jurisdiction: 'state', residenceStatuses: 'all', basis: 'Durchstarten in Ausbildung und Arbeit, Baustein I' },
     {
       kind: 'language_support',

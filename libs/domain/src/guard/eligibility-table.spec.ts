@@ -1,5 +1,5 @@
-import { DomainError } from '../shared/domain-error';
-import { JURISDICTIONS, PATHWAY_KINDS, RESIDENCE_STATUSES } from '../shared/vocabulary';
+import { DomainError } from '../kernel/domain-error';
+import { JURISDICTIONS, PATHWAY_KINDS, RESIDENCE_STATUSES } from '../kernel/vocabulary';
 import { addMonths, isCalendarDate } from './dates';
 import { NRW_ELIGIBILITY_2026, NRW_ELIGIBILITY_2026_2 } from './default-eligibility-table.nrw';
 import { eligibilityTableOn, validateEligibilityTable } from './eligibility-table';

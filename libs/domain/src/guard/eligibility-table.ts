@@ -1,5 +1,5 @@
-import { DomainError } from '../shared/domain-error';
-import { Jurisdiction, JURISDICTIONS, PATHWAY_KINDS, PathwayKind, RESIDENCE_STATUSES, ResidenceStatus } from '../shared/vocabulary';
+import { DomainError } from '../kernel/domain-error';
+import { Jurisdiction, JURISDICTIONS, PATHWAY_KINDS, PathwayKind, RESIDENCE_STATUSES, ResidenceStatus } from '../kernel/vocabulary';
 import { isCalendarDate } from './dates';
 
 export interface AgeRange {

@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/domain-error';
+import { DomainError } from '../kernel/domain-error';
 import { DeciderSpecification } from '../testing/decider-specification';
 import { NRW_ELIGIBILITY_2026, NRW_ELIGIBILITY_2026_2 } from './default-eligibility-table.nrw';
 import {

@@ -1,9 +1,9 @@
-import { Command, dayOf, Sealed } from '../shared/command';
-import { Decider, unreachable } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
-import { Event, isEventOf } from '../shared/event';
+import { Command, dayOf, Sealed } from '../kernel/command';
+import { Decider, unreachable } from '../kernel/decider';
+import { DomainError } from '../kernel/domain-error';
+import { Event, isEventOf } from '../kernel/event';
 import { GOAL_REACHED_OUTCOMES } from '../pathways/pathway.decider';
-import { Jurisdiction, Outcome, PathwayKind, ResidenceStatus } from '../shared/vocabulary';
+import { Jurisdiction, Outcome, PathwayKind, ResidenceStatus } from '../kernel/vocabulary';
 import { isCalendarDate, periodsOverlap } from './dates';
 import { AgeRange, EligibilityTable } from './eligibility-table';
 import {

@@ -1,7 +1,7 @@
-import { ageOn } from '../shared/age';
-import { dayOf } from '../shared/command';
+import { ageOn } from '../kernel/age';
+import { dayOf } from '../kernel/command';
 import { PathwayStatus } from '../pathways/pathway.decider';
-import { Jurisdiction, Outcome, PathwayKind, ResidenceStatus } from '../shared/vocabulary';
+import { Jurisdiction, Outcome, PathwayKind, ResidenceStatus } from '../kernel/vocabulary';
 import { addMonths, periodsOverlap } from './dates';
 import { AgeRange, EligibilityTable } from './eligibility-table';
 

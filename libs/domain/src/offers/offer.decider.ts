@@ -1,9 +1,9 @@
-import { Command, dayOf } from '../shared/command';
-import { Decider, unreachable } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
-import { Event, isEventOf } from '../shared/event';
+import { Command, dayOf } from '../kernel/command';
+import { Decider, unreachable } from '../kernel/decider';
+import { DomainError } from '../kernel/domain-error';
+import { Event, isEventOf } from '../kernel/event';
 import { isCalendarDate } from '../guard/dates';
-import { Jurisdiction, PathwayKind, ResidenceStatus } from '../shared/vocabulary';
+import { Jurisdiction, PathwayKind, ResidenceStatus } from '../kernel/vocabulary';
 import { isOpenOn, OfferCalendar, OfferPeriod, placesOn } from './offer-calendar';
 import { LanguageCode } from './iso-639-1';
 

@@ -1,4 +1,4 @@
-import { Need, PATHWAY_KINDS, PathwayKind } from '../shared/vocabulary';
+import { Need, PATHWAY_KINDS, PathwayKind } from '../kernel/vocabulary';
 
 /**
  * The assessed needs a pathway could meet but none does yet: a need of one of the four pathway

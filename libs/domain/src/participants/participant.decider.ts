@@ -1,8 +1,8 @@
-import { Command, dayOf, Sealed } from '../shared/command';
-import { Decider, unreachable } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
-import { Event, isEventOf } from '../shared/event';
-import { GermanLevel, Jurisdiction, Need, ResidenceStatus, SchoolCertificate } from '../shared/vocabulary';
+import { Command, dayOf, Sealed } from '../kernel/command';
+import { Decider, unreachable } from '../kernel/decider';
+import { DomainError } from '../kernel/domain-error';
+import { Event, isEventOf } from '../kernel/event';
+import { GermanLevel, Jurisdiction, Need, ResidenceStatus, SchoolCertificate } from '../kernel/vocabulary';
 
 /** An entitlement to benefits under one jurisdiction, open-ended while `to` is absent. */
 export interface Entitlement {

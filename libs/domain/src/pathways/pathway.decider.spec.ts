@@ -1,5 +1,5 @@
 import { DeciderSpecification } from '../testing/decider-specification';
-import { Outcome } from '../shared/vocabulary';
+import { Outcome } from '../kernel/vocabulary';
 import { OpenPathway, PathwayCommand, pathwayDecider, PathwayEvent } from './pathway.decider';
 
 const given = DeciderSpecification.for(pathwayDecider);

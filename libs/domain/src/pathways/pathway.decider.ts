@@ -1,9 +1,9 @@
-import { ageOn } from '../shared/age';
-import { Command, dayOf, Sealed } from '../shared/command';
-import { Decider, unreachable } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
-import { Event, isEventOf } from '../shared/event';
-import { CaseStepKind, Jurisdiction, Outcome, PathwayKind } from '../shared/vocabulary';
+import { ageOn } from '../kernel/age';
+import { Command, dayOf, Sealed } from '../kernel/command';
+import { Decider, unreachable } from '../kernel/decider';
+import { DomainError } from '../kernel/domain-error';
+import { Event, isEventOf } from '../kernel/event';
+import { CaseStepKind, Jurisdiction, Outcome, PathwayKind } from '../kernel/vocabulary';
 
 /** What the coach agreed as the next step when recording one: it makes the caseload show what is due. */
 export interface PlannedStep {

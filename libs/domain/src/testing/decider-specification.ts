@@ -1,7 +1,7 @@
-import { Command } from '../shared/command';
-import { Decider } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
-import { Event } from '../shared/event';
+import { Command } from '../kernel/command';
+import { Decider } from '../kernel/decider';
+import { DomainError } from '../kernel/domain-error';
+import { Event } from '../kernel/event';
 
 /** given(events).when(command).then(events) / .thenThrows(code), for any decider. */
 export const DeciderSpecification = {

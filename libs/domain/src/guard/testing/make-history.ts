@@ -1,4 +1,4 @@
-import { Jurisdiction, Outcome, PATHWAY_KINDS, PathwayKind } from '../../shared/vocabulary';
+import { Jurisdiction, Outcome, PATHWAY_KINDS, PathwayKind } from '../../kernel/vocabulary';
 import { addMonths } from '../dates';
 import { GuardRequest, ParticipantHistory, PathwayRecord } from '../guard.policy';
 
