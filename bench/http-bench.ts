@@ -14,6 +14,7 @@ import { signTestToken } from '../src/auth/testing';
 import { compileServer } from './compile-server';
 import type { BenchConfig } from './config';
 import type { FromServer, ToServer } from './http-server';
+import { OPENING_KINDS, OpeningKind, OpeningSlots, openingLoad } from './opening-load';
 import { LagFigures, lagProbe } from './projection-lag';
 import { dropSchema, once, scratchSchemaName, withAdmin } from './scratch';
 
@@ -40,6 +41,8 @@ export interface HttpRow {
   machineCpu: number;
   /** Events in each case-step pathway after the row (warm-up included): a process that has not written the stream before replays this many once. */
   eventsPerPathway?: number;
+  /** Pathways of each opening participant after an opening row (warm-ups included): the history the guard reads. */
+  pathwaysPerParticipant?: number;
   /** The pathways projection's lag over the timed phase of a case-step row. */
   lag?: LagFigures;
   lagError?: string;
@@ -51,6 +54,8 @@ export interface HttpResult {
   runtime: string;
   connections: number;
   idleRssMb?: number;
+  /** Participants the opening rows go round. */
+  openers?: number;
   rows: HttpRow[];
   error?: string;
 }
@@ -173,6 +178,25 @@ class ServerProcess {
   }
 }
 
+/** Participants that openings go to, per connection: 16 × 32 = 512, so a 5 s row at ~600/s gives each about 2 pathways per row. */
+const OPENERS_PER_CONNECTION = 16;
+/** Setup requests in flight at once. */
+const SETUP_CONCURRENCY = 8;
+
+/** `fn(0…count-1)`, at most SETUP_CONCURRENCY at a time, results in order. */
+const inParallel = async <T>(count: number, fn: (i: number) => Promise<T>): Promise<T[]> => {
+  const results: T[] = new Array<T>(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await fn(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SETUP_CONCURRENCY, count) }, worker));
+  return results;
+};
+
 const GIVEN_NAMES = ['Amira', 'Yusuf', 'Leyla', 'Karim', 'Nour', 'Samir', 'Dilan', 'Tariq', 'Hana', 'Omid', 'Rania', 'Jamal'];
 const FAMILY_NAMES = ['Haddad', 'Karimi', 'Okafor', 'Nowak', 'Petrova', 'Rahimi', 'Mensah', 'Yilmaz', 'Berisha', 'Tesfaye'];
 
@@ -197,40 +221,6 @@ const api = async (base: string, auth: string, path: string, body: object): Prom
   if (res.status !== 201) throw new Error(`setup: POST ${path} answered ${res.status}: ${text.slice(0, 240)}`);
   return JSON.parse(text) as { id: string };
 };
-
-/**
- * Connection `i` opens pathway after pathway for its own participant, each one day long on the next
- * day, so the guard never sees two overlap (R1) and no two connections race for one ledger; with
- * `offerIds`, each in a place of the connection's own offer.
- */
-const openingLoad = (auth: string, participantIds: string[], offerIds?: string[]): Load => ({
-  requestFor: (i) => {
-    const participantId = participantIds[i % participantIds.length];
-    const offerId = offerIds?.[i % offerIds.length];
-    let day = 0;
-    return {
-      method: 'POST',
-      path: '/pathways',
-      headers: { 'content-type': 'application/json', authorization: auth },
-      setupRequest: (req) => {
-        const plannedStart = isoDay(-365 + day++);
-        return {
-          ...req,
-          body: JSON.stringify({
-            participantId,
-            kind: 'language_support',
-            jurisdiction: 'state',
-            provider: 'VHS Neuss',
-            goal: 'Reach B1',
-            plannedStart,
-            plannedEnd: plannedStart,
-            ...(offerId ? { offerId } : {}),
-          }),
-        };
-      },
-    };
-  },
-});
 
 interface Load {
   /** The request each connection sends over and over (connection `i` of `connections`). */
@@ -473,28 +463,31 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
       );
     }
     const conn = config.httpConnections;
-    log(`http: setup, ${2 * conn} participants for the openings and ${conn} offers`);
-    const openers = [];
-    for (let i = 0; i < 2 * conn; i++) openers.push((await api(base, auth, '/participants', participantBody(totalPathways + i))).id);
+    const openerCount = OPENERS_PER_CONNECTION * conn;
+    log(`http: setup, ${openerCount} participants for the openings and ${OPENING_KINDS.length * conn} offers`);
+    const openers = await inParallel(
+      openerCount,
+      async (i) => (await api(base, auth, '/participants', participantBody(totalPathways + i))).id,
+    );
+    result.openers = openers.length;
     const coordinator = `Bearer ${signTestToken({ sub: 'coordinator-bench', roles: ['coordinator'], municipality: 'neuss' }, JWT_SECRET, { expiresIn: '2h' })}`;
-    const offerIds = [];
-    for (let i = 0; i < conn; i++) {
+    // One offer per connection and kind, so no two requests in flight take a place in the same offer's stream.
+    const offerIds = await inParallel(OPENING_KINDS.length * conn, async (i) => {
+      const kind = OPENING_KINDS[i % OPENING_KINDS.length];
       // Places enough for every opening of the run: the row measures taking a place, not being refused one.
-      offerIds.push(
-        (
-          await api(base, coordinator, '/offers', {
-            title: `B1 course ${i}`,
-            provider: 'VHS Neuss',
-            kind: 'language_support',
-            jurisdiction: 'state',
-            municipality: 'neuss',
-            places: 100_000,
-            openTo: ['gestattung'],
-            period: { from: isoDay(-400) },
-          })
-        ).id,
-      );
-    }
+      return (
+        await api(base, coordinator, '/offers', {
+          title: `${kind} ${i}`,
+          provider: 'VHS Neuss',
+          kind,
+          jurisdiction: 'state',
+          municipality: 'neuss',
+          places: 100_000,
+          openTo: ['gestattung'],
+          period: { from: isoDay(-400) },
+        })
+      ).id;
+    });
     result.idleRssMb = (await started.stats()).rss / MB;
     await checkpoint(config.databaseUrl);
 
@@ -537,17 +530,19 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
       result.rows.push(row);
     }
 
-    log(`http opening a pathway: ${config.httpWarmup} s warm-up + ${config.seconds} s`);
-    result.rows.push(await measure(started, config, `http opening a pathway (${conn} conn)`, openingLoad(auth, openers.slice(0, conn))));
-    log(`http opening a pathway with an offer: ${config.httpWarmup} s warm-up + ${config.seconds} s`);
-    result.rows.push(
-      await measure(
-        started,
-        config,
-        `http opening a pathway with an offer (${conn} conn)`,
-        openingLoad(auth, openers.slice(conn), offerIds),
-      ),
-    );
+    // One counter for both rows: a slot the first row took is never handed out again.
+    const slots = new OpeningSlots(openers);
+    const offerFor = (connection: number, kind: OpeningKind) =>
+      offerIds[(connection % conn) * OPENING_KINDS.length + OPENING_KINDS.indexOf(kind)];
+    for (const [label, load] of [
+      [`http opening a pathway (${conn} conn)`, openingLoad(auth, slots)],
+      [`http opening a pathway with an offer (${conn} conn)`, openingLoad(auth, slots, offerFor)],
+    ] as const) {
+      log(`${label}: ${config.httpWarmup} s warm-up + ${config.seconds} s`);
+      const row = await measure(started, config, label, load);
+      row.pathwaysPerParticipant = slots.perParticipant;
+      result.rows.push(row);
+    }
   } catch (error) {
     result.error = (error as Error).message;
   } finally {

@@ -286,6 +286,8 @@ const main = async () => {
       `      ${config.httpWarmup} s warm-up + ${config.seconds} s per row; p50/p99 = autocannon's latency per request (1 ms resolution); non-2xx counts connection errors too.`,
       `      noop = POST /bench/noop (public, { ping } validated, answers { ok: true }); case step = POST /pathways/:id/case-steps as a coach`,
       `      ({ kind, occurredAt, note, durationMinutes }; no Idempotency-Key), connection i always on pathway i mod n.`,
+      `      opening = POST /pathways as a coach, round-robin over ${http.openers ?? '?'} participants and the four kinds (all eligible), one-day pathways that`,
+      `      overlap none of the participant's others, so the guard allows each; with an offer = a place in the connection's own offer of that kind.`,
       `      RSS = the server's own (peak per row from the kernel's high-water mark; idle after setup: ${formatMb(http.idleRssMb)} MB).`,
       `      CPU in % of one core (${cpuList.length} cores = ${cpuList.length * 100}%) during the timed phase: server = the app's process, PG = every local`,
       `      postgres process, other = the whole machine minus those and autocannon: kernel work and anything else running (more than`,
@@ -298,6 +300,8 @@ const main = async () => {
         parts.push(`DISTURBED: ${formatPercent(other)} of CPU went to something else, repeat the run on a quiet machine`);
       if (r.eventsPerPathway !== undefined)
         parts.push(`~${Math.round(r.eventsPerPathway).toLocaleString('en-US')} events per pathway at the end`);
+      if (r.pathwaysPerParticipant !== undefined)
+        parts.push(`~${r.pathwaysPerParticipant.toFixed(1)} one-day pathways per participant at the end (the history the guard reads)`);
       if (r.failures || r.errors)
         parts.push(`failures: ${[r.failures, r.errors ? `${r.errors} connection errors` : ''].filter(Boolean).join(', ')}`);
       httpSection.push(`${r.label}: ${parts.join('; ')}.`);
