@@ -6,7 +6,7 @@
  * here, so the server's RSS and event loop are its own.
  */
 import { ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -14,6 +14,8 @@ import { signTestToken } from '../src/auth/testing';
 import { compileServer } from './compile-server';
 import type { BenchConfig } from './config';
 import type { FromServer, ToServer } from './http-server';
+import { PgbenchResult, runPgbenchBaseline } from './pgbench-baseline';
+import { cpuPercent, meterCpu } from './process-cpu';
 import { OPENING_KINDS, OpeningKind, OpeningSlots, openingLoad } from './opening-load';
 import { LagFigures, lagProbe } from './projection-lag';
 import { dropSchema, once, scratchSchemaName, withAdmin } from './scratch';
@@ -54,6 +56,8 @@ export interface HttpResult {
   runtime: string;
   connections: number;
   idleRssMb?: number;
+  /** pgbench's one-row inserts with 16 clients on the same server, just before the server started: the ceiling the case steps are set against. */
+  pgbench?: PgbenchResult & { postgresCpu?: number; seconds: number };
   /** Participants the opening rows go round. */
   openers?: number;
   rows: HttpRow[];
@@ -66,8 +70,6 @@ const STOP_TIMEOUT_MS = 15_000;
 const SETTLE_TIMEOUT_MS = 30_000;
 const MB = 2 ** 20;
 const DAY_MS = 86_400_000;
-/** USER_HZ of /proc/<pid>/stat: 100 on every Linux that Node supports. */
-const CLOCK_TICKS = 100;
 
 const log = (message: string) => process.stderr.write(`  · ${message}\n`);
 
@@ -138,6 +140,10 @@ class ServerProcess {
         reject(new Error(`the server exited before it listened${this.tail.length ? `: ${this.tail.slice(-3).join(' | ')}` : ''}`));
       });
     });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   get url(): string {
@@ -273,34 +279,6 @@ const settle = async (server: ServerProcess) => {
   }
 };
 
-/**
- * CPU seconds used so far by every process named `postgres` on this machine (the server's
- * backends, checkpointer, WAL writer…), from /proc; undefined where there is no /proc.
- * Only meaningful when DATABASE_URL points at this machine.
- */
-const postgresCpuSeconds = (): number | undefined => {
-  let ticks = 0;
-  try {
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      } catch {
-        continue; // gone meanwhile
-      }
-      const close = stat.lastIndexOf(')');
-      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
-      // After the command name: state is field 3, utime and stime are fields 14 and 15.
-      const fields = stat.slice(close + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    }
-  } catch {
-    return undefined;
-  }
-  return ticks / CLOCK_TICKS;
-};
-
 const measure = async (
   server: ServerProcess,
   config: BenchConfig,
@@ -326,12 +304,12 @@ const measure = async (
   const before = await server.stats();
   const benchCpu = process.cpuUsage();
   const machine = machineBusy();
-  const postgres = postgresCpuSeconds();
+  const meter = meterCpu(server.pid);
   const result = await fire(server.url, config.httpConnections, config.seconds, load);
   const benchUsed = process.cpuUsage(benchCpu);
   const machineAfter = machineBusy();
-  const postgresAfter = postgresCpuSeconds();
-  const cpuAfter = (await server.stats()).cpuMicros;
+  const cpu = meter.stop();
+  const ownCpuAfter = (await server.stats()).cpuMicros;
   const lagFigures = lag && !lagError ? await lag.stop().catch((error: Error) => error.message) : lagError;
   if (config.httpCpuProf) {
     mkdirSync(config.httpCpuProf, { recursive: true });
@@ -360,16 +338,39 @@ const measure = async (
     p99: result.latency.p99,
     peakRssMb: after.peakRss / MB,
     afterRssMb: after.rss / MB,
-    serverCpu: ((cpuAfter - before.cpuMicros) / 1e6 / elapsed) * 100,
+    // The whole process tree where /proc tells it (cluster workers too), else the server's own.
+    serverCpu: cpuPercent(cpu.server, elapsed) ?? ((ownCpuAfter - before.cpuMicros) / 1e6 / elapsed) * 100,
     benchCpu: ((benchUsed.user + benchUsed.system) / 1e6 / elapsed) * 100,
-    postgresCpu:
-      postgres !== undefined && postgresAfter !== undefined && postgresAfter >= postgres
-        ? ((postgresAfter - postgres) / elapsed) * 100
-        : undefined,
+    postgresCpu: cpuPercent(cpu.postgres, elapsed),
     machineCpu: ((machineAfter.busy - machine.busy) / Math.max(1, machineAfter.total - machine.total)) * 100 * cores,
     warmupSuccesses,
     ...(typeof lagFigures === 'string' ? { lagError: lagFigures } : { lag: lagFigures }),
   };
+};
+
+/** The ceiling of the comparison: issue 14 sets case steps against pgbench's insert rate with this many clients. */
+export const PGBENCH_CLIENTS = 16;
+
+/** pgbench with PGBENCH_CLIENTS clients, and PostgreSQL's CPU meanwhile (setup and teardown of its scratch table included). */
+const pgbenchBeside = async (
+  config: BenchConfig,
+  registerCleanup: (fn: () => Promise<void>) => void,
+): Promise<NonNullable<HttpResult['pgbench']>> => {
+  const meter = meterCpu();
+  const started = process.hrtime.bigint();
+  const [run] = await runPgbenchBaseline(
+    {
+      databaseUrl: config.databaseUrl,
+      binary: config.pgbench,
+      mode: config.pgbenchMode,
+      seconds: config.pgbenchSeconds,
+      clients: [PGBENCH_CLIENTS],
+      cores: cpus().length,
+    },
+    registerCleanup,
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { ...run, seconds, postgresCpu: cpuPercent(meter.stop().postgres, seconds) };
 };
 
 /**
@@ -422,6 +423,8 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
       entry = { file: join(__dirname, 'http-server.ts'), execArgv: ['-r', '@swc-node/register'] };
       result.runtime = 'TypeScript through -r @swc-node/register (precompiling failed): its RSS includes the compiler, ~110 MB';
     }
+    log(`http: pgbench baseline, ${PGBENCH_CLIENTS} clients, ${config.pgbenchSeconds} s`);
+    result.pgbench = await pgbenchBeside(config, registerCleanup);
     log(`http: starting the server (schema ${schema})`);
     server = new ServerProcess(entry, {
       ...process.env,
@@ -435,8 +438,9 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
       JWT_JWKS_URL: '',
       JWT_ISSUER: '',
       JWT_AUDIENCE: '',
-      // One bench coach sends thousands of case steps a second, far beyond any person's pace.
-      RATE_LIMIT_WRITES: '0',
+      // One bench coach sends thousands of case steps a second, far beyond any person's pace: off,
+      // or a limit high enough never to refuse, to see what counting costs.
+      RATE_LIMIT_WRITES: String(config.httpWriteLimit),
     });
     const base = await server.ready();
     const started = server;
