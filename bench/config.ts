@@ -31,6 +31,8 @@ export interface BenchConfig {
   httpLogLevel: string;
   /** Directory for a V8 CPU profile of the measured server (BENCH_HTTP_CPU_PROF): one .cpuprofile per timed row; unset = none. */
   httpCpuProf?: string;
+  /** RATE_LIMIT_WRITES of the measured server (BENCH_HTTP_WRITE_LIMIT, default 0 = off: one bench coach sends thousands of writes a second). */
+  httpWriteLimit: number;
   /** The rebuild section: pathway events generated into a scratch schema (BENCH_REBUILD_EVENTS, default 1000000). */
   rebuildEvents: number;
   /** Events per read and per read-model transaction of the rebuild (BENCH_REBUILD_BATCH, default 2000). */
@@ -92,6 +94,7 @@ export const loadConfig = (): BenchConfig => {
     httpWarmup: num('BENCH_HTTP_WARMUP', 1, 0),
     httpLogLevel: process.env.BENCH_HTTP_LOG_LEVEL || 'warn',
     httpCpuProf: process.env.BENCH_HTTP_CPU_PROF || undefined,
+    httpWriteLimit: Math.floor(num('BENCH_HTTP_WRITE_LIMIT', 0, 0)),
     rebuildEvents: Math.floor(num('BENCH_REBUILD_EVENTS', 1_000_000, 1)),
     rebuildBatch: Math.floor(num('BENCH_REBUILD_BATCH', 2000, 1)),
   };
