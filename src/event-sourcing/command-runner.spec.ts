@@ -107,6 +107,24 @@ describe('CommandRunner', () => {
     expect(reads).toHaveBeenCalledTimes(1);
   });
 
+  it('decides on a new stream without reading it, and on one that exists after all with what it holds', async () => {
+    const reads = jest.spyOn(store, 'readStream');
+    const count = (streamId: string, by: number) =>
+      new CommandRunner(store).run({
+        streamId,
+        decider: counter,
+        command: { type: 'Count', data: { by, max: 10 }, metadata: { now: context().now, actor: 'coach-1' } },
+        context: context(),
+        newStream: true,
+      });
+    await expect(count('counter-10', 9)).resolves.toMatchObject({ version: 0 });
+    expect(reads).not.toHaveBeenCalled();
+    // Not new after all: the no_stream append loses, the stream is read, and 9 + 2 passes the maximum.
+    await expect(count('counter-10', 2)).rejects.toThrow('would pass 10');
+    await expect(count('counter-10', 1)).resolves.toMatchObject({ version: 1 });
+    expect(await store.readStream('counter-10')).toHaveLength(2);
+  });
+
   it('never refuses on a state it only remembers: another process may have changed the stream', async () => {
     const other = runner(store);
     await aggregates.handle('counter-6', { by: 9, max: 10 }, context());
