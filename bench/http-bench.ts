@@ -40,6 +40,8 @@ export interface HttpRow {
   machineCpu: number;
   /** Events in each case-step pathway after the row (warm-up included): a process that has not written the stream before replays this many once. */
   eventsPerPathway?: number;
+  /** Each process of the server (several with WEB_CONCURRENCY > 1): peak RSS in MB and CPU in % of one core over the timed phase. */
+  processes?: { role: string; pid: number; peakRssMb: number; cpu: number }[];
   /** The pathways projection's lag over the timed phase of a case-step row. */
   lag?: LagFigures;
   lagError?: string;
@@ -341,7 +343,8 @@ const measure = async (
   const benchUsed = process.cpuUsage(benchCpu);
   const machineAfter = machineBusy();
   const postgresAfter = postgresCpuSeconds();
-  const cpuAfter = (await server.stats()).cpuMicros;
+  const statsAfter = await server.stats();
+  const cpuAfter = statsAfter.cpuMicros;
   const lagFigures = lag && !lagError ? await lag.stop().catch((error: Error) => error.message) : lagError;
   if (config.httpCpuProf) {
     mkdirSync(config.httpCpuProf, { recursive: true });
@@ -378,6 +381,17 @@ const measure = async (
         : undefined,
     machineCpu: ((machineAfter.busy - machine.busy) / Math.max(1, machineAfter.total - machine.total)) * 100 * cores,
     warmupSuccesses,
+    processes: after.processes?.map((p) => ({
+      role: p.role,
+      pid: p.pid,
+      peakRssMb: p.peakRss / MB,
+      cpu:
+        (((statsAfter.processes?.find((q) => q.pid === p.pid)?.cpuMicros ?? p.cpuMicros) -
+          (before.processes?.find((q) => q.pid === p.pid)?.cpuMicros ?? 0)) /
+          1e6 /
+          elapsed) *
+        100,
+    })),
     ...(typeof lagFigures === 'string' ? { lagError: lagFigures } : { lag: lagFigures }),
   };
 };
@@ -447,6 +461,8 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
       JWT_AUDIENCE: '',
       // One bench coach sends thousands of case steps a second, far beyond any person's pace.
       RATE_LIMIT_WRITES: '0',
+      WEB_CONCURRENCY: config.httpWebConcurrency,
+      PROJECTIONS: config.httpProjections,
     });
     const base = await server.ready();
     const started = server;
