@@ -1,7 +1,7 @@
 import cluster, { Worker } from 'node:cluster';
 import { extname, join } from 'node:path';
 import { ProjectionThread } from '../src/lifecycle/projection-thread';
-import type { FromServer, ProcessStats, ToServer } from './http-server';
+import type { FromServer, ProcessStats, ToServer } from './http-server-messages';
 import { PeakRss } from './peak-rss';
 
 type Stats = Extract<FromServer, { type: 'stats' }>;

@@ -18,28 +18,10 @@ import { FollowedProjections, isProjectionFeed, PROJECTIONS_VIEW } from '../src/
 import { runBenchPrimary } from './http-cluster';
 import { createApp } from '../src/create-app';
 import { BenchRoutesModule } from './http-bench-routes';
+import type { FromServer, ToServer } from './http-server-messages';
 import { PeakRss } from './peak-rss';
 
-export type ToServer =
-  | { type: 'stats'; resetPeak?: boolean }
-  /** V8 CPU profile of one timed row, written to `file` on stop (BENCH_HTTP_CPU_PROF). */
-  | { type: 'profile'; action: 'start' }
-  | { type: 'profile'; action: 'stop'; file: string };
-export type FromServer =
-  | { type: 'ready'; port: number }
-  | { type: 'profiled'; error?: string }
-  /** With several processes: the largest RSS, CPU and requests in flight of all together, and `processes` one by one. */
-  | { type: 'stats'; rss: number; peakRss: number; cpuMicros: number; inFlight: number; processes?: ProcessStats[] }
-  | { type: 'failed'; message: string };
-
-export interface ProcessStats {
-  role: string;
-  pid: number;
-  rss: number;
-  peakRss: number;
-  cpuMicros: number;
-  inFlight: number;
-}
+export type { FromServer, ProcessStats, ToServer } from './http-server-messages';
 
 const send = (message: FromServer) => process.send?.(message);
 
