@@ -278,6 +278,7 @@ describe('loadConfig', () => {
         { EVENT_STORE_URL: 'postgres://lotse@db:5432/lotse', READ_MODEL_URL: 'pglite:/tmp/rm', WEB_CONCURRENCY: '4' },
         'WEB_CONCURRENCY: must be 1 (or auto) here',
       ],
+      [{ PROJECTIONS: 'off' }, 'PROJECTIONS: must be inline (or auto) here, got off'],
       [{ WEB_CONCURRENCY: '0' }, 'WEB_CONCURRENCY: must be an integer from 1 to 64, got "0"'],
       [{ PROJECTIONS: 'thread' }, 'PROJECTIONS: must be one of auto, inline, worker, off, got "thread"'],
     ])('refuses %j naming the variable', (env, message) => {

@@ -26,8 +26,9 @@ export const processModelProblems = (config: Locations & Pick<AppConfig, 'WEB_CO
     'the embedded PGlite database can be open in one process only; put events and read models on a PostgreSQL server to run more';
   if (typeof config.WEB_CONCURRENCY === 'number' && config.WEB_CONCURRENCY > 1)
     problems.push({ variable: 'WEB_CONCURRENCY', message: `must be 1 (or auto) here, got ${config.WEB_CONCURRENCY}: ${embedded}` });
-  if (config.PROJECTIONS === 'worker')
-    problems.push({ variable: 'PROJECTIONS', message: `must be inline (or auto) here, got worker: ${embedded}` });
+  // `off` would leave the read models without a runner: no other process can open the database to feed them.
+  if (config.PROJECTIONS === 'worker' || config.PROJECTIONS === 'off')
+    problems.push({ variable: 'PROJECTIONS', message: `must be inline (or auto) here, got ${config.PROJECTIONS}: ${embedded}` });
   return problems;
 };
 
