@@ -29,6 +29,9 @@ export interface BenchConfig {
   httpWarmup: number;
   /** LOG_LEVEL of the measured server (BENCH_HTTP_LOG_LEVEL, default "warn": no line per request). */
   httpLogLevel: string;
+  /** The measured server's process model (BENCH_HTTP_WEB_CONCURRENCY, default "2"; BENCH_HTTP_PROJECTIONS, default "worker"): WEB_CONCURRENCY and PROJECTIONS of the service. */
+  httpWebConcurrency: string;
+  httpProjections: string;
   /** Directory for a V8 CPU profile of the measured server (BENCH_HTTP_CPU_PROF): one .cpuprofile per timed row; unset = none. */
   httpCpuProf?: string;
   /** RATE_LIMIT_WRITES of the measured server (BENCH_HTTP_WRITE_LIMIT, default 0 = off: one bench coach sends thousands of writes a second). */
@@ -93,6 +96,8 @@ export const loadConfig = (): BenchConfig => {
     httpPathways,
     httpWarmup: num('BENCH_HTTP_WARMUP', 1, 0),
     httpLogLevel: process.env.BENCH_HTTP_LOG_LEVEL || 'warn',
+    httpWebConcurrency: process.env.BENCH_HTTP_WEB_CONCURRENCY || '2',
+    httpProjections: process.env.BENCH_HTTP_PROJECTIONS || 'worker',
     httpCpuProf: process.env.BENCH_HTTP_CPU_PROF || undefined,
     httpWriteLimit: Math.floor(num('BENCH_HTTP_WRITE_LIMIT', 0, 0)),
     rebuildEvents: Math.floor(num('BENCH_REBUILD_EVENTS', 1_000_000, 1)),

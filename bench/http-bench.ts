@@ -45,6 +45,8 @@ export interface HttpRow {
   eventsPerPathway?: number;
   /** Pathways of each opening participant after an opening row (warm-ups included): the history the guard reads. */
   pathwaysPerParticipant?: number;
+  /** Each process of the server (several with WEB_CONCURRENCY > 1): peak RSS in MB and CPU in % of one core over the timed phase. */
+  processes?: { role: string; pid: number; peakRssMb: number; cpu: number }[];
   /** The pathways projection's lag over the timed phase of a case-step row. */
   lag?: LagFigures;
   lagError?: string;
@@ -309,7 +311,8 @@ const measure = async (
   const benchUsed = process.cpuUsage(benchCpu);
   const machineAfter = machineBusy();
   const cpu = meter.stop();
-  const ownCpuAfter = (await server.stats()).cpuMicros;
+  const statsAfter = await server.stats();
+  const ownCpuAfter = statsAfter.cpuMicros;
   const lagFigures = lag && !lagError ? await lag.stop().catch((error: Error) => error.message) : lagError;
   if (config.httpCpuProf) {
     mkdirSync(config.httpCpuProf, { recursive: true });
@@ -344,6 +347,17 @@ const measure = async (
     postgresCpu: cpuPercent(cpu.postgres, elapsed),
     machineCpu: ((machineAfter.busy - machine.busy) / Math.max(1, machineAfter.total - machine.total)) * 100 * cores,
     warmupSuccesses,
+    processes: after.processes?.map((p) => ({
+      role: p.role,
+      pid: p.pid,
+      peakRssMb: p.peakRss / MB,
+      cpu:
+        (((statsAfter.processes?.find((q) => q.pid === p.pid)?.cpuMicros ?? p.cpuMicros) -
+          (before.processes?.find((q) => q.pid === p.pid)?.cpuMicros ?? 0)) /
+          1e6 /
+          elapsed) *
+        100,
+    })),
     ...(typeof lagFigures === 'string' ? { lagError: lagFigures } : { lag: lagFigures }),
   };
 };
@@ -441,6 +455,8 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
       // One bench coach sends thousands of case steps a second, far beyond any person's pace: off,
       // or a limit high enough never to refuse, to see what counting costs.
       RATE_LIMIT_WRITES: String(config.httpWriteLimit),
+      WEB_CONCURRENCY: config.httpWebConcurrency,
+      PROJECTIONS: config.httpProjections,
     });
     const base = await server.ready();
     const started = server;

@@ -286,7 +286,8 @@ const main = async () => {
     );
     httpSection.push(
       `note: the real app (createApp, LOG_LEVEL=${config.httpLogLevel}) in a child process on ${http.where}, autocannon here with ${http.connections} keep-alive connections,`,
-      `      the server as ${http.runtime};`,
+      `      the server as ${http.runtime}, WEB_CONCURRENCY=${config.httpWebConcurrency} PROJECTIONS=${config.httpProjections}`,
+      `      (BENCH_HTTP_WEB_CONCURRENCY, BENCH_HTTP_PROJECTIONS); with several processes, RSS is the largest process's and server CPU all of them together;`,
       `      ${config.httpWarmup} s warm-up + ${config.seconds} s per row; p50/p99 = autocannon's latency per request (1 ms resolution); non-2xx counts connection errors too.`,
       `      noop = POST /bench/noop (public, { ping } validated, answers { ok: true }); case step = POST /pathways/:id/case-steps as a coach`,
       `      ({ kind, occurredAt, note, durationMinutes }; no Idempotency-Key), connection i always on pathway i mod n.`,
@@ -307,6 +308,8 @@ const main = async () => {
         parts.push(`~${Math.round(r.eventsPerPathway).toLocaleString('en-US')} events per pathway at the end`);
       if (r.pathwaysPerParticipant !== undefined)
         parts.push(`~${r.pathwaysPerParticipant.toFixed(1)} one-day pathways per participant at the end (the history the guard reads)`);
+      for (const p of r.processes ?? [])
+        parts.push(`${p.role} (pid ${p.pid}): peak RSS ${formatMb(p.peakRssMb)} MB, CPU ${formatPercent(p.cpu)}`);
       if (r.failures || r.errors)
         parts.push(`failures: ${[r.failures, r.errors ? `${r.errors} connection errors` : ''].filter(Boolean).join(', ')}`);
       httpSection.push(`${r.label}: ${parts.join('; ')}.`);
