@@ -4,7 +4,7 @@ import { placesOn, isOpenOn } from '../offers/offer-calendar';
 import { AGE_BANDS } from './age-band';
 import { quarterOf, quartersBetween, yearOf, yearsBetween } from './calendar';
 import { DisclosureRule, protect, suppressLike } from './disclosure';
-import { suppressionUniverse } from './suppression-universe';
+import { SuppressionUniverse, suppressionUniverse } from './suppression-universe';
 import { PathwayFact, StatisticsFacts, needsOn, statusOn } from './facts';
 import { count, Dimension, median, share, StatisticsTable, sum, TableItem, tabulate } from './table';
 
@@ -74,6 +74,25 @@ export interface StatisticsResult {
   type: StatisticsType;
   tables: StatisticsTable[];
 }
+
+/**
+ * The suppression of a measure and period at one position is the same for every grouping, so it is
+ * computed once per set of facts (one position) and kept with them: the page's several charts and a
+ * report after a look at the table reuse it. Keyed by the facts object, so it goes when they go.
+ */
+const universes = new WeakMap<StatisticsFacts, Map<string, SuppressionUniverse>>();
+const memoised = (facts: StatisticsFacts, key: string, compute: () => SuppressionUniverse): SuppressionUniverse => {
+  let perFacts = universes.get(facts);
+  if (!perFacts) {
+    perFacts = new Map();
+    universes.set(facts, perFacts);
+  }
+  const found = perFacts.get(key);
+  if (found) return found;
+  const universe = compute();
+  perFacts.set(key, universe);
+  return universe;
+};
 
 const inPeriod = (day: string | undefined, from?: string, to?: string): day is string =>
   day !== undefined && (from === undefined || day >= from) && (to === undefined || day <= to);
@@ -180,11 +199,13 @@ export const pathwayStatistics = (facts: StatisticsFacts, params: PathwaysParame
       chosen.map((p, i) => ({ keys: keysOf(p, i), datum: p })),
       count,
     );
-    const universe = suppressionUniverse(
-      universeDimensions,
-      inPeriodAll.map((p, i) => PATHWAY_DIMENSIONS.map((d) => pathwayValue(d, p, allDays[i]))),
-      MAX_GROUP_BY,
-      rule,
+    const universe = memoised(facts, `pathways|${rule.minCell}|${measure}|${from ?? ''}|${to ?? ''}`, () =>
+      suppressionUniverse(
+        universeDimensions,
+        inPeriodAll.map((p, i) => PATHWAY_DIMENSIONS.map((d) => pathwayValue(d, p, allDays[i]))),
+        MAX_GROUP_BY,
+        rule,
+      ),
     );
     const slice = municipality === undefined ? {} : { slice: { municipality } };
     return { type: 'pathways', tables: [protect(table, rule, { universe, ...slice })] };
@@ -227,14 +248,16 @@ export const needsOffersStatistics = (facts: StatisticsFacts, params: NeedsOffer
         people.push({ keys: order.map((d) => keyValues[d]), datum: 1 });
     }
   }
-  const universe = suppressionUniverse(
-    NEEDS_OFFERS_DIMENSIONS.map((name) => ({
-      name,
-      values: name === 'municipality' ? municipalitiesOf([...facts.persons, ...facts.offers]) : values[name],
-    })),
-    everyone,
-    NEEDS_OFFERS_DIMENSIONS.length,
-    rule,
+  const universe = memoised(facts, `needs-offers|${rule.minCell}|${on}`, () =>
+    suppressionUniverse(
+      NEEDS_OFFERS_DIMENSIONS.map((name) => ({
+        name,
+        values: name === 'municipality' ? municipalitiesOf([...facts.persons, ...facts.offers]) : values[name],
+      })),
+      everyone,
+      NEEDS_OFFERS_DIMENSIONS.length,
+      rule,
+    ),
   );
   const places: TableItem<{ total: number; free: number; opening: number }>[] = [];
   for (const offer of facts.offers) {
