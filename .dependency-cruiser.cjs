@@ -9,7 +9,7 @@ const DOMAIN_TESTS = ['^libs/domain/src/.*[.]spec[.]ts$', '^libs/domain/src/.*te
 
 /**
  * The application's bounded contexts and which others each may use: the guard and offers know none
- * of them, duplicates know the guard, pathways know the guard and offers, participants know
+ * of them (nor do the statistics, which count from the log alone), duplicates know the guard, pathways know the guard and offers, participants know
  * duplicates (and the guard). One way only, so the contexts form no cycle and the guard's rules
  * cannot depend on who calls them.
  */
@@ -19,6 +19,7 @@ const CONTEXTS = {
   duplicates: ['guard'],
   pathways: ['guard', 'offers'],
   participants: ['duplicates', 'guard'],
+  statistics: [],
 };
 const INFRASTRUCTURE = [
   'auth',
@@ -77,10 +78,10 @@ module.exports = {
     {
       name: 'domain-tests-use-only-node-core',
       comment:
-        "The domain's tests and test helpers may use Node's crypto (HMAC keys of test data) and perf_hooks (timings), nothing else outside the domain.",
+        "The domain's tests and test helpers may use Node's crypto (HMAC keys of test data) and perf_hooks (timings), and fast-check for property tests (the disclosure rules), nothing else outside the domain.",
       severity: 'error',
       from: { path: DOMAIN_TESTS },
-      to: { pathNot: ['^libs/domain/', '^(node:)?(crypto|perf_hooks)$'] },
+      to: { pathNot: ['^libs/domain/', '^(node:)?(crypto|perf_hooks)$', '^node_modules/fast-check/'] },
     },
     {
       name: 'libs-never-import-the-app',
