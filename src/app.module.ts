@@ -13,6 +13,7 @@ import { ParticipantsModule } from './participants';
 import { PathwaysModule } from './pathways';
 import { PROJECTIONS } from './projections';
 import { ReadModelsModule } from './read-models';
+import { StatisticsPageModule } from './statistics-page';
 
 /**
  * The whole service. Each context is a module of its own and imports what it uses; only
@@ -39,6 +40,7 @@ export class AppModule {
         ParticipantsModule,
         OffersModule,
         PathwaysModule,
+        StatisticsPageModule,
         ...extraImports,
       ],
     };

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
         JWT_AUDIENCE: undefined,
         JWT_MAX_LIFETIME: 12 * 3600,
         JWT_SECRET: undefined,
+        STATISTICS_PAGE_CLIENT_ID: 'lotse-web',
         CORS_ORIGINS: undefined,
         RATE_LIMIT_WINDOW_SECONDS: 60,
         RATE_LIMIT_AUTH_FAILURES: 50,
@@ -32,6 +33,10 @@ describe('loadConfig', () => {
         REQUEST_TIMEOUT_MS: 30_000,
         KEEP_ALIVE_TIMEOUT_MS: 5_000,
       });
+    });
+
+    it('refuses a statistics page client id a URL would have to escape', () => {
+      expect(() => loadConfig({ STATISTICS_PAGE_CLIENT_ID: 'lotse web' })).toThrow(/STATISTICS_PAGE_CLIENT_ID: must be a client id/);
     });
 
     it('treats empty values as unset', () => {
