@@ -63,9 +63,9 @@ const mapper = (c: Client, type: string): Mapper => {
 describe('the Keycloak realm of the production shape', () => {
   const audience = composeSetting('JWT_AUDIENCE');
 
-  it('is realm lotse with every role the API knows, and the analyst role of the statistics feature', () => {
+  it('is realm lotse with every role the API knows', () => {
     expect(realm).toMatchObject({ realm: 'lotse', enabled: true });
-    expect(realm.roles.realm.map((r) => r.name).sort()).toEqual([...ROLES, 'analyst'].sort());
+    expect(realm.roles.realm.map((r) => r.name).sort()).toEqual([...ROLES].sort());
   });
 
   it('has the API as a confidential audience and the web front end as a public client with PKCE', () => {

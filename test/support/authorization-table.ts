@@ -14,7 +14,8 @@ import { Role, ROLES } from '@lotse/domain';
  */
 export type RouteAccess = { access: 'public' } | { access: 'token'; roles: readonly Role[]; tenant: 'resource' | 'caller' | 'global' };
 
-const ALL: readonly Role[] = ROLES;
+/** Every role that works with cases: the analyst reads only statistics. */
+const ALL: readonly Role[] = ROLES.filter((role) => role !== 'analyst');
 const route = (roles: readonly Role[], tenant: 'resource' | 'caller' | 'global' = 'resource'): RouteAccess => ({
   access: 'token',
   roles,

@@ -11,3 +11,4 @@ export * from './participants';
 export * from './guard';
 export * from './duplicates';
 export * from './offers';
+export * from './statistics';

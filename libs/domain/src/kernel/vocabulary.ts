@@ -22,6 +22,7 @@ export const CASE_STEP_KINDS = [
   'goal_agreement',
   'referral',
   'placement_offer',
+  'employer_contact',
   'internship',
   'application',
   'exam_registered',
@@ -70,5 +71,9 @@ export const SCHOOL_CERTIFICATES = [
 ] as const;
 export type SchoolCertificate = (typeof SCHOOL_CERTIFICATES)[number];
 
-export const ROLES = ['coach', 'coordinator', 'auditor', 'admin'] as const;
+/**
+ * `analyst`: a member of the alliance's core group (Bündniskerngruppe), who reads the anonymised statistics of every
+ * municipality and nothing else.
+ */
+export const ROLES = ['coach', 'coordinator', 'auditor', 'analyst', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

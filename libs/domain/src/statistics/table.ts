@@ -1,0 +1,150 @@
+/**
+ * Tables as the statistics publish them: cells by the values of their dimensions, with row and
+ * column totals. Rows are every combination of the leading dimensions, columns the values of the
+ * last one (when there are two or more); a table of one dimension has cells and a total only.
+ */
+
+export interface Dimension {
+  name: string;
+  values: readonly string[];
+}
+
+/**
+ * `count`: people or pathways, protected by the k rule and secondary suppression; `rate`: a share
+ * or a median, published only with enough cases behind it; `public`: figures that count no person
+ * (an offer's places), published as they are.
+ */
+export type TableMeasure = 'count' | 'rate' | 'public';
+
+/** One figure before disclosure control: its value, and for a rate how many cases it rests on. */
+export interface RawEntry {
+  keys: Record<string, string>;
+  value: number;
+  denominator?: number;
+}
+
+export interface RawTable {
+  name: string;
+  measure: TableMeasure;
+  rowDimensions: string[];
+  columnDimension: string | null;
+  columns: string[];
+  cells: RawEntry[];
+  rowTotals: RawEntry[];
+  columnTotals: RawEntry[];
+  total: RawEntry;
+}
+
+/** A published figure: a suppressed one has no value. */
+export interface StatisticsCell {
+  keys: Record<string, string>;
+  value: number | null;
+  suppressed: boolean;
+}
+
+export interface StatisticsTable {
+  name: string;
+  measure: TableMeasure;
+  rowDimensions: string[];
+  columnDimension: string | null;
+  columns: string[];
+  cells: StatisticsCell[];
+  rowTotals: StatisticsCell[];
+  columnTotals: StatisticsCell[];
+  total: StatisticsCell;
+}
+
+export interface TableItem<T> {
+  /** The item's value of each dimension, in the dimensions' order. */
+  keys: readonly string[];
+  datum: T;
+}
+
+const cross = (dimensions: readonly Dimension[]): string[][] =>
+  dimensions.reduce<string[][]>((rows, dim) => rows.flatMap((row) => dim.values.map((value) => [...row, value])), [[]]);
+
+const keysOf = (dimensions: readonly Dimension[], values: readonly string[]): Record<string, string> =>
+  Object.fromEntries(dimensions.map((dim, i) => [dim.name, values[i]]));
+
+const SEPARATOR = '\u0000';
+
+/**
+ * Groups `items` by their keys and aggregates every cell, row, column and the total from the
+ * items in it: a count is the number of items, a rate the share or median of their data.
+ * Items with a value outside a dimension's values are not counted anywhere.
+ */
+export const tabulate = <T>(
+  name: string,
+  measure: TableMeasure,
+  dimensions: readonly Dimension[],
+  items: readonly TableItem<T>[],
+  aggregate: (data: readonly T[]) => { value: number; denominator?: number },
+): RawTable => {
+  const known = dimensions.map((dim) => new Set(dim.values));
+  const buckets = new Map<string, T[]>();
+  const counted: T[] = [];
+  for (const item of items) {
+    if (!item.keys.every((value, i) => known[i].has(value))) continue;
+    const key = item.keys.join(SEPARATOR);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(item.datum);
+    else buckets.set(key, [item.datum]);
+    counted.push(item.datum);
+  }
+  const entry = (keys: Record<string, string>, data: readonly T[]): RawEntry => ({ keys, ...aggregate(data) });
+  const total = entry({}, counted);
+  if (dimensions.length === 0)
+    return { name, measure, rowDimensions: [], columnDimension: null, columns: [], cells: [], rowTotals: [], columnTotals: [], total };
+  if (dimensions.length === 1) {
+    const [dim] = dimensions;
+    const cells = dim.values.map((value) => entry({ [dim.name]: value }, buckets.get(value) ?? []));
+    return { name, measure, rowDimensions: [dim.name], columnDimension: null, columns: [], cells, rowTotals: [], columnTotals: [], total };
+  }
+  const rowDims = dimensions.slice(0, -1);
+  const columnDim = dimensions[dimensions.length - 1];
+  const cells: RawEntry[] = [];
+  const rowTotals: RawEntry[] = [];
+  const columnData = new Map<string, T[]>(columnDim.values.map((value) => [value, []]));
+  for (const row of cross(rowDims)) {
+    const rowData: T[] = [];
+    for (const column of columnDim.values) {
+      const data = buckets.get([...row, column].join(SEPARATOR)) ?? [];
+      cells.push(entry(keysOf(dimensions, [...row, column]), data));
+      for (const datum of data) rowData.push(datum);
+      const columnBucket = columnData.get(column)!;
+      for (const datum of data) columnBucket.push(datum);
+    }
+    rowTotals.push(entry(keysOf(rowDims, row), rowData));
+  }
+  const columnTotals = columnDim.values.map((value) => entry({ [columnDim.name]: value }, columnData.get(value)!));
+  return {
+    name,
+    measure,
+    rowDimensions: rowDims.map((dim) => dim.name),
+    columnDimension: columnDim.name,
+    columns: [...columnDim.values],
+    cells,
+    rowTotals,
+    columnTotals,
+    total,
+  };
+};
+
+export const count = (data: readonly unknown[]) => ({ value: data.length });
+
+/** A share in percent with one decimal, of the data that are `true`. */
+export const share = (data: readonly boolean[]) => ({
+  value: data.length === 0 ? 0 : Math.round((1000 * data.filter(Boolean).length) / data.length) / 10,
+  denominator: data.length,
+});
+
+/** The median with one decimal (the mean of the two middle values for an even number). */
+export const median = (data: readonly number[]) => {
+  if (data.length === 0) return { value: 0, denominator: 0 };
+  const sorted = [...data].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { value: Math.round(value * 10) / 10, denominator: data.length };
+};
+
+export const sum = (data: readonly number[]) => ({ value: data.reduce((a, b) => a + b, 0) });
