@@ -13,6 +13,7 @@ import { ParticipantsModule } from './participants';
 import { PathwaysModule } from './pathways';
 import { PROJECTIONS } from './projections';
 import { ReadModelsModule } from './read-models';
+import { StatisticsModule } from './statistics';
 import { StatisticsPageModule } from './statistics-page';
 
 /**
@@ -40,6 +41,7 @@ export class AppModule {
         ParticipantsModule,
         OffersModule,
         PathwaysModule,
+        StatisticsModule,
         StatisticsPageModule,
         ...extraImports,
       ],

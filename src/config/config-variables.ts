@@ -138,6 +138,12 @@ export const CONFIG_VARIABLES = {
     default: UNSET,
     parse: optional(text),
   }),
+  STATISTICS_MIN_CELL: variable({
+    description:
+      "k of the statistics' disclosure control: counts from 1 to k−1 are suppressed (`*`), from 3 (the Federal Employment Agency's standard minimum) to 20",
+    default: '5',
+    parse: integerBetween(3, 20),
+  }),
   LOTSE_MASTER_KEY: variable({
     description:
       "Master key (32 bytes, base64; e.g. `openssl rand -base64 32`) that wraps every participant's data key; unset, the first start generates one in <DATA_DIR>/master.key. Set it in production and keep it outside the database",

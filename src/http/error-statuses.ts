@@ -49,6 +49,7 @@ export const DOMAIN_ERROR_STATUSES = {
 
   // A read asked for a log position its read model has not reached in time; Retry-After says when to ask again.
   read_model_behind: 503,
+  report_exists: 409,
   // The database connection is lost (restart, failover); the request may be sent again after Retry-After.
   store_unavailable: 503,
 

@@ -33,7 +33,33 @@ export class ReadModels {
     return { ...(await this.store.find<Document>(projection, query)), position };
   }
 
-  private async caughtUp(projection: string, minPosition: number | undefined): Promise<void> {
+  /**
+   * Every document of a read model together with the checkpoint they reflect exactly: read between
+   * two looks at the checkpoint, again if a batch was committed in between. What a statistics report
+   * is computed from, so that a replay of the log up to that position comes to the same documents.
+   */
+  async snapshot<Document>(projection: string, minPosition?: number): Promise<{ position: number; documents: Map<string, Document> }> {
+    await this.caughtUp(projection, minPosition);
+    for (let attempt = 0; ; attempt++) {
+      const before = await this.store.checkpoint(projection);
+      const documents = await this.store.all<Document>(projection);
+      const after = await this.store.checkpoint(projection);
+      if (before === after || attempt >= 20) {
+        if (before !== after)
+          throw new DomainError('read_model_behind', `the ${projection} read model kept moving; ask again shortly`, {
+            retryAfterSeconds: 1,
+          });
+        return { position: after, documents };
+      }
+    }
+  }
+
+  /** The checkpoint of a read model as stored: a cheap look to tell whether a cached snapshot still holds. */
+  checkpoint(projection: string): Promise<number> {
+    return this.store.checkpoint(projection);
+  }
+
+  async caughtUp(projection: string, minPosition: number | undefined): Promise<void> {
     if (!minPosition) return;
     if (await this.runner.waitFor(projection, minPosition, MIN_POSITION_WAIT_MS)) return;
     throw new DomainError(

@@ -61,6 +61,7 @@ export const DOMAIN_ERROR_CODES = [
   // Read models and the store.
   'rebuild_in_progress',
   'read_model_behind',
+  'report_exists',
   'store_unavailable',
 ] as const;
 

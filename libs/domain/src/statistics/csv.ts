@@ -22,7 +22,7 @@ export const CANONICAL_CSV: CsvOptions = { delimiter: ',', decimal: '.' };
 export interface CsvHeader {
   position: number;
   rule: DisclosureRule;
-  parameters: { from?: string; to?: string; on?: string; municipality?: string } & Record<string, unknown>;
+  parameters: object;
 }
 
 export const SUPPRESSED = '*';
@@ -42,9 +42,9 @@ const describeParameters = (parameters: Record<string, unknown>): string =>
 
 export const toCsv = (result: StatisticsResult, header: CsvHeader, options: CsvOptions = CANONICAL_CSV): string => {
   const records: string[][] = [];
+  const parameters = header.parameters as { from?: string; to?: string; on?: string; municipality?: string } & Record<string, unknown>;
   const number = (cell: StatisticsCell): string =>
     cell.suppressed ? SUPPRESSED : cell.value === null ? '' : String(cell.value).replace('.', options.decimal);
-  const { parameters } = header;
   records.push(['statistics', result.type]);
   records.push(['position', String(header.position)]);
   records.push(['period', parameters.from ?? parameters.on ?? '', parameters.to ?? parameters.on ?? '']);

@@ -35,7 +35,9 @@ export interface DisclosureRule {
 
 export const disclosureRule = (minCell: number = MIN_CELL_DEFAULT): DisclosureRule => {
   if (!Number.isInteger(minCell) || minCell < MIN_CELL_RANGE.min || minCell > MIN_CELL_RANGE.max)
-    throw new RangeError(`the minimum cell size must be a whole number from ${MIN_CELL_RANGE.min} to ${MIN_CELL_RANGE.max}, not ${minCell}`);
+    throw new RangeError(
+      `the minimum cell size must be a whole number from ${MIN_CELL_RANGE.min} to ${MIN_CELL_RANGE.max}, not ${minCell}`,
+    );
   return { minCell, minDenominator: MIN_DENOMINATOR };
 };
 
@@ -96,7 +98,7 @@ export const suppressionOf = (table: RawTable, rule: DisclosureRule): Set<RawEnt
   const entries = [...table.cells, ...table.rowTotals, ...table.columnTotals, table.total];
   const suppressed = new Set(entries.filter((entry) => entry.value > 0 && entry.value < rule.minCell));
   const equations = equationsOf(table);
-  for (let changed = suppressed.size > 0; changed; ) {
+  for (let changed = suppressed.size > 0; changed;) {
     changed = false;
     for (const { members, margin } of equations) {
       const unknowns = members.filter((m) => suppressed.has(m)).length + (suppressed.has(margin) ? 1 : 0);
@@ -150,7 +152,9 @@ export const protect = (table: RawTable, rule: DisclosureRule): StatisticsTable 
  */
 export const suppressLike = (derived: RawTable, source: StatisticsTable): StatisticsTable => {
   const hidden = new Set(
-    [...source.cells, ...source.rowTotals, ...source.columnTotals, source.total].filter((c) => c.suppressed).map((c) => canonicalKey(c.keys)),
+    [...source.cells, ...source.rowTotals, ...source.columnTotals, source.total]
+      .filter((c) => c.suppressed)
+      .map((c) => canonicalKey(c.keys)),
   );
   const out = (entry: RawEntry): StatisticsCell => published(entry, hidden.has(canonicalKey(entry.keys)));
   return {

@@ -110,7 +110,12 @@ export const factsOf = (documents: ReadonlyMap<string, StatisticsDocument>): Sta
       case 'participant':
         if (!doc.mergedInto) {
           const id = key.slice('participant-'.length);
-          facts.persons.push({ person: personOf(id), municipality: doc.municipality, statuses: doc.statuses, assessments: doc.assessments });
+          facts.persons.push({
+            person: personOf(id),
+            municipality: doc.municipality,
+            statuses: doc.statuses,
+            assessments: doc.assessments,
+          });
         }
         break;
       case 'pathway': {
@@ -133,7 +138,12 @@ export const factsOf = (documents: ReadonlyMap<string, StatisticsDocument>): Sta
       }
       case 'offer': {
         const { fact: _fact, holds, ...offer } = doc;
-        facts.offers.push({ ...offer, holds: Object.keys(holds).sort().map((pathwayId) => holds[pathwayId]) });
+        facts.offers.push({
+          ...offer,
+          holds: Object.keys(holds)
+            .sort()
+            .map((pathwayId) => holds[pathwayId]),
+        });
         break;
       }
       case 'guard':

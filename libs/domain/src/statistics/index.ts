@@ -9,3 +9,4 @@ export * from './table';
 export * from './disclosure';
 export * from './queries';
 export * from './csv';
+export * from './report.decider';

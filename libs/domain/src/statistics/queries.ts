@@ -15,18 +15,19 @@ import { count, Dimension, median, share, StatisticsTable, sum, TableItem, tabul
 export const STATISTICS_TYPES = ['pathways', 'needs-offers', 'careers', 'outputs'] as const;
 export type StatisticsType = (typeof STATISTICS_TYPES)[number];
 
-export const PATHWAY_MEASURES = [
-  'started',
-  'active',
-  'ended',
-  'completed',
-  'aborted',
-  'transition_rate',
-  'median_duration_days',
-] as const;
+export const PATHWAY_MEASURES = ['started', 'active', 'ended', 'completed', 'aborted', 'transition_rate', 'median_duration_days'] as const;
 export type PathwayMeasure = (typeof PATHWAY_MEASURES)[number];
 
-export const PATHWAY_DIMENSIONS = ['kind', 'jurisdiction', 'residenceStatus', 'ageBand', 'municipality', 'outcome', 'quarter', 'year'] as const;
+export const PATHWAY_DIMENSIONS = [
+  'kind',
+  'jurisdiction',
+  'residenceStatus',
+  'ageBand',
+  'municipality',
+  'outcome',
+  'quarter',
+  'year',
+] as const;
 export type PathwayDimension = (typeof PATHWAY_DIMENSIONS)[number];
 /** More dimensions would make nearly every cell a small one. */
 export const MAX_GROUP_BY = 3;
@@ -161,7 +162,13 @@ export const pathwayStatistics = (facts: StatisticsFacts, params: PathwaysParame
     const items: TableItem<number>[] = chosen.map((p, i) => ({ keys: keysOf(p, i), datum: p.durationDays ?? 0 }));
     table = tabulate(`pathways.${measure}`, 'rate', dimensions, items, median);
   } else {
-    table = tabulate(`pathways.${measure}`, 'count', dimensions, chosen.map((p, i) => ({ keys: keysOf(p, i), datum: p })), count);
+    table = tabulate(
+      `pathways.${measure}`,
+      'count',
+      dimensions,
+      chosen.map((p, i) => ({ keys: keysOf(p, i), datum: p })),
+      count,
+    );
   }
   return { type: 'pathways', tables: [protect(table, rule)] };
 };
@@ -176,7 +183,11 @@ export const needsOffersStatistics = (facts: StatisticsFacts, params: NeedsOffer
   const { on, municipality } = params;
   const order = NEEDS_OFFERS_DIMENSIONS.filter((d) => params.groupBy.includes(d));
   const municipalities = municipalitiesOf([...facts.persons, ...facts.offers], municipality);
-  const values: Record<string, readonly string[]> = { kind: PATHWAY_KINDS, residenceStatus: RESIDENCE_STATUSES, municipality: municipalities };
+  const values: Record<string, readonly string[]> = {
+    kind: PATHWAY_KINDS,
+    residenceStatus: RESIDENCE_STATUSES,
+    municipality: municipalities,
+  };
   const dimensions: Dimension[] = order.map((name) => ({ name, values: values[name] }));
 
   const pathwaysOf = new Map<number, { kind: PathwayFact['kind']; status: string }[]>();
@@ -262,7 +273,9 @@ export const careerStatistics = (facts: StatisticsFacts, params: CareersParamete
   const byJurisdictions = persons.map((list) => ({ keys: [bucket(new Set(list.map((p) => p.jurisdiction)).size, 3)], datum: 1 }));
   const atRisk = persons
     .filter((list) =>
-      PATHWAY_KINDS.some((kind) => list.filter((p) => p.kind === kind && p.outcome !== undefined && unsuccessful.includes(p.outcome)).length >= 3),
+      PATHWAY_KINDS.some(
+        (kind) => list.filter((p) => p.kind === kind && p.outcome !== undefined && unsuccessful.includes(p.outcome)).length >= 3,
+      ),
     )
     .map(() => ({ keys: [], datum: 1 }));
   const refusals = facts.guardDecisions
@@ -271,8 +284,20 @@ export const careerStatistics = (facts: StatisticsFacts, params: CareersParamete
   return {
     type: 'careers',
     tables: [
-      protect(tabulate('careers.persons_by_pathways', 'count', [{ name: 'pathways', values: ['1', '2', '3', '4+'] }], byPathways, count), rule),
-      protect(tabulate('careers.persons_by_jurisdictions', 'count', [{ name: 'jurisdictions', values: ['1', '2', '3+'] }], byJurisdictions, count), rule),
+      protect(
+        tabulate('careers.persons_by_pathways', 'count', [{ name: 'pathways', values: ['1', '2', '3', '4+'] }], byPathways, count),
+        rule,
+      ),
+      protect(
+        tabulate(
+          'careers.persons_by_jurisdictions',
+          'count',
+          [{ name: 'jurisdictions', values: ['1', '2', '3+'] }],
+          byJurisdictions,
+          count,
+        ),
+        rule,
+      ),
       protect(tabulate('careers.persons_with_3_unsuccessful_of_one_kind', 'count', [], atRisk, count), rule),
       protect(
         tabulate(
@@ -320,6 +345,6 @@ export const computeStatistics = (
     case 'careers':
       return careerStatistics(facts, params as CareersParameters, rule);
     default:
-      return outputStatistics(facts, params as OutputsParameters, rule);
+      return outputStatistics(facts, params, rule);
   }
 };

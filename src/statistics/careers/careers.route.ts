@@ -1,0 +1,32 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { ApiStatisticsResponses } from '../api-statistics-response.decorator';
+import { respond } from '../statistics-output';
+import { StatisticsAnswer } from '../statistics.response';
+import { PeriodQuery } from '../statistics-query.dto';
+import { GetCareerStatistics } from './careers.handler';
+
+@ApiTags('statistics')
+@ApiBearerAuth()
+@Controller('statistics')
+export class CareerStatisticsRoute {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('careers')
+  @Roles('coordinator', 'analyst', 'admin')
+  @ApiStatisticsResponses(
+    'The measure-career indicator: persons by pathways and jurisdictions in 24 months, three or more unsuccessful pathways of one kind, the guard’s refusals by rule per quarter',
+  )
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: PeriodQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StatisticsAnswer | string> {
+    const answer: StatisticsAnswer = await this.queries.execute(new GetCareerStatistics(user, query, new Date()));
+    return respond(req, res, query, answer);
+  }
+}

@@ -1,0 +1,14 @@
+import { applyStatisticsEvent, STATISTICS_EVENT_TYPES, statisticsDocumentId, StatisticsDocument, StatisticsEvent } from '@lotse/domain';
+import { defineProjection } from '@lotse/projections';
+
+/**
+ * The statistics read model: the anonymised facts of every pathway, participant, offer and guard
+ * decision, one document each, folded by the same pure function a report's replay uses.
+ */
+export const statisticsFactsProjection = defineProjection<StatisticsEvent, StatisticsDocument>({
+  name: 'statistics_facts',
+  version: 1,
+  handles: STATISTICS_EVENT_TYPES,
+  documentId: (event) => statisticsDocumentId(event),
+  apply: (doc, event) => applyStatisticsEvent(doc, event),
+});

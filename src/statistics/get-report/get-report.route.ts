@@ -1,0 +1,33 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { ApiProblemResponse, UuidParam } from '../../http';
+import { ApiStatisticsResponses } from '../api-statistics-response.decorator';
+import { respond } from '../statistics-output';
+import { StatisticsFormatQuery } from '../statistics-query.dto';
+import { StatisticsAnswer } from '../statistics.response';
+import { GetReport } from './get-report.handler';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class GetReportRoute {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id')
+  @Roles('coordinator', 'analyst', 'admin')
+  @ApiStatisticsResponses('a stored report’s figures as stored, with `reportId` and `report` (its summary)')
+  @ApiProblemResponse(404, 'not_found: no such report')
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @UuidParam('id') id: string,
+    @Query() query: StatisticsFormatQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StatisticsAnswer | string> {
+    const answer: StatisticsAnswer = await this.queries.execute(new GetReport(user, id));
+    return respond(req, res, query, answer);
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { ApiStatisticsResponses } from '../api-statistics-response.decorator';
+import { respond } from '../statistics-output';
+import { StatisticsAnswer } from '../statistics.response';
+import { NeedsOffersQuery } from './needs-offers.dto';
+import { GetNeedsOffers } from './needs-offers.handler';
+
+@ApiTags('statistics')
+@ApiBearerAuth()
+@Controller('statistics')
+export class NeedsOffersRoute {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('needs-offers')
+  @Roles('coordinator', 'analyst', 'admin')
+  @ApiStatisticsResponses('On one day, people with an open need against the places open to their residence status, and the gap')
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: NeedsOffersQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StatisticsAnswer | string> {
+    const answer: StatisticsAnswer = await this.queries.execute(new GetNeedsOffers(user, query, new Date()));
+    return respond(req, res, query, answer);
+  }
+}

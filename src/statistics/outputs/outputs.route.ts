@@ -1,0 +1,32 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { ApiStatisticsResponses } from '../api-statistics-response.decorator';
+import { respond } from '../statistics-output';
+import { StatisticsAnswer } from '../statistics.response';
+import { PeriodQuery } from '../statistics-query.dto';
+import { GetOutputStatistics } from './outputs.handler';
+
+@ApiTags('statistics')
+@ApiBearerAuth()
+@Controller('statistics')
+export class OutputStatisticsRoute {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('outputs')
+  @Roles('coordinator', 'analyst', 'admin')
+  @ApiStatisticsResponses(
+    'Outputs as the seeds report counts them: placement offers, employer contacts, internships, exams registered, certificates obtained',
+  )
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: PeriodQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StatisticsAnswer | string> {
+    const answer: StatisticsAnswer = await this.queries.execute(new GetOutputStatistics(user, query));
+    return respond(req, res, query, answer);
+  }
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Request, Response } from 'express';
+import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { ApiStatisticsResponses } from '../api-statistics-response.decorator';
+import { respond } from '../statistics-output';
+import { StatisticsAnswer } from '../statistics.response';
+import { PathwayStatisticsQuery } from './pathway-statistics.dto';
+import { GetPathwayStatistics } from './pathway-statistics.handler';
+
+@ApiTags('statistics')
+@ApiBearerAuth()
+@Controller('statistics')
+export class PathwayStatisticsRoute {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('pathways')
+  @Roles('coordinator', 'analyst', 'admin')
+  @ApiStatisticsResponses(
+    'Pathways started, active, ended, completed or aborted in a period, their transition rate or median duration, grouped',
+  )
+  async get(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: PathwayStatisticsQuery,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StatisticsAnswer | string> {
+    const answer: StatisticsAnswer = await this.queries.execute(new GetPathwayStatistics(user, query));
+    return respond(req, res, query, answer);
+  }
+}
