@@ -119,7 +119,8 @@ const queriesFor = ({ from, to, municipality }) => ({
   started: { type: 'pathways', parameters: { measure: 'started', groupBy: ['quarter', 'kind'], from, to, municipality } },
   ended: { type: 'pathways', parameters: { measure: 'ended', groupBy: ['quarter', 'kind'], from, to, municipality } },
   outcomes: { type: 'pathways', parameters: { measure: 'ended', groupBy: ['jurisdiction', 'outcome'], from, to, municipality } },
-  needs: { type: 'needs-offers', parameters: { on: to, groupBy: ['residenceStatus'], municipality } },
+  // The API groups needs by kind and status; the chart shows the status columns' totals.
+  needs: { type: 'needs-offers', parameters: { on: to, groupBy: ['kind', 'residenceStatus'], municipality } },
   careers: { type: 'careers', parameters: { from, to, municipality } },
 });
 
@@ -185,7 +186,7 @@ const draw = (id, plots) => {
   container.dataset.marks = String(countMarks(container));
 };
 
-const tableOf = (answer, name) => answer.tables.find((t) => t.name === name || t.name.endsWith(name));
+const tableOf = (answer, name) => answer.tables.find((t) => t.name === name || t.name.endsWith(`.${name}`));
 
 const quarterChart = (answer) => {
   const table = answer.tables[0];
@@ -195,9 +196,10 @@ const quarterChart = (answer) => {
     value: c.value,
   }));
   return Plot.plot({
-    width: 560,
-    height: 280,
+    width: 760,
+    height: 300,
     marginLeft: 48,
+    marginBottom: 44,
     x: { label: null, domain: table.rowTotals.map((r) => label('quarter', r.keys.quarter)), tickRotate: -30 },
     y: { label: 'Maßnahmen', grid: true },
     color: { legend: true, domain: table.columns.map((k) => label('kind', k)) },
@@ -216,7 +218,7 @@ const outcomeChart = (answer) => {
     value: c.value,
   }));
   return Plot.plot({
-    width: 560,
+    width: 760,
     height: 300,
     marginLeft: 190,
     y: { label: null, domain: table.rowTotals.map((r) => label('jurisdiction', r.keys.jurisdiction)) },
@@ -236,7 +238,7 @@ const NEEDS_SERIES = [
 ];
 const needsChart = (answer) => {
   const data = NEEDS_SERIES.flatMap(([series, name]) =>
-    drawable(tableOf(answer, name).cells).map((c) => ({
+    drawable(tableOf(answer, name).columnTotals).map((c) => ({
       status: label('residenceStatus', c.keys.residenceStatus),
       series: LABELS.series[series],
       value: c.value,
@@ -244,12 +246,12 @@ const needsChart = (answer) => {
   );
   const series = NEEDS_SERIES.map(([s]) => LABELS.series[s]);
   return Plot.plot({
-    width: 560,
-    height: 380,
+    width: 760,
+    height: 400,
     marginLeft: 190,
     fy: {
       label: null,
-      domain: tableOf(answer, 'people_with_open_need').cells.map((c) => label('residenceStatus', c.keys.residenceStatus)),
+      domain: tableOf(answer, 'people_with_open_need').columns.map((status) => label('residenceStatus', status)),
     },
     y: { axis: null, domain: series },
     x: { label: 'Personen bzw. Plätze', grid: true },
@@ -264,8 +266,8 @@ const needsChart = (answer) => {
 const smallBars = (table, dimension, title) => {
   const data = drawable(table.cells).map((c) => ({ bucket: c.keys[dimension], value: c.value }));
   return Plot.plot({
-    width: 270,
-    height: 220,
+    width: 340,
+    height: 240,
     marginLeft: 44,
     caption: title,
     x: { label: dimensionLabel(dimension), domain: table.cells.map((c) => c.keys[dimension]) },
@@ -298,11 +300,12 @@ const render = {
     const node = document.createElement('table');
     node.dataset.table = 'needs_offers';
     node.append(headRow([dimensionLabel('residenceStatus'), ...series.map(([key]) => LABELS.series[key])]));
-    people.cells.forEach((cell, i) =>
+    // One row per residence status: the status columns' totals over all kinds.
+    people.columnTotals.forEach((cell, i) =>
       node.append(
         row(
           label('residenceStatus', cell.keys.residenceStatus),
-          series.map(([, table]) => valueCell(table.cells[i])),
+          series.map(([, table]) => valueCell(table.columnTotals[i])),
         ),
       ),
     );
@@ -312,7 +315,7 @@ const render = {
     );
     totals.className = 'total';
     node.append(totals);
-    $('table-needs').replaceChildren(node);
+    $('table-needs').replaceChildren(node, renderTable(people, 'Personen mit offenem Bedarf nach Art und Aufenthaltsstatus'));
   },
   careers: (answer) => {
     const byPathways = tableOf(answer, 'persons_by_pathways');

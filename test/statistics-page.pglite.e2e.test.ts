@@ -1,0 +1,158 @@
+import { INestApplication } from '@nestjs/common';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import { eligibilityTableOn, NRW_ELIGIBILITY_TABLES } from '@lotse/domain';
+import { planCounty } from '../scripts/seed/county-plan';
+import { SeedClient } from '../scripts/seed/seed-client';
+import { seedCounty } from '../scripts/seed/seed-county';
+import { signTestToken } from '../src/auth/testing';
+import { hasChromium, launchChromium } from './support/chromium';
+import { Answer, expectedMarks, suppressedFigures } from './support/statistics-page.expectations';
+import { bootTestApp, TEST_SECRET } from './support/test-app';
+
+const RESULTS = join(__dirname, '..', 'test-results');
+const token = (roles: string[], municipality = 'neuss') => signTestToken({ sub: `${roles[0]}-page`, roles, municipality }, TEST_SECRET);
+const analyst = token(['analyst']);
+const coach = token(['coach']);
+
+/** Marks (bars) Observable Plot drew in one chart container. */
+const marksIn = (page: Page, id: string) => page.locator(`#${id} g[aria-label="bar"] rect`).count();
+
+const describeIfChromium = hasChromium() ? describe : describe.skip;
+if (!hasChromium()) process.stderr.write('statistics page browser test SKIPPED: no /usr/bin/chromium (apt-get install chromium)\n');
+
+/**
+ * The statistics page in headless Chromium against a real app with a small seeded county: the
+ * charts draw one bar per published figure the API answers, withheld figures show `*`, a role
+ * without statistics reads a clear message, and nothing is loaded from anywhere but the app.
+ */
+describeIfChromium('the statistics page in headless Chromium (pglite)', () => {
+  let app: INestApplication;
+  let browser: Browser;
+  let origin: string;
+  const today = new Date().toISOString().slice(0, 10);
+  const api = (path: string) => request(app.getHttpServer()).get(path).set('Authorization', `Bearer ${analyst}`).expect(200);
+
+  beforeAll(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    // k = 3, the lowest allowed: a small county still publishes enough bars, and still withholds some.
+    app = await bootTestApp(`pglite:memory://statistics-page-${process.pid}`, undefined, { env: { STATISTICS_MIN_CELL: '3' } });
+    await app.listen(0, '127.0.0.1');
+    origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const table = eligibilityTableOn(NRW_ELIGIBILITY_TABLES, today)!;
+    const client = new SeedClient(origin, (n) => signTestToken({ sub: `seed-${n}`, roles: ['admin'], municipality: 'neuss' }, TEST_SECRET));
+    const { position } = await seedCounty(client, planCounty({ participants: 40, municipalities: 3, seed: 5, today, table }));
+    // The statistics read model has the whole county before the page asks.
+    await api(`/statistics/outputs?minPosition=${position}`);
+    browser = await launchChromium();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  const openAs = async (bearer: string): Promise<Page> => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${origin}/statistics`);
+    await page.fill('#token-input', bearer);
+    await page.click('#token-button');
+    await page.waitForSelector('body[data-state="ready"], body[data-state="error"]');
+    return page;
+  };
+
+  it('draws one bar per published figure of the API’s answers, and * for every withheld one', async () => {
+    const page = await openAs(analyst);
+    try {
+      expect(await page.getAttribute('body', 'data-state')).toBe('ready');
+      const from = await page.inputValue('#filter-from');
+      const to = await page.inputValue('#filter-to');
+      const answer = async (path: string) => (await api(path)).body as Answer;
+      const started = await answer(`/statistics/pathways?measure=started&groupBy=quarter,kind&from=${from}&to=${to}`);
+      const ended = await answer(`/statistics/pathways?measure=ended&groupBy=quarter,kind&from=${from}&to=${to}`);
+      const outcomes = await answer(`/statistics/pathways?measure=ended&groupBy=jurisdiction,outcome&from=${from}&to=${to}`);
+      const needs = await answer(`/statistics/needs-offers?on=${to}&groupBy=kind,residenceStatus`);
+      const careers = await answer(`/statistics/careers?from=${from}&to=${to}`);
+
+      const expected = {
+        started: expectedMarks.quarterByKind(started),
+        ended: expectedMarks.quarterByKind(ended),
+        outcomes: expectedMarks.outcomes(outcomes),
+        needs: expectedMarks.needs(needs),
+        careers: expectedMarks.careers(careers),
+      };
+      expect(expected.started).toBeGreaterThan(3);
+      expect({
+        started: await marksIn(page, 'chart-started'),
+        ended: await marksIn(page, 'chart-ended'),
+        outcomes: await marksIn(page, 'chart-outcomes'),
+        needs: await marksIn(page, 'chart-needs'),
+        careers: await marksIn(page, 'chart-careers'),
+      }).toEqual(expected);
+
+      // A county of 40 people has small cells: the table under the chart stars each of them.
+      const withheld = suppressedFigures(started.tables[0]);
+      expect(withheld).toBeGreaterThan(0);
+      const stars = page.locator('#table-started td.suppressed');
+      expect(await stars.count()).toBe(withheld);
+      expect(await stars.first().textContent()).toBe('*');
+      expect(await page.textContent('#legend')).toContain('* = aus Datenschutzgründen nicht veröffentlicht (Zahlen von 1 bis 2');
+      // German names of the codes, not the codes.
+      expect(await page.textContent('#section-outcomes')).toContain('SGB II (Jobcenter)');
+      expect(await page.textContent('#section-needs')).toContain('Duldung');
+      await page.screenshot({ path: join(RESULTS, 'statistics-page.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('stores the view as a report and downloads its CSV, with * for withheld figures', async () => {
+    const page = await openAs(analyst);
+    try {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#section-started .report-button')]);
+      const csv = readFileSync(await download.path(), 'utf8');
+      expect(download.suggestedFilename()).toMatch(/^lotse-bericht-started-.+\.csv$/);
+      expect(csv).toContain('*');
+      expect(await page.textContent('#message')).toMatch(/^Bericht .+ gespeichert/);
+      const reports = await api('/reports');
+      expect(JSON.stringify(reports.body)).toContain('started');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('tells a coach clearly that statistics are not hers to read, and shows no figure', async () => {
+    const page = await openAs(coach);
+    try {
+      expect(await page.getAttribute('body', 'data-state')).toBe('error');
+      expect(await page.textContent('#message')).toContain('Keine Berechtigung für diese Statistik');
+      expect(await page.isVisible('#statistics')).toBe(false);
+      await page.screenshot({ path: join(RESULTS, 'statistics-page-coach.png') });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('loads nothing from anywhere but the app, under its own strict Content-Security-Policy', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    try {
+      const response = await page.goto(`${origin}/statistics`);
+      expect(response!.headers()['content-security-policy']).toMatch(/default-src 'none'; script-src 'self'/);
+      await page.fill('#token-input', analyst);
+      await page.click('#token-button');
+      await page.waitForSelector('body[data-state="ready"]');
+      expect(requested.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
+      expect(violations).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
