@@ -10,6 +10,7 @@ import { SeedClient } from '../scripts/seed/seed-client';
 import { seedCounty } from '../scripts/seed/seed-county';
 import { signTestToken } from '../src/auth/testing';
 import { hasChromium, launchChromium } from './support/chromium';
+import { FakeOidcProvider, startFakeOidcProvider } from './support/fake-oidc-provider';
 import { Answer, expectedMarks, suppressedFigures } from './support/statistics-page.expectations';
 import { bootTestApp, TEST_SECRET } from './support/test-app';
 
@@ -135,6 +136,14 @@ describeIfChromium('the statistics page in headless Chromium (pglite)', () => {
     }
   });
 
+  it('answers 404 with a problem for a file the page does not have, and serves the library it has', async () => {
+    const missing = await request(app.getHttpServer()).get('/statistics/assets/secrets.txt').expect(404);
+    expect(missing.body).toMatchObject({ code: 'not_found' });
+    const plot = await request(app.getHttpServer()).get('/statistics/assets/plot.js').expect(200);
+    expect(plot.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(plot.text).toContain('@observablehq/plot');
+  });
+
   it('loads nothing from anywhere but the app, under its own strict Content-Security-Policy', async () => {
     const page = await browser.newPage();
     const requested: string[] = [];
@@ -151,6 +160,65 @@ describeIfChromium('the statistics page in headless Chromium (pglite)', () => {
       await page.waitForSelector('body[data-state="ready"]');
       expect(requested.filter((url) => !url.startsWith(origin) && !url.startsWith('data:'))).toEqual([]);
       expect(violations).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+/**
+ * With JWT_JWKS_URL set, the page signs in at the OIDC provider: authorization code with PKCE
+ * (S256). The fake provider issues a token only for the verifier that matches the challenge, and
+ * the app accepts only that provider's RS256 tokens, so a page that shows figures went through it.
+ */
+describeIfChromium('the statistics page signing in with the OIDC provider (pglite)', () => {
+  let provider: FakeOidcProvider;
+  let app: INestApplication;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    provider = await startFakeOidcProvider({
+      clientId: 'lotse-web',
+      audience: 'lotse-api',
+      claims: { roles: ['analyst'], municipality: 'neuss' },
+    });
+    app = await bootTestApp(`pglite:memory://statistics-page-oidc-${process.pid}`, undefined, {
+      env: {
+        JWT_JWKS_URL: provider.jwksUrl,
+        JWT_ISSUER: provider.issuer,
+        JWT_AUDIENCE: 'lotse-api',
+        STATISTICS_PAGE_CLIENT_ID: 'lotse-web',
+      },
+    });
+    await app.listen(0, '127.0.0.1');
+    origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await provider?.close();
+  });
+
+  it('lets the page connect to the provider and nowhere else', async () => {
+    const res = await request(app.getHttpServer()).get('/statistics').expect(200);
+    expect(res.headers['content-security-policy']).toContain(`connect-src 'self' ${provider.issuer}`);
+    expect(res.text).toContain(`data-login="oidc" data-issuer="${provider.issuer}" data-client-id="lotse-web"`);
+  });
+
+  it('signs in with authorization code and PKCE, then reads the statistics with the provider’s token', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${origin}/statistics`);
+      expect(await page.isVisible('#token-input')).toBe(false);
+      await page.click('#oidc-button');
+      await page.waitForSelector('body[data-state="ready"], body[data-state="error"]');
+      expect(await page.textContent('#message')).toBe('');
+      expect(await page.getAttribute('body', 'data-state')).toBe('ready');
+      expect({ verified: provider.verifiedExchanges, refused: provider.refusedExchanges }).toEqual({ verified: 1, refused: 0 });
+      // The code is spent and gone from the address bar.
+      expect(page.url()).toBe(`${origin}/statistics`);
     } finally {
       await page.close();
     }
