@@ -19,6 +19,7 @@ interface Resources {
   entitlementId: string;
   pathwayId: string;
   offerId: string;
+  reportId: string;
 }
 
 interface Call {
@@ -119,6 +120,14 @@ const CALLS: Readonly<Record<string, (r: Resources) => Call>> = {
   'GET /offers/:id': (r) => ({ path: `/offers/${r.offerId}` }),
   'POST /offers/:id/places': (r) => ({ path: `/offers/${r.offerId}/places`, body: { places: 5, changedOn: '2026-02-01' } }),
   'POST /offers/:id/close': (r) => ({ path: `/offers/${r.offerId}/close`, body: { closedOn: '2099-01-01', reason: 'Funding ended.' } }),
+  'GET /statistics/pathways': (r) => ({ path: `/statistics/pathways?municipality=${r.municipality}` }),
+  'GET /statistics/needs-offers': (r) => ({ path: `/statistics/needs-offers?municipality=${r.municipality}` }),
+  'GET /statistics/careers': (r) => ({ path: `/statistics/careers?municipality=${r.municipality}` }),
+  'GET /statistics/outputs': (r) => ({ path: `/statistics/outputs?municipality=${r.municipality}` }),
+  'POST /reports': (r) => ({ path: '/reports', body: { type: 'outputs', parameters: { municipality: r.municipality } } }),
+  'GET /reports': () => ({ path: '/reports' }),
+  'GET /reports/:id': (r) => ({ path: `/reports/${r.reportId}` }),
+  'GET /reports/:id/reproduction': (r) => ({ path: `/reports/${r.reportId}/reproduction` }),
   'GET /admin/projections': () => ({ path: '/admin/projections' }),
   'POST /admin/projections/:name/rebuild': () => ({ path: '/admin/projections/case_steps/rebuild' }),
 };
@@ -175,10 +184,11 @@ describe('the authorization matrix: every route × role × municipality × bad t
       openTo: ['gestattung'],
       period: { from: '2026-01-01' },
     });
+    const reportId = await post('/reports', { type: 'pathways', parameters: { municipality } });
     const pairs = await send('GET', { path: '/duplicates' }, admin).expect(200);
     // Without the pair, merge and not-duplicate would answer 404 before their tenant check.
     expect(JSON.stringify(pairs.body)).toContain(duplicateId);
-    return { municipality, participantId, duplicateId, entitlementId, pathwayId, offerId };
+    return { municipality, participantId, duplicateId, entitlementId, pathwayId, offerId, reportId };
   };
 
   beforeAll(async () => {

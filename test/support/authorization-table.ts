@@ -10,13 +10,17 @@ import { Role, ROLES } from '@lotse/domain';
  *   municipality's user is refused 403 (an admin acts everywhere);
  * - `caller`: the route works only inside the caller's own municipality, so there is nothing of
  *   another municipality to name and nothing to refuse;
- * - `global`: not about a municipality at all (operations; admin only).
+ * - `global`: not about a municipality at all (operations; admin only);
+ * - `statistics`: like `resource`, but an analyst (the core group) reads every municipality's figures, as an admin does.
  */
-export type RouteAccess = { access: 'public' } | { access: 'token'; roles: readonly Role[]; tenant: 'resource' | 'caller' | 'global' };
+export type Tenant = 'resource' | 'caller' | 'global' | 'statistics';
+export type RouteAccess = { access: 'public' } | { access: 'token'; roles: readonly Role[]; tenant: Tenant };
 
 /** Every role that works with cases: the analyst reads only statistics. */
 const ALL: readonly Role[] = ROLES.filter((role) => role !== 'analyst');
-const route = (roles: readonly Role[], tenant: 'resource' | 'caller' | 'global' = 'resource'): RouteAccess => ({
+/** Who reads the anonymised statistics: the coordinator of her municipality, the core group's analysts and admins of all. */
+const STATISTICS: readonly Role[] = ['coordinator', 'analyst', 'admin'];
+const route = (roles: readonly Role[], tenant: Tenant = 'resource'): RouteAccess => ({
   access: 'token',
   roles,
   tenant,
@@ -54,6 +58,14 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, RouteAccess>> = {
   'POST /offers/:id/places': route(['coordinator', 'admin']),
   'POST /offers/:id/close': route(['coordinator', 'admin']),
   'GET /conflicts': route(['coordinator', 'admin']),
+  'GET /statistics/pathways': route(STATISTICS, 'statistics'),
+  'GET /statistics/needs-offers': route(STATISTICS, 'statistics'),
+  'GET /statistics/careers': route(STATISTICS, 'statistics'),
+  'GET /statistics/outputs': route(STATISTICS, 'statistics'),
+  'POST /reports': route(STATISTICS, 'statistics'),
+  'GET /reports': route(STATISTICS, 'caller'),
+  'GET /reports/:id': route(STATISTICS, 'statistics'),
+  'GET /reports/:id/reproduction': route(STATISTICS, 'statistics'),
   'GET /admin/projections': route(['admin'], 'global'),
   'POST /admin/projections/:name/rebuild': route(['admin'], 'global'),
 };
@@ -67,6 +79,7 @@ export const expectedFor = (access: RouteAccess, role: Role, municipality: Munic
   if (access.access === 'public') return 'allowed';
   if (!access.roles.includes(role)) return 403;
   if (municipality === 'other' && access.tenant === 'resource' && role !== 'admin') return 403;
+  if (municipality === 'other' && access.tenant === 'statistics' && role !== 'admin' && role !== 'analyst') return 403;
   return 'allowed';
 };
 
@@ -81,7 +94,7 @@ const cell = (access: RouteAccess, role: Role): string => {
   const other = expectedFor(access, role, 'other');
   if (own !== 'allowed') return String(own);
   // A `caller` route refuses nothing of another municipality because it never shows any.
-  const ownOnly = other !== 'allowed' || (access.tenant === 'caller' && role !== 'admin');
+  const ownOnly = other !== 'allowed' || (access.tenant === 'caller' && role !== 'admin' && role !== 'analyst');
   return ownOnly ? 'own municipality' : 'yes';
 };
 

@@ -54,7 +54,7 @@ export class StoreReportHandler implements ICommandHandler<StoreReportRequest, S
     const result: StatisticsResult = { type: body.type, tables: answer.tables };
     const sha256 = sha256Of(toCsv(result, { position: answer.position, rule, parameters }));
     const reportId = newAggregateId(context, 'report');
-    const municipality = (parameters).municipality;
+    const municipality = parameters.municipality;
     const data = {
       reportId,
       type: body.type,

@@ -56,15 +56,18 @@ export const canonicalKey = (keys: Record<string, string>): string =>
 interface Equation {
   members: RawEntry[];
   margin: RawEntry;
+  /** 0: cells against a row or column total; 1: the totals against the grand total. Settled in this order. */
+  level: number;
   /** Sorts the equations by what they mean, not by where they stand in the table. */
   order: string;
 }
 
 /** The equations a reader can write down from a published table. */
 export const equationsOf = (table: RawTable): Equation[] => {
-  const equation = (members: RawEntry[], margin: RawEntry): Equation => ({
+  const equation = (members: RawEntry[], margin: RawEntry, level = 0): Equation => ({
     members,
     margin,
+    level,
     order: `${canonicalKey(margin.keys)}|${members
       .map((m) => canonicalKey(m.keys))
       .sort()
@@ -82,8 +85,8 @@ export const equationsOf = (table: RawTable): Equation[] => {
       ),
     ),
   );
-  equations.push(equation(table.rowTotals, table.total), equation(table.columnTotals, table.total));
-  return equations.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  equations.push(equation(table.rowTotals, table.total, 1), equation(table.columnTotals, table.total, 1));
+  return equations.sort((a, b) => a.level - b.level || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
 };
 
 const byValueThenName = (a: RawEntry, b: RawEntry): number => {
@@ -98,20 +101,18 @@ export const suppressionOf = (table: RawTable, rule: DisclosureRule): Set<RawEnt
   const entries = [...table.cells, ...table.rowTotals, ...table.columnTotals, table.total];
   const suppressed = new Set(entries.filter((entry) => entry.value > 0 && entry.value < rule.minCell));
   const equations = equationsOf(table);
-  for (let changed = suppressed.size > 0; changed;) {
-    changed = false;
-    for (const { members, margin } of equations) {
-      const unknowns = members.filter((m) => suppressed.has(m)).length + (suppressed.has(margin) ? 1 : 0);
-      if (unknowns !== 1) continue;
-      const companion =
-        members.filter((m) => !suppressed.has(m) && m.value > 0).sort(byValueThenName)[0] ?? (suppressed.has(margin) ? undefined : margin);
-      // A published margin with one suppressed member always leaves a non-zero published member or the margin itself.
-      if (!companion) continue;
-      suppressed.add(companion);
-      changed = true;
-    }
+  // Settle the first equation (in the order above) that has exactly one unknown, then start over: the cells'
+  // rows and columns come before the totals, so a companion chosen there often settles a total's equation too.
+  for (;;) {
+    const open = equations.find(
+      ({ members, margin }) => members.filter((m) => suppressed.has(m)).length + (suppressed.has(margin) ? 1 : 0) === 1,
+    );
+    if (!open) return suppressed;
+    const { members, margin } = open;
+    // A published margin with one suppressed member always leaves a non-zero published member, or the margin itself.
+    const companion = members.filter((m) => !suppressed.has(m) && m.value > 0).sort(byValueThenName)[0] ?? margin;
+    suppressed.add(companion);
   }
-  return suppressed;
 };
 
 const published = (entry: RawEntry, suppressed: boolean): StatisticsCell => ({

@@ -1,0 +1,391 @@
+import { INestApplication } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { EVENT_STORE, EventStore, NewEvent } from '@lotse/event-store';
+import { signTestToken } from '../../src/auth/testing';
+import { parseCsv } from './csv';
+import { bootTestApp, TEST_SECRET as SECRET } from './test-app';
+
+const token = (roles: string[], municipality = 'neuss', sub = `${roles[0]}-1`) =>
+  `Bearer ${signTestToken({ sub, roles, municipality }, SECRET)}`;
+const coordinator = token(['coordinator']);
+const analyst = token(['analyst'], 'rhein-kreis-neuss', 'analyst-1');
+const admin = token(['admin'], 'land-nrw', 'admin-1');
+const coach = token(['coach']);
+const auditor = token(['auditor']);
+
+const metadata = (municipality: string) => ({
+  actor: 'seed',
+  role: 'admin',
+  municipality,
+  correlationId: 'statistics-test',
+  causationId: null,
+  occurredAt: '2026-03-01T10:00:00Z',
+});
+const event = (type: string, data: Record<string, unknown>, municipality = 'neuss'): NewEvent => ({
+  eventId: randomUUID(),
+  type,
+  schemaVersion: 1,
+  data,
+  metadata: metadata(municipality),
+});
+
+interface Seeded {
+  kind: string;
+  jurisdiction: string;
+  status: string;
+  municipality: string;
+  outcome?: string;
+  steps?: string[];
+}
+
+/**
+ * Statistics and reports end to end: facts appended to the store directly (a county in a few
+ * lines), the read model built from them by the running projection, and every route asked as every role.
+ */
+export const statisticsScenarios = (eventStoreUrl: () => string) => {
+  let app: INestApplication;
+  let store: EventStore;
+  let http: ReturnType<typeof request>;
+  let last = 0;
+
+  const append = async (streamId: string, events: NewEvent[]) => {
+    last = (await store.append(streamId, events, { expectedVersion: 'any' })).position;
+  };
+
+  const seedPathway = async ({ kind, jurisdiction, status, municipality, outcome, steps = [] }: Seeded) => {
+    const participantId = randomUUID();
+    const pathwayId = randomUUID();
+    await append(`participant-${participantId}`, [
+      event(
+        'ParticipantRegistered',
+        { participantId, municipality, residenceStatus: status, personalData: 'sealed', registeredAt: '2026-01-02T09:00:00Z' },
+        municipality,
+      ),
+      event(
+        'NeedsAssessed',
+        {
+          participantId,
+          assessment: {
+            assessmentId: randomUUID(),
+            assessedOn: '2026-01-03',
+            needs: ['coaching', 'school_certificate'],
+            assessedBy: 'coach-1',
+          },
+          recordedAt: '2026-01-03T09:00:00Z',
+        },
+        municipality,
+      ),
+    ]);
+    const pathway = [
+      event(
+        'PathwayOpened',
+        {
+          pathwayId,
+          participantId,
+          municipality,
+          kind,
+          jurisdiction,
+          provider: 'VHS',
+          goal: 'sealed',
+          plannedStart: '2026-02-01',
+          plannedEnd: '2026-12-31',
+          coachId: 'coach-1',
+          openedAt: '2026-02-01T09:00:00Z',
+          ageAtStart: 19,
+        },
+        municipality,
+      ),
+      ...steps.map((stepKind) =>
+        event('CaseStepRecorded', {
+          pathwayId,
+          step: { stepId: randomUUID(), kind: stepKind, occurredAt: '2026-03-02T09:00:00+01:00', recordedBy: 'coach-1' },
+        }),
+      ),
+      ...(outcome ? [event('PathwayCompleted', { pathwayId, outcome, endedOn: '2026-05-31' }, municipality)] : []),
+    ];
+    await append(`pathway-${pathwayId}`, pathway);
+    return { participantId, pathwayId };
+  };
+
+  const times = async (n: number, seeded: Seeded) => {
+    for (let i = 0; i < n; i++) await seedPathway(seeded);
+  };
+
+  const cellOf = (table: { cells: { keys: Record<string, string> }[] }, keys: Record<string, string>) =>
+    table.cells.find((c) => Object.entries(keys).every(([k, v]) => c.keys[k] === v));
+
+  beforeAll(async () => {
+    app = await bootTestApp(eventStoreUrl(), undefined, { env: { RATE_LIMIT_WRITES: '0' } });
+    store = app.get(EVENT_STORE);
+    http = request(app.getHttpServer());
+    // Neuss: 12 coaching under SGB II (7 ended in a training place), 3 coaching under SGB VIII, 6 language support (state).
+    await times(7, {
+      kind: 'coaching',
+      jurisdiction: 'sgb2',
+      status: 'gestattung',
+      municipality: 'neuss',
+      outcome: 'training_place',
+      steps: ['placement_offer'],
+    });
+    await times(5, { kind: 'coaching', jurisdiction: 'sgb2', status: 'duldung', municipality: 'neuss', outcome: 'dropped_out' });
+    await times(3, { kind: 'coaching', jurisdiction: 'sgb8', status: 'duldung', municipality: 'neuss', steps: ['employer_contact'] });
+    await times(6, { kind: 'language_support', jurisdiction: 'state', status: 'gestattung', municipality: 'neuss' });
+    // Dormagen: 8 coaching under SGB II.
+    await times(8, { kind: 'coaching', jurisdiction: 'sgb2', status: 'german', municipality: 'dormagen', outcome: 'employment' });
+    await append(`offer-${randomUUID()}`, [
+      event('OfferPublished', {
+        offerId: randomUUID(),
+        municipality: 'neuss',
+        title: 'Coaching',
+        provider: 'Caritas',
+        kind: 'coaching',
+        jurisdiction: 'sgb2',
+        places: 10,
+        openTo: ['gestattung'],
+        openingPossible: ['duldung'],
+        period: { from: '2026-01-01' },
+        languages: ['de'],
+        publishedAt: '2026-01-01T00:00:00Z',
+      }),
+    ]);
+  });
+  afterAll(() => app?.close());
+
+  const get = (path: string, who = analyst) => http.get(path).set('Authorization', who);
+
+  it('counts pathways started by kind and jurisdiction with totals, suppresses 1 to k−1 and what would give them away, and names position and rule', async () => {
+    const answer = await get(`/statistics/pathways?measure=started&groupBy=kind,jurisdiction&minPosition=${last}`).expect(200);
+    expect(answer.headers['cache-control']).toContain('no-store');
+    const body = answer.body;
+    expect(body).toMatchObject({
+      type: 'pathways',
+      parameters: { measure: 'started', groupBy: ['kind', 'jurisdiction'] },
+      rule: { minCell: 5, minDenominator: 10 },
+    });
+    expect(body.position).toBeGreaterThanOrEqual(last);
+    const [table] = body.tables;
+    expect(table).toMatchObject({ rowDimensions: ['kind'], columnDimension: 'jurisdiction', total: { value: 29, suppressed: false } });
+    // 3 is below k = 5: suppressed; the row total 23 would give it away, so the row's only other non-zero cell (20)
+    // goes too, and with it the SGB II column total, which that cell would otherwise equal.
+    expect(cellOf(table, { kind: 'coaching', jurisdiction: 'sgb8' })).toMatchObject({ value: null, suppressed: true });
+    expect(cellOf(table, { kind: 'coaching', jurisdiction: 'sgb2' })).toMatchObject({ value: null, suppressed: true });
+    expect(table.columnTotals.find((c: { keys: { jurisdiction: string } }) => c.keys.jurisdiction === 'sgb2')).toMatchObject({
+      suppressed: true,
+    });
+    expect(cellOf(table, { kind: 'language_support', jurisdiction: 'state' })).toMatchObject({ value: 6, suppressed: false });
+    expect(cellOf(table, { kind: 'coaching', jurisdiction: 'sgb3' })).toMatchObject({ value: 0, suppressed: false });
+    const coachingRow = table.cells.filter((c: { keys: { kind: string } }) => c.keys.kind === 'coaching');
+    expect(coachingRow.filter((c: { suppressed: boolean }) => c.suppressed).length + 0).toBeGreaterThanOrEqual(1);
+    const rowTotal = table.rowTotals.find((c: { keys: { kind: string } }) => c.keys.kind === 'coaching');
+    expect(coachingRow.filter((c: { suppressed: boolean }) => c.suppressed).length + (rowTotal.suppressed ? 1 : 0)).toBeGreaterThanOrEqual(
+      2,
+    );
+    expect(JSON.stringify(body)).not.toMatch(/participantId|pathwayId|Haddad|birth/);
+  });
+
+  it('limits a coordinator to her municipality and lets the core group choose any; refuses coach and auditor', async () => {
+    const own = await get('/statistics/pathways?groupBy=municipality', coordinator).expect(200);
+    expect(own.body.parameters.municipality).toBe('neuss');
+    expect(own.body.tables[0].cells.map((c: { keys: { municipality: string } }) => c.keys.municipality)).toEqual(['neuss']);
+    await get('/statistics/pathways?municipality=dormagen', coordinator).expect(403);
+    const all = await get('/statistics/pathways?groupBy=municipality').expect(200);
+    expect(all.body.tables[0].cells.map((c: { keys: { municipality: string }; value: number }) => [c.keys.municipality, c.value])).toEqual([
+      ['dormagen', 8],
+      ['neuss', 21],
+    ]);
+    await get('/statistics/pathways?municipality=dormagen', admin).expect(200);
+    for (const who of [coach, auditor]) {
+      for (const path of ['/statistics/pathways', '/statistics/needs-offers', '/statistics/careers', '/statistics/outputs', '/reports'])
+        await get(path, who).expect(403);
+    }
+    await http.get('/statistics/pathways').expect(401);
+  });
+
+  it.each([
+    ['groupBy=nothing', 'groupBy'],
+    ['measure=most', 'measure'],
+    ['groupBy=kind,jurisdiction,ageBand,outcome', 'groupBy'],
+    ['from=2026-05-01&to=2026-01-01', 'to'],
+    ['from=2026-13-01', 'from'],
+    ['format=xml', 'format'],
+    ['delimiter=tab', 'delimiter'],
+    ['municipality=Not%20A%20Slug', 'municipality'],
+    ['minPosition=-1', 'minPosition'],
+    ['unknown=1', 'unknown'],
+  ])('answers 400 problem+json naming the field to %s', async (query, field) => {
+    const answer = await get(`/statistics/pathways?${query}`).expect(400);
+    expect(answer.headers['content-type']).toContain('application/problem+json');
+    expect(answer.body.code).toBe('validation_failed');
+    expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('rates and medians only with ten cases: the transition rate of SGB II coaching', async () => {
+    const answer = await get('/statistics/pathways?measure=transition_rate&groupBy=jurisdiction&municipality=neuss').expect(200);
+    const [table] = answer.body.tables;
+    expect(table.measure).toBe('rate');
+    // 12 ended under SGB II in Neuss, 7 into a training place.
+    expect(cellOf(table, { jurisdiction: 'sgb2' })).toMatchObject({ value: 58.3, suppressed: false });
+    const median = await get('/statistics/pathways?measure=median_duration_days&groupBy=kind').expect(200);
+    expect(cellOf(median.body.tables[0], { kind: 'coaching' })).toMatchObject({ value: 119, suppressed: false });
+    const few = await get('/statistics/pathways?measure=median_duration_days&groupBy=kind&municipality=dormagen').expect(200);
+    expect(cellOf(few.body.tables[0], { kind: 'coaching' })).toMatchObject({ value: null, suppressed: true });
+  });
+
+  it('writes CSV (RFC 4180, UTF-8) for format=csv or Accept: text/csv, with position, period and rule first and * for suppressed', async () => {
+    const answer = await get('/statistics/pathways?groupBy=kind,jurisdiction&format=csv&from=2026-01-01&to=2026-12-31').expect(200);
+    expect(answer.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const records = parseCsv(answer.text);
+    expect(records[0]).toEqual(['statistics', 'pathways']);
+    expect(records[1][0]).toBe('position');
+    expect(Number(records[1][1])).toBeGreaterThanOrEqual(last);
+    expect(records[2]).toEqual(['period', '2026-01-01', '2026-12-31']);
+    expect(records.find((r) => r[0] === 'rule')?.[1]).toMatch(/^k=5/);
+    const header = records.find((r) => r[0] === 'kind')!;
+    const coaching = records.find((r) => r[0] === 'coaching')!;
+    expect(coaching[header.indexOf('sgb2')]).toBe('*');
+    expect(coaching[header.indexOf('sgb8')]).toBe('*');
+    expect(coaching[header.indexOf('sgb3')]).toBe('0');
+    expect(coaching[header.indexOf('total')]).toBe('23');
+    expect(records[records.length - 1]).toEqual(['total', ...header.slice(1, -1).map((_, i) => records[records.length - 1][i + 1]), '29']);
+
+    const accepted = await http
+      .get('/statistics/pathways?groupBy=kind,jurisdiction&from=2026-01-01&to=2026-12-31')
+      .set('Authorization', analyst)
+      .set('Accept', 'text/csv')
+      .expect(200);
+    expect(accepted.text).toBe(answer.text);
+
+    const german = await get(
+      '/statistics/pathways?measure=transition_rate&groupBy=jurisdiction&municipality=neuss&format=csv&delimiter=semicolon&decimal=comma',
+    ).expect(200);
+    const rows = parseCsv(german.text, ';');
+    expect(rows.find((r) => r[0] === 'sgb2')).toEqual(['sgb2', '58,3']);
+  });
+
+  it('answers needs against offers, the career indicator and the outputs', async () => {
+    const needs = await get('/statistics/needs-offers?on=2026-03-01&municipality=neuss').expect(200);
+    const [people, places, free, opening, gap] = needs.body.tables;
+    expect(people.name).toBe('needs_offers.people_with_open_need');
+    // Coaching is an open need of no one with a coaching pathway running: only the 6 in language support (gestattung).
+    expect(cellOf(people, { kind: 'coaching', residenceStatus: 'gestattung' })).toMatchObject({ value: 6 });
+    expect(cellOf(places, { kind: 'coaching', residenceStatus: 'gestattung' })).toMatchObject({ value: 10 });
+    expect(cellOf(free, { kind: 'coaching', residenceStatus: 'gestattung' })).toMatchObject({ value: 10 });
+    expect(cellOf(opening, { kind: 'coaching', residenceStatus: 'duldung' })).toMatchObject({ value: 10 });
+    expect(cellOf(gap, { kind: 'coaching', residenceStatus: 'gestattung' })).toMatchObject({ value: -4 });
+
+    const careers = await get('/statistics/careers?to=2026-12-31').expect(200);
+    expect(careers.body.parameters).toEqual({ from: '2025-01-01', to: '2026-12-31' });
+    expect(cellOf(careers.body.tables[0], { pathways: '1' })).toMatchObject({ value: 29 });
+
+    const outputs = await get('/statistics/outputs?from=2026-01-01&to=2026-12-31&municipality=neuss').expect(200);
+    const table = outputs.body.tables[0];
+    // 3 employer contacts are too few; next to them the 7 placement offers would give them away through the total of 10.
+    expect(cellOf(table, { output: 'employer_contact' })).toMatchObject({ suppressed: true, value: null });
+    expect(cellOf(table, { output: 'placement_offer' })).toMatchObject({ suppressed: true, value: null });
+    expect(cellOf(table, { output: 'internship' })).toMatchObject({ suppressed: false, value: 0 });
+    expect(table.total).toMatchObject({ value: 10, suppressed: false });
+  });
+
+  it('stores a report, lists and reads it as JSON and CSV, and reproduces it by replay after later events, a rebuild and an erasure', async () => {
+    const parameters = { measure: 'started', groupBy: 'kind,jurisdiction', from: '2026-01-01', to: '2026-12-31' };
+    await http.post('/reports').set('Authorization', coach).send({ type: 'pathways', parameters }).expect(403);
+    const refused = await http
+      .post('/reports')
+      .set('Authorization', analyst)
+      .send({ type: 'pathways', parameters: { measure: 'most' } })
+      .expect(400);
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain('parameters.measure');
+    await http.post('/reports').set('Authorization', analyst).send({ type: 'sightings' }).expect(400);
+    await http
+      .post('/reports')
+      .set('Authorization', coordinator)
+      .send({ type: 'outputs', parameters: { municipality: 'dormagen' } })
+      .expect(403);
+
+    const stored = await http.post('/reports').set('Authorization', analyst).send({ type: 'pathways', parameters }).expect(201);
+    const id = stored.body.id;
+    expect(stored.headers.location).toBe(`/reports/${id}`);
+    expect(stored.body.report).toMatchObject({
+      type: 'pathways',
+      parameters: { groupBy: ['kind', 'jurisdiction'] },
+      minCell: 5,
+      definitionVersion: 1,
+    });
+    expect(stored.body.report.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const listed = await get(`/reports?minPosition=${stored.body.position}`).expect(200);
+    expect(listed.body.items.map((r: { id: string }) => r.id)).toContain(id);
+    const own = await get(`/reports?minPosition=${stored.body.position}`, coordinator).expect(200);
+    expect(own.body.items.map((r: { id: string }) => r.id)).not.toContain(id);
+    await get(`/reports/${id}`, coordinator).expect(403);
+
+    const json = await get(`/reports/${id}`).expect(200);
+    expect(json.body).toMatchObject({ reportId: id, position: stored.body.report.position, tables: [{ total: { value: 29 } }] });
+    const csv = await get(`/reports/${id}?format=csv`).expect(200);
+    expect(createHash('sha256').update(csv.text, 'utf8').digest('hex')).toBe(stored.body.report.sha256);
+    await get(`/reports/${randomUUID()}`).expect(404);
+
+    const reproduced = async () => (await get(`/reports/${id}/reproduction`).expect(200)).body;
+    expect(await reproduced()).toMatchObject({ reproduced: true, sha256: stored.body.report.sha256 });
+
+    // 10,000 later events: new pathways and case steps the report must not see.
+    const streams = Array.from({ length: 20 }, () => randomUUID());
+    for (const pathwayId of streams) {
+      const events = [
+        event('PathwayOpened', {
+          pathwayId,
+          participantId: randomUUID(),
+          municipality: 'neuss',
+          kind: 'coaching',
+          jurisdiction: 'sgb2',
+          provider: 'VHS',
+          goal: 'sealed',
+          plannedStart: '2026-06-01',
+          plannedEnd: '2026-12-31',
+          coachId: 'coach-1',
+          openedAt: '2026-06-01T09:00:00Z',
+        }),
+        ...Array.from({ length: 499 }, () =>
+          event('CaseStepRecorded', {
+            pathwayId,
+            step: { stepId: randomUUID(), kind: 'counselling', occurredAt: '2026-06-02T09:00:00Z', recordedBy: 'coach-1' },
+          }),
+        ),
+      ];
+      await append(`pathway-${pathwayId}`, events);
+    }
+    // The read model takes a moment for 10,000 events on a busy machine: 503 read_model_behind until then.
+    let later = await get(`/statistics/pathways?groupBy=kind,jurisdiction&from=2026-01-01&to=2026-12-31&minPosition=${last}`);
+    for (let i = 0; i < 30 && later.status === 503; i++)
+      later = await get(`/statistics/pathways?groupBy=kind,jurisdiction&from=2026-01-01&to=2026-12-31&minPosition=${last}`);
+    expect(later.status).toBe(200);
+    expect(later.body.tables[0].total.value).toBe(49);
+    expect(await reproduced()).toMatchObject({ reproduced: true });
+
+    // A rebuild of the statistics read model from the log.
+    await http.post('/admin/projections/statistics_facts/rebuild').set('Authorization', admin).expect(202);
+    for (let i = 0; i < 400; i++) {
+      const list = await http.get('/admin/projections').set('Authorization', admin).expect(200);
+      const status = list.body.projections.find((p: { name: string }) => p.name === 'statistics_facts');
+      if (status?.rebuild?.state === 'done') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await reproduced()).toMatchObject({ reproduced: true });
+
+    // An erasure of a person's data: the facts hold nothing personal, so they and the report stay.
+    const registered = await http
+      .post('/participants')
+      .set('Authorization', admin)
+      .send({ givenName: 'Amira', familyName: 'Haddad', birthDate: '2004-05-17', municipality: 'neuss', residenceStatus: 'duldung' })
+      .expect(201);
+    const second = await http
+      .post('/reports')
+      .set('Authorization', analyst)
+      .send({ type: 'needs-offers', parameters: { on: '2026-03-01' } })
+      .expect(201);
+    await http.delete(`/participants/${registered.body.id}/personal-data`).set('Authorization', admin).expect(200);
+    expect(await reproduced()).toMatchObject({ reproduced: true });
+    expect((await get(`/reports/${second.body.id}/reproduction`).expect(200)).body).toMatchObject({ reproduced: true });
+  });
+};
