@@ -1,4 +1,4 @@
-import { Jurisdiction, Outcome, PathwayKind, ResidenceStatus } from '@lotse/domain';
+import { AgeBand, Jurisdiction, NO_OUTCOME, Outcome, OUTPUT_KINDS, PathwayDimension, PathwayKind, ResidenceStatus } from '@lotse/domain';
 
 /*
  * The German names of the codes, for the statistics page: the one table it labels axes, legends
@@ -33,7 +33,7 @@ const KIND: Readonly<Record<PathwayKind, string>> = {
   participation_management: 'Teilhabemanagement',
 };
 
-const OUTCOME: Readonly<Record<Outcome | 'none', string>> = {
+const OUTCOME: Readonly<Record<Outcome | typeof NO_OUTCOME, string>> = {
   training_place: 'Ausbildung',
   employment: 'Arbeit',
   school: 'Schule',
@@ -44,25 +44,50 @@ const OUTCOME: Readonly<Record<Outcome | 'none', string>> = {
   none: 'Noch offen',
 };
 
+const AGE_BAND: Readonly<Record<AgeBand, string>> = {
+  '18-20': '18 bis 20 Jahre',
+  '21-24': '21 bis 24 Jahre',
+  '25-27': '25 bis 27 Jahre',
+  other: 'Andere Alter',
+};
+
+const OUTPUT: Readonly<Record<(typeof OUTPUT_KINDS)[number], string>> = {
+  placement_offer: 'Vermittlungsangebote',
+  employer_contact: 'Arbeitgeberkontakte',
+  internship: 'Praktika',
+  exam_registered: 'Prüfungsanmeldungen',
+  certificate_obtained: 'Erworbene Abschlüsse',
+};
+
+/** The dimensions of the statistics' tables: the pathway dimensions and those of the careers and outputs tables. */
+const DIMENSION: Readonly<Record<PathwayDimension | 'pathways' | 'jurisdictions' | 'rule' | 'output', string>> = {
+  kind: 'Art der Maßnahme',
+  jurisdiction: 'Kostenträger',
+  residenceStatus: 'Aufenthaltsstatus',
+  ageBand: 'Altersgruppe',
+  municipality: 'Kommune',
+  outcome: 'Ergebnis',
+  quarter: 'Quartal',
+  year: 'Jahr',
+  pathways: 'Maßnahmen je Person',
+  jurisdictions: 'Kostenträger je Person',
+  rule: 'Regel',
+  output: 'Leistung',
+};
+
 export const GERMAN_LABELS = {
   kind: KIND,
   jurisdiction: JURISDICTION,
   residenceStatus: RESIDENCE_STATUS,
   outcome: OUTCOME,
-  ageBand: { '18-20': '18 bis 20 Jahre', '21-24': '21 bis 24 Jahre', '25-27': '25 bis 27 Jahre', other: 'Andere Alter' },
+  ageBand: AGE_BAND,
   rule: {
     R1: 'R1 Doppelte Maßnahme',
     R2: 'R2 Nachrang (SGB II/XII)',
     R3: 'R3 Maßnahmenkarriere',
     R4: 'R4 Nicht förderfähig',
   },
-  output: {
-    placement_offer: 'Vermittlungsangebote',
-    employer_contact: 'Arbeitgeberkontakte',
-    internship: 'Praktika',
-    exam_registered: 'Prüfungsanmeldungen',
-    certificate_obtained: 'Erworbene Abschlüsse',
-  },
+  output: OUTPUT,
   series: {
     people: 'Personen mit offenem Bedarf',
     places: 'Plätze',
@@ -70,18 +95,5 @@ export const GERMAN_LABELS = {
     opening: 'Plätze mit Öffnung im Einzelfall',
     gap: 'Lücke (Personen − freie Plätze)',
   },
-  dimension: {
-    kind: 'Art der Maßnahme',
-    jurisdiction: 'Kostenträger',
-    residenceStatus: 'Aufenthaltsstatus',
-    ageBand: 'Altersgruppe',
-    municipality: 'Kommune',
-    outcome: 'Ergebnis',
-    quarter: 'Quartal',
-    year: 'Jahr',
-    pathways: 'Maßnahmen je Person',
-    jurisdictions: 'Kostenträger je Person',
-    rule: 'Regel',
-    output: 'Leistung',
-  },
+  dimension: DIMENSION,
 } as const;
