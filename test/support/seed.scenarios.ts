@@ -29,9 +29,7 @@ export const seedScenarios = (eventStoreUrl: () => string) => {
     const client = new SeedClient(`http://127.0.0.1:${port}`, (n) =>
       signTestToken({ sub: `seed-admin-${n}`, roles: ['admin'], municipality: 'rhein-kreis-neuss' }, TEST_SECRET),
     );
-    const started = Date.now();
     report = await seedCounty(client, plan());
-    process.stderr.write(`seeded in ${Date.now() - started} ms: ${report.writes} writes\n`);
   }, 240_000);
   afterAll(() => app?.close());
 
@@ -80,7 +78,9 @@ export const seedScenarios = (eventStoreUrl: () => string) => {
       aborted: report.aborted,
       active: report.pathwaysOpened - report.completed - report.aborted,
     });
+    // The second registrations land in the coordinators' list (matching finds nearly all variants).
+    expect(report.duplicateRegistrations).toBeGreaterThan(0);
     const duplicates = await http().get('/duplicates').set('Authorization', admin).expect(200);
-    expect(JSON.stringify(duplicates.body)).not.toBe('[]');
+    expect(duplicates.body.length).toBeGreaterThan(0);
   });
 };
