@@ -124,6 +124,19 @@ describeIfChromium('the statistics page in headless Chromium (pglite)', () => {
     }
   });
 
+  it('offers a coordinator only her own municipality, and shows its figures', async () => {
+    const page = await openAs(token(['coordinator']));
+    try {
+      expect(await page.getAttribute('body', 'data-state')).toBe('ready');
+      expect(
+        await page.locator('#filter-municipality option').evaluateAll((options) => options.map((o) => (o as { value: string }).value)),
+      ).toEqual(['', 'neuss']);
+      expect(await page.inputValue('#filter-municipality')).toBe('neuss');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('tells a coach clearly that statistics are not hers to read, and shows no figure', async () => {
     const page = await openAs(coach);
     try {
