@@ -45,15 +45,16 @@ const readArguments = (args: string[]) => {
   };
 };
 
+const codes = (counts: Record<string, number>): string =>
+  Object.entries(counts)
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ');
+
 const summary = (r: SeedReport, seconds: number): string =>
   [
     `seeded ${r.participants} participants (${r.duplicateRegistrations} registered twice) in ${r.municipalities} municipalities, ${r.offers} offers, ${r.needsAssessments} needs assessments`,
     `pathways: ${r.pathwaysOpened} opened (${r.pathwaysWithPlace} with a place in an offer, ${r.openedWithoutPlace} without, the offer being full), ${r.completed} completed, ${r.aborted} aborted, ${r.caseSteps} case steps`,
-    `guard refusals: ${
-      Object.entries(r.refusals)
-        .map(([code, n]) => `${code} ${n}`)
-        .join(', ') || 'none'
-    }${r.unexpectedRefusals ? ` (${r.unexpectedRefusals} not planned)` : ''}`,
+    `guard refusals: ${codes(r.refusals) || 'none'}${r.unexpectedRefusals ? ` (not planned: ${codes(r.unplanned)})` : ''}`,
     `${r.writes} writes in ${seconds.toFixed(0)} s (${(r.writes / seconds).toFixed(0)}/s), ${r.waitsForRateLimit} waits for a rate limit; log position ${r.position}`,
   ].join('\n');
 

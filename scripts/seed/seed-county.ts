@@ -16,6 +16,8 @@ export interface SeedReport {
   /** Refusals by code: those the plan meant to provoke and any others (an unexpected one is worth a look). */
   refusals: Record<string, number>;
   unexpectedRefusals: number;
+  /** Those not planned, by the code the guard gave (or `allowed` for a planned refusal the guard let through). */
+  unplanned: Record<string, number>;
   /** Pathways that wanted a place in a full offer and opened without one. */
   openedWithoutPlace: number;
   writes: number;
@@ -60,6 +62,7 @@ export const seedCounty = async (
     caseSteps: 0,
     refusals: {},
     unexpectedRefusals: 0,
+    unplanned: {},
     openedWithoutPlace: 0,
     writes: 0,
     waitsForRateLimit: 0,
@@ -71,6 +74,11 @@ export const seedCounty = async (
     report.writes = client.writeCount;
     report.waitsForRateLimit = client.waitsForRateLimit;
     return body;
+  };
+
+  const unplanned = (code: string) => {
+    report.unexpectedRefusals++;
+    report.unplanned[code] = (report.unplanned[code] ?? 0) + 1;
   };
 
   const offerIds = new Map<number, string>();
@@ -92,11 +100,11 @@ export const seedCounty = async (
     if (answer.status === 409) {
       const code = String(answer.body.code);
       report.refusals[code] = (report.refusals[code] ?? 0) + 1;
-      if (code !== refusal) report.unexpectedRefusals++;
+      if (code !== refusal) unplanned(code);
       return undefined;
     }
     const opened = written(expectWritten(answer, `POST /pathways (${pathway.kind}, ${pathway.jurisdiction})`));
-    if (refusal) report.unexpectedRefusals++;
+    if (refusal) unplanned('allowed');
     report.pathwaysOpened++;
     report.pathwaysByMunicipality[person.municipality]++;
     return String(opened.id);
