@@ -119,6 +119,13 @@ describeIfChromium('the statistics page in headless Chromium (pglite)', () => {
       expect(await page.textContent('#message')).toMatch(/^Bericht .+ gespeichert/);
       const reports = await api('/reports');
       expect(JSON.stringify(reports.body)).toContain('started');
+
+      // For Excel with German settings: semicolons between the fields.
+      await page.check('#filter-excel');
+      const [excel] = await Promise.all([page.waitForEvent('download'), page.click('#section-outcomes .report-button')]);
+      const excelCsv = readFileSync(await excel.path(), 'utf8');
+      expect(excelCsv.split('\n').filter((line) => line.includes(';')).length).toBeGreaterThan(5);
+      expect(excelCsv).not.toMatch(/^[^;\n]*,[^;\n]*,[^;\n]*$/m);
     } finally {
       await page.close();
     }
