@@ -1,5 +1,5 @@
 /**
- * `npm run bench`, five sections (BENCH_SECTIONS, default "store,http,domain,rebuild,statistics"), each runnable alone:
+ * `npm run bench`, its sections (BENCH_SECTIONS, default: all of those below), each runnable alone:
  * - store: the event store's append and read-all rates on PGlite and on the PostgreSQL server,
  *   next to a pgbench baseline measured on the same server in the same run;
  * - http: case steps recorded per second through the coach API (autocannon, 32 connections) on
@@ -12,11 +12,13 @@
  *   PostgreSQL server, next to a plain read-all of the same log (rebuild-bench.ts);
  * - statistics: the core group's queries over 100,000 pathways in 1,000,000 events and a report's
  *   replay, in this process (statistics-bench.ts).
+ * - page: the statistics page's first render in headless Chromium, next to its shell alone and its
+ *   API answers without a browser (page-bench.ts).
  * It is a report: it exits 0 even when a target is missed, and says so.
  * Settings: BENCH_SECONDS, BENCH_PGBENCH_SECONDS, BENCH_WRITERS, BENCH_READ_EVENTS,
  * BENCH_READ_BATCH, BENCH_ENGINES, BENCH_PGBENCH_MODE, BENCH_PG_POOL, BENCH_SECTIONS,
  * BENCH_HTTP_CONNECTIONS, BENCH_HTTP_PATHWAYS, BENCH_HTTP_WARMUP, BENCH_HTTP_LOG_LEVEL,
- * BENCH_HTTP_CPU_PROF, BENCH_HTTP_WRITE_LIMIT, BENCH_REBUILD_EVENTS, BENCH_REBUILD_BATCH, DATABASE_URL, PGBENCH.
+ * BENCH_HTTP_CPU_PROF, BENCH_HTTP_WRITE_LIMIT, BENCH_REBUILD_EVENTS, BENCH_REBUILD_BATCH, BENCH_PAGE_PARTICIPANTS, BENCH_PAGE_RUNS, DATABASE_URL, PGBENCH.
  */
 import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { Client } from 'pg';
@@ -26,6 +28,7 @@ import { benchDomain } from './domain-bench';
 import { benchEngine, EngineResult, SEED_BATCH } from './event-store-bench';
 import { benchHttp, HttpResult } from './http-bench';
 import { httpComparison } from './http-comparison';
+import { benchPage, pageReport } from './page-bench';
 import { lagReport } from './lag-report';
 import { PgbenchResult, runPgbenchBaseline } from './pgbench-baseline';
 import { benchRebuild } from './rebuild-bench';
@@ -338,6 +341,8 @@ const main = async () => {
 
   const statistics = config.sections.includes('statistics') ? benchStatistics() : undefined;
   if (statistics) misses.push(...statistics.misses);
+  const page = config.sections.includes('page') ? pageReport(await benchPage()) : undefined;
+  if (page) misses.push(...page.misses);
 
   const cpuModel = cpuList[0]?.model.trim() ?? 'unknown CPU';
   const out = [
@@ -351,6 +356,7 @@ const main = async () => {
     ...(domain ? ['', domain, ''] : []),
     ...(rebuild ? ['', rebuild.text, ''] : []),
     ...(statistics ? ['', statistics.text, ''] : []),
+    ...(page ? ['', page.text, ''] : []),
     misses.length ? `TARGET MISSED: ${misses.join('; ')}` : 'all targets met.',
     `(took ${((Date.now() - started) / 1000).toFixed(0)} s)`,
     '',

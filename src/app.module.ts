@@ -14,6 +14,7 @@ import { PathwaysModule } from './pathways';
 import { PROJECTIONS } from './projections';
 import { ReadModelsModule } from './read-models';
 import { StatisticsModule } from './statistics';
+import { StatisticsPageModule } from './statistics-page';
 
 /**
  * The whole service. Each context is a module of its own and imports what it uses; only
@@ -44,6 +45,7 @@ export class AppModule {
         OffersModule,
         PathwaysModule,
         StatisticsModule,
+        StatisticsPageModule,
         ...extraImports,
       ],
     };

@@ -34,6 +34,8 @@ interface Call {
 const CALLS: Readonly<Record<string, (r: Resources) => Call>> = {
   'GET /health': () => ({ path: '/health' }),
   'GET /metrics': () => ({ path: '/metrics' }),
+  'GET /statistics': () => ({ path: '/statistics' }),
+  'GET /statistics/assets/:file': () => ({ path: '/statistics/assets/page.js' }),
   'POST /participants': (r) => ({
     path: '/participants',
     body: { givenName: 'Probe', familyName: 'Matrix', birthDate: '2001-02-03', municipality: r.municipality, residenceStatus: 'duldung' },

@@ -1,7 +1,19 @@
 import { EventStoreLocation, parseEventStoreUrl } from '@lotse/event-store';
 import { parseReadModelUrl } from './read-model-url';
 import { masterKey } from './master-key-parser';
-import { autoOr, durationInSeconds, httpUrl, integerBetween, oneOf, optional, originList, secretOfAtLeast, text, UNSET } from './parsers';
+import {
+  autoOr,
+  clientId,
+  durationInSeconds,
+  httpUrl,
+  integerBetween,
+  oneOf,
+  optional,
+  originList,
+  secretOfAtLeast,
+  text,
+  UNSET,
+} from './parsers';
 
 export interface ConfigVariable<Value> {
   description: string;
@@ -103,6 +115,12 @@ export const CONFIG_VARIABLES = {
       'HS256 secret of development tokens, at least 32 characters; unset, the first start generates one in <DATA_DIR>/jwt.secret',
     default: UNSET,
     parse: optional(secretOfAtLeast(32)),
+  }),
+  STATISTICS_PAGE_CLIENT_ID: variable({
+    description:
+      'Client id of the statistics page (`GET /statistics`) at the OIDC provider: a public client with the authorization code flow and PKCE, redirecting to `<origin>/statistics`; used only with JWT_JWKS_URL, whose JWT_ISSUER the page signs in at',
+    default: 'lotse-web',
+    parse: clientId,
   }),
   CORS_ORIGINS: variable({
     description:

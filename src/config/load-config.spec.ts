@@ -27,6 +27,7 @@ describe('loadConfig', () => {
         JWT_AUDIENCE: undefined,
         JWT_MAX_LIFETIME: 12 * 3600,
         JWT_SECRET: undefined,
+        STATISTICS_PAGE_CLIENT_ID: 'lotse-web',
         CORS_ORIGINS: undefined,
         RATE_LIMIT_WINDOW_SECONDS: 60,
         RATE_LIMIT_AUTH_FAILURES: 50,
@@ -34,6 +35,10 @@ describe('loadConfig', () => {
         REQUEST_TIMEOUT_MS: 30_000,
         KEEP_ALIVE_TIMEOUT_MS: 5_000,
       });
+    });
+
+    it('refuses a statistics page client id a URL would have to escape', () => {
+      expect(() => loadConfig({ STATISTICS_PAGE_CLIENT_ID: 'lotse web' })).toThrow(/STATISTICS_PAGE_CLIENT_ID: must be a client id/);
     });
 
     it('treats empty values as unset', () => {
@@ -58,6 +63,7 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'debug',
         SHUTDOWN_TIMEOUT_MS: 0,
         JWT_MAX_LIFETIME: 12 * 3600,
+        STATISTICS_PAGE_CLIENT_ID: 'lotse-web',
         RATE_LIMIT_WINDOW_SECONDS: 60,
         RATE_LIMIT_AUTH_FAILURES: 50,
         RATE_LIMIT_WRITES: 600,
@@ -222,6 +228,7 @@ describe('loadConfig', () => {
       'JWT_AUDIENCE',
       'JWT_MAX_LIFETIME',
       'JWT_SECRET',
+      'STATISTICS_PAGE_CLIENT_ID',
       'CORS_ORIGINS',
       'RATE_LIMIT_WINDOW_SECONDS',
       'RATE_LIMIT_AUTH_FAILURES',

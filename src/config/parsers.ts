@@ -96,3 +96,10 @@ export const originList = (raw: string): string[] =>
       }
       return url.origin;
     });
+
+/** An OAuth client id as providers issue them: letters, digits, `.`, `_`, `-`, nothing a URL would need to escape. */
+export const clientId = (raw: string): string => {
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(raw))
+    throw new Error(`must be a client id of letters, digits, ".", "_" or "-", got ${JSON.stringify(raw)}`);
+  return raw;
+};

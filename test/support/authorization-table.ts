@@ -29,6 +29,9 @@ const route = (roles: readonly Role[], tenant: Tenant = 'resource'): RouteAccess
 export const AUTHORIZATION_TABLE: Readonly<Record<string, RouteAccess>> = {
   'GET /health': { access: 'public' },
   'GET /metrics': { access: 'public' },
+  // The statistics page and its files hold no figure: the page fetches them with the user's token.
+  'GET /statistics': { access: 'public' },
+  'GET /statistics/assets/:file': { access: 'public' },
   'POST /participants': route(['coach', 'admin']),
   'GET /participants/:id': route(ALL),
   'POST /participants/:id/residence-status': route(['coach', 'admin']),
