@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { consistencyProof, EMPTY_TREE_HASH, inclusionProof, NodeReader, treeHead, verifyConsistency, verifyInclusion } from './merkle';
+import {
+  consistencyProof,
+  EMPTY_TREE_HASH,
+  hashRanges,
+  inclusionProof,
+  NodeReader,
+  rangeProofRanges,
+  rootFromRange,
+  treeHead,
+  verifyConsistency,
+  verifyInclusion,
+} from './merkle';
 import { TreeBuilder, StoredNode } from './tree-builder';
 
 /**
@@ -112,6 +123,26 @@ describe('the RFC 9162 Merkle tree', () => {
             const bad = proof.map((p, j) => (j === i ? flip(p, i) : p));
             expect(verifyConsistency(m, n, first, second, bad)).toBe(false);
           });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('rebuilds the root from any range of leaves and its range proof, and not from a changed leaf', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc
+          .integer({ min: 1, max: 150 })
+          .chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n }), fc.integer({ min: 0, max: n }))),
+        async ([n, x, y]) => {
+          const [from, to] = x <= y ? [x, y] : [y, x];
+          const D = entries(n);
+          const { read } = storedTree(D);
+          const proof = await hashRanges(rangeProofRanges(from, to, n), read);
+          const leafAt = (i: number) => H(Buffer.of(0), D[i]);
+          expect(rootFromRange(from, to, n, leafAt, proof)).toEqual(MTH(D));
+          if (to > from) expect(rootFromRange(from, to, n, (i) => (i === from ? flip(leafAt(i)) : leafAt(i)), proof)).not.toEqual(MTH(D));
         },
       ),
       { numRuns: 150 },

@@ -191,3 +191,51 @@ export const verifyConsistency = (
   }
   return sn === 0 && fr.equals(firstRoot) && sr.equals(secondRoot);
 };
+
+/**
+ * The hashes an export of leaves [from, to) needs beside its own leaves to rebuild the root of the
+ * tree of `treeSize`: every subtree of RFC 9162's split that lies wholly outside the range, in the
+ * order a left-to-right walk of the tree meets them.
+ */
+export const rangeProofRanges = (from: number, to: number, treeSize: number): LeafRange[] => {
+  if (!(from >= 0 && from <= to && to <= treeSize)) throw new RangeError(`no range [${from}, ${to}) in a tree of ${treeSize}`);
+  const out: LeafRange[] = [];
+  const walk = (start: number, end: number): void => {
+    if (end <= from || start >= to) {
+      out.push([start, end]);
+    } else if (end - start > 1 && !(start >= from && end <= to)) {
+      const k = splitPoint(end - start);
+      walk(start, start + k);
+      walk(start + k, end);
+    }
+  };
+  if (treeSize > 0) walk(0, treeSize);
+  return out;
+};
+
+/**
+ * The root of the tree of `treeSize` from the leaf hashes of [from, to) (`leafAt(i)` for i in that
+ * range) and the range proof of `rangeProofRanges`; throws when the proof has too few or too many hashes.
+ */
+export const rootFromRange = (
+  from: number,
+  to: number,
+  treeSize: number,
+  leafAt: (index: number) => Uint8Array,
+  proof: readonly Uint8Array[],
+): Buffer => {
+  if (treeSize === 0) return EMPTY_TREE_HASH;
+  let used = 0;
+  const walk = (start: number, end: number): Buffer => {
+    if (end <= from || start >= to) {
+      if (used >= proof.length) throw new RangeError('the range proof is too short');
+      return Buffer.from(proof[used++]);
+    }
+    if (end - start === 1) return Buffer.from(leafAt(start));
+    const k = splitPoint(end - start);
+    return nodeHash(walk(start, start + k), walk(start + k, end));
+  };
+  const root = walk(0, treeSize);
+  if (used !== proof.length) throw new RangeError('the range proof is too long');
+  return root;
+};

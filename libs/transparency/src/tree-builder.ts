@@ -37,9 +37,14 @@ export class TreeBuilder {
 
   /** Adds the leaf of one entry (an event's 32-byte hash); answers the nodes it completes, its leaf first. */
   append(entry: Uint8Array): StoredNode[] {
+    return this.appendLeafHash(leafHash(entry));
+  }
+
+  /** Adds a leaf whose hash is already SHA-256(0x00 ‖ entry). */
+  appendLeafHash(leaf: Uint8Array): StoredNode[] {
     const index = this.leaves;
     this.leaves += 1;
-    let hash = leafHash(entry);
+    let hash: Buffer = Buffer.from(leaf);
     let level = 0;
     let at = index;
     const completed: StoredNode[] = [{ level, index: at, hash }];
