@@ -19,7 +19,7 @@ export interface BenchConfig {
   pgbenchMode: 'simple' | 'extended' | 'prepared';
   /** Pool size for the postgres engine (BENCH_PG_POOL); unset = the driver's default. */
   pgPool?: number;
-  /** Which parts of the report to run (BENCH_SECTIONS, default "store,http,domain,rebuild"). */
+  /** Which parts of the report to run (BENCH_SECTIONS, default "store,http,domain,rebuild,audit"). */
   sections: Section[];
   /** The HTTP section: autocannon connections (BENCH_HTTP_CONNECTIONS, default 32). */
   httpConnections: number;
@@ -35,9 +35,11 @@ export interface BenchConfig {
   rebuildEvents: number;
   /** Events per read and per read-model transaction of the rebuild (BENCH_REBUILD_BATCH, default 2000). */
   rebuildBatch: number;
+  /** The audit section: generated events the verifiable log is measured on (BENCH_AUDIT_EVENTS, default 1000000). */
+  auditEvents: number;
 }
 
-export const SECTIONS = ['store', 'http', 'domain', 'rebuild'] as const;
+export const SECTIONS = ['store', 'http', 'domain', 'rebuild', 'audit'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type Engine = 'pglite' | 'postgres';
@@ -94,5 +96,6 @@ export const loadConfig = (): BenchConfig => {
     httpCpuProf: process.env.BENCH_HTTP_CPU_PROF || undefined,
     rebuildEvents: Math.floor(num('BENCH_REBUILD_EVENTS', 1_000_000, 1)),
     rebuildBatch: Math.floor(num('BENCH_REBUILD_BATCH', 2000, 1)),
+    auditEvents: Math.floor(num('BENCH_AUDIT_EVENTS', 1_000_000, 1)),
   };
 };

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`, four sections (BENCH_SECTIONS, default "store,http,domain,rebuild"), each runnable alone:
+ * `npm run bench`, five sections (BENCH_SECTIONS, default "store,http,domain,rebuild,audit"), each runnable alone:
  * - store: the event store's append and read-all rates on PGlite and on the PostgreSQL server,
  *   next to a pgbench baseline measured on the same server in the same run;
  * - http: case steps recorded per second through the coach API (autocannon, 32 connections) on
@@ -8,12 +8,14 @@
  *   opened per second, without and with a place in an offer;
  * - domain: the guard's decision and duplicate matching, in this process (domain-bench.ts);
  * - rebuild: rebuildProjection of the pathways read model over a million generated events on the
- *   PostgreSQL server, next to a plain read-all of the same log (rebuild-bench.ts).
+ *   PostgreSQL server, next to a plain read-all of the same log (rebuild-bench.ts);
+ * - audit: the verifiable log over a million generated events on the PostgreSQL server: full
+ *   verification, inclusion proofs and the export, next to a plain read of the same rows (audit-bench.ts).
  * It is a report: it exits 0 even when a target is missed, and says so.
  * Settings: BENCH_SECONDS, BENCH_PGBENCH_SECONDS, BENCH_WRITERS, BENCH_READ_EVENTS,
  * BENCH_READ_BATCH, BENCH_ENGINES, BENCH_PGBENCH_MODE, BENCH_PG_POOL, BENCH_SECTIONS,
  * BENCH_HTTP_CONNECTIONS, BENCH_HTTP_PATHWAYS, BENCH_HTTP_WARMUP, BENCH_HTTP_LOG_LEVEL,
- * BENCH_HTTP_CPU_PROF, BENCH_REBUILD_EVENTS, BENCH_REBUILD_BATCH, DATABASE_URL, PGBENCH.
+ * BENCH_HTTP_CPU_PROF, BENCH_REBUILD_EVENTS, BENCH_REBUILD_BATCH, BENCH_AUDIT_EVENTS, DATABASE_URL, PGBENCH.
  */
 import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { Client } from 'pg';
@@ -24,6 +26,7 @@ import { benchEngine, EngineResult, SEED_BATCH } from './event-store-bench';
 import { benchHttp, HttpResult } from './http-bench';
 import { lagReport } from './lag-report';
 import { PgbenchResult, runPgbenchBaseline } from './pgbench-baseline';
+import { auditReport, benchAudit } from './audit-bench';
 import { benchRebuild } from './rebuild-bench';
 import { rebuildReport } from './rebuild-report';
 import { formatMs, formatRate, renderTable } from './table';
@@ -316,6 +319,9 @@ const main = async () => {
   const rebuild = config.sections.includes('rebuild') ? rebuildReport(await benchRebuild(config, registerCleanup)) : undefined;
   if (rebuild) misses.push(...rebuild.misses);
 
+  const audit = config.sections.includes('audit') ? auditReport(await benchAudit(config, registerCleanup)) : undefined;
+  if (audit) misses.push(...audit.misses);
+
   const cpuModel = cpuList[0]?.model.trim() ?? 'unknown CPU';
   const out = [
     '',
@@ -327,6 +333,7 @@ const main = async () => {
     ...httpSection,
     ...(domain ? ['', domain, ''] : []),
     ...(rebuild ? ['', rebuild.text, ''] : []),
+    ...(audit ? ['', audit.text, ''] : []),
     misses.length ? `TARGET MISSED: ${misses.join('; ')}` : 'all targets met.',
     `(took ${((Date.now() - started) / 1000).toFixed(0)} s)`,
     '',

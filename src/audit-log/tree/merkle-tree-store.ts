@@ -149,7 +149,7 @@ export class MerkleTreeStore {
   async leaves(from: number, to: number): Promise<Leaf[]> {
     const rows = await this.driver.query<{ leaf_index: string; position: string; hash: string }>(
       `select leaf_index::text, global_position::text as position, encode(event_hash, 'hex') as hash
-         from audit_leaves where leaf_index >= $1 and leaf_index < $2 order by leaf_index`,
+         from audit_leaves where leaf_index >= $1 and leaf_index < $2 order by audit_leaves.leaf_index`,
       [from, to],
     );
     return rows.map((r) => ({ leafIndex: Number(r.leaf_index), position: Number(r.position), eventHash: r.hash }));
