@@ -96,26 +96,27 @@ export class ExportLogHandler {
     };
   }
 
+  private readBatch(from: number, end: number): Promise<ExportRow[]> {
+    return this.driver!.query<ExportRow>(EXPORT_BATCH_SQL, [from, Math.min(from + BATCH, end)]);
+  }
+
   /** Writes the planned export; `write` resolves when the line may be followed by the next. */
   async stream(plan: ExportPlan, write: (chunk: string) => Promise<void>): Promise<void> {
     const tree = requireTree(this.store);
     const { header, checkpoint } = plan;
     await write(`${JSON.stringify(header)}\n`);
-    for (let at = header.fromLeaf; at < header.toLeaf; at += BATCH) {
-      const rows = await this.driver!.query<ExportRow>(
-        `select l.leaf_index::text, e.global_position::text, e.stream_id, e.stream_version::text, e.event_id::text, e.type,
-                e.schema_version, to_char(e.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at,
-                e.hash, p.hash as previous_hash, e.data::text as data, e.metadata::text as metadata
-           from audit_leaves l
-           join events e on e.global_position = l.global_position
-           left join events p on p.stream_id = e.stream_id and p.stream_version = e.stream_version - 1
-          where l.leaf_index >= $1 and l.leaf_index < $2
-          order by l.leaf_index`,
-        [at, Math.min(at + BATCH, header.toLeaf)],
-      );
-      let chunk = '';
-      for (const r of rows) chunk += eventLine(r);
-      if (chunk) await write(chunk);
+    // The next batch is read while this one is written: the database and the socket overlap.
+    let next = header.fromLeaf < header.toLeaf ? this.readBatch(header.fromLeaf, header.toLeaf) : undefined;
+    try {
+      for (let at = header.fromLeaf; next; at += BATCH) {
+        const rows = await next;
+        next = at + BATCH < header.toLeaf ? this.readBatch(at + BATCH, header.toLeaf) : undefined;
+        let chunk = '';
+        for (const r of rows) chunk += eventLine(r);
+        if (chunk) await write(chunk);
+      }
+    } finally {
+      next?.catch(() => undefined);
     }
     await write(`${JSON.stringify({ kind: 'checkpoint', note: checkpoint.note })}\n`);
     const range = await hashRanges(rangeProofRanges(header.fromLeaf, header.toLeaf, header.treeSize), tree.readNodes);
@@ -128,6 +129,15 @@ export class ExportLogHandler {
     }
   }
 }
+
+const EXPORT_BATCH_SQL = `select l.leaf_index::text, e.global_position::text, e.stream_id, e.stream_version::text, e.event_id::text, e.type,
+        e.schema_version, to_char(e.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at,
+        e.hash, p.hash as previous_hash, e.data::text as data, e.metadata::text as metadata
+   from audit_leaves l
+   join events e on e.global_position = l.global_position
+   left join events p on p.stream_id = e.stream_id and p.stream_version = e.stream_version - 1
+  where l.leaf_index >= $1 and l.leaf_index < $2
+  order by l.leaf_index`;
 
 const eventLine = (r: ExportRow): string =>
   `{"kind":"event","leafIndex":${r.leaf_index},"position":${r.global_position},"streamId":${JSON.stringify(r.stream_id)},` +

@@ -60,14 +60,22 @@ export const readLogBatch = (driver: SqlDriver, cursor: LogCursor, limit: number
     [cursor.transactionId, cursor.position, limit],
   );
 
-/** Walks the whole log in batches; memory stays that of one batch. */
+/**
+ * Walks the whole log in batches; memory stays that of two batches. The next batch is already
+ * being read while the caller works on this one, so the database and the hashing overlap.
+ */
 export async function* walkLog(driver: SqlDriver, batchSize = 5_000): AsyncGenerator<RawRow[]> {
-  let cursor = LOG_START;
-  for (;;) {
-    const rows = await readLogBatch(driver, cursor, batchSize);
-    if (rows.length === 0) return;
-    yield rows;
-    const last = rows[rows.length - 1];
-    cursor = { transactionId: last.transaction_id, position: Number(last.global_position) };
+  let next: Promise<RawRow[]> = readLogBatch(driver, LOG_START, batchSize);
+  try {
+    for (;;) {
+      const rows = await next;
+      if (rows.length === 0) return;
+      const last = rows[rows.length - 1];
+      next = readLogBatch(driver, { transactionId: last.transaction_id, position: Number(last.global_position) }, batchSize);
+      yield rows;
+    }
+  } finally {
+    // A caller that stops early leaves one read in flight; its failure must not go unheard.
+    next.catch(() => undefined);
   }
 }
