@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@lotse/domain';
 import { MERKLE_TREE_STORE } from '../audit-log.tokens';
-import { requireTree } from '../audit-log.service';
+import { requireTree } from '../require-tree';
 import { CheckpointSigner } from '../signing/checkpoint-signer';
 import { MerkleTreeStore } from '../tree/merkle-tree-store';
 import { checkpointResponse, CheckpointResponse } from './checkpoint.response';

@@ -4,7 +4,7 @@ import { SqlDriver } from '@lotse/event-store';
 import { consistencyProof, hashRanges, rangeProofRanges } from '@lotse/transparency';
 import { AuthenticatedUser } from '../../auth';
 import { AUDIT_SQL, EXPORT_ACCESS_RECORDER, MERKLE_TREE_STORE } from '../audit-log.tokens';
-import { requireTree } from '../audit-log.service';
+import { requireTree } from '../require-tree';
 import { CheckpointSigner } from '../signing/checkpoint-signer';
 import { MerkleTreeStore, StoredCheckpoint } from '../tree/merkle-tree-store';
 import { ExportAccessRecorder } from './export-access-recorder';

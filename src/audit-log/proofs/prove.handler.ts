@@ -5,7 +5,7 @@ import { consistencyProof, inclusionProof, leafHash, treeHead } from '@lotse/tra
 import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
 import { AUDIT_SQL, MERKLE_TREE_STORE } from '../audit-log.tokens';
 import { streamMunicipality } from '../stream-municipality';
-import { requireTree } from '../audit-log.service';
+import { requireTree } from '../require-tree';
 import { MerkleTreeStore } from '../tree/merkle-tree-store';
 import { ConsistencyProofResponse, InclusionProofResponse } from './proof.response';
 

@@ -3,7 +3,7 @@ import { DomainError } from '@lotse/domain';
 import { SqlDriver } from '@lotse/event-store';
 import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
 import { AUDIT_SQL, MERKLE_TREE_STORE } from '../audit-log.tokens';
-import { requireTree } from '../audit-log.service';
+import { requireTree } from '../require-tree';
 import { streamMunicipality } from '../stream-municipality';
 import { MerkleTreeStore } from '../tree/merkle-tree-store';
 import { LogVerifier } from '../verification/log-verifier';
