@@ -34,6 +34,7 @@ const INFRASTRUCTURE = [
   'lifecycle',
   'logging',
   'metrics',
+  'audit-log',
   'personal-data',
   'read-models',
 ];
@@ -105,6 +106,15 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/projections/' },
       to: { path: '^libs/domain/' },
+    },
+    {
+      name: 'transparency-stands-alone',
+      comment:
+        'The Merkle tree, its proofs and signed checkpoints are plain algorithms over bytes (RFC 9162, signed notes): ' +
+        'no Lotse library, so the offline verifier and any auditor can use them alone.',
+      severity: 'error',
+      from: { path: '^libs/transparency/' },
+      to: { path: '^libs/(domain|event-store|projections)/' },
     },
     {
       name: 'no-circular',

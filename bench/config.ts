@@ -19,7 +19,7 @@ export interface BenchConfig {
   pgbenchMode: 'simple' | 'extended' | 'prepared';
   /** Pool size for the postgres engine (BENCH_PG_POOL); unset = the driver's default. */
   pgPool?: number;
-  /** Which parts of the report to run (BENCH_SECTIONS, default "store,http,domain,rebuild,statistics,page"). */
+  /** Which parts of the report to run (BENCH_SECTIONS, default "store,http,domain,rebuild,statistics,page,audit"). */
   sections: Section[];
   /** The HTTP section: autocannon connections (BENCH_HTTP_CONNECTIONS, default 32). */
   httpConnections: number;
@@ -40,9 +40,11 @@ export interface BenchConfig {
   rebuildEvents: number;
   /** Events per read and per read-model transaction of the rebuild (BENCH_REBUILD_BATCH, default 2000). */
   rebuildBatch: number;
+  /** The audit section: generated events the verifiable log is measured on (BENCH_AUDIT_EVENTS, default 1000000). */
+  auditEvents: number;
 }
 
-export const SECTIONS = ['store', 'http', 'domain', 'rebuild', 'statistics', 'page'] as const;
+export const SECTIONS = ['store', 'http', 'domain', 'rebuild', 'statistics', 'page', 'audit'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type Engine = 'pglite' | 'postgres';
@@ -102,5 +104,6 @@ export const loadConfig = (): BenchConfig => {
     httpWriteLimit: Math.floor(num('BENCH_HTTP_WRITE_LIMIT', 0, 0)),
     rebuildEvents: Math.floor(num('BENCH_REBUILD_EVENTS', 1_000_000, 1)),
     rebuildBatch: Math.floor(num('BENCH_REBUILD_BATCH', 2000, 1)),
+    auditEvents: Math.floor(num('BENCH_AUDIT_EVENTS', 1_000_000, 1)),
   };
 };

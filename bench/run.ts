@@ -14,11 +14,13 @@
  *   replay, in this process (statistics-bench.ts).
  * - page: the statistics page's first render in headless Chromium, next to its shell alone and its
  *   API answers without a browser (page-bench.ts).
+ * - audit: the verifiable log over a million generated events on the PostgreSQL server: full
+ *   verification, inclusion proofs and the export, next to a plain read of the same rows (audit-bench.ts).
  * It is a report: it exits 0 even when a target is missed, and says so.
  * Settings: BENCH_SECONDS, BENCH_PGBENCH_SECONDS, BENCH_WRITERS, BENCH_READ_EVENTS,
  * BENCH_READ_BATCH, BENCH_ENGINES, BENCH_PGBENCH_MODE, BENCH_PG_POOL, BENCH_SECTIONS,
  * BENCH_HTTP_CONNECTIONS, BENCH_HTTP_PATHWAYS, BENCH_HTTP_WARMUP, BENCH_HTTP_LOG_LEVEL,
- * BENCH_HTTP_CPU_PROF, BENCH_HTTP_WRITE_LIMIT, BENCH_REBUILD_EVENTS, BENCH_REBUILD_BATCH, BENCH_PAGE_PARTICIPANTS, BENCH_PAGE_RUNS, DATABASE_URL, PGBENCH.
+ * BENCH_HTTP_CPU_PROF, BENCH_HTTP_WRITE_LIMIT, BENCH_REBUILD_EVENTS, BENCH_REBUILD_BATCH, BENCH_PAGE_PARTICIPANTS, BENCH_PAGE_RUNS, BENCH_AUDIT_EVENTS, DATABASE_URL, PGBENCH.
  */
 import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { Client } from 'pg';
@@ -31,6 +33,7 @@ import { httpComparison } from './http-comparison';
 import { benchPage, pageReport } from './page-bench';
 import { lagReport } from './lag-report';
 import { PgbenchResult, runPgbenchBaseline } from './pgbench-baseline';
+import { auditReport, benchAudit } from './audit-bench';
 import { benchRebuild } from './rebuild-bench';
 import { benchStatistics } from './statistics-bench';
 import { rebuildReport } from './rebuild-report';
@@ -343,6 +346,8 @@ const main = async () => {
   if (statistics) misses.push(...statistics.misses);
   const page = config.sections.includes('page') ? pageReport(await benchPage()) : undefined;
   if (page) misses.push(...page.misses);
+  const audit = config.sections.includes('audit') ? auditReport(await benchAudit(config, registerCleanup)) : undefined;
+  if (audit) misses.push(...audit.misses);
 
   const cpuModel = cpuList[0]?.model.trim() ?? 'unknown CPU';
   const out = [
@@ -357,6 +362,7 @@ const main = async () => {
     ...(rebuild ? ['', rebuild.text, ''] : []),
     ...(statistics ? ['', statistics.text, ''] : []),
     ...(page ? ['', page.text, ''] : []),
+    ...(audit ? ['', audit.text, ''] : []),
     misses.length ? `TARGET MISSED: ${misses.join('; ')}` : 'all targets met.',
     `(took ${((Date.now() - started) / 1000).toFixed(0)} s)`,
     '',

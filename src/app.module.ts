@@ -1,5 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditLogModule } from './audit-log';
 import { AuthModule } from './auth';
 import { AppConfig, AppConfigModule } from './config';
 import { DatabaseModule } from './database';
@@ -46,6 +47,7 @@ export class AppModule {
         PathwaysModule,
         StatisticsModule,
         StatisticsPageModule,
+        AuditLogModule,
         ...extraImports,
       ],
     };

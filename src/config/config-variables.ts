@@ -1,19 +1,8 @@
 import { EventStoreLocation, parseEventStoreUrl } from '@lotse/event-store';
 import { parseReadModelUrl } from './read-model-url';
 import { masterKey } from './master-key-parser';
-import {
-  autoOr,
-  clientId,
-  durationInSeconds,
-  httpUrl,
-  integerBetween,
-  oneOf,
-  optional,
-  originList,
-  secretOfAtLeast,
-  text,
-  UNSET,
-} from './parsers';
+import { signerKey } from './signing-key-parser';
+import { autoOr, clientId, durationInSeconds, httpUrl, integerBetween, oneOf, optional, originList, secretOfAtLeast, text, UNSET } from './parsers';
 
 export interface ConfigVariable<Value> {
   description: string;
@@ -173,6 +162,28 @@ export const CONFIG_VARIABLES = {
       "Master key (32 bytes, base64; e.g. `openssl rand -base64 32`) that wraps every participant's data key; unset, the first start generates one in <DATA_DIR>/master.key. Set it in production and keep it outside the database",
     default: UNSET,
     parse: optional(masterKey),
+  }),
+  LOTSE_SIGNING_KEY: variable({
+    description:
+      "Ed25519 key that signs the audit log's checkpoints, in the signed-note signer form `PRIVATE+KEY+<origin>+<key hash>+<base64>` (`npm run --silent audit -- keygen <origin>` writes one); its name is the log's origin line. Unset, the first start generates one in <DATA_DIR>/signing.key. Set it in production and keep it outside the database",
+    default: UNSET,
+    parse: optional(signerKey),
+  }),
+  AUDIT_CHECKPOINT_EVENTS: variable({
+    description: 'The audit log signs a checkpoint of its Merkle tree at least after this many new events…',
+    default: '1000',
+    parse: integerBetween(1, 10_000_000),
+  }),
+  AUDIT_CHECKPOINT_SECONDS: variable({
+    description: '…or this many seconds after the last checkpoint, when events came in since',
+    default: '60',
+    parse: integerBetween(1, 86_400),
+  }),
+  AUDIT_VERIFY_INTERVAL_SECONDS: variable({
+    description:
+      'How often the background check re-verifies the newest events of the log (chains, tree, latest checkpoint); a failure counts in `lotse_audit_verification_failures` and turns /health down',
+    default: '30',
+    parse: integerBetween(1, 86_400),
   }),
 };
 

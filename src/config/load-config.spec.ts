@@ -34,6 +34,9 @@ describe('loadConfig', () => {
         RATE_LIMIT_WRITES: 600,
         REQUEST_TIMEOUT_MS: 30_000,
         KEEP_ALIVE_TIMEOUT_MS: 5_000,
+        AUDIT_CHECKPOINT_EVENTS: 1_000,
+        AUDIT_CHECKPOINT_SECONDS: 60,
+        AUDIT_VERIFY_INTERVAL_SECONDS: 30,
       });
     });
 
@@ -55,6 +58,9 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'debug',
         SHUTDOWN_TIMEOUT_MS: '0',
         STARTUP_TIMEOUT_MS: '5000',
+        AUDIT_CHECKPOINT_EVENTS: '250',
+        AUDIT_CHECKPOINT_SECONDS: '5',
+        AUDIT_VERIFY_INTERVAL_SECONDS: '600',
       });
       expect(config).toEqual({
         PORT: 8080,
@@ -72,6 +78,9 @@ describe('loadConfig', () => {
         STARTUP_TIMEOUT_MS: 5_000,
         WEB_CONCURRENCY: 'auto',
         PROJECTIONS: 'auto',
+        AUDIT_CHECKPOINT_EVENTS: 250,
+        AUDIT_CHECKPOINT_SECONDS: 5,
+        AUDIT_VERIFY_INTERVAL_SECONDS: 600,
       });
     });
 
@@ -207,6 +216,17 @@ describe('loadConfig', () => {
       expect(problem.message).not.toContain('c2hvcnQta2V5');
     });
 
+    it('refuses a signing key that is not a signed-note Ed25519 key, without printing it', () => {
+      const key = 'PRIVATE+KEY+lotse.example/log+00000000+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';
+      const problem = problemWith({ LOTSE_SIGNING_KEY: key });
+      expect(problem.message).toContain('LOTSE_SIGNING_KEY: must be an Ed25519 signer key');
+      expect(problem.message).not.toContain('AYEKFALV');
+      expect(
+        loadConfig({ LOTSE_SIGNING_KEY: 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz' })
+          .LOTSE_SIGNING_KEY,
+      ).toMatch(/^PRIVATE\+KEY\+PeterNeumann/);
+    });
+
     it('does not print the password of a malformed PostgreSQL URL', () => {
       expect(problemWith({ EVENT_STORE_URL: 'postgres://lotse:hunter2@[bad' }).message).not.toContain('hunter2');
     });
@@ -237,6 +257,10 @@ describe('loadConfig', () => {
       'KEEP_ALIVE_TIMEOUT_MS',
       'ELIGIBILITY_TABLE_FILE',
       'LOTSE_MASTER_KEY',
+      'LOTSE_SIGNING_KEY',
+      'AUDIT_CHECKPOINT_EVENTS',
+      'AUDIT_CHECKPOINT_SECONDS',
+      'AUDIT_VERIFY_INTERVAL_SECONDS',
     ]);
     for (const variable of CONFIG_VARIABLE_LIST) {
       expect(variable.description).not.toBe('');
