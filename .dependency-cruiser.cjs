@@ -19,6 +19,8 @@ const CONTEXTS = {
   duplicates: ['guard'],
   pathways: ['guard', 'offers'],
   participants: ['duplicates', 'guard'],
+  // The auditors' context reads the log of every other context; it needs the guard's careers projection only.
+  'audit-trail': ['guard'],
 };
 const INFRASTRUCTURE = [
   'auth',

@@ -1,6 +1,7 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from './auth';
+import { AuditTrailModule } from './audit-trail';
 import { AppConfig, AppConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { EventStoreModule } from './event-store';
@@ -39,6 +40,7 @@ export class AppModule {
         ParticipantsModule,
         OffersModule,
         PathwaysModule,
+        AuditTrailModule,
         ...extraImports,
       ],
     };

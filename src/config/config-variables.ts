@@ -138,6 +138,12 @@ export const CONFIG_VARIABLES = {
     default: UNSET,
     parse: optional(masterKey),
   }),
+  ACCESS_LOG_RETENTION_DAYS: variable({
+    description:
+      'Days an entry of the access log (who read whose data) is kept; older entries are purged once a day and the purge itself is recorded',
+    default: '365',
+    parse: integerBetween(1, 36_500),
+  }),
 };
 
 export type ConfigVariableName = keyof typeof CONFIG_VARIABLES;

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
         RATE_LIMIT_WRITES: 600,
         REQUEST_TIMEOUT_MS: 30_000,
         KEEP_ALIVE_TIMEOUT_MS: 5_000,
+        ACCESS_LOG_RETENTION_DAYS: 365,
       });
     });
 
@@ -62,6 +63,7 @@ describe('loadConfig', () => {
         REQUEST_TIMEOUT_MS: 30_000,
         KEEP_ALIVE_TIMEOUT_MS: 5_000,
         STARTUP_TIMEOUT_MS: 5_000,
+        ACCESS_LOG_RETENTION_DAYS: 365,
       });
     });
 
@@ -224,6 +226,7 @@ describe('loadConfig', () => {
       'KEEP_ALIVE_TIMEOUT_MS',
       'ELIGIBILITY_TABLE_FILE',
       'LOTSE_MASTER_KEY',
+      'ACCESS_LOG_RETENTION_DAYS',
     ]);
     for (const variable of CONFIG_VARIABLE_LIST) {
       expect(variable.description).not.toBe('');

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DomainError } from '@lotse/domain';
-import { IsIsoTimestamp } from '../http';
+import { IsIsoTimestamp } from '../http/date-validators';
 
 /**
  * `?asOf=<ISO time>` or `?atPosition=<n>`: read a resource as it was at that moment of the log, by replaying its

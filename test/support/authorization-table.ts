@@ -10,12 +10,15 @@ import { Role, ROLES } from '@lotse/domain';
  *   municipality's user is refused 403 (an admin acts everywhere);
  * - `caller`: the route works only inside the caller's own municipality, so there is nothing of
  *   another municipality to name and nothing to refuse;
+ * - `hidden`: like `resource`, but another municipality's resource is answered 404, as if it did not exist, so
+ *   that not even its existence is told (an auditor naming a stream of another municipality);
  * - `global`: not about a municipality at all (operations; admin only).
  */
-export type RouteAccess = { access: 'public' } | { access: 'token'; roles: readonly Role[]; tenant: 'resource' | 'caller' | 'global' };
+export type Tenant = 'resource' | 'hidden' | 'caller' | 'global';
+export type RouteAccess = { access: 'public' } | { access: 'token'; roles: readonly Role[]; tenant: Tenant };
 
 const ALL: readonly Role[] = ROLES;
-const route = (roles: readonly Role[], tenant: 'resource' | 'caller' | 'global' = 'resource'): RouteAccess => ({
+const route = (roles: readonly Role[], tenant: Tenant = 'resource'): RouteAccess => ({
   access: 'token',
   roles,
   tenant,
@@ -50,6 +53,10 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, RouteAccess>> = {
   'POST /offers/:id/places': route(['coordinator', 'admin']),
   'POST /offers/:id/close': route(['coordinator', 'admin']),
   'GET /conflicts': route(['coordinator', 'admin']),
+  'GET /audit/streams/:streamId/events': route(['auditor', 'admin'], 'hidden'),
+  'GET /audit/participants/:id/decisions': route(['auditor', 'admin']),
+  'GET /audit/access': route(['auditor', 'admin']),
+  'GET /participants/:id/access-report': route(['admin']),
   'GET /admin/projections': route(['admin'], 'global'),
   'POST /admin/projections/:name/rebuild': route(['admin'], 'global'),
 };
@@ -57,12 +64,13 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, RouteAccess>> = {
 export type Municipality = 'own' | 'other';
 
 /** What one cell of the matrix must answer: refused with 401 or 403, or let past authorization. */
-export type Expected = 401 | 403 | 'allowed';
+export type Expected = 401 | 403 | 404 | 'allowed';
 
 export const expectedFor = (access: RouteAccess, role: Role, municipality: Municipality): Expected => {
   if (access.access === 'public') return 'allowed';
   if (!access.roles.includes(role)) return 403;
   if (municipality === 'other' && access.tenant === 'resource' && role !== 'admin') return 403;
+  if (municipality === 'other' && access.tenant === 'hidden' && role !== 'admin') return 404;
   return 'allowed';
 };
 

@@ -9,7 +9,7 @@ import type { Projection } from './projection';
  */
 export const replayDocuments = <Document>(projection: Projection<Document>, events: readonly StoredEvent[]): Map<string, Document> => {
   const inLogOrder = [...events].sort((a, b) => a.globalPosition - b.globalPosition);
-  const { changed, failure } = foldBatch(projection as Projection, inLogOrder, new Map());
+  const { changed, failure } = foldBatch(projection, inLogOrder, new Map());
   if (failure) throw failure.error instanceof Error ? failure.error : new Error(`${projection.name} failed at ${failure.position}`);
   const documents = new Map<string, Document>();
   for (const { id, doc } of changed) if (doc !== undefined) documents.set(id, doc as Document);

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainError, enrolmentStreamId, participantStreamId } from '@lotse/domain';
-import { Projection, replayDocuments } from '@lotse/projections';
+import { replayDocuments } from '@lotse/projections';
 import { CommandRunner } from '../../event-sourcing';
 import { actsIn, AuthenticatedUser } from '../../auth';
 import { ReadModels } from '../../read-models';
@@ -57,7 +57,7 @@ export class GetCareerHandler implements IQueryHandler<GetCareer, CareerView> {
       this.runner.history(participantStreamId(participantId), until),
       this.runner.history(enrolmentStreamId(participantId), until),
     ]);
-    const documents = replayDocuments(careersProjection as Projection<CareerDocument>, [...registration.events, ...ledger.events]);
+    const documents = replayDocuments(careersProjection, [...registration.events, ...ledger.events]);
     return documents.get(participantId);
   }
 }

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { DomainError, pathwayStreamId } from '@lotse/domain';
-import { Projection, replayDocuments } from '@lotse/projections';
+import { replayDocuments } from '@lotse/projections';
 import { CommandRunner } from '../../event-sourcing';
 import { AuthenticatedUser, assertSameMunicipality, seesPersonalData } from '../../auth';
 import { ERASED, PersonalDataVault } from '../../personal-data';
@@ -29,7 +29,7 @@ export class GetPathwayHandler implements IQueryHandler<GetPathway, PathwayView>
   ) {}
 
   async execute({ user, pathwayId, minPosition, until }: GetPathway): Promise<PathwayView> {
-    const [doc, steps] = until === undefined ? await this.now(pathwayId, minPosition) : await this.then(pathwayId, until);
+    const [doc, steps] = until === undefined ? await this.current(pathwayId, minPosition) : await this.past(pathwayId, until);
     if (!doc) throw new DomainError('not_found', `no pathway ${pathwayId}`);
     assertSameMunicipality(user, doc.municipality);
     // Sealed values stay sealed in the read models; they are opened only for the roles that may read them.
@@ -75,7 +75,7 @@ export class GetPathwayHandler implements IQueryHandler<GetPathway, PathwayView>
     };
   }
 
-  private async now(pathwayId: string, minPosition?: number): Promise<[PathwayDocument | undefined, CaseStepDocument[]]> {
+  private async current(pathwayId: string, minPosition?: number): Promise<[PathwayDocument | undefined, CaseStepDocument[]]> {
     // Both read models wait for minPosition side by side; the steps are shown only once the tenant check passed.
     const [doc, steps] = await Promise.all([
       this.readModels.get<PathwayDocument>(pathwaysProjection.name, pathwayId, minPosition),
@@ -85,9 +85,9 @@ export class GetPathwayHandler implements IQueryHandler<GetPathway, PathwayView>
   }
 
   /** The two read models' documents as they were then: the pathway's stream up to `until`, folded by their own projections. */
-  private async then(pathwayId: string, until: number | string): Promise<[PathwayDocument | undefined, CaseStepDocument[]]> {
+  private async past(pathwayId: string, until: number | string): Promise<[PathwayDocument | undefined, CaseStepDocument[]]> {
     const { events } = await this.runner.history(pathwayStreamId(pathwayId), until);
-    const doc = replayDocuments(pathwaysProjection as Projection<PathwayDocument>, events).get(pathwayId);
-    return [doc, [...replayDocuments(caseStepsProjection as Projection<CaseStepDocument>, events).values()]];
+    const doc = replayDocuments(pathwaysProjection, events).get(pathwayId);
+    return [doc, [...replayDocuments(caseStepsProjection, events).values()]];
   }
 }
