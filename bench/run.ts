@@ -1,5 +1,5 @@
 /**
- * `npm run bench`, four sections (BENCH_SECTIONS, default "store,http,domain,rebuild"), each runnable alone:
+ * `npm run bench`, five sections (BENCH_SECTIONS, default "store,http,domain,rebuild,access"), each runnable alone:
  * - store: the event store's append and read-all rates on PGlite and on the PostgreSQL server,
  *   next to a pgbench baseline measured on the same server in the same run;
  * - http: case steps recorded per second through the coach API (autocannon, 32 connections) on
@@ -8,7 +8,9 @@
  *   opened per second, without and with a place in an offer;
  * - domain: the guard's decision and duplicate matching, in this process (domain-bench.ts);
  * - rebuild: rebuildProjection of the pathways read model over a million generated events on the
- *   PostgreSQL server, next to a plain read-all of the same log (rebuild-bench.ts).
+ *   PostgreSQL server, next to a plain read-all of the same log (rebuild-bench.ts);
+ * - access: reads of a participant through the app with the access log and without it, alternating in
+ *   one run on the PostgreSQL server (access-bench.ts).
  * It is a report: it exits 0 even when a target is missed, and says so.
  * Settings: BENCH_SECONDS, BENCH_PGBENCH_SECONDS, BENCH_WRITERS, BENCH_READ_EVENTS,
  * BENCH_READ_BATCH, BENCH_ENGINES, BENCH_PGBENCH_MODE, BENCH_PG_POOL, BENCH_SECTIONS,
@@ -18,6 +20,7 @@
 import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { Client } from 'pg';
 import { redact } from '@lotse/event-store/event-store-url';
+import { accessReport, benchAccess } from './access-bench';
 import { loadConfig } from './config';
 import { benchDomain } from './domain-bench';
 import { benchEngine, EngineResult, SEED_BATCH } from './event-store-bench';
@@ -316,6 +319,9 @@ const main = async () => {
   const rebuild = config.sections.includes('rebuild') ? rebuildReport(await benchRebuild(config, registerCleanup)) : undefined;
   if (rebuild) misses.push(...rebuild.misses);
 
+  const access = config.sections.includes('access') ? accessReport(config, await benchAccess(config, registerCleanup)) : undefined;
+  if (access) misses.push(...access.misses);
+
   const cpuModel = cpuList[0]?.model.trim() ?? 'unknown CPU';
   const out = [
     '',
@@ -327,6 +333,7 @@ const main = async () => {
     ...httpSection,
     ...(domain ? ['', domain, ''] : []),
     ...(rebuild ? ['', rebuild.text, ''] : []),
+    ...(access ? ['', access.text, ''] : []),
     misses.length ? `TARGET MISSED: ${misses.join('; ')}` : 'all targets met.',
     `(took ${((Date.now() - started) / 1000).toFixed(0)} s)`,
     '',
