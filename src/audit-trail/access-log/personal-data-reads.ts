@@ -55,14 +55,13 @@ export const PERSONAL_DATA_READS: Readonly<Record<string, Subjects>> = {
       municipalities: strings(items(body).map((row) => row.municipality)),
     }),
   // Pairs with the clear values of both registrations (admins only).
-  'GET /duplicates': ({ body }) =>
-    nonEmpty({
-      participantIds: strings(
-        items(body)
-          .filter((pair) => pair.clear !== undefined)
-          .flatMap((pair) => [pair.participantA, pair.participantB]),
-      ),
-    }),
+  'GET /duplicates': ({ body }) => {
+    const clear = items(body).filter((pair) => pair.clear !== undefined);
+    return nonEmpty({
+      participantIds: strings(clear.flatMap((pair) => [pair.participantA, pair.participantB])),
+      municipalities: strings(clear.flatMap((pair) => [pair.municipalityA, pair.municipalityB])),
+    });
+  },
   'GET /conflicts': ({ body }) => nonEmpty({ participantIds: strings(items(body).map((row) => row.participantId)) }),
   'GET /audit/streams/:streamId/events': ({ body, params, query }) => {
     const history = record(body);

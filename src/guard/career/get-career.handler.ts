@@ -31,11 +31,11 @@ export class GetCareerHandler implements IQueryHandler<GetCareer, CareerView> {
    * every body involved sees the whole history.
    */
   async execute({ user, participantId, now, minPosition, until }: GetCareer): Promise<CareerView> {
-    const career = await this.career(participantId, minPosition, until);
+    const { career, day } = await this.career(participantId, minPosition, until);
     if (!career?.municipality) throw new DomainError('participant_not_found', `no participant ${participantId}`);
     const municipalities = new Set([career.municipality]);
     for (const merged of career.mergedFrom) {
-      const other = await this.career(merged, undefined, until);
+      const { career: other } = await this.career(merged, undefined, until);
       if (other?.municipality) municipalities.add(other.municipality);
     }
     if (![...municipalities].some((municipality) => actsIn(user, municipality))) {
@@ -43,21 +43,33 @@ export class GetCareerHandler implements IQueryHandler<GetCareer, CareerView> {
     }
     const { municipality: _municipality, personalData: _personalData, openConflicts: _openConflicts, ...history } = career;
     // As of a past moment, overrides expire by that moment's day, not today's.
-    const day = typeof until === 'string' ? new Date(until).toISOString() : now.toISOString();
-    return careerView(history, day.slice(0, 10));
+    return careerView(history, (day ?? now.toISOString()).slice(0, 10));
   }
 
   /**
    * The read model's document now; as of a past moment, the same projection folded over the person's registration and
    * enrolment ledger up to then (the two streams it is fed from), so the past career is computed by the live code.
    */
-  private async career(participantId: string, minPosition?: number, until?: number | string): Promise<CareerDocument | undefined> {
-    if (until === undefined) return this.readModels.get<CareerDocument>(careersProjection.name, participantId, minPosition);
+  private async career(
+    participantId: string,
+    minPosition?: number,
+    until?: number | string,
+  ): Promise<{ career: CareerDocument | undefined; day?: string }> {
+    if (until === undefined)
+      return { career: await this.readModels.get<CareerDocument>(careersProjection.name, participantId, minPosition) };
     const [registration, ledger] = await Promise.all([
       this.runner.history(participantStreamId(participantId), until),
       this.runner.history(enrolmentStreamId(participantId), until),
     ]);
-    const documents = replayDocuments(careersProjection, [...registration.events, ...ledger.events]);
-    return documents.get(participantId);
+    const events = [...registration.events, ...ledger.events];
+    // The day of the moment: the time asked for, or at a position the last of the person's events recorded by then.
+    const day =
+      typeof until === 'string'
+        ? new Date(until).toISOString()
+        : events
+            .map((e) => e.recordedAt)
+            .sort()
+            .at(-1);
+    return { career: replayDocuments(careersProjection, events).get(participantId), day };
   }
 }
