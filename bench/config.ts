@@ -29,8 +29,13 @@ export interface BenchConfig {
   httpWarmup: number;
   /** LOG_LEVEL of the measured server (BENCH_HTTP_LOG_LEVEL, default "warn": no line per request). */
   httpLogLevel: string;
+  /** The measured server's process model (BENCH_HTTP_WEB_CONCURRENCY, default "2"; BENCH_HTTP_PROJECTIONS, default "worker"): WEB_CONCURRENCY and PROJECTIONS of the service. */
+  httpWebConcurrency: string;
+  httpProjections: string;
   /** Directory for a V8 CPU profile of the measured server (BENCH_HTTP_CPU_PROF): one .cpuprofile per timed row; unset = none. */
   httpCpuProf?: string;
+  /** RATE_LIMIT_WRITES of the measured server (BENCH_HTTP_WRITE_LIMIT, default 0 = off: one bench coach sends thousands of writes a second). */
+  httpWriteLimit: number;
   /** The rebuild section: pathway events generated into a scratch schema (BENCH_REBUILD_EVENTS, default 1000000). */
   rebuildEvents: number;
   /** Events per read and per read-model transaction of the rebuild (BENCH_REBUILD_BATCH, default 2000). */
@@ -91,7 +96,10 @@ export const loadConfig = (): BenchConfig => {
     httpPathways,
     httpWarmup: num('BENCH_HTTP_WARMUP', 1, 0),
     httpLogLevel: process.env.BENCH_HTTP_LOG_LEVEL || 'warn',
+    httpWebConcurrency: process.env.BENCH_HTTP_WEB_CONCURRENCY || '2',
+    httpProjections: process.env.BENCH_HTTP_PROJECTIONS || 'worker',
     httpCpuProf: process.env.BENCH_HTTP_CPU_PROF || undefined,
+    httpWriteLimit: Math.floor(num('BENCH_HTTP_WRITE_LIMIT', 0, 0)),
     rebuildEvents: Math.floor(num('BENCH_REBUILD_EVENTS', 1_000_000, 1)),
     rebuildBatch: Math.floor(num('BENCH_REBUILD_BATCH', 2000, 1)),
   };

@@ -21,8 +21,11 @@ import { ReadModelsModule } from './read-models';
  */
 @Module({})
 export class AppModule {
-  /** `extraImports`: modules only a test adds, e.g. a controller that throws on purpose. */
-  static forRoot(config: AppConfig, extraImports: ModuleMetadata['imports'] = []): DynamicModule {
+  /**
+   * `extraImports`: modules only a test adds, e.g. a controller that throws on purpose.
+   * `followProjections`: the projections run in another thread or process (main.ts decides).
+   */
+  static forRoot(config: AppConfig, extraImports: ModuleMetadata['imports'] = [], followProjections = false): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -35,7 +38,7 @@ export class AppModule {
         HttpApiModule,
         RateLimitsModule,
         MetricsModule,
-        ReadModelsModule.forRoot(PROJECTIONS),
+        ReadModelsModule.forRoot(PROJECTIONS, { follow: followProjections }),
         HealthModule,
         ParticipantsModule,
         OffersModule,

@@ -1,7 +1,7 @@
 import { EventStoreLocation, parseEventStoreUrl } from '@lotse/event-store';
 import { parseReadModelUrl } from './read-model-url';
 import { masterKey } from './master-key-parser';
-import { durationInSeconds, httpUrl, integerBetween, oneOf, optional, originList, secretOfAtLeast, text, UNSET } from './parsers';
+import { autoOr, durationInSeconds, httpUrl, integerBetween, oneOf, optional, originList, secretOfAtLeast, text, UNSET } from './parsers';
 
 export interface ConfigVariable<Value> {
   description: string;
@@ -61,6 +61,18 @@ export const CONFIG_VARIABLES = {
       'At start, how long to keep trying to reach a PostgreSQL event store that does not answer yet (with growing pauses) before giving up',
     default: '30000',
     parse: integerBetween(0, 600_000),
+  }),
+  WEB_CONCURRENCY: variable({
+    description:
+      'HTTP processes to run (a cluster: one primary that forks them, restarts a crashed one and stops them all on SIGTERM); `auto`: one per core on a server database (PostgreSQL, or KurrentDB with MongoDB read models), 1 on the embedded PGlite, which only one process may open',
+    default: 'auto',
+    parse: autoOr(integerBetween(1, 64)),
+  }),
+  PROJECTIONS: variable({
+    description:
+      'Where the read models are fed from the log: `inline` on the request thread of every HTTP process (one leads per projection); `worker` in one worker thread (of the primary when WEB_CONCURRENCY is above 1), so no request thread folds events; `off`: not in this deployment (another instance feeds them); `auto`: `worker` when WEB_CONCURRENCY is above 1, else `inline`',
+    default: 'auto',
+    parse: oneOf(['auto', 'inline', 'worker', 'off']),
   }),
   JWT_JWKS_URL: variable({
     description:

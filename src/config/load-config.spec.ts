@@ -1,4 +1,4 @@
-import { CONFIG_VARIABLE_LIST, ConfigurationError, loadConfig } from '.';
+import { CONFIG_VARIABLE_LIST, ConfigurationError, loadConfig, resolveProcessModel } from '.';
 
 const problemWith = (env: Record<string, string>): ConfigurationError => {
   try {
@@ -20,6 +20,8 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'info',
         SHUTDOWN_TIMEOUT_MS: 10_000,
         STARTUP_TIMEOUT_MS: 30_000,
+        WEB_CONCURRENCY: 'auto',
+        PROJECTIONS: 'auto',
         JWT_JWKS_URL: undefined,
         JWT_ISSUER: undefined,
         JWT_AUDIENCE: undefined,
@@ -64,6 +66,8 @@ describe('loadConfig', () => {
         KEEP_ALIVE_TIMEOUT_MS: 5_000,
         STARTUP_TIMEOUT_MS: 5_000,
         ACCESS_LOG_RETENTION_DAYS: 365,
+        WEB_CONCURRENCY: 'auto',
+        PROJECTIONS: 'auto',
       });
     });
 
@@ -213,6 +217,8 @@ describe('loadConfig', () => {
       'LOG_LEVEL',
       'SHUTDOWN_TIMEOUT_MS',
       'STARTUP_TIMEOUT_MS',
+      'WEB_CONCURRENCY',
+      'PROJECTIONS',
       'JWT_JWKS_URL',
       'JWT_ISSUER',
       'JWT_AUDIENCE',
@@ -233,5 +239,53 @@ describe('loadConfig', () => {
       expect(variable.default).not.toBe('');
     }
     expect(CONFIG_VARIABLE_LIST.find((v) => v.name === 'EVENT_STORE_URL')?.default).toBe('pglite:<DATA_DIR>/lotse');
+  });
+
+  describe('the process model (WEB_CONCURRENCY, PROJECTIONS)', () => {
+    const postgres = 'postgres://lotse@db:5432/lotse';
+
+    it('runs one HTTP process per core on a server database, the projections on a worker thread', () => {
+      expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: postgres }), 2)).toEqual({ webProcesses: 2, projections: 'worker' });
+      expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: postgres }), 1)).toEqual({ webProcesses: 1, projections: 'inline' });
+      expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: postgres, WEB_CONCURRENCY: '3', PROJECTIONS: 'inline' }), 2)).toEqual({
+        webProcesses: 3,
+        projections: 'inline',
+      });
+      expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: postgres, WEB_CONCURRENCY: '1', PROJECTIONS: 'worker' }), 2)).toEqual({
+        webProcesses: 1,
+        projections: 'worker',
+      });
+    });
+
+    it('runs one process, projections inline, on the embedded database (and beside KurrentDB without MongoDB)', () => {
+      expect(resolveProcessModel(loadConfig({}), 8)).toEqual({ webProcesses: 1, projections: 'inline' });
+      expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: 'kurrentdb://k:2113?tls=false' }), 8)).toEqual({
+        webProcesses: 1,
+        projections: 'inline',
+      });
+      expect(
+        resolveProcessModel(loadConfig({ EVENT_STORE_URL: 'kurrentdb://k:2113?tls=false', READ_MODEL_URL: 'mongodb://m:27017/lotse' }), 8),
+      ).toEqual({ webProcesses: 8, projections: 'worker' });
+    });
+
+    it.each([
+      [
+        { WEB_CONCURRENCY: '2' },
+        'WEB_CONCURRENCY: must be 1 (or auto) here, got 2: the embedded PGlite database can be open in one process only',
+      ],
+      [
+        { PROJECTIONS: 'worker' },
+        'PROJECTIONS: must be inline (or auto) here, got worker: the embedded PGlite database can be open in one process only',
+      ],
+      [
+        { EVENT_STORE_URL: 'postgres://lotse@db:5432/lotse', READ_MODEL_URL: 'pglite:/tmp/rm', WEB_CONCURRENCY: '4' },
+        'WEB_CONCURRENCY: must be 1 (or auto) here',
+      ],
+      [{ PROJECTIONS: 'off' }, 'PROJECTIONS: must be inline (or auto) here, got off'],
+      [{ WEB_CONCURRENCY: '0' }, 'WEB_CONCURRENCY: must be an integer from 1 to 64, got "0"'],
+      [{ PROJECTIONS: 'thread' }, 'PROJECTIONS: must be one of auto, inline, worker, off, got "thread"'],
+    ])('refuses %j naming the variable', (env, message) => {
+      expect(problemWith(env).message).toContain(message);
+    });
   });
 });
