@@ -22,6 +22,8 @@ const CONTEXTS = {
   participants: ['duplicates', 'guard'],
   statistics: [],
   'statistics-page': [],
+  // The auditors' context reads the log of every other context; it needs the guard's careers projection only.
+  'audit-trail': ['guard'],
 };
 const INFRASTRUCTURE = [
   'auth',

@@ -19,7 +19,7 @@ export interface BenchConfig {
   pgbenchMode: 'simple' | 'extended' | 'prepared';
   /** Pool size for the postgres engine (BENCH_PG_POOL); unset = the driver's default. */
   pgPool?: number;
-  /** Which parts of the report to run (BENCH_SECTIONS, default "store,http,domain,rebuild,statistics,page,audit"). */
+  /** Which parts of the report to run (BENCH_SECTIONS, default "store,http,domain,rebuild,statistics,page,audit,access"). */
   sections: Section[];
   /** The HTTP section: autocannon connections (BENCH_HTTP_CONNECTIONS, default 32). */
   httpConnections: number;
@@ -44,7 +44,7 @@ export interface BenchConfig {
   auditEvents: number;
 }
 
-export const SECTIONS = ['store', 'http', 'domain', 'rebuild', 'statistics', 'page', 'audit'] as const;
+export const SECTIONS = ['store', 'http', 'domain', 'rebuild', 'statistics', 'page', 'audit', 'access'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type Engine = 'pglite' | 'postgres';

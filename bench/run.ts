@@ -16,6 +16,8 @@
  *   API answers without a browser (page-bench.ts).
  * - audit: the verifiable log over a million generated events on the PostgreSQL server: full
  *   verification, inclusion proofs and the export, next to a plain read of the same rows (audit-bench.ts).
+ * - access: reads of a participant through the app with the access log and without it, alternating in
+ *   one run on the PostgreSQL server (access-bench.ts).
  * It is a report: it exits 0 even when a target is missed, and says so.
  * Settings: BENCH_SECONDS, BENCH_PGBENCH_SECONDS, BENCH_WRITERS, BENCH_READ_EVENTS,
  * BENCH_READ_BATCH, BENCH_ENGINES, BENCH_PGBENCH_MODE, BENCH_PG_POOL, BENCH_SECTIONS,
@@ -25,6 +27,7 @@
 import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { Client } from 'pg';
 import { redact } from '@lotse/event-store/event-store-url';
+import { accessReport, benchAccess } from './access-bench';
 import { loadConfig } from './config';
 import { benchDomain } from './domain-bench';
 import { benchEngine, EngineResult, SEED_BATCH } from './event-store-bench';
@@ -348,6 +351,8 @@ const main = async () => {
   if (page) misses.push(...page.misses);
   const audit = config.sections.includes('audit') ? auditReport(await benchAudit(config, registerCleanup)) : undefined;
   if (audit) misses.push(...audit.misses);
+  const access = config.sections.includes('access') ? accessReport(config, await benchAccess(config, registerCleanup)) : undefined;
+  if (access) misses.push(...access.misses);
 
   const cpuModel = cpuList[0]?.model.trim() ?? 'unknown CPU';
   const out = [
@@ -363,6 +368,7 @@ const main = async () => {
     ...(statistics ? ['', statistics.text, ''] : []),
     ...(page ? ['', page.text, ''] : []),
     ...(audit ? ['', audit.text, ''] : []),
+    ...(access ? ['', access.text, ''] : []),
     misses.length ? `TARGET MISSED: ${misses.join('; ')}` : 'all targets met.',
     `(took ${((Date.now() - started) / 1000).toFixed(0)} s)`,
     '',

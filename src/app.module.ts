@@ -2,6 +2,7 @@ import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditLogModule } from './audit-log';
 import { AuthModule } from './auth';
+import { AuditTrailModule } from './audit-trail';
 import { AppConfig, AppConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { EventStoreModule } from './event-store';
@@ -48,6 +49,7 @@ export class AppModule {
         StatisticsModule,
         StatisticsPageModule,
         AuditLogModule,
+        AuditTrailModule,
         ...extraImports,
       ],
     };

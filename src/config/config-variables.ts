@@ -2,7 +2,19 @@ import { EventStoreLocation, parseEventStoreUrl } from '@lotse/event-store';
 import { parseReadModelUrl } from './read-model-url';
 import { masterKey } from './master-key-parser';
 import { signerKey } from './signing-key-parser';
-import { autoOr, clientId, durationInSeconds, httpUrl, integerBetween, oneOf, optional, originList, secretOfAtLeast, text, UNSET } from './parsers';
+import {
+  autoOr,
+  clientId,
+  durationInSeconds,
+  httpUrl,
+  integerBetween,
+  oneOf,
+  optional,
+  originList,
+  secretOfAtLeast,
+  text,
+  UNSET,
+} from './parsers';
 
 export interface ConfigVariable<Value> {
   description: string;
@@ -184,6 +196,12 @@ export const CONFIG_VARIABLES = {
       'How often the background check re-verifies the newest events of the log (chains, tree, latest checkpoint); a failure counts in `lotse_audit_verification_failures` and turns /health down',
     default: '30',
     parse: integerBetween(1, 86_400),
+  }),
+  ACCESS_LOG_RETENTION_DAYS: variable({
+    description:
+      'Days an entry of the access log (who read whose data) is kept; older entries are purged once a day and the purge itself is recorded',
+    default: '365',
+    parse: integerBetween(1, 36_500),
   }),
 };
 

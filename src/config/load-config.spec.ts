@@ -37,6 +37,7 @@ describe('loadConfig', () => {
         AUDIT_CHECKPOINT_EVENTS: 1_000,
         AUDIT_CHECKPOINT_SECONDS: 60,
         AUDIT_VERIFY_INTERVAL_SECONDS: 30,
+        ACCESS_LOG_RETENTION_DAYS: 365,
       });
     });
 
@@ -76,6 +77,7 @@ describe('loadConfig', () => {
         REQUEST_TIMEOUT_MS: 30_000,
         KEEP_ALIVE_TIMEOUT_MS: 5_000,
         STARTUP_TIMEOUT_MS: 5_000,
+        ACCESS_LOG_RETENTION_DAYS: 365,
         WEB_CONCURRENCY: 'auto',
         PROJECTIONS: 'auto',
         AUDIT_CHECKPOINT_EVENTS: 250,
@@ -261,6 +263,7 @@ describe('loadConfig', () => {
       'AUDIT_CHECKPOINT_EVENTS',
       'AUDIT_CHECKPOINT_SECONDS',
       'AUDIT_VERIFY_INTERVAL_SECONDS',
+      'ACCESS_LOG_RETENTION_DAYS',
     ]);
     for (const variable of CONFIG_VARIABLE_LIST) {
       expect(variable.description).not.toBe('');

@@ -89,15 +89,18 @@ export class CommandRunner {
     return snapshot.version >= 0 || snapshot.fresh ? snapshot : this.snapshots.refresh(streamId, decider);
   }
 
-  /** The stream read from the store now, folded by the decider, with its events. */
-  async load<E extends Event, S>(streamId: string, decider: Decider<never, E, S>): Promise<Loaded<S>> {
-    const { events, version } = await this.history(streamId);
+  /**
+   * The stream read from the store now, folded by the decider, with its events; with `until` (a log position or an
+   * ISO time), replayed only up to that moment, so the same fold answers what the state was then.
+   */
+  async load<E extends Event, S>(streamId: string, decider: Decider<never, E, S>, until?: number | string): Promise<Loaded<S>> {
+    const { events, version } = await this.history(streamId, until);
     return { state: foldStream(decider, events), version, events };
   }
 
-  /** The stream's events and version, for views that fold the events their own way. */
-  async history(streamId: string): Promise<{ events: StoredEvent[]; version: number }> {
-    const events = await this.store.readStream(streamId);
+  /** The stream's events and version, for views that fold the events their own way; `until` as in `load`. */
+  async history(streamId: string, until?: number | string): Promise<{ events: StoredEvent[]; version: number }> {
+    const events = await this.store.readStream(streamId, until === undefined ? {} : { until });
     return { events, version: events.at(-1)?.streamVersion ?? -1 };
   }
 

@@ -6,3 +6,5 @@ export { EventSourcingModule } from './event-sourcing.module';
 export { Ctx } from './request-context.decorator';
 export { FollowUps, DEFAULT_FOLLOW_UP_POLICY } from './follow-ups';
 export type { FollowUpPolicy } from './follow-ups';
+export { PastMomentQuery, pastMoment } from './past-moment';
+export { foldStream } from './stream-snapshots';

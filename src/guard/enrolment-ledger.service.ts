@@ -44,8 +44,9 @@ export class EnrolmentLedgerService {
     @Inject(ELIGIBILITY_TABLES) private readonly tables: EligibilityTable[],
   ) {}
 
-  load(participantId: string) {
-    return this.runner.load(enrolmentStreamId(participantId), enrolmentLedgerDecider);
+  /** The ledger now, or as it was at a past moment of the log (`until`: a position or an ISO time). */
+  load(participantId: string, until?: number | string) {
+    return this.runner.load(enrolmentStreamId(participantId), enrolmentLedgerDecider, until);
   }
 
   /**

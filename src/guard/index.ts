@@ -6,3 +6,4 @@ export { ParticipantLoader } from './participant-loader';
 export { ELIGIBILITY_TABLES } from './guard.tokens';
 export { careersProjection } from './career/careers.projection';
 export type { CareerDocument } from './career/careers.projection';
+export { careerView, CareerView, emptyCareer } from './career/career.view';

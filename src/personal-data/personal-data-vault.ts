@@ -42,6 +42,11 @@ export class PersonalDataVault {
     return JSON.parse(unseal(key, sealed, participantId)) as T;
   }
 
+  /** Whether the participant's key was destroyed: their sealed values can never be opened again. */
+  async isErased(participantId: string): Promise<boolean> {
+    return (await this.keys.get(participantId)) === 'erased';
+  }
+
   erase(participantId: string): Promise<void> {
     this.cache.delete(participantId);
     return this.keys.destroy(participantId);

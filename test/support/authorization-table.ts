@@ -13,9 +13,11 @@ import { Role, ROLES } from '@lotse/domain';
  * - `global`: not about a municipality at all (operations, admin only; or the audit log's tree as a
  *   whole: checkpoints, consistency proofs, the public key, the whole-log check and the export,
  *   which hold hashes and sealed envelopes of every municipality, for auditors too);
+ * - `hidden`: like `resource`, but another municipality's resource is answered 404, as if it did not exist, so
+ *   that not even its existence is told (an auditor naming a stream of another municipality);
  * - `statistics`: like `resource`, but an analyst (the core group) reads every municipality's figures, as an admin does.
  */
-export type Tenant = 'resource' | 'caller' | 'global' | 'statistics';
+export type Tenant = 'resource' | 'hidden' | 'caller' | 'global' | 'statistics';
 export type RouteAccess = { access: 'public' } | { access: 'token'; roles: readonly Role[]; tenant: Tenant };
 
 /** Every role that works with cases: the analyst reads only statistics. */
@@ -75,6 +77,10 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, RouteAccess>> = {
   'GET /audit/public-key': route(['auditor', 'admin'], 'global'),
   'GET /audit/verify': route(['auditor', 'admin']),
   'GET /audit/log': route(['auditor', 'admin'], 'global'),
+  'GET /audit/streams/:streamId/events': route(['auditor', 'admin'], 'hidden'),
+  'GET /audit/participants/:id/decisions': route(['auditor', 'admin']),
+  'GET /audit/access': route(['auditor', 'admin']),
+  'GET /participants/:id/access-report': route(['admin']),
   'GET /admin/projections': route(['admin'], 'global'),
   'POST /admin/projections/:name/rebuild': route(['admin'], 'global'),
 };
@@ -82,13 +88,14 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, RouteAccess>> = {
 export type Municipality = 'own' | 'other';
 
 /** What one cell of the matrix must answer: refused with 401 or 403, or let past authorization. */
-export type Expected = 401 | 403 | 'allowed';
+export type Expected = 401 | 403 | 404 | 'allowed';
 
 export const expectedFor = (access: RouteAccess, role: Role, municipality: Municipality): Expected => {
   if (access.access === 'public') return 'allowed';
   if (!access.roles.includes(role)) return 403;
   if (municipality === 'other' && access.tenant === 'resource' && role !== 'admin') return 403;
   if (municipality === 'other' && access.tenant === 'statistics' && role !== 'admin' && role !== 'analyst') return 403;
+  if (municipality === 'other' && access.tenant === 'hidden' && role !== 'admin') return 404;
   return 'allowed';
 };
 

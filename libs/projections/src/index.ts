@@ -12,3 +12,4 @@ export { MongoReadModelStore } from './mongodb/mongo-read-model-store';
 export { MongoLeaderElection } from './mongodb/mongo-leader-election';
 export { isDuplicateKey } from './mongodb/mongo-documents';
 export { batches } from './batches';
+export { replayDocuments } from './replay-documents';

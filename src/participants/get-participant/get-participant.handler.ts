@@ -10,6 +10,8 @@ export class GetParticipant {
   constructor(
     readonly user: AuthenticatedUser,
     readonly participantId: string,
+    /** A past moment of the log (position or ISO time) to answer as of; absent for now. */
+    readonly until?: number | string,
   ) {}
 }
 
@@ -21,14 +23,15 @@ export class GetParticipantHandler implements IQueryHandler<GetParticipant, Part
     private readonly ledger: EnrolmentLedgerService,
   ) {}
 
-  async execute({ user, participantId }: GetParticipant): Promise<ParticipantView> {
-    const { state, version, events } = await this.runner.load(participantStreamId(participantId), participantDecider);
+  async execute({ user, participantId, until }: GetParticipant): Promise<ParticipantView> {
+    // Replayed up to `until` with the same decider: a moment before the registration folds to 'none', a 404.
+    const { state, version, events } = await this.runner.load(participantStreamId(participantId), participantDecider, until);
     if (state.status === 'none') throw new DomainError('not_found', `no participant ${participantId}`);
     assertSameMunicipality(user, state.municipality);
     // Which needs are open comes from the enrolment ledger, read like the guard reads it: it holds every
     // pathway of the person, merged registrations included, and is current the moment a write returns.
     const assessment = state.needsAssessment;
-    const { state: ledger } = assessment ? await this.ledger.load(participantId) : { state: { pathways: [] } };
+    const { state: ledger } = assessment ? await this.ledger.load(participantId, until) : { state: { pathways: [] } };
     return {
       id: participantId,
       municipality: state.municipality,

@@ -1,0 +1,35 @@
+import { AccessEntry, AccessRecord } from './access-entry';
+
+export interface AccessQuery {
+  participantId?: string;
+  actor?: string;
+  /** Inclusive ISO times. */
+  from?: string;
+  to?: string;
+  /** Only reads of this municipality's data, or by its own people (an auditor's view). */
+  municipality?: string;
+  /** At most this many, newest first. */
+  limit: number;
+  offset: number;
+}
+
+/** What a purge removed: how many entries and the hash of the last one, which the chain's next entry links to. */
+export interface Purged {
+  count: number;
+  throughSeq: number | null;
+  lastHash: string | null;
+}
+
+/**
+ * The access log's storage: append-only, each entry chained to the one before, so an entry altered, removed or
+ * slipped in between breaks the chain. The only deletion is the retention purge, which is itself an entry.
+ */
+export interface AccessLogStore {
+  init(): Promise<void>;
+  /** Appends the entries in order, each chained to the last one stored (across every instance of the service). */
+  append(entries: readonly AccessEntry[]): Promise<void>;
+  query(query: AccessQuery): Promise<{ items: AccessRecord[]; total: number }>;
+  /** Every record in order, for a walk along the chain. */
+  all(): Promise<AccessRecord[]>;
+  purgeBefore(cutoff: string): Promise<Purged>;
+}

@@ -1,0 +1,58 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Request } from 'express';
+import { Observable, tap } from 'rxjs';
+import { AuthenticatedUser } from '../../auth';
+import { StreamOwnership } from '../stream-ownership';
+import { AccessRecorder } from './access-recorder';
+import { PERSONAL_DATA_READS, ReadSubjects } from './personal-data-reads';
+import { purposeOf, PURPOSE_HEADER } from './purpose';
+
+/**
+ * Records every successful answer of a route in PERSONAL_DATA_READS: who read, which people, by which route, and
+ * why. Only answers that went out count; a refused read showed nothing. The entry is buffered, never awaited.
+ */
+@Injectable()
+export class AccessLoggingInterceptor implements NestInterceptor {
+  constructor(
+    private readonly recorder: AccessRecorder,
+    private readonly ownership: StreamOwnership,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const routePath = (request.route as { path?: unknown } | undefined)?.path;
+    const route = `${request.method} ${typeof routePath === 'string' ? routePath : ''}`;
+    const subjectsOf = PERSONAL_DATA_READS[route];
+    if (!subjectsOf) return next.handle();
+    return next.handle().pipe(
+      tap((body) => {
+        const user = request.user;
+        const subjects = subjectsOf({ body, params: request.params, query: request.query });
+        if (!user || !subjects) return;
+        void this.record(user, route, subjects, purposeOf(request.headers[PURPOSE_HEADER]));
+      }),
+    );
+  }
+
+  private async record(user: AuthenticatedUser, route: string, subjects: ReadSubjects, purpose: string | undefined): Promise<void> {
+    const municipalities = subjects.municipalities?.length ? subjects.municipalities : await this.municipalitiesOf(subjects.participantIds);
+    this.recorder.record({
+      sub: user.sub,
+      roles: user.roles,
+      municipality: user.municipality,
+      route,
+      participantIds: subjects.participantIds,
+      municipalities,
+      ...(purpose === undefined ? {} : { purpose }),
+      action: subjects.action ?? 'read',
+      ...(subjects.detail ? { detail: subjects.detail } : {}),
+    });
+  }
+
+  /** Where each person is registered; cached, as a registration's municipality never changes. */
+  private async municipalitiesOf(participantIds: string[]): Promise<string[]> {
+    const found = await Promise.all(participantIds.map((id) => this.ownership.municipalityOf(id).catch(() => undefined)));
+    return [...new Set(found.filter((m): m is string => m !== undefined))];
+  }
+}

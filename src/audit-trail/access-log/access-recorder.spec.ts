@@ -1,0 +1,77 @@
+import { AccessEntry } from './access-entry';
+import { AccessRecorder, AccessToRecord } from './access-recorder';
+import { MemoryAccessLogStore } from './memory-access-log-store';
+
+const read = (sub: string): AccessToRecord => ({
+  sub,
+  roles: ['coach'],
+  municipality: 'neuss',
+  route: 'GET /participants/:id',
+  participantIds: ['p-1'],
+  municipalities: ['neuss'],
+  action: 'read',
+});
+
+/** A store that counts its appends and can be made to fail. */
+class CountingStore extends MemoryAccessLogStore {
+  appends: number[] = [];
+  failing = false;
+  override append(entries: readonly AccessEntry[]): Promise<void> {
+    if (this.failing) return Promise.reject(new Error('database gone'));
+    this.appends.push(entries.length);
+    return super.append(entries);
+  }
+}
+
+describe('the access recorder', () => {
+  it('writes many reads in one append once the batch is full, in the order they were recorded', async () => {
+    const store = new CountingStore();
+    const recorder = new AccessRecorder(store, { flushAfterMs: 60_000, batchSize: 3, maxBuffered: 100 });
+    ['a', 'b', 'c', 'd'].forEach((sub) => recorder.record(read(sub)));
+    await recorder.flush();
+    expect(store.appends).toEqual([3, 1]);
+    expect((await store.all()).map((r) => r.sub)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('writes a batch that is not full after the flush interval', async () => {
+    const store = new CountingStore();
+    const recorder = new AccessRecorder(store, { flushAfterMs: 5, batchSize: 100, maxBuffered: 100 });
+    recorder.record(read('a'));
+    recorder.record(read('b'));
+    expect(store.appends).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(store.appends).toEqual([2]);
+  });
+
+  it('writes what is buffered before the application shuts down', async () => {
+    const store = new CountingStore();
+    const recorder = new AccessRecorder(store, { flushAfterMs: 60_000, batchSize: 100, maxBuffered: 100 });
+    recorder.record(read('a'));
+    await recorder.beforeApplicationShutdown();
+    expect(store.appends).toEqual([1]);
+  });
+
+  it('keeps the entries when the store fails and writes them with the next flush', async () => {
+    const store = new CountingStore();
+    const recorder = new AccessRecorder(store, { flushAfterMs: 60_000, batchSize: 100, maxBuffered: 100 });
+    store.failing = true;
+    recorder.record(read('a'));
+    await recorder.flush();
+    store.failing = false;
+    recorder.record(read('b'));
+    await recorder.flush();
+    expect((await store.all()).map((r) => r.sub)).toEqual(['a', 'b']);
+    await recorder.beforeApplicationShutdown();
+  });
+
+  it('chains every entry to the one before', async () => {
+    const store = new CountingStore();
+    const recorder = new AccessRecorder(store, { flushAfterMs: 60_000, batchSize: 2, maxBuffered: 100 });
+    ['a', 'b', 'c'].forEach((sub) => recorder.record(read(sub)));
+    await recorder.flush();
+    const [first, second, third] = await store.all();
+    expect(first.previousHash).toBe('');
+    expect(second.previousHash).toBe(first.hash);
+    expect(third.previousHash).toBe(second.hash);
+  });
+});
