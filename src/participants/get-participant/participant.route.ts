@@ -1,9 +1,9 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
-import { setVersionHeaders, UuidParam } from '../../http';
+import { ApiOperationFor, setVersionHeaders, UuidParam } from '../../http';
 import { GetParticipant } from './get-participant.handler';
 import { ParticipantView } from './participant.response';
 
@@ -15,7 +15,14 @@ export class ParticipantRoute {
 
   @Get(':id')
   @Roles('coach', 'coordinator', 'auditor', 'admin')
-  @ApiOkResponse({ type: ParticipantView })
+  @ApiOperationFor({
+    summary: 'Read a participant',
+    description:
+      'The participant’s registration, entitlements, latest needs assessment and open needs. Personal data only for a coach or admin, and never once erased.',
+    answers: { status: 200, type: ParticipantView, description: 'The participant', etag: true },
+    problems: { 404: ['not_found'] },
+    conditional: true,
+  })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,

@@ -1,9 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
-import { setVersionHeaders, UuidParam } from '../../http';
+import { ApiOperationFor, setVersionHeaders, UuidParam } from '../../http';
 import { MinPositionQuery } from '../../read-models';
 import { GetPathway } from './get-pathway.handler';
 import { PathwayView } from './pathway.response';
@@ -16,7 +16,13 @@ export class PathwayRoute {
 
   @Get(':id')
   @Roles('coach', 'coordinator', 'auditor', 'admin')
-  @ApiOkResponse({ type: PathwayView })
+  @ApiOperationFor({
+    summary: 'Read a pathway',
+    description: 'The pathway with its goal and its case steps in time order; notes only for a coach or admin.',
+    answers: { status: 200, type: PathwayView, description: 'The pathway', etag: true },
+    problems: { 404: ['not_found'] },
+    conditional: true,
+  })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
