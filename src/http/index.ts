@@ -53,7 +53,14 @@ export { REPLAYED_HEADER } from './idempotency/idempotency.interceptor';
 // OpenAPI.
 export { ApiIfMatch } from './openapi/api-if-match.decorator';
 export { ApiProblemResponse } from './openapi/api-problem-response.decorator';
-export { BEARER_AUTH, OPENAPI_JSON_PATH, OPENAPI_UI_PATH, buildOpenApiDocument, setUpOpenApi } from './openapi/set-up-openapi';
+export {
+  BEARER_AUTH,
+  GENERAL_RESPONSE_HEADERS,
+  OPENAPI_JSON_PATH,
+  OPENAPI_UI_PATH,
+  buildOpenApiDocument,
+  setUpOpenApi,
+} from './openapi/set-up-openapi';
 export type { AccessReader } from './openapi/set-up-openapi';
 export { ApiOperationFor } from './openapi/api-operation.decorator';
 export type { OperationSpec, RouteProblems } from './openapi/api-operation.decorator';

@@ -21,7 +21,7 @@ export class MergeParticipantsRoute {
     summary: 'Merge two registrations',
     description:
       'Merges the registration `duplicateId` into this one: its pathways, overrides and case conferences move here. Pathways that now overlap are reported as duplicate pathways.',
-    answers: { status: 200, type: MergeResult, description: 'Merged', etag: true },
+    answers: { status: 200, type: MergeResult, description: 'Merged' },
     problems: {
       403: ['forbidden'],
       404: ['not_found'],

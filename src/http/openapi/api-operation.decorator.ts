@@ -17,6 +17,8 @@ export interface SuccessAnswer {
   contentType?: string;
   /** The answer carries the resource's version as `ETag`. */
   etag?: boolean;
+  /** The answer names the new resource's path in `Location`. */
+  location?: boolean;
 }
 
 /**

@@ -19,6 +19,8 @@ export type DeclaredAccess = { public: true } | { public: false; roles: readonly
 export interface OperationFacts {
   spec?: OperationSpec;
   access: DeclaredAccess;
+  /** Path parameters taken with `@UuidParam`: anything but a UUID is a 400. */
+  uuidParams: readonly string[];
 }
 
 export const BEARER_AUTH = 'bearer';
@@ -28,12 +30,19 @@ const WRITE_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', 'del
 /** Shared header definitions; every answer refers to them by `$ref`. */
 const HEADERS: Record<string, HeaderObject> = {
   XRequestId: {
+    required: true,
     description: 'The request id: the caller’s own if it sent a sane `X-Request-Id`, else a new one. Quote it in a bug report.',
     schema: { type: 'string', pattern: '^[A-Za-z0-9._~:=+/-]{1,128}$' },
   },
   ETag: {
+    required: true,
     description: 'The resource’s version (its stream version) as a strong entity tag; send it back as `If-Match`.',
     schema: { type: 'string', pattern: '^"(0|[1-9][0-9]*)"$', example: '"3"' },
+  },
+  Location: {
+    required: true,
+    description: 'The path of the resource the request created, e.g. `/pathways/{id}`.',
+    schema: { type: 'string', example: '/pathways/3f2c1e7a-9b1d-4c3e-8f00-123456789abc' },
   },
   IdempotentReplayed: {
     description: 'Present (`true`) when this is the stored answer of an earlier request with the same `Idempotency-Key`.',
@@ -187,7 +196,11 @@ const describeOperation = (method: string, operation: OperationObject, facts: Op
     operation.description = [operation.description, rolesSentence(facts.access)].filter(Boolean).join('\n\n');
     operation.security = facts.access.public ? [] : [{ [BEARER_AUTH]: [] }];
   }
-  const parameters = [...(operation.parameters ?? [])];
+  const parameters = (operation.parameters ?? []).map((p) =>
+    'in' in p && p.in === 'path' && facts?.uuidParams.includes(p.name)
+      ? { ...p, description: p.description ?? 'a UUID; anything else is answered 400', schema: { type: 'string', format: 'uuid' } }
+      : p,
+  );
   if (spec?.ifMatch) parameters.push(parameter('IfMatch'));
   if (spec?.conditional) parameters.push(parameter('IfNoneMatch'));
   if (write) parameters.push(parameter('IdempotencyKey'));
@@ -201,6 +214,7 @@ const describeOperation = (method: string, operation: OperationObject, facts: Op
       ...response.headers,
       'X-Request-Id': header('XRequestId'),
       ...(spec?.answers.etag ? { ETag: header('ETag') } : {}),
+      ...(spec?.answers.location ? { Location: header('Location') } : {}),
       ...(write ? { [REPLAYED_HEADER]: header('IdempotentReplayed') } : {}),
     };
   }

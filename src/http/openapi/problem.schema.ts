@@ -85,6 +85,13 @@ export class ProblemSchema {
   @ApiPropertyOptional({ type: 'integer', example: 2, description: '429 and 503: seconds to wait, as in `Retry-After`.' })
   retryAfterSeconds?: number;
 
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 41,
+    description: '503 `read_model_behind`: the log position the read model has reached (it was asked for `minPosition`).',
+  })
+  position?: number;
+
   @ApiPropertyOptional({ enum: GUARD_RULE_NAMES, description: 'A guard refusal (409): the rule that refused.' })
   rule?: string;
 

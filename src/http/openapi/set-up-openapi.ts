@@ -1,6 +1,7 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { UUID_PARAMS } from '../uuid-param';
 import { OPERATION_SPEC, OperationSpec } from './api-operation.decorator';
 import { BEARER_AUTH, DeclaredAccess, OperationFacts, withConventions } from './openapi-conventions';
 import { FieldErrorSchema, ProblemSchema } from './problem.schema';
@@ -13,6 +14,36 @@ export const OPENAPI_JSON_PATH = 'docs-json';
 /** Reads who may call a handler (`@Public()`, `@Roles()`); given by the app, because http knows nothing of auth. */
 export type AccessReader = (controller: Type<unknown>, handler: (...args: unknown[]) => unknown) => DeclaredAccess;
 
+/**
+ * The headers any answer may carry besides those its operation documents: HTTP's own, the
+ * browser-security headers (helmet), caching and CORS. The contract test allows exactly these.
+ */
+export const GENERAL_RESPONSE_HEADERS = [
+  'Content-Type',
+  'Content-Length',
+  'Date',
+  'Connection',
+  'Keep-Alive',
+  'Transfer-Encoding',
+  'Vary',
+  'Cache-Control',
+  'Access-Control-Allow-Origin',
+  'Access-Control-Allow-Credentials',
+  'Access-Control-Expose-Headers',
+  'Content-Security-Policy',
+  'Cross-Origin-Opener-Policy',
+  'Cross-Origin-Resource-Policy',
+  'Origin-Agent-Cluster',
+  'Referrer-Policy',
+  'Strict-Transport-Security',
+  'X-Content-Type-Options',
+  'X-DNS-Prefetch-Control',
+  'X-Download-Options',
+  'X-Frame-Options',
+  'X-Permitted-Cross-Domain-Policies',
+  'X-XSS-Protection',
+] as const;
+
 const DESCRIPTION = [
   'Event-sourced case management for youth transition coaching.',
   '',
@@ -20,7 +51,9 @@ const DESCRIPTION = [
   '- **Writes** accept `Idempotency-Key`; a replayed answer carries `Idempotent-Replayed: true`.',
   '- **Versions**: a resource carries its version as `ETag`; writes that honour `If-Match` answer 412 when it has moved on. Reads that show an `ETag` answer 304 to a matching `If-None-Match`.',
   '- **Read your write**: a write answers `position`; pass it as `minPosition` to a list to wait (at most 2 s, then 503 `read_model_behind`) until the list shows it.',
-  '- **Every answer** carries `X-Request-Id`; answers with personal data carry `Cache-Control: no-store`. Besides, every answer carries the usual transport and browser-security headers (`Content-Type`, `Content-Length`, `Date`, `Connection`, `Keep-Alive`, `Cache-Control`, `Content-Security-Policy`, `Strict-Transport-Security`, `X-Content-Type-Options`, `X-Frame-Options`, `Referrer-Policy`, the `Cross-Origin-*` headers and CORS’ `Access-Control-*`, `Vary`), which are not repeated per operation.',
+  '- **Every answer** carries `X-Request-Id`; answers with personal data carry `Cache-Control: no-store`. ' +
+    'Besides the headers each operation lists, an answer carries only these transport, caching, CORS and browser-security headers, ' +
+    `which are not repeated per operation: ${GENERAL_RESPONSE_HEADERS.map((name) => `\`${name}\``).join(', ')}.`,
 ].join('\n');
 
 const TOKEN_DESCRIPTION = [
@@ -28,7 +61,7 @@ const TOKEN_DESCRIPTION = [
   'Each operation names the roles it admits; a coach, coordinator or auditor only reaches resources of their own municipality (an admin reaches all).',
   '',
   '- **Development**: `npm run --silent token -- --role coach --municipality neuss --sub coach-1` prints a token signed with the app’s own secret.',
-  '- **Production** (`JWT_JWKS_URL`, `JWT_ISSUER`, `JWT_AUDIENCE` set): an RS256 access token of the configured OIDC provider (e.g. Keycloak), audience `lotse-api`; development tokens are refused.',
+  '- **Production** (`JWT_JWKS_URL`, `JWT_ISSUER`, `JWT_AUDIENCE` set): an RS256 access token of the configured OIDC provider (Keycloak in the docker compose setup) for the audience `JWT_AUDIENCE`; development tokens are refused.',
 ].join('\n');
 
 const TAGS = [
@@ -76,7 +109,8 @@ const operationFacts = (app: INestApplication, accessOf: AccessReader): Map<stri
         if (name === 'constructor' || typeof handler !== 'function') continue;
         const route = handler as (...args: unknown[]) => unknown;
         const spec = Reflect.getMetadata(OPERATION_SPEC, route) as OperationSpec | undefined;
-        facts.set(`${controller.name}_${name}`, { spec, access: accessOf(controller, route) });
+        const uuidParams = (Reflect.getMetadata(UUID_PARAMS, route) as string[] | undefined) ?? [];
+        facts.set(`${controller.name}_${name}`, { spec, access: accessOf(controller, route), uuidParams });
       }
     }
   }

@@ -24,6 +24,7 @@ export class OfferView {
   @ApiProperty({ type: OfferPeriodView }) period: OfferPeriodView;
   @ApiProperty({ example: ['de', 'ar'] }) languages: string[];
   @ApiPropertyOptional() description?: string;
+  @ApiProperty({ type: 'string', format: 'date-time', description: 'when it was published' }) publishedAt: string;
   @ApiPropertyOptional({ type: 'string', format: 'date', description: 'the first day it no longer runs' }) closedOn?: string;
   @ApiPropertyOptional() closeReason?: string;
   @ApiProperty({ type: [PlacesChangeView] }) placeChanges: PlacesChangeView[];

@@ -19,7 +19,7 @@ export class PublishOfferRoute {
   @ApiOperationFor({
     summary: 'Publish an offer',
     description: 'Adds an offer of a provider to the municipality’s catalogue, with its places and period and who it is open to.',
-    answers: { status: 201, type: WriteResult, description: 'Published; `id` is the new offer’s id', etag: true },
+    answers: { status: 201, type: WriteResult, description: 'Published; `id` is the new offer’s id', etag: true, location: true },
     problems: { 403: ['forbidden'], 409: ['offer_exists'], 422: ['invalid_period'] },
   })
   async publish(

@@ -21,7 +21,7 @@ export class RegisterParticipantRoute {
     description:
       'Registers a young person in the caller’s municipality with their personal data (stored encrypted) and entitlements. ' +
       'A likely duplicate of an existing registration is listed for a coordinator (GET /duplicates), not refused.',
-    answers: { status: 201, type: WriteResult, description: 'Registered; `id` is the new participant’s id', etag: true },
+    answers: { status: 201, type: WriteResult, description: 'Registered; `id` is the new participant’s id', etag: true, location: true },
     problems: { 403: ['forbidden'], 409: ['participant_exists', 'entitlement_overlaps'], 422: ['invalid_period'] },
   })
   async register(

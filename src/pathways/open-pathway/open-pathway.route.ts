@@ -21,7 +21,7 @@ export class OpenPathwayRoute {
     description:
       'Opens a measure for a participant, after the measure-career guard: R1 no duplicate pathway, R4 eligibility, R2 subsidiarity, R3 career risk. ' +
       'A refusal names the rule and the conflicting period. With `offerId`, it takes a place in that offer.',
-    answers: { status: 201, type: WriteResult, description: 'Opened; `id` is the new pathway’s id', etag: true },
+    answers: { status: 201, type: WriteResult, description: 'Opened; `id` is the new pathway’s id', etag: true, location: true },
     problems: {
       403: ['forbidden'],
       404: ['participant_not_found', 'offer_not_found'],

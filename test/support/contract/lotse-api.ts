@@ -818,6 +818,11 @@ export type components = {
        */
       retryAfterSeconds?: number;
       /**
+       * @description 503 `read_model_behind`: the log position the read model has reached (it was asked for `minPosition`).
+       * @example 41
+       */
+      position?: number;
+      /**
        * @description A guard refusal (409): the rule that refused.
        * @enum {string}
        */
@@ -1208,6 +1213,11 @@ export type components = {
        */
       languages: string[];
       description?: string;
+      /**
+       * Format: date-time
+       * @description when it was published
+       */
+      publishedAt: string;
       /**
        * Format: date
        * @description the first day it no longer runs
@@ -1890,6 +1900,11 @@ export type components = {
        */
       retryAfterSeconds?: number;
       /**
+       * @description 503 `read_model_behind`: the log position the read model has reached (it was asked for `minPosition`).
+       * @example 41
+       */
+      position?: number;
+      /**
        * @description A guard refusal (409): the rule that refused.
        * @enum {string}
        */
@@ -1936,6 +1951,8 @@ export type components = {
     XRequestId: string;
     /** @description The resource’s version (its stream version) as a strong entity tag; send it back as `If-Match`. */
     ETag: string;
+    /** @description The path of the resource the request created, e.g. `/pathways/{id}`. */
+    Location: string;
     /** @description Present (`true`) when this is the stored answer of an earlier request with the same `Idempotency-Key`. */
     IdempotentReplayed: 'true';
     /** @description Seconds to wait before asking again. */
@@ -2366,6 +2383,7 @@ export interface operations {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
           ETag: components['headers']['ETag'];
+          Location: components['headers']['Location'];
           'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
           [name: string]: unknown;
         };
@@ -2523,6 +2541,7 @@ export interface operations {
         'If-None-Match'?: components['parameters']['IfNoneMatch'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -2654,6 +2673,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -2856,6 +2876,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -3058,6 +3079,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
         entitlementId: string;
       };
@@ -3259,6 +3281,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -3443,6 +3466,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -3772,6 +3796,7 @@ export interface operations {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
           ETag: components['headers']['ETag'];
+          Location: components['headers']['Location'];
           'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
           [name: string]: unknown;
         };
@@ -3934,6 +3959,7 @@ export interface operations {
         'If-None-Match'?: components['parameters']['IfNoneMatch'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -4065,6 +4091,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -4267,6 +4294,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -4594,6 +4622,7 @@ export interface operations {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
           ETag: components['headers']['ETag'];
+          Location: components['headers']['Location'];
           'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
           [name: string]: unknown;
         };
@@ -4781,6 +4810,7 @@ export interface operations {
         'If-None-Match'?: components['parameters']['IfNoneMatch'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -4912,6 +4942,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -5114,6 +5145,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -5316,6 +5348,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -5518,6 +5551,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -5819,6 +5853,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -5833,7 +5868,6 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
-          ETag: components['headers']['ETag'];
           'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
           [name: string]: unknown;
         };
@@ -6011,6 +6045,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -6208,7 +6243,6 @@ export interface operations {
       201: {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
-          ETag: components['headers']['ETag'];
           'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
           [name: string]: unknown;
         };
@@ -6380,6 +6414,7 @@ export interface operations {
         'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
       };
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
@@ -6394,7 +6429,6 @@ export interface operations {
       201: {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
-          ETag: components['headers']['ETag'];
           'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
           [name: string]: unknown;
         };
@@ -6566,6 +6600,7 @@ export interface operations {
       };
       header?: never;
       path: {
+        /** @description a UUID; anything else is answered 400 */
         id: string;
       };
       cookie?: never;
