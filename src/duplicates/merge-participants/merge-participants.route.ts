@@ -24,8 +24,8 @@ export class MergeParticipantsRoute {
     answers: { status: 200, type: MergeResult, description: 'Merged' },
     problems: {
       403: ['forbidden'],
-      404: ['not_found'],
-      409: ['participant_not_active', 'ledger_closed', 'ledger_mismatch', 'ledger_not_closed'],
+      404: ['not_found', 'participant_not_found'],
+      409: ['participant_not_active', 'personal_data_erased', 'ledger_closed', 'ledger_mismatch', 'ledger_not_closed'],
       422: ['invalid_merge', 'merge_reason_required'],
     },
   })

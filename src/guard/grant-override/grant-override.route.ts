@@ -20,7 +20,11 @@ export class GrantOverrideRoute {
     description:
       'Lifts one guard rule (subsidiarity, career_risk or not_eligible) for the participant’s next pathway of a kind, until `validUntil`; duplicate_pathway cannot be overridden.',
     answers: { status: 201, type: WriteResult, description: 'Granted; `id` is the new override’s id' },
-    problems: { 404: ['participant_not_found'], 409: ['ledger_closed'], 422: ['not_overridable', 'invalid_period'] },
+    problems: {
+      404: ['participant_not_found'],
+      409: ['ledger_closed', 'personal_data_erased'],
+      422: ['not_overridable', 'invalid_period'],
+    },
   })
   grantOverride(
     @CurrentUser() user: AuthenticatedUser,

@@ -20,7 +20,7 @@ export class RecordCaseConferenceRoute {
     description:
       'Records that a case conference decided on the participant’s career; it lifts R3 (career risk) for the pathways opened after it.',
     answers: { status: 201, type: WriteResult, description: 'Recorded; `id` is the case conference’s id' },
-    problems: { 404: ['participant_not_found'], 409: ['ledger_closed'], 422: ['step_in_future'] },
+    problems: { 404: ['participant_not_found'], 409: ['ledger_closed', 'personal_data_erased'], 422: ['step_in_future'] },
   })
   recordCaseConference(
     @CurrentUser() user: AuthenticatedUser,

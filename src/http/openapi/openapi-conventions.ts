@@ -117,8 +117,11 @@ const sharedProblems = (method: string, operation: OperationObject, facts: Opera
     for (const code of codes) set.add(code);
     problems.set(status, set);
   };
-  // Every request's query (and body) is screened, whatever the route.
+  // Every request's query and body are screened, whatever the route: a body a GET does not need
+  // is still refused when it is too large or not JSON.
   add(400, 'validation_failed');
+  add(413, 'payload_too_large');
+  add(415, 'unsupported_media_type');
   if (!facts || !facts.access.public) {
     add(401, 'unauthenticated');
     add(403, 'forbidden');
@@ -127,8 +130,6 @@ const sharedProblems = (method: string, operation: OperationObject, facts: Opera
   }
   if (WRITE_METHODS.has(method)) {
     add(409, 'request_in_progress', 'version_conflict');
-    add(413, 'payload_too_large');
-    add(415, 'unsupported_media_type');
     add(422, 'idempotency_key_reused');
   }
   if (facts?.spec?.ifMatch) add(412, 'version_conflict');

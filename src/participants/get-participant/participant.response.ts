@@ -18,7 +18,7 @@ import {
 import { PersonalDataView } from '../../personal-data';
 
 export class EntitlementView implements Entitlement {
-  @ApiProperty({ type: 'string', format: 'uuid' }) entitlementId: string;
+  @ApiProperty({ description: 'a UUID, or `<participant id>-e<n>` for the n-th entitlement given at registration' }) entitlementId: string;
   @ApiProperty({ enum: JURISDICTIONS, example: 'sgb2' }) jurisdiction: Jurisdiction;
   @ApiProperty({ type: 'string', format: 'date', example: '2026-01-01' }) from: string;
   @ApiPropertyOptional({ type: 'string', format: 'date', example: '2026-12-31' }) to?: string;

@@ -22,7 +22,11 @@ export class AbortPathwayRoute {
     description:
       'Ends the pathway without its goal, with the reason in the coach’s words (stored encrypted); it counts towards R3 (career risk) from then on.',
     answers: { status: 200, type: WriteResult, description: 'Aborted', etag: true },
-    problems: { 404: ['not_found'], 409: ['pathway_not_active'], 422: ['outcome_not_an_abort', 'end_before_start', 'end_in_future'] },
+    problems: {
+      404: ['not_found'],
+      409: ['pathway_not_active', 'personal_data_erased'],
+      422: ['outcome_not_an_abort', 'end_before_start', 'end_in_future'],
+    },
     ifMatch: true,
   })
   async abort(

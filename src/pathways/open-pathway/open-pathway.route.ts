@@ -32,6 +32,7 @@ export class OpenPathwayRoute {
         'career_risk',
         'pathway_exists',
         'participant_not_active',
+        'personal_data_erased',
         'ledger_closed',
         'offer_closed',
         'offer_mismatch',

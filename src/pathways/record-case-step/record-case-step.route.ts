@@ -20,7 +20,11 @@ export class RecordCaseStepRoute {
     summary: 'Record a case step',
     description: 'Records a contact, meeting or other step of the coaching, and optionally the next one planned.',
     answers: { status: 201, type: WriteResult, description: 'Recorded; `id` is the new case step’s id', etag: true },
-    problems: { 404: ['not_found'], 409: ['pathway_not_active'], 422: ['step_in_future', 'step_before_start', 'next_step_before_step'] },
+    problems: {
+      404: ['not_found'],
+      409: ['pathway_not_active', 'personal_data_erased'],
+      422: ['step_in_future', 'step_before_start', 'next_step_before_step'],
+    },
     ifMatch: true,
   })
   async recordCaseStep(

@@ -949,7 +949,7 @@ export type components = {
       entitlements?: components['schemas']['EntitlementDto'][];
     };
     EntitlementView: {
-      /** Format: uuid */
+      /** @description a UUID, or `<participant id>-e<n>` for the n-th entitlement given at registration */
       entitlementId: string;
       /**
        * @example sgb2
@@ -1994,6 +1994,32 @@ export interface operations {
           };
         };
       };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
       /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
       500: {
         headers: {
@@ -2078,6 +2104,32 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code: 'forbidden';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
           };
         };
       };
@@ -2334,6 +2386,32 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code: 'validation_failed';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
           };
         };
       };
@@ -2617,6 +2695,32 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code: 'not_found';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
           };
         };
       };
@@ -3732,6 +3836,32 @@ export interface operations {
           };
         };
       };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
       /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
       429: {
         headers: {
@@ -4035,6 +4165,32 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code: 'offer_not_found';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
           };
         };
       };
@@ -4558,6 +4714,32 @@ export interface operations {
           };
         };
       };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
       /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
       429: {
         headers: {
@@ -4686,7 +4868,7 @@ export interface operations {
           };
         };
       };
-      /** @description Refused by the current state of the resource. `code`: `career_risk`, `duplicate_pathway`, `ledger_closed`, `not_eligible`, `offer_closed`, `offer_full`, `offer_mismatch`, `offer_not_open_to_status`, `participant_not_active`, `pathway_exists`, `request_in_progress`, `subsidiarity`, `version_conflict`. */
+      /** @description Refused by the current state of the resource. `code`: `career_risk`, `duplicate_pathway`, `ledger_closed`, `not_eligible`, `offer_closed`, `offer_full`, `offer_mismatch`, `offer_not_open_to_status`, `participant_not_active`, `pathway_exists`, `personal_data_erased`, `request_in_progress`, `subsidiarity`, `version_conflict`. */
       409: {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
@@ -4708,6 +4890,7 @@ export interface operations {
               | 'offer_not_open_to_status'
               | 'participant_not_active'
               | 'pathway_exists'
+              | 'personal_data_erased'
               | 'request_in_progress'
               | 'subsidiarity'
               | 'version_conflict';
@@ -4889,6 +5072,32 @@ export interface operations {
           };
         };
       };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
       /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
       429: {
         headers: {
@@ -5021,7 +5230,7 @@ export interface operations {
           };
         };
       };
-      /** @description Refused by the current state of the resource. `code`: `pathway_not_active`, `request_in_progress`, `version_conflict`. */
+      /** @description Refused by the current state of the resource. `code`: `pathway_not_active`, `personal_data_erased`, `request_in_progress`, `version_conflict`. */
       409: {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
@@ -5032,7 +5241,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code: 'pathway_not_active' | 'request_in_progress' | 'version_conflict';
+            code: 'pathway_not_active' | 'personal_data_erased' | 'request_in_progress' | 'version_conflict';
           };
         };
       };
@@ -5427,7 +5636,7 @@ export interface operations {
           };
         };
       };
-      /** @description Refused by the current state of the resource. `code`: `pathway_not_active`, `request_in_progress`, `version_conflict`. */
+      /** @description Refused by the current state of the resource. `code`: `pathway_not_active`, `personal_data_erased`, `request_in_progress`, `version_conflict`. */
       409: {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
@@ -5438,7 +5647,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code: 'pathway_not_active' | 'request_in_progress' | 'version_conflict';
+            code: 'pathway_not_active' | 'personal_data_erased' | 'request_in_progress' | 'version_conflict';
           };
         };
       };
@@ -5802,6 +6011,32 @@ export interface operations {
           };
         };
       };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
       /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
       429: {
         headers: {
@@ -5917,7 +6152,7 @@ export interface operations {
           };
         };
       };
-      /** @description Not found (or not visible to the caller). `code`: `not_found`. */
+      /** @description Not found (or not visible to the caller). `code`: `not_found`, `participant_not_found`. */
       404: {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
@@ -5927,11 +6162,11 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code: 'not_found';
+            code: 'not_found' | 'participant_not_found';
           };
         };
       };
-      /** @description Refused by the current state of the resource. `code`: `ledger_closed`, `ledger_mismatch`, `ledger_not_closed`, `participant_not_active`, `request_in_progress`, `version_conflict`. */
+      /** @description Refused by the current state of the resource. `code`: `ledger_closed`, `ledger_mismatch`, `ledger_not_closed`, `participant_not_active`, `personal_data_erased`, `request_in_progress`, `version_conflict`. */
       409: {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
@@ -5947,6 +6182,7 @@ export interface operations {
               | 'ledger_mismatch'
               | 'ledger_not_closed'
               | 'participant_not_active'
+              | 'personal_data_erased'
               | 'request_in_progress'
               | 'version_conflict';
           };
@@ -6306,7 +6542,7 @@ export interface operations {
           };
         };
       };
-      /** @description Refused by the current state of the resource. `code`: `ledger_closed`, `request_in_progress`, `version_conflict`. */
+      /** @description Refused by the current state of the resource. `code`: `ledger_closed`, `personal_data_erased`, `request_in_progress`, `version_conflict`. */
       409: {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
@@ -6317,7 +6553,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code: 'ledger_closed' | 'request_in_progress' | 'version_conflict';
+            code: 'ledger_closed' | 'personal_data_erased' | 'request_in_progress' | 'version_conflict';
           };
         };
       };
@@ -6492,7 +6728,7 @@ export interface operations {
           };
         };
       };
-      /** @description Refused by the current state of the resource. `code`: `ledger_closed`, `request_in_progress`, `version_conflict`. */
+      /** @description Refused by the current state of the resource. `code`: `ledger_closed`, `personal_data_erased`, `request_in_progress`, `version_conflict`. */
       409: {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
@@ -6503,7 +6739,7 @@ export interface operations {
         content: {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
-            code: 'ledger_closed' | 'request_in_progress' | 'version_conflict';
+            code: 'ledger_closed' | 'personal_data_erased' | 'request_in_progress' | 'version_conflict';
           };
         };
       };
@@ -6669,6 +6905,32 @@ export interface operations {
           };
         };
       };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
       /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
       429: {
         headers: {
@@ -6775,6 +7037,32 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'] & {
             /** @enum {string} */
             code: 'forbidden';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
           };
         };
       };
