@@ -51,8 +51,6 @@ export { IDEMPOTENCY_KEY_HEADER, IdempotencyKey, readIdempotencyKey } from './id
 export { REPLAYED_HEADER } from './idempotency/idempotency.interceptor';
 
 // OpenAPI.
-export { ApiIfMatch } from './openapi/api-if-match.decorator';
-export { ApiProblemResponse } from './openapi/api-problem-response.decorator';
 export {
   BEARER_AUTH,
   GENERAL_RESPONSE_HEADERS,
