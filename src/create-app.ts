@@ -2,6 +2,7 @@ import { ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { declaredAccess } from './auth';
 import { AppConfig } from './config';
 import { applyServerTimeouts, noStoreMiddleware, setUpOpenApi, useCors, useJsonBodyParser, useSecurityHeaders } from './http';
 import { NestPinoLogger, requestIdMiddleware, useRequestLogging } from './logging';
@@ -41,6 +42,6 @@ export const createApp = async (
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS,
   });
-  setUpOpenApi(app);
+  setUpOpenApi(app, declaredAccess);
   return app;
 };

@@ -10,3 +10,14 @@ export const isPublicRoute = (reflector: Reflector, context: ExecutionContext): 
 
 export const requiredRoles = (reflector: Reflector, context: ExecutionContext): readonly Role[] | undefined =>
   reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
+
+/**
+ * The same, read from a controller and one of its handlers outside a request: for the OpenAPI
+ * document, which names who may call each operation from these very decorators.
+ */
+export const declaredAccess = (controller: object, handler: object): { public: true } | { public: false; roles: readonly Role[] } => {
+  const read = <T>(key: string): T | undefined =>
+    (Reflect.getMetadata(key, handler) as T | undefined) ?? (Reflect.getMetadata(key, controller) as T | undefined);
+  if (read<boolean>(IS_PUBLIC) === true) return { public: true };
+  return { public: false, roles: read<Role[]>(REQUIRED_ROLES) ?? [] };
+};

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ConditionalGetInterceptor } from './conditional-get.interceptor';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
 import { openIdempotencyStore } from './idempotency/open-idempotency-store';
@@ -8,7 +9,8 @@ import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation-pipe';
 
 /**
- * What every route shares: errors as problem+json, validated bodies, Idempotency-Key on writes.
+ * What every route shares: errors as problem+json, validated bodies, Idempotency-Key on writes,
+ * 304 for a read whose ETag If-None-Match names.
  * Registered as providers rather than `app.useGlobal…` so they get injection (the side store)
  * and apply in tests that build the app the same way.
  */
@@ -18,6 +20,7 @@ import { createValidationPipe } from './validation-pipe';
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: ConditionalGetInterceptor },
   ],
 })
 export class HttpApiModule {}

@@ -51,9 +51,17 @@ export { IDEMPOTENCY_KEY_HEADER, IdempotencyKey, readIdempotencyKey } from './id
 export { REPLAYED_HEADER } from './idempotency/idempotency.interceptor';
 
 // OpenAPI.
-export { ApiIfMatch } from './openapi/api-if-match.decorator';
-export { ApiProblemResponse } from './openapi/api-problem-response.decorator';
-export { BEARER_AUTH, OPENAPI_JSON_PATH, OPENAPI_UI_PATH, buildOpenApiDocument, setUpOpenApi } from './openapi/set-up-openapi';
+export {
+  BEARER_AUTH,
+  GENERAL_RESPONSE_HEADERS,
+  OPENAPI_JSON_PATH,
+  OPENAPI_UI_PATH,
+  buildOpenApiDocument,
+  setUpOpenApi,
+} from './openapi/set-up-openapi';
+export type { AccessReader } from './openapi/set-up-openapi';
+export { ApiOperationFor } from './openapi/api-operation.decorator';
+export type { OperationSpec, RouteProblems } from './openapi/api-operation.decorator';
 export { FieldErrorSchema, ProblemSchema } from './openapi/problem.schema';
 
 // What a write answers.

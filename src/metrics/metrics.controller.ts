@@ -1,8 +1,9 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Registry } from 'prom-client';
 import { Public } from '../auth';
+import { ApiOperationFor } from '../http';
 
 /** Prometheus text format. Public like /health: scrapers carry no token, and nothing in it is about a person. */
 @ApiTags('operations')
@@ -13,7 +14,11 @@ export class MetricsController {
 
   @Get()
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ description: 'Prometheus metrics: projection lag and throughput, process figures' })
+  @ApiOperationFor({
+    summary: 'Read metrics',
+    description: 'Prometheus metrics: projection lag and throughput, request figures, process figures. For scrapers.',
+    answers: { status: 200, contentType: 'text/plain', description: 'The metrics in Prometheus’ text format (version 0.0.4)' },
+  })
   async metrics(@Res({ passthrough: true }) res: Response): Promise<string> {
     res.setHeader('Content-Type', this.registry.contentType);
     return this.registry.metrics();

@@ -4,5 +4,5 @@ import { ApiProperty } from '@nestjs/swagger';
 export class PersonalDataView {
   @ApiProperty({ example: 'Amira' }) givenName: string;
   @ApiProperty({ example: 'Haddad' }) familyName: string;
-  @ApiProperty({ example: '2004-05-17' }) birthDate: string;
+  @ApiProperty({ type: 'string', format: 'date', example: '2004-05-17' }) birthDate: string;
 }

@@ -1,7 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth';
 import { ProjectionRebuilds, RebuildState } from './projection-rebuilds';
+import { ProjectionsView, RebuildStateView } from './projections.response';
+import { ApiOperationFor } from '../http';
 
 /**
  * Operating the read models. Admin only, and not bound to a municipality: a read model holds
@@ -15,7 +17,11 @@ export class AdminProjectionsController {
 
   @Get()
   @Roles('admin')
-  @ApiOkResponse({ description: 'each projection: position, state, and the last rebuild with its progress' })
+  @ApiOperationFor({
+    summary: 'List the projections',
+    description: 'Each read model’s projection: the log position it has applied, its state, and the last rebuild with its progress.',
+    answers: { status: 200, type: ProjectionsView, description: 'The projections' },
+  })
   list() {
     return { projections: this.rebuilds.list() };
   }
@@ -23,8 +29,12 @@ export class AdminProjectionsController {
   @Post(':name/rebuild')
   @HttpCode(202)
   @Roles('admin')
-  @ApiAcceptedResponse({
-    description: 'rebuild started; follow it at GET /admin/projections; 409 rebuild_in_progress when one runs already',
+  @ApiOperationFor({
+    summary: 'Rebuild a projection',
+    description:
+      'Starts rebuilding one read model from the whole log beside the live one, which it replaces when done; follow it at GET /admin/projections.',
+    answers: { status: 202, type: RebuildStateView, description: 'Started' },
+    problems: { 404: ['not_found'], 409: ['rebuild_in_progress'] },
   })
   rebuild(@Param('name') name: string): Promise<RebuildState> {
     return this.rebuilds.start(name);

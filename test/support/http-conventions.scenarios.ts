@@ -392,7 +392,7 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
   });
 
   describe('OpenAPI', () => {
-    it('lists the routes with the problem schema, the bearer scheme and the Idempotency-Key header', async () => {
+    it('lists the routes with their refusals by status, the bearer scheme and the Idempotency-Key header', async () => {
       const res = await http.get('/docs-json').expect(200);
       const doc = res.body;
       expect(doc.info.title).toBe('Lotse');
@@ -400,14 +400,23 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
       expect(doc.components.schemas.Problem.properties).toHaveProperty('code');
       expect(doc.components.schemas.ThingDto.properties).toHaveProperty('name');
       const create = doc.paths['/probe/things'].post;
-      expect(create.responses.default.content['application/problem+json'].schema).toEqual({ $ref: '#/components/schemas/Problem' });
-      expect(create.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
-      const read = doc.paths['/probe/versions'].get;
-      expect(read.parameters).not.toContainEqual(expect.objectContaining({ name: 'Idempotency-Key' }));
-      expect(read.parameters).toContainEqual(expect.objectContaining({ name: 'If-Match', in: 'header' }));
-      expect(doc.paths['/probe/refusals'].post.responses['409'].content['application/problem+json'].schema).toEqual({
-        $ref: '#/components/schemas/Problem',
+      // No catch-all `default`: every refusal is listed by status, with its codes.
+      expect(create.responses.default).toBeUndefined();
+      expect(create.responses['422'].content['application/problem+json'].schema).toEqual({
+        allOf: [
+          { $ref: '#/components/schemas/Problem' },
+          { type: 'object', required: ['code'], properties: { code: { type: 'string', enum: ['idempotency_key_reused'] } } },
+        ],
       });
+      expect(doc.components.parameters.IdempotencyKey).toMatchObject({ name: 'Idempotency-Key', in: 'header' });
+      expect(create.parameters).toContainEqual({ $ref: '#/components/parameters/IdempotencyKey' });
+      const read = doc.paths['/probe/versions'].get;
+      expect(read.parameters).not.toContainEqual({ $ref: '#/components/parameters/IdempotencyKey' });
+      expect(read.parameters).toContainEqual({ $ref: '#/components/parameters/IfMatch' });
+      // A route's own codes join those every write may answer.
+      expect(
+        doc.paths['/probe/refusals'].post.responses['409'].content['application/problem+json'].schema.allOf[1].properties.code.enum,
+      ).toEqual(['duplicate_pathway', 'request_in_progress', 'version_conflict']);
     });
 
     it('serves the UI at /docs', async () => {

@@ -5,7 +5,7 @@ import { IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
 import { DomainError, DomainErrorCode, StaleVersionError } from '@lotse/domain';
 import { AuthenticatedUser, CurrentUser, Public, Roles } from '../../src/auth';
-import { ApiIfMatch, ApiProblemResponse, IdempotencyKey, IfMatch, IsCalendarDate, setVersionHeaders } from '../../src/http';
+import { ApiOperationFor, IdempotencyKey, IfMatch, IsCalendarDate, setVersionHeaders } from '../../src/http';
 
 /** What the probe routes did, for the tests to look at and steer. */
 @Injectable()
@@ -93,7 +93,12 @@ class ProbeController {
 
   @Post('refusals')
   @Public()
-  @ApiProblemResponse(409, 'duplicate_pathway and the other refusals')
+  @ApiOperationFor({
+    summary: 'Refuse',
+    description: 'Refuses with the status and code asked for.',
+    answers: { status: 201, description: 'never given' },
+    problems: { 409: ['duplicate_pathway'] },
+  })
   async refuse(@Body() body: RefusalDto) {
     await this.state.enter();
     if (body.status === 412) throw new StaleVersionError(4, 3);
@@ -105,7 +110,12 @@ class ProbeController {
 
   @Get('versions')
   @Public()
-  @ApiIfMatch()
+  @ApiOperationFor({
+    summary: 'Read If-Match',
+    description: 'Answers the version If-Match names.',
+    answers: { status: 200, description: 'the version' },
+    ifMatch: true,
+  })
   version(@IfMatch() ifMatch: number | undefined) {
     return { ifMatch: ifMatch ?? null };
   }

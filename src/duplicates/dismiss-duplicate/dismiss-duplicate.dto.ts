@@ -7,3 +7,9 @@ export class DuplicatePairDto {
   @IsUUID()
   duplicateId: string;
 }
+
+/** What dismissing a pair answers: the pair, now marked as two different people. */
+export class DismissedPairView {
+  @ApiProperty({ description: 'the pair of registrations' }) pairId: string;
+  @ApiProperty({ enum: ['dismissed'] }) status: 'dismissed';
+}

@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { DuplicatePairDto } from './dismiss-duplicate.dto';
+import { DismissedPairView, DuplicatePairDto } from './dismiss-duplicate.dto';
 import { DismissDuplicateRequest } from './dismiss-duplicate.handler';
-import { UuidParam } from '../../http';
+import { ApiOperationFor, UuidParam } from '../../http';
 
 @ApiTags('duplicates')
 @ApiBearerAuth()
@@ -16,7 +16,12 @@ export class DismissDuplicateRoute {
   @Post(':id/not-duplicate')
   @HttpCode(200)
   @Roles('coordinator', 'admin')
-  @ApiOkResponse({ description: 'marks the pair as two different people' })
+  @ApiOperationFor({
+    summary: 'Dismiss a potential duplicate',
+    description: 'Marks the pair as two different people; it leaves the list of potential duplicates.',
+    answers: { status: 200, type: DismissedPairView, description: 'Dismissed' },
+    problems: { 404: ['not_found'], 422: ['invalid_merge'] },
+  })
   dismiss(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,

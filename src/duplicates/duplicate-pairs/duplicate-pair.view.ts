@@ -8,15 +8,21 @@ export class FieldComparisonView {
   @ApiProperty({ enum: ['equal', 'similar', 'different'] }) birthDate: FieldComparison;
 }
 
+/** The clear values of both registrations, for an admin deciding on a merge. */
+export class PairClearValuesView {
+  @ApiProperty({ type: PersonalDataView, nullable: true, description: 'participantA’s; null once erased' }) a: PersonalDataView | null;
+  @ApiProperty({ type: PersonalDataView, nullable: true, description: 'participantB’s; null once erased' }) b: PersonalDataView | null;
+}
+
 export class DuplicatePairView {
   @ApiProperty() pairId: string;
-  @ApiProperty() participantA: string;
-  @ApiProperty() participantB: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) participantA: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) participantB: string;
   @ApiProperty() municipalityA: string;
   @ApiProperty() municipalityB: string;
-  @ApiProperty({ example: 0.92 }) score: number;
+  @ApiProperty({ type: 'number', example: 0.92 }) score: number;
   @ApiProperty({ type: FieldComparisonView }) fields: FieldComparisonView;
-  @ApiProperty() foundAt: string;
-  @ApiPropertyOptional({ description: 'admin only: the clear values of both registrations (null once erased)' })
-  clear?: { a: PersonalDataView | null; b: PersonalDataView | null };
+  @ApiProperty({ type: 'string', format: 'date-time' }) foundAt: string;
+  @ApiPropertyOptional({ type: PairClearValuesView, description: 'admin only: the clear values of both registrations' })
+  clear?: PairClearValuesView;
 }

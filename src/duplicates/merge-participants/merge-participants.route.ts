@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { UuidParam } from '../../http';
+import { ApiOperationFor, UuidParam } from '../../http';
 import { MergeParticipantsDto } from './merge-participants.dto';
 import { MergeParticipantsRequest } from './merge-participants.handler';
 import { MergeResult } from './merge-result';
@@ -17,11 +17,17 @@ export class MergeParticipantsRoute {
   @Post(':id/merge')
   @HttpCode(200)
   @Roles('coordinator', 'admin')
-  @ApiOkResponse({
-    type: MergeResult,
+  @ApiOperationFor({
+    summary: 'Merge two registrations',
     description:
-      'a coordinator merges a listed pair inside her municipality; anything else needs an admin, ' +
-      'and a pair never listed also a reason (403 forbidden, 422 merge_reason_required)',
+      'Merges the registration `duplicateId` into this one: its pathways, overrides and case conferences move here. Pathways that now overlap are reported as duplicate pathways.',
+    answers: { status: 200, type: MergeResult, description: 'Merged' },
+    problems: {
+      403: ['forbidden'],
+      404: ['not_found', 'participant_not_found'],
+      409: ['participant_not_active', 'personal_data_erased', 'ledger_closed', 'ledger_mismatch', 'ledger_not_closed'],
+      422: ['invalid_merge', 'merge_reason_required'],
+    },
   })
   merge(
     @CurrentUser() user: AuthenticatedUser,

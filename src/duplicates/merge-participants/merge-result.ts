@@ -6,8 +6,8 @@ import { WriteResult } from '../../http';
 export class DuplicatePathway {
   @ApiProperty({ enum: ['duplicate_pathway'] }) rule: 'duplicate_pathway';
   @ApiProperty({ enum: PATHWAY_KINDS }) kind: PathwayKind;
-  @ApiProperty({ description: 'the merged-away registration’s pathway' }) pathwayId: string;
-  @ApiProperty({ description: 'the pathway it overlaps' }) overlapsPathwayId: string;
+  @ApiProperty({ type: 'string', format: 'uuid', description: 'the merged-away registration’s pathway' }) pathwayId: string;
+  @ApiProperty({ type: 'string', format: 'uuid', description: 'the pathway it overlaps' }) overlapsPathwayId: string;
 }
 
 export class MergeResult extends WriteResult {

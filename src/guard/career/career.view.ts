@@ -1,5 +1,15 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EnrolmentLedgerEvent, GuardFlag, Jurisdiction, Outcome, PathwayKind } from '@lotse/domain';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiSchema, getSchemaPath } from '@nestjs/swagger';
+import {
+  EnrolmentLedgerEvent,
+  GuardFlag,
+  Jurisdiction,
+  JURISDICTIONS,
+  Outcome,
+  OUTCOMES,
+  OVERRIDABLE_RULES,
+  PATHWAY_KINDS,
+  PathwayKind,
+} from '@lotse/domain';
 
 /**
  * What the guard noted on a pathway: how it let it through (GuardFlag), or — found only when two
@@ -10,23 +20,53 @@ export type CareerFlag = GuardFlag | { rule: 'duplicate_pathway'; overlapsPathwa
 /** Two pathways of one kind running at once under two registrations of the same person, found by their merge. */
 export class CareerConflict {
   @ApiProperty({ enum: ['duplicate_pathway'] }) rule: 'duplicate_pathway';
-  @ApiProperty() kind: PathwayKind;
-  @ApiProperty({ description: 'the pathway of the merged-away registration' }) pathwayId: string;
-  @ApiProperty({ description: 'the pathway it overlaps' }) overlapsPathwayId: string;
-  @ApiProperty({ description: 'when the merge found it' }) foundAt: string;
+  @ApiProperty({ enum: PATHWAY_KINDS }) kind: PathwayKind;
+  @ApiProperty({ type: 'string', format: 'uuid', description: 'the pathway of the merged-away registration' }) pathwayId: string;
+  @ApiProperty({ type: 'string', format: 'uuid', description: 'the pathway it overlaps' }) overlapsPathwayId: string;
+  @ApiProperty({ type: 'string', format: 'date-time', description: 'when the merge found it' }) foundAt: string;
 }
 
+/* The three kinds of CareerFlag, for the OpenAPI document: a client tells them apart by their members. */
+
+@ApiSchema({ name: 'OverrideUsedFlag', description: 'An override let the pathway through despite its rule.' })
+export class OverrideUsedFlag {
+  @ApiProperty({ enum: OVERRIDABLE_RULES }) rule: string;
+  @ApiProperty({ enum: [true] }) overridden: true;
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', description: 'absent for an override that came with a merged registration' })
+  overrideId?: string;
+}
+
+@ApiSchema({ name: 'CaseConferenceFlag', description: 'R3 (career risk) was lifted by a case conference.' })
+export class CaseConferenceFlag {
+  @ApiProperty({ enum: ['career_risk'] }) rule: 'career_risk';
+  @ApiProperty({ type: 'string', format: 'date', description: 'the day of the case conference' }) liftedByCaseConference: string;
+}
+
+@ApiSchema({ name: 'DuplicatePathwayFlag', description: 'A merge found the pathway running beside another of its kind.' })
+export class DuplicatePathwayFlag {
+  @ApiProperty({ enum: ['duplicate_pathway'] }) rule: 'duplicate_pathway';
+  @ApiProperty({ type: 'string', format: 'uuid' }) overlapsPathwayId: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) foundAt: string;
+}
+
+@ApiExtraModels(OverrideUsedFlag, CaseConferenceFlag, DuplicatePathwayFlag)
 export class CareerPathway {
-  @ApiProperty() pathwayId: string;
-  @ApiProperty() kind: PathwayKind;
-  @ApiProperty() jurisdiction: Jurisdiction;
-  @ApiProperty() plannedStart: string;
-  @ApiProperty() plannedEnd: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) pathwayId: string;
+  @ApiProperty({ enum: PATHWAY_KINDS }) kind: PathwayKind;
+  @ApiProperty({ enum: JURISDICTIONS }) jurisdiction: Jurisdiction;
+  @ApiProperty({ type: 'string', format: 'date' }) plannedStart: string;
+  @ApiProperty({ type: 'string', format: 'date' }) plannedEnd: string;
   @ApiProperty({ enum: ['active', 'completed', 'aborted'] }) status: 'active' | 'completed' | 'aborted';
-  @ApiPropertyOptional() endedOn?: string;
-  @ApiPropertyOptional() outcome?: Outcome;
+  @ApiPropertyOptional({ type: 'string', format: 'date' }) endedOn?: string;
+  @ApiPropertyOptional({ enum: OUTCOMES }) outcome?: Outcome;
   @ApiPropertyOptional() eligibilityVersion?: string;
   @ApiProperty({
+    type: 'array',
+    items: {
+      oneOf: [getSchemaPath(OverrideUsedFlag), getSchemaPath(CaseConferenceFlag), getSchemaPath(DuplicatePathwayFlag)].map(($ref) => ({
+        $ref,
+      })),
+    },
     description:
       'what the guard noted when it let the pathway through (overrides used, R3 lifted by a case conference), ' +
       'and `duplicate_pathway` with `overlapsPathwayId` when a merge found it running beside another of its kind',
@@ -38,13 +78,18 @@ export const OVERRIDE_STATUSES = ['open', 'used', 'expired'] as const;
 export type OverrideStatus = (typeof OVERRIDE_STATUSES)[number];
 
 export class CareerOverride {
-  @ApiProperty() overrideId: string;
-  @ApiProperty() rule: string;
-  @ApiPropertyOptional() kind?: PathwayKind;
-  @ApiProperty() validUntil: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) overrideId: string;
+  @ApiProperty({ enum: OVERRIDABLE_RULES }) rule: string;
+  @ApiPropertyOptional({ enum: PATHWAY_KINDS }) kind?: PathwayKind;
+  @ApiProperty({ type: 'string', format: 'date' }) validUntil: string;
   @ApiPropertyOptional({ description: 'absent for an override that came with a merged registration' }) grantedBy?: string;
-  @ApiPropertyOptional() grantedAt?: string;
-  @ApiPropertyOptional({ description: 'the pathway it let through: an override lifts its rule for one pathway only' }) usedBy?: string;
+  @ApiPropertyOptional({ type: 'string', format: 'date-time' }) grantedAt?: string;
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'uuid',
+    description: 'the pathway it let through: an override lifts its rule for one pathway only',
+  })
+  usedBy?: string;
   @ApiProperty({
     enum: OVERRIDE_STATUSES,
     description: '`used` once it let a pathway through, `expired` after validUntil unused, else `open`',
@@ -56,11 +101,11 @@ export class CareerOverride {
 export type RecordedOverride = Omit<CareerOverride, 'status'>;
 
 export class CareerView {
-  @ApiProperty() participantId: string;
+  @ApiProperty({ type: 'string', format: 'uuid' }) participantId: string;
   @ApiProperty({ type: [CareerPathway], description: 'all pathways across jurisdictions, in time order' }) pathways: CareerPathway[];
   @ApiProperty({ type: [CareerOverride] }) overrides: CareerOverride[];
-  @ApiProperty({ description: 'dates of case conferences' }) caseConferences: string[];
-  @ApiProperty({ description: 'registrations merged into this one' }) mergedFrom: string[];
+  @ApiProperty({ type: 'string', format: 'date', isArray: true, description: 'dates of case conferences' }) caseConferences: string[];
+  @ApiProperty({ type: 'string', format: 'uuid', isArray: true, description: 'registrations merged into this one' }) mergedFrom: string[];
   @ApiProperty({ type: [CareerConflict], description: 'duplicate pathways a merge found, until one of the two ends' })
   conflicts: CareerConflict[];
 }

@@ -29,7 +29,7 @@ export class GrantOverrideDto {
   @Length(20, 2000)
   reason: string;
 
-  @ApiProperty({ example: '2026-12-31' })
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-12-31' })
   @IsCalendarDate()
   validUntil: string;
 }

@@ -3,7 +3,7 @@ import { IsString, Length } from 'class-validator';
 import { IsCalendarDate } from '../../http';
 
 export class RecordCaseConferenceDto {
-  @ApiProperty({ example: '2026-03-02' })
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-03-02' })
   @IsCalendarDate()
   heldOn: string;
 

@@ -1,9 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { UuidParam, WriteResult } from '../../http';
+import { ApiOperationFor, UuidParam, WriteResult } from '../../http';
 import { RecordCaseConferenceDto } from './record-case-conference.dto';
 import { RecordCaseConferenceRequest } from './record-case-conference.handler';
 
@@ -15,7 +15,13 @@ export class RecordCaseConferenceRoute {
 
   @Post(':id/case-conferences')
   @Roles('coach', 'coordinator', 'admin')
-  @ApiCreatedResponse({ type: WriteResult, description: 'a case conference lifts R3 (career risk) for the pathways after it' })
+  @ApiOperationFor({
+    summary: 'Record a case conference',
+    description:
+      'Records that a case conference decided on the participant’s career; it lifts R3 (career risk) for the pathways opened after it.',
+    answers: { status: 201, type: WriteResult, description: 'Recorded; `id` is the case conference’s id' },
+    problems: { 404: ['participant_not_found'], 409: ['ledger_closed', 'personal_data_erased'], 422: ['step_in_future'] },
+  })
   recordCaseConference(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,

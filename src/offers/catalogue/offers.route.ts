@@ -1,9 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
-import { setVersionHeaders, UuidParam } from '../../http';
+import { ApiOperationFor, setVersionHeaders, UuidParam } from '../../http';
 import { GetOfferQuery } from './get-offer.query';
 import { GetOffer } from './get-offer.handler';
 import { ListOffers } from './list-offers.handler';
@@ -19,14 +19,24 @@ export class OffersRoute {
 
   @Get()
   @Roles('coach', 'coordinator', 'auditor', 'admin')
-  @ApiOkResponse({ type: OfferPage, description: 'the offer catalogue of a municipality, with occupied and free places on openOn' })
+  @ApiOperationFor({
+    summary: 'List offers',
+    description: 'The offer catalogue of a municipality, with occupied and free places on a day (`openOn`).',
+    answers: { status: 200, type: OfferPage, description: 'One page of offers' },
+  })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListOffersQuery): Promise<OfferPage> {
     return this.queries.execute(new ListOffers(user, query, new Date()));
   }
 
   @Get(':id')
   @Roles('coach', 'coordinator', 'auditor', 'admin')
-  @ApiOkResponse({ type: OfferView })
+  @ApiOperationFor({
+    summary: 'Read an offer',
+    description: 'One offer with its places, occupied and free on a day (`openOn`).',
+    answers: { status: 200, type: OfferView, description: 'The offer', etag: true },
+    problems: { 404: ['offer_not_found'] },
+    conditional: true,
+  })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,

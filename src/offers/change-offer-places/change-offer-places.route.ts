@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
+import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { ChangeOfferPlacesDto } from './change-offer-places.dto';
 import { ChangeOfferPlacesRequest } from './change-offer-places.handler';
 
@@ -17,7 +17,13 @@ export class ChangeOfferPlacesRoute {
   @Post(':id/places')
   @HttpCode(200)
   @Roles('coordinator', 'admin')
-  @ApiOkResponse({ type: WriteResult })
+  @ApiOperationFor({
+    summary: 'Change the places of an offer',
+    description: 'Sets how many places the offer has from a day on; places already taken stay taken.',
+    answers: { status: 200, type: WriteResult, description: 'Changed', etag: true },
+    problems: { 404: ['offer_not_found'], 409: ['offer_closed'] },
+    ifMatch: true,
+  })
   async changePlaces(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,

@@ -3,7 +3,12 @@ import { IsString, Length } from 'class-validator';
 import { IsCalendarDate } from '../../http';
 
 export class CloseOfferDto {
-  @ApiProperty({ example: '2026-12-01', description: 'the first day the offer no longer runs; pathways starting before keep their places' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date',
+    example: '2026-12-01',
+    description: 'the first day the offer no longer runs; pathways starting before keep their places',
+  })
   @IsCalendarDate()
   closedOn: string;
 

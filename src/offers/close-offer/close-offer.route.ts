@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
+import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { CloseOfferDto } from './close-offer.dto';
 import { CloseOfferRequest } from './close-offer.handler';
 
@@ -17,7 +17,13 @@ export class CloseOfferRoute {
   @Post(':id/close')
   @HttpCode(200)
   @Roles('coordinator', 'admin')
-  @ApiOkResponse({ type: WriteResult, description: '409 offer_closed when it is closed already' })
+  @ApiOperationFor({
+    summary: 'Close an offer',
+    description: 'Closes the offer from a day on: no new pathway takes a place in it.',
+    answers: { status: 200, type: WriteResult, description: 'Closed', etag: true },
+    problems: { 404: ['offer_not_found'], 409: ['offer_closed'] },
+    ifMatch: true,
+  })
   async close(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,

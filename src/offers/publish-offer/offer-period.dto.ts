@@ -16,11 +16,11 @@ const NotBeforeFrom = (): PropertyDecorator =>
   });
 
 export class OfferPeriodDto {
-  @ApiProperty({ example: '2026-09-01', description: 'first day' })
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-09-01', description: 'first day' })
   @IsCalendarDate()
   from: string;
 
-  @ApiPropertyOptional({ example: '2027-06-30', description: 'last day; open-ended when absent' })
+  @ApiPropertyOptional({ type: 'string', format: 'date', example: '2027-06-30', description: 'last day; open-ended when absent' })
   @IsOptional()
   @IsCalendarDate()
   @NotBeforeFrom()

@@ -52,7 +52,7 @@ export class PublishOfferDto {
   @Length(1, 63)
   municipality: string;
 
-  @ApiProperty({ example: 12, minimum: 0 })
+  @ApiProperty({ type: 'integer', example: 12, minimum: 0 })
   @IsInt()
   @Min(0)
   @Max(100_000)

@@ -1,10 +1,10 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { setVersionHeaders, WriteResult } from '../../http';
+import { ApiOperationFor, setVersionHeaders, WriteResult } from '../../http';
 import { PublishOfferDto } from './publish-offer.dto';
 import { PublishOfferRequest } from './publish-offer.handler';
 
@@ -16,7 +16,12 @@ export class PublishOfferRoute {
 
   @Post()
   @Roles('coordinator', 'admin')
-  @ApiCreatedResponse({ type: WriteResult })
+  @ApiOperationFor({
+    summary: 'Publish an offer',
+    description: 'Adds an offer of a provider to the municipality’s catalogue, with its places and period and who it is open to.',
+    answers: { status: 201, type: WriteResult, description: 'Published; `id` is the new offer’s id', etag: true, location: true },
+    problems: { 403: ['forbidden'], 409: ['offer_exists'], 422: ['invalid_period'] },
+  })
   async publish(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,

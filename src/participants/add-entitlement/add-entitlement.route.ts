@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
+import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { AddEntitlementRequest } from './add-entitlement.handler';
 import { EntitlementDto } from './entitlement.dto';
 
@@ -16,7 +16,13 @@ export class AddEntitlementRoute {
 
   @Post(':id/entitlements')
   @Roles('coach', 'admin')
-  @ApiCreatedResponse({ type: WriteResult, description: '`id` is the new entitlement’s id' })
+  @ApiOperationFor({
+    summary: 'Add an entitlement',
+    description: 'Records that the participant is entitled to support under one jurisdiction for a period.',
+    answers: { status: 201, type: WriteResult, description: 'Added; `id` is the new entitlement’s id', etag: true },
+    problems: { 404: ['not_found'], 409: ['participant_not_active', 'entitlement_overlaps'], 422: ['invalid_period'] },
+    ifMatch: true,
+  })
   async addEntitlement(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,

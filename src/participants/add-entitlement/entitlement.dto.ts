@@ -8,11 +8,11 @@ export class EntitlementDto {
   @IsIn(JURISDICTIONS)
   jurisdiction: Jurisdiction;
 
-  @ApiProperty({ example: '2026-01-01', description: 'first day (YYYY-MM-DD)' })
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-01-01', description: 'first day (YYYY-MM-DD)' })
   @IsCalendarDate()
   from: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'last day; open-ended when absent' })
+  @ApiPropertyOptional({ type: 'string', format: 'date', example: '2026-12-31', description: 'last day; open-ended when absent' })
   @MayBeAbsent()
   @IsCalendarDate()
   to?: string;

@@ -4,7 +4,7 @@ import { GERMAN_LEVELS, GermanLevel, Need, NEEDS, SCHOOL_CERTIFICATES, SchoolCer
 import { IsCalendarDate } from '../../http';
 
 export class AssessNeedsDto {
-  @ApiProperty({ example: '2026-03-01', description: 'the day of the assessment; not in the future' })
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-03-01', description: 'the day of the assessment; not in the future' })
   @IsCalendarDate()
   assessedOn: string;
 

@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
+import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { AssessNeedsDto } from './assess-needs.dto';
 import { AssessNeedsRequest } from './assess-needs.handler';
 
@@ -16,9 +16,13 @@ export class AssessNeedsRoute {
 
   @Post(':id/needs-assessments')
   @Roles('coach', 'admin')
-  @ApiCreatedResponse({
-    type: WriteResult,
-    description: '`id` is the new assessment’s id; GET /participants/:id shows the latest and the open needs',
+  @ApiOperationFor({
+    summary: 'Assess needs',
+    description:
+      'Records which support the participant needs, as of a day; GET /participants/{id} shows the latest and the needs no active pathway covers.',
+    answers: { status: 201, type: WriteResult, description: 'Recorded; `id` is the new assessment’s id', etag: true },
+    problems: { 404: ['not_found'], 409: ['participant_not_active', 'personal_data_erased'], 422: ['assessment_in_future'] },
+    ifMatch: true,
   })
   async assessNeeds(
     @CurrentUser() user: AuthenticatedUser,

@@ -8,7 +8,7 @@ export class ChangeResidenceStatusDto {
   @IsIn(RESIDENCE_STATUSES)
   residenceStatus: ResidenceStatus;
 
-  @ApiProperty({ example: '2026-03-01' })
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-03-01' })
   @IsCalendarDate()
   changedOn: string;
 }

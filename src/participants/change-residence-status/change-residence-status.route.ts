@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
+import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { ChangeResidenceStatusDto } from './change-residence-status.dto';
 import { ChangeResidenceStatusRequest } from './change-residence-status.handler';
 
@@ -17,7 +17,13 @@ export class ChangeResidenceStatusRoute {
   @Post(':id/residence-status')
   @HttpCode(200)
   @Roles('coach', 'admin')
-  @ApiOkResponse({ type: WriteResult })
+  @ApiOperationFor({
+    summary: 'Change the residence status',
+    description: 'Records a new residence status from a given day; the guard’s eligibility rule (R4) reads it for pathways opened after.',
+    answers: { status: 200, type: WriteResult, description: 'Changed', etag: true },
+    problems: { 404: ['not_found'], 409: ['participant_not_active', 'version_conflict'] },
+    ifMatch: true,
+  })
   async changeResidenceStatus(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,

@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
+import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { EndEntitlementDto } from './end-entitlement.dto';
 import { EndEntitlementRequest } from './end-entitlement.handler';
 
@@ -17,7 +17,13 @@ export class EndEntitlementRoute {
   @Post(':id/entitlements/:entitlementId/end')
   @HttpCode(200)
   @Roles('coach', 'admin')
-  @ApiOkResponse({ type: WriteResult })
+  @ApiOperationFor({
+    summary: 'End an entitlement',
+    description: 'Sets the last day of one of the participant’s entitlements.',
+    answers: { status: 200, type: WriteResult, description: 'Ended', etag: true },
+    problems: { 404: ['not_found'], 409: ['participant_not_active'], 422: ['entitlement_not_found', 'invalid_period'] },
+    ifMatch: true,
+  })
   async endEntitlement(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,

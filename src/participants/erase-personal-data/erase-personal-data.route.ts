@@ -1,10 +1,10 @@
 import { Controller, Delete, HttpCode, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { setVersionHeaders, UuidParam, WriteResult } from '../../http';
+import { ApiOperationFor, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { ErasePersonalDataRequest } from './erase-personal-data.handler';
 
 @ApiTags('participants')
@@ -16,9 +16,12 @@ export class ErasePersonalDataRoute {
   @Delete(':id/personal-data')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOkResponse({
-    type: WriteResult,
-    description: 'destroys the participant’s key: names, birth date and notes become unreadable for good',
+  @ApiOperationFor({
+    summary: 'Erase personal data',
+    description:
+      'Destroys the participant’s key: names, birth date, notes and reasons become unreadable for good (crypto-shredding). The pathways and their facts stay for the statistics.',
+    answers: { status: 200, type: WriteResult, description: 'Erased', etag: true },
+    problems: { 404: ['not_found'] },
   })
   async erase(
     @CurrentUser() user: AuthenticatedUser,

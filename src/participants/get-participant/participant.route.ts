@@ -1,10 +1,10 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { pastMoment, PastMomentQuery } from '../../event-sourcing';
-import { ApiProblemResponse, setVersionHeaders, UuidParam } from '../../http';
+import { ApiOperationFor, setVersionHeaders, UuidParam } from '../../http';
 import { GetParticipant } from './get-participant.handler';
 import { ParticipantView } from './participant.response';
 
@@ -16,10 +16,14 @@ export class ParticipantRoute {
 
   @Get(':id')
   @Roles('coach', 'coordinator', 'auditor', 'admin')
-  @ApiOkResponse({ type: ParticipantView, description: 'the participant now, or with asOf / atPosition as it was then' })
-  @ApiProblemResponse(400, 'validation_failed: a malformed id, asOf or atPosition, or both of them')
-  @ApiProblemResponse(403, 'forbidden: a participant of another municipality')
-  @ApiProblemResponse(404, 'not_found: no such participant, or not yet at that moment')
+  @ApiOperationFor({
+    summary: 'Read a participant',
+    description:
+      'The participant’s registration, entitlements, latest needs assessment and open needs. Personal data only for a coach or admin, and never once erased. With `asOf` or `atPosition` (not both) the participant as it was then.',
+    answers: { status: 200, type: ParticipantView, description: 'The participant now, or as it was then', etag: true },
+    problems: { 404: ['not_found'] },
+    conditional: true,
+  })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,

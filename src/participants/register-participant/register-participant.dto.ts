@@ -16,7 +16,12 @@ export class RegisterParticipantDto {
   @Length(1, 200)
   familyName: string;
 
-  @ApiProperty({ example: '2004-05-17', description: 'the person is at least 14 and at most 100 years old at registration' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date',
+    example: '2004-05-17',
+    description: 'the person is at least 14 and at most 100 years old at registration',
+  })
   @IsBirthDate()
   birthDate: string;
 

@@ -1,10 +1,10 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { setVersionHeaders, WriteResult } from '../../http';
+import { ApiOperationFor, setVersionHeaders, WriteResult } from '../../http';
 import { RegisterParticipantDto } from './register-participant.dto';
 import { RegisterParticipantRequest } from './register-participant.handler';
 
@@ -16,7 +16,14 @@ export class RegisterParticipantRoute {
 
   @Post()
   @Roles('coach', 'admin')
-  @ApiCreatedResponse({ type: WriteResult })
+  @ApiOperationFor({
+    summary: 'Register a participant',
+    description:
+      'Registers a young person in the caller’s municipality with their personal data (stored encrypted) and entitlements. ' +
+      'A likely duplicate of an existing registration is listed for a coordinator (GET /duplicates), not refused.',
+    answers: { status: 201, type: WriteResult, description: 'Registered; `id` is the new participant’s id', etag: true, location: true },
+    problems: { 403: ['forbidden'], 409: ['participant_exists', 'entitlement_overlaps'], 422: ['invalid_period'] },
+  })
   async register(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,

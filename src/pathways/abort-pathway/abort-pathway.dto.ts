@@ -13,7 +13,7 @@ export class AbortPathwayDto {
   @IsIn(OUTCOMES)
   outcome: Outcome;
 
-  @ApiProperty({ example: '2026-07-31' })
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-07-31' })
   @IsCalendarDate()
   endedOn: string;
 

@@ -8,7 +8,7 @@ export class CompletePathwayDto {
   @IsIn(OUTCOMES)
   outcome: Outcome;
 
-  @ApiProperty({ example: '2026-07-31' })
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-07-31' })
   @IsCalendarDate()
   endedOn: string;
 }

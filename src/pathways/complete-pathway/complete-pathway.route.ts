@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
+import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { CompletePathwayDto } from './complete-pathway.dto';
 import { CompletePathwayRequest } from './complete-pathway.handler';
 
@@ -17,7 +17,13 @@ export class CompletePathwayRoute {
   @Post(':id/complete')
   @HttpCode(200)
   @Roles('coach', 'admin')
-  @ApiOkResponse({ type: WriteResult })
+  @ApiOperationFor({
+    summary: 'Complete a pathway',
+    description: 'Ends the pathway with an outcome that reaches its goal.',
+    answers: { status: 200, type: WriteResult, description: 'Completed', etag: true },
+    problems: { 404: ['not_found'], 409: ['pathway_not_active'], 422: ['outcome_not_a_completion', 'end_before_start', 'end_in_future'] },
+    ifMatch: true,
+  })
   async complete(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,

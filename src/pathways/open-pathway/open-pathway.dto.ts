@@ -26,11 +26,11 @@ export class OpenPathwayDto {
   @Length(1, 2000)
   goal: string;
 
-  @ApiProperty({ example: '2026-03-01' })
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-03-01' })
   @IsCalendarDate()
   plannedStart: string;
 
-  @ApiProperty({ example: '2026-08-31' })
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-08-31' })
   @IsCalendarDate()
   plannedEnd: string;
 

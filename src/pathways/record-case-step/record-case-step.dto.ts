@@ -9,7 +9,7 @@ export class PlannedStepDto {
   @IsIn(CASE_STEP_KINDS)
   kind: CaseStepKind;
 
-  @ApiProperty({ example: '2026-03-17', description: 'the day it is due; not before this step' })
+  @ApiProperty({ type: 'string', format: 'date', example: '2026-03-17', description: 'the day it is due; not before this step' })
   @IsCalendarDate()
   dueOn: string;
 }
@@ -19,7 +19,12 @@ export class RecordCaseStepDto {
   @IsIn(CASE_STEP_KINDS)
   kind: CaseStepKind;
 
-  @ApiProperty({ example: '2026-03-10T09:30:00+01:00', description: 'when it happened (ISO 8601 with zone); not in the future' })
+  @ApiProperty({
+    type: 'string',
+    format: 'date-time',
+    example: '2026-03-10T09:30:00+01:00',
+    description: 'when it happened (ISO 8601 with zone); not in the future',
+  })
   @IsIsoTimestamp()
   occurredAt: string;
 
@@ -29,7 +34,7 @@ export class RecordCaseStepDto {
   @MaxLength(10_000)
   note?: string;
 
-  @ApiPropertyOptional({ example: 45 })
+  @ApiPropertyOptional({ type: 'integer', example: 45 })
   @MayBeAbsent()
   @IsInt()
   @Min(0)

@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
+import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { RecordCaseStepDto } from './record-case-step.dto';
 import { RecordCaseStepRequest } from './record-case-step.handler';
 
@@ -16,7 +16,17 @@ export class RecordCaseStepRoute {
 
   @Post(':id/case-steps')
   @Roles('coach', 'admin')
-  @ApiCreatedResponse({ type: WriteResult, description: '`id` is the new case step’s id' })
+  @ApiOperationFor({
+    summary: 'Record a case step',
+    description: 'Records a contact, meeting or other step of the coaching, and optionally the next one planned.',
+    answers: { status: 201, type: WriteResult, description: 'Recorded; `id` is the new case step’s id', etag: true },
+    problems: {
+      404: ['not_found'],
+      409: ['pathway_not_active', 'personal_data_erased'],
+      422: ['step_in_future', 'step_before_start', 'next_step_before_step'],
+    },
+    ifMatch: true,
+  })
   async recordCaseStep(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,

@@ -1,10 +1,10 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags, IntersectionType } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, IntersectionType } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { pastMoment, PastMomentQuery } from '../../event-sourcing';
-import { ApiProblemResponse, setVersionHeaders, UuidParam } from '../../http';
+import { ApiOperationFor, setVersionHeaders, UuidParam } from '../../http';
 import { MinPositionQuery } from '../../read-models';
 import { GetPathway } from './get-pathway.handler';
 import { PathwayView } from './pathway.response';
@@ -20,10 +20,14 @@ export class PathwayRoute {
 
   @Get(':id')
   @Roles('coach', 'coordinator', 'auditor', 'admin')
-  @ApiOkResponse({ type: PathwayView, description: 'the pathway now, or with asOf / atPosition as it was then' })
-  @ApiProblemResponse(400, 'validation_failed: a malformed id, minPosition, asOf or atPosition, or asOf and atPosition together')
-  @ApiProblemResponse(403, 'forbidden: a pathway of another municipality')
-  @ApiProblemResponse(404, 'not_found: no such pathway, or not yet at that moment')
+  @ApiOperationFor({
+    summary: 'Read a pathway',
+    description:
+      'The pathway with its goal and its case steps in time order; notes only for a coach or admin. With `asOf` or `atPosition` (not both) the pathway as it was then.',
+    answers: { status: 200, type: PathwayView, description: 'The pathway now, or as it was then', etag: true },
+    problems: { 404: ['not_found'] },
+    conditional: true,
+  })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,

@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
+import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { TransferPathwayDto } from './transfer-pathway.dto';
 import { TransferPathwayRequest } from './transfer-pathway.handler';
 
@@ -17,7 +17,13 @@ export class TransferPathwayRoute {
   @Post(':id/transfer')
   @HttpCode(200)
   @Roles('coach', 'admin')
-  @ApiOkResponse({ type: WriteResult })
+  @ApiOperationFor({
+    summary: 'Transfer a pathway',
+    description: 'Hands the pathway to another coach of the same municipality.',
+    answers: { status: 200, type: WriteResult, description: 'Transferred', etag: true },
+    problems: { 404: ['not_found'], 409: ['pathway_not_active', 'already_assigned'] },
+    ifMatch: true,
+  })
   async transfer(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,
