@@ -5,6 +5,25 @@ import tseslint from 'typescript-eslint';
 
 const NODE_COMMONJS_GLOBALS = { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly', console: 'readonly' };
 
+const BROWSER_GLOBALS = Object.fromEntries(
+  [
+    'window',
+    'document',
+    'location',
+    'history',
+    'fetch',
+    'sessionStorage',
+    'crypto',
+    'performance',
+    'btoa',
+    'URL',
+    'URLSearchParams',
+    'TextEncoder',
+    'setTimeout',
+    'console',
+  ].map((name) => [name, 'readonly']),
+);
+
 /** Unit tests, contract suites and their helpers, the end-to-end tests. */
 const TEST_FILES = ['**/*.spec.ts', '**/*.test.ts', '**/testing/**/*.ts', 'test/**/*.ts'];
 
@@ -49,5 +68,11 @@ export default defineConfig(
   {
     files: ['**/*.mjs'],
     extends: [js.configs.recommended],
+  },
+  {
+    // The statistics page's own script runs in the browser as a module, beside the charting library's globals.
+    files: ['src/statistics-page/web/**/*.js'],
+    extends: [js.configs.recommended],
+    languageOptions: { sourceType: 'module', globals: BROWSER_GLOBALS },
   },
 );

@@ -30,8 +30,8 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleNameMapper: {
-    '^@lotse/(domain|event-store|projections)$': '<rootDir>/libs/$1/src',
-    '^@lotse/(domain|event-store|projections)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@lotse/(domain|event-store|projections|transparency)$': '<rootDir>/libs/$1/src',
+    '^@lotse/(domain|event-store|projections|transparency)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testTimeout: 60000,
   // A pool or subscription a suite forgot to close must not keep CI waiting forever after the summary.

@@ -7,7 +7,13 @@ import { ModuleKind } from 'typescript';
 const ROOT = join(__dirname, '..');
 /** What the measured server loads: the app, its libraries and the bench's own entry and routes. */
 const TREES = ['src', 'libs'];
-const BENCH_FILES = ['bench/http-server.ts', 'bench/http-bench-routes.ts', 'bench/peak-rss.ts'];
+const BENCH_FILES = [
+  'bench/http-server.ts',
+  'bench/http-cluster.ts',
+  'bench/http-server-messages.ts',
+  'bench/http-bench-routes.ts',
+  'bench/peak-rss.ts',
+];
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

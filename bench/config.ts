@@ -19,7 +19,7 @@ export interface BenchConfig {
   pgbenchMode: 'simple' | 'extended' | 'prepared';
   /** Pool size for the postgres engine (BENCH_PG_POOL); unset = the driver's default. */
   pgPool?: number;
-  /** Which parts of the report to run (BENCH_SECTIONS, default "store,http,domain,rebuild,statistics"). */
+  /** Which parts of the report to run (BENCH_SECTIONS, default "store,http,domain,rebuild,statistics,page,audit"). */
   sections: Section[];
   /** The HTTP section: autocannon connections (BENCH_HTTP_CONNECTIONS, default 32). */
   httpConnections: number;
@@ -29,15 +29,22 @@ export interface BenchConfig {
   httpWarmup: number;
   /** LOG_LEVEL of the measured server (BENCH_HTTP_LOG_LEVEL, default "warn": no line per request). */
   httpLogLevel: string;
+  /** The measured server's process model (BENCH_HTTP_WEB_CONCURRENCY, default "2"; BENCH_HTTP_PROJECTIONS, default "worker"): WEB_CONCURRENCY and PROJECTIONS of the service. */
+  httpWebConcurrency: string;
+  httpProjections: string;
   /** Directory for a V8 CPU profile of the measured server (BENCH_HTTP_CPU_PROF): one .cpuprofile per timed row; unset = none. */
   httpCpuProf?: string;
+  /** RATE_LIMIT_WRITES of the measured server (BENCH_HTTP_WRITE_LIMIT, default 0 = off: one bench coach sends thousands of writes a second). */
+  httpWriteLimit: number;
   /** The rebuild section: pathway events generated into a scratch schema (BENCH_REBUILD_EVENTS, default 1000000). */
   rebuildEvents: number;
   /** Events per read and per read-model transaction of the rebuild (BENCH_REBUILD_BATCH, default 2000). */
   rebuildBatch: number;
+  /** The audit section: generated events the verifiable log is measured on (BENCH_AUDIT_EVENTS, default 1000000). */
+  auditEvents: number;
 }
 
-export const SECTIONS = ['store', 'http', 'domain', 'rebuild', 'statistics'] as const;
+export const SECTIONS = ['store', 'http', 'domain', 'rebuild', 'statistics', 'page', 'audit'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type Engine = 'pglite' | 'postgres';
@@ -91,8 +98,12 @@ export const loadConfig = (): BenchConfig => {
     httpPathways,
     httpWarmup: num('BENCH_HTTP_WARMUP', 1, 0),
     httpLogLevel: process.env.BENCH_HTTP_LOG_LEVEL || 'warn',
+    httpWebConcurrency: process.env.BENCH_HTTP_WEB_CONCURRENCY || '2',
+    httpProjections: process.env.BENCH_HTTP_PROJECTIONS || 'worker',
     httpCpuProf: process.env.BENCH_HTTP_CPU_PROF || undefined,
+    httpWriteLimit: Math.floor(num('BENCH_HTTP_WRITE_LIMIT', 0, 0)),
     rebuildEvents: Math.floor(num('BENCH_REBUILD_EVENTS', 1_000_000, 1)),
     rebuildBatch: Math.floor(num('BENCH_REBUILD_BATCH', 2000, 1)),
+    auditEvents: Math.floor(num('BENCH_AUDIT_EVENTS', 1_000_000, 1)),
   };
 };

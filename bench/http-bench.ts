@@ -6,7 +6,7 @@
  * here, so the server's RSS and event loop are its own.
  */
 import { ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -14,6 +14,9 @@ import { signTestToken } from '../src/auth/testing';
 import { compileServer } from './compile-server';
 import type { BenchConfig } from './config';
 import type { FromServer, ToServer } from './http-server';
+import { PgbenchResult, runPgbenchBaseline } from './pgbench-baseline';
+import { cpuPercent, meterCpu } from './process-cpu';
+import { OPENING_KINDS, OpeningKind, OpeningSlots, openingLoad } from './opening-load';
 import { LagFigures, lagProbe } from './projection-lag';
 import { dropSchema, once, scratchSchemaName, withAdmin } from './scratch';
 
@@ -40,6 +43,10 @@ export interface HttpRow {
   machineCpu: number;
   /** Events in each case-step pathway after the row (warm-up included): a process that has not written the stream before replays this many once. */
   eventsPerPathway?: number;
+  /** Pathways of each opening participant after an opening row (warm-ups included): the history the guard reads. */
+  pathwaysPerParticipant?: number;
+  /** Each process of the server (several with WEB_CONCURRENCY > 1): peak RSS in MB and CPU in % of one core over the timed phase. */
+  processes?: { role: string; pid: number; peakRssMb: number; cpu: number }[];
   /** The pathways projection's lag over the timed phase of a case-step row. */
   lag?: LagFigures;
   lagError?: string;
@@ -51,6 +58,10 @@ export interface HttpResult {
   runtime: string;
   connections: number;
   idleRssMb?: number;
+  /** pgbench's one-row inserts with 16 clients on the same server, just before the server started: the ceiling the case steps are set against. */
+  pgbench?: PgbenchResult & { postgresCpu?: number; seconds: number };
+  /** Participants the opening rows go round. */
+  openers?: number;
   rows: HttpRow[];
   error?: string;
 }
@@ -61,8 +72,6 @@ const STOP_TIMEOUT_MS = 15_000;
 const SETTLE_TIMEOUT_MS = 30_000;
 const MB = 2 ** 20;
 const DAY_MS = 86_400_000;
-/** USER_HZ of /proc/<pid>/stat: 100 on every Linux that Node supports. */
-const CLOCK_TICKS = 100;
 
 const log = (message: string) => process.stderr.write(`  · ${message}\n`);
 
@@ -135,6 +144,10 @@ class ServerProcess {
     });
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
@@ -173,6 +186,25 @@ class ServerProcess {
   }
 }
 
+/** Participants that openings go to, per connection: 16 × 32 = 512, so a 5 s row at ~600/s gives each about 2 pathways per row. */
+const OPENERS_PER_CONNECTION = 16;
+/** Setup requests in flight at once. */
+const SETUP_CONCURRENCY = 8;
+
+/** `fn(0…count-1)`, at most SETUP_CONCURRENCY at a time, results in order. */
+const inParallel = async <T>(count: number, fn: (i: number) => Promise<T>): Promise<T[]> => {
+  const results: T[] = new Array<T>(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await fn(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(SETUP_CONCURRENCY, count) }, worker));
+  return results;
+};
+
 const GIVEN_NAMES = ['Amira', 'Yusuf', 'Leyla', 'Karim', 'Nour', 'Samir', 'Dilan', 'Tariq', 'Hana', 'Omid', 'Rania', 'Jamal'];
 const FAMILY_NAMES = ['Haddad', 'Karimi', 'Okafor', 'Nowak', 'Petrova', 'Rahimi', 'Mensah', 'Yilmaz', 'Berisha', 'Tesfaye'];
 
@@ -197,40 +229,6 @@ const api = async (base: string, auth: string, path: string, body: object): Prom
   if (res.status !== 201) throw new Error(`setup: POST ${path} answered ${res.status}: ${text.slice(0, 240)}`);
   return JSON.parse(text) as { id: string };
 };
-
-/**
- * Connection `i` opens pathway after pathway for its own participant, each one day long on the next
- * day, so the guard never sees two overlap (R1) and no two connections race for one ledger; with
- * `offerIds`, each in a place of the connection's own offer.
- */
-const openingLoad = (auth: string, participantIds: string[], offerIds?: string[]): Load => ({
-  requestFor: (i) => {
-    const participantId = participantIds[i % participantIds.length];
-    const offerId = offerIds?.[i % offerIds.length];
-    let day = 0;
-    return {
-      method: 'POST',
-      path: '/pathways',
-      headers: { 'content-type': 'application/json', authorization: auth },
-      setupRequest: (req) => {
-        const plannedStart = isoDay(-365 + day++);
-        return {
-          ...req,
-          body: JSON.stringify({
-            participantId,
-            kind: 'language_support',
-            jurisdiction: 'state',
-            provider: 'VHS Neuss',
-            goal: 'Reach B1',
-            plannedStart,
-            plannedEnd: plannedStart,
-            ...(offerId ? { offerId } : {}),
-          }),
-        };
-      },
-    };
-  },
-});
 
 interface Load {
   /** The request each connection sends over and over (connection `i` of `connections`). */
@@ -283,34 +281,6 @@ const settle = async (server: ServerProcess) => {
   }
 };
 
-/**
- * CPU seconds used so far by every process named `postgres` on this machine (the server's
- * backends, checkpointer, WAL writer…), from /proc; undefined where there is no /proc.
- * Only meaningful when DATABASE_URL points at this machine.
- */
-const postgresCpuSeconds = (): number | undefined => {
-  let ticks = 0;
-  try {
-    for (const pid of readdirSync('/proc')) {
-      if (!/^\d+$/.test(pid)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      } catch {
-        continue; // gone meanwhile
-      }
-      const close = stat.lastIndexOf(')');
-      if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
-      // After the command name: state is field 3, utime and stime are fields 14 and 15.
-      const fields = stat.slice(close + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    }
-  } catch {
-    return undefined;
-  }
-  return ticks / CLOCK_TICKS;
-};
-
 const measure = async (
   server: ServerProcess,
   config: BenchConfig,
@@ -336,12 +306,13 @@ const measure = async (
   const before = await server.stats();
   const benchCpu = process.cpuUsage();
   const machine = machineBusy();
-  const postgres = postgresCpuSeconds();
+  const meter = meterCpu(server.pid);
   const result = await fire(server.url, config.httpConnections, config.seconds, load);
   const benchUsed = process.cpuUsage(benchCpu);
   const machineAfter = machineBusy();
-  const postgresAfter = postgresCpuSeconds();
-  const cpuAfter = (await server.stats()).cpuMicros;
+  const cpu = meter.stop();
+  const statsAfter = await server.stats();
+  const ownCpuAfter = statsAfter.cpuMicros;
   const lagFigures = lag && !lagError ? await lag.stop().catch((error: Error) => error.message) : lagError;
   if (config.httpCpuProf) {
     mkdirSync(config.httpCpuProf, { recursive: true });
@@ -370,16 +341,50 @@ const measure = async (
     p99: result.latency.p99,
     peakRssMb: after.peakRss / MB,
     afterRssMb: after.rss / MB,
-    serverCpu: ((cpuAfter - before.cpuMicros) / 1e6 / elapsed) * 100,
+    // The whole process tree where /proc tells it (cluster workers too), else the server's own.
+    serverCpu: cpuPercent(cpu.server, elapsed) ?? ((ownCpuAfter - before.cpuMicros) / 1e6 / elapsed) * 100,
     benchCpu: ((benchUsed.user + benchUsed.system) / 1e6 / elapsed) * 100,
-    postgresCpu:
-      postgres !== undefined && postgresAfter !== undefined && postgresAfter >= postgres
-        ? ((postgresAfter - postgres) / elapsed) * 100
-        : undefined,
+    postgresCpu: cpuPercent(cpu.postgres, elapsed),
     machineCpu: ((machineAfter.busy - machine.busy) / Math.max(1, machineAfter.total - machine.total)) * 100 * cores,
     warmupSuccesses,
+    processes: after.processes?.map((p) => ({
+      role: p.role,
+      pid: p.pid,
+      peakRssMb: p.peakRss / MB,
+      cpu:
+        (((statsAfter.processes?.find((q) => q.pid === p.pid)?.cpuMicros ?? p.cpuMicros) -
+          (before.processes?.find((q) => q.pid === p.pid)?.cpuMicros ?? 0)) /
+          1e6 /
+          elapsed) *
+        100,
+    })),
     ...(typeof lagFigures === 'string' ? { lagError: lagFigures } : { lag: lagFigures }),
   };
+};
+
+/** The ceiling of the comparison: issue 14 sets case steps against pgbench's insert rate with this many clients. */
+export const PGBENCH_CLIENTS = 16;
+
+/** pgbench with PGBENCH_CLIENTS clients, and PostgreSQL's CPU meanwhile (setup and teardown of its scratch table included). */
+const pgbenchBeside = async (
+  config: BenchConfig,
+  registerCleanup: (fn: () => Promise<void>) => void,
+): Promise<NonNullable<HttpResult['pgbench']>> => {
+  const meter = meterCpu();
+  const started = process.hrtime.bigint();
+  const [run] = await runPgbenchBaseline(
+    {
+      databaseUrl: config.databaseUrl,
+      binary: config.pgbench,
+      mode: config.pgbenchMode,
+      seconds: config.pgbenchSeconds,
+      clients: [PGBENCH_CLIENTS],
+      cores: cpus().length,
+    },
+    registerCleanup,
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { ...run, seconds, postgresCpu: cpuPercent(meter.stop().postgres, seconds) };
 };
 
 /**
@@ -432,6 +437,8 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
       entry = { file: join(__dirname, 'http-server.ts'), execArgv: ['-r', '@swc-node/register'] };
       result.runtime = 'TypeScript through -r @swc-node/register (precompiling failed): its RSS includes the compiler, ~110 MB';
     }
+    log(`http: pgbench baseline, ${PGBENCH_CLIENTS} clients, ${config.pgbenchSeconds} s`);
+    result.pgbench = await pgbenchBeside(config, registerCleanup);
     log(`http: starting the server (schema ${schema})`);
     server = new ServerProcess(entry, {
       ...process.env,
@@ -445,8 +452,11 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
       JWT_JWKS_URL: '',
       JWT_ISSUER: '',
       JWT_AUDIENCE: '',
-      // One bench coach sends thousands of case steps a second, far beyond any person's pace.
-      RATE_LIMIT_WRITES: '0',
+      // One bench coach sends thousands of case steps a second, far beyond any person's pace: off,
+      // or a limit high enough never to refuse, to see what counting costs.
+      RATE_LIMIT_WRITES: String(config.httpWriteLimit),
+      WEB_CONCURRENCY: config.httpWebConcurrency,
+      PROJECTIONS: config.httpProjections,
     });
     const base = await server.ready();
     const started = server;
@@ -473,28 +483,31 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
       );
     }
     const conn = config.httpConnections;
-    log(`http: setup, ${2 * conn} participants for the openings and ${conn} offers`);
-    const openers = [];
-    for (let i = 0; i < 2 * conn; i++) openers.push((await api(base, auth, '/participants', participantBody(totalPathways + i))).id);
+    const openerCount = OPENERS_PER_CONNECTION * conn;
+    log(`http: setup, ${openerCount} participants for the openings and ${OPENING_KINDS.length * conn} offers`);
+    const openers = await inParallel(
+      openerCount,
+      async (i) => (await api(base, auth, '/participants', participantBody(totalPathways + i))).id,
+    );
+    result.openers = openers.length;
     const coordinator = `Bearer ${signTestToken({ sub: 'coordinator-bench', roles: ['coordinator'], municipality: 'neuss' }, JWT_SECRET, { expiresIn: '2h' })}`;
-    const offerIds = [];
-    for (let i = 0; i < conn; i++) {
+    // One offer per connection and kind, so no two requests in flight take a place in the same offer's stream.
+    const offerIds = await inParallel(OPENING_KINDS.length * conn, async (i) => {
+      const kind = OPENING_KINDS[i % OPENING_KINDS.length];
       // Places enough for every opening of the run: the row measures taking a place, not being refused one.
-      offerIds.push(
-        (
-          await api(base, coordinator, '/offers', {
-            title: `B1 course ${i}`,
-            provider: 'VHS Neuss',
-            kind: 'language_support',
-            jurisdiction: 'state',
-            municipality: 'neuss',
-            places: 100_000,
-            openTo: ['gestattung'],
-            period: { from: isoDay(-400) },
-          })
-        ).id,
-      );
-    }
+      return (
+        await api(base, coordinator, '/offers', {
+          title: `${kind} ${i}`,
+          provider: 'VHS Neuss',
+          kind,
+          jurisdiction: 'state',
+          municipality: 'neuss',
+          places: 100_000,
+          openTo: ['gestattung'],
+          period: { from: isoDay(-400) },
+        })
+      ).id;
+    });
     result.idleRssMb = (await started.stats()).rss / MB;
     await checkpoint(config.databaseUrl);
 
@@ -537,17 +550,19 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
       result.rows.push(row);
     }
 
-    log(`http opening a pathway: ${config.httpWarmup} s warm-up + ${config.seconds} s`);
-    result.rows.push(await measure(started, config, `http opening a pathway (${conn} conn)`, openingLoad(auth, openers.slice(0, conn))));
-    log(`http opening a pathway with an offer: ${config.httpWarmup} s warm-up + ${config.seconds} s`);
-    result.rows.push(
-      await measure(
-        started,
-        config,
-        `http opening a pathway with an offer (${conn} conn)`,
-        openingLoad(auth, openers.slice(conn), offerIds),
-      ),
-    );
+    // One counter for both rows: a slot the first row took is never handed out again.
+    const slots = new OpeningSlots(openers);
+    const offerFor = (connection: number, kind: OpeningKind) =>
+      offerIds[(connection % conn) * OPENING_KINDS.length + OPENING_KINDS.indexOf(kind)];
+    for (const [label, load] of [
+      [`http opening a pathway (${conn} conn)`, openingLoad(auth, slots)],
+      [`http opening a pathway with an offer (${conn} conn)`, openingLoad(auth, slots, offerFor)],
+    ] as const) {
+      log(`${label}: ${config.httpWarmup} s warm-up + ${config.seconds} s`);
+      const row = await measure(started, config, label, load);
+      row.pathwaysPerParticipant = slots.perParticipant;
+      result.rows.push(row);
+    }
   } catch (error) {
     result.error = (error as Error).message;
   } finally {

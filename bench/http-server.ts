@@ -10,21 +10,18 @@ import { writeFileSync } from 'node:fs';
 import { Server, ServerResponse } from 'node:http';
 import { Session } from 'node:inspector';
 import { AddressInfo } from 'node:net';
-import { loadConfig } from '../src/config';
+import cluster from 'node:cluster';
+import { extname, join } from 'node:path';
+import { loadConfig, resolveProcessModel } from '../src/config';
+import { ProjectionThread } from '../src/lifecycle/projection-thread';
+import { FollowedProjections, isProjectionFeed, PROJECTIONS_VIEW } from '../src/read-models';
+import { runBenchPrimary } from './http-cluster';
 import { createApp } from '../src/create-app';
 import { BenchRoutesModule } from './http-bench-routes';
+import type { FromServer, ToServer } from './http-server-messages';
 import { PeakRss } from './peak-rss';
 
-export type ToServer =
-  | { type: 'stats'; resetPeak?: boolean }
-  /** V8 CPU profile of one timed row, written to `file` on stop (BENCH_HTTP_CPU_PROF). */
-  | { type: 'profile'; action: 'start' }
-  | { type: 'profile'; action: 'stop'; file: string };
-export type FromServer =
-  | { type: 'ready'; port: number }
-  | { type: 'profiled'; error?: string }
-  | { type: 'stats'; rss: number; peakRss: number; cpuMicros: number; inFlight: number }
-  | { type: 'failed'; message: string };
+export type { FromServer, ProcessStats, ToServer } from './http-server-messages';
 
 const send = (message: FromServer) => process.send?.(message);
 
@@ -83,7 +80,17 @@ const until = async (condition: () => boolean, timeoutMs: number) => {
 };
 
 const main = async () => {
-  const app = await createApp(loadConfig(process.env), { extraImports: [BenchRoutesModule] });
+  const config = loadConfig(process.env);
+  const model = resolveProcessModel(config);
+  if (cluster.isPrimary && model.webProcesses > 1) return runBenchPrimary(model.webProcesses, model.projections === 'worker');
+  const follow = model.projections !== 'inline';
+  // Alone with PROJECTIONS=worker, this process runs the thread itself; in a cluster the primary does.
+  const feed: { view?: FollowedProjections } = {};
+  const relay = (message: unknown) => isProjectionFeed(message) && feed.view?.receive(message);
+  const entry = join(__dirname, '..', 'src', `projection-thread${extname(__filename)}`);
+  const thread = !cluster.isWorker && model.projections === 'worker' ? await ProjectionThread.start(entry, relay) : undefined;
+  const app = await createApp(config, { extraImports: [BenchRoutesModule], followProjections: follow });
+  if (follow) feed.view = app.get<FollowedProjections>(PROJECTIONS_VIEW);
   const peak = new PeakRss();
   const http: Server = app.getHttpServer();
   const counter = countInFlight(http);
@@ -95,6 +102,7 @@ const main = async () => {
       http.closeAllConnections();
       await until(() => counter.inFlight === 0, 10_000);
       await app.close().catch((error) => process.stderr.write(`bench server: close failed: ${(error as Error).message}\n`));
+      await thread?.stop(10_000);
       process.exit(0);
     })());
   const stop = () => void close();
@@ -103,6 +111,7 @@ const main = async () => {
   process.once('disconnect', stop);
   const profile = profiler();
   process.on('message', (message: ToServer) => {
+    relay(message);
     if (message.type === 'profile') {
       void (message.action === 'start' ? profile.start() : profile.stop(message.file)).then(
         () => send({ type: 'profiled' }),
@@ -110,6 +119,7 @@ const main = async () => {
       );
       return;
     }
+    if (message.type !== 'stats') return;
     const cpu = process.cpuUsage();
     send({
       type: 'stats',

@@ -1,9 +1,10 @@
 /**
- * `npm run bench`, five sections (BENCH_SECTIONS, default "store,http,domain,rebuild,statistics"), each runnable alone:
+ * `npm run bench`, its sections (BENCH_SECTIONS, default: all of those below), each runnable alone:
  * - store: the event store's append and read-all rates on PGlite and on the PostgreSQL server,
  *   next to a pgbench baseline measured on the same server in the same run;
  * - http: case steps recorded per second through the coach API (autocannon, 32 connections) on
- *   the PostgreSQL server, next to a do-nothing route measured the same way (http-bench.ts), and
+ *   the PostgreSQL server, next to a do-nothing route measured the same way (http-bench.ts) and
+ *   pgbench's 16-client insert rate on the same server (http-comparison.ts), and
  *   the pathways projection's lag meanwhile, from the app's /metrics (projection-lag.ts); then pathways
  *   opened per second, without and with a place in an offer;
  * - domain: the guard's decision and duplicate matching, in this process (domain-bench.ts);
@@ -11,11 +12,15 @@
  *   PostgreSQL server, next to a plain read-all of the same log (rebuild-bench.ts);
  * - statistics: the core group's queries over 100,000 pathways in 1,000,000 events and a report's
  *   replay, in this process (statistics-bench.ts).
+ * - page: the statistics page's first render in headless Chromium, next to its shell alone and its
+ *   API answers without a browser (page-bench.ts).
+ * - audit: the verifiable log over a million generated events on the PostgreSQL server: full
+ *   verification, inclusion proofs and the export, next to a plain read of the same rows (audit-bench.ts).
  * It is a report: it exits 0 even when a target is missed, and says so.
  * Settings: BENCH_SECONDS, BENCH_PGBENCH_SECONDS, BENCH_WRITERS, BENCH_READ_EVENTS,
  * BENCH_READ_BATCH, BENCH_ENGINES, BENCH_PGBENCH_MODE, BENCH_PG_POOL, BENCH_SECTIONS,
  * BENCH_HTTP_CONNECTIONS, BENCH_HTTP_PATHWAYS, BENCH_HTTP_WARMUP, BENCH_HTTP_LOG_LEVEL,
- * BENCH_HTTP_CPU_PROF, BENCH_REBUILD_EVENTS, BENCH_REBUILD_BATCH, DATABASE_URL, PGBENCH.
+ * BENCH_HTTP_CPU_PROF, BENCH_HTTP_WRITE_LIMIT, BENCH_REBUILD_EVENTS, BENCH_REBUILD_BATCH, BENCH_PAGE_PARTICIPANTS, BENCH_PAGE_RUNS, BENCH_AUDIT_EVENTS, DATABASE_URL, PGBENCH.
  */
 import { arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { Client } from 'pg';
@@ -24,8 +29,11 @@ import { loadConfig } from './config';
 import { benchDomain } from './domain-bench';
 import { benchEngine, EngineResult, SEED_BATCH } from './event-store-bench';
 import { benchHttp, HttpResult } from './http-bench';
+import { httpComparison } from './http-comparison';
+import { benchPage, pageReport } from './page-bench';
 import { lagReport } from './lag-report';
 import { PgbenchResult, runPgbenchBaseline } from './pgbench-baseline';
+import { auditReport, benchAudit } from './audit-bench';
 import { benchRebuild } from './rebuild-bench';
 import { benchStatistics } from './statistics-bench';
 import { rebuildReport } from './rebuild-report';
@@ -172,6 +180,7 @@ const buildHttpRows = (http: HttpResult) => {
       formatMb(r.peakRssMb),
       formatMb(r.afterRssMb),
       formatPercent(r.serverCpu),
+      r.rate > 0 ? ((r.serverCpu * 10) / r.rate).toFixed(2) : '–',
       formatPercent(r.postgresCpu),
       formatPercent(Math.max(0, r.machineCpu - r.serverCpu - r.benchCpu - (r.postgresCpu ?? 0))),
       target,
@@ -179,7 +188,7 @@ const buildHttpRows = (http: HttpResult) => {
     ];
   });
   if (http.error) {
-    rows.push(['http', 'error', '', '', '', '', '', '', '', '', '', 'see notes']);
+    rows.push(['http', 'error', '', '', '', '', '', '', '', '', '', '', 'see notes']);
     misses.push(`http: ${http.error}`);
   }
   return { rows, misses };
@@ -274,6 +283,7 @@ const main = async () => {
           { header: 'RSS peak MB', align: 'right' },
           { header: 'RSS after MB', align: 'right' },
           { header: 'server CPU', align: 'right' },
+          { header: 'CPU ms/req', align: 'right' },
           { header: 'PG CPU', align: 'right' },
           { header: 'other CPU', align: 'right' },
           { header: 'target', align: 'right' },
@@ -285,12 +295,16 @@ const main = async () => {
     );
     httpSection.push(
       `note: the real app (createApp, LOG_LEVEL=${config.httpLogLevel}) in a child process on ${http.where}, autocannon here with ${http.connections} keep-alive connections,`,
-      `      the server as ${http.runtime};`,
+      `      the server as ${http.runtime}, WEB_CONCURRENCY=${config.httpWebConcurrency} PROJECTIONS=${config.httpProjections}`,
+      `      (BENCH_HTTP_WEB_CONCURRENCY, BENCH_HTTP_PROJECTIONS); with several processes, RSS is the largest process's and server CPU all of them together;`,
       `      ${config.httpWarmup} s warm-up + ${config.seconds} s per row; p50/p99 = autocannon's latency per request (1 ms resolution); non-2xx counts connection errors too.`,
       `      noop = POST /bench/noop (public, { ping } validated, answers { ok: true }); case step = POST /pathways/:id/case-steps as a coach`,
       `      ({ kind, occurredAt, note, durationMinutes }; no Idempotency-Key), connection i always on pathway i mod n.`,
+      `      opening = POST /pathways as a coach, round-robin over ${http.openers ?? '?'} participants and the four kinds (all eligible), one-day pathways that`,
+      `      overlap none of the participant's others, so the guard allows each; with an offer = a place in the connection's own offer of that kind.`,
       `      RSS = the server's own (peak per row from the kernel's high-water mark; idle after setup: ${formatMb(http.idleRssMb)} MB).`,
-      `      CPU in % of one core (${cpuList.length} cores = ${cpuList.length * 100}%) during the timed phase: server = the app's process, PG = every local`,
+      `      CPU in % of one core (${cpuList.length} cores = ${cpuList.length * 100}%) during the timed phase: server = the app's process tree (CPU ms/req = its CPU`,
+      `      time per 2xx answer, the figure least moved by other load on the machine), PG = every local`,
       `      postgres process, other = the whole machine minus those and autocannon: kernel work and anything else running (more than`,
       `      ~${OTHER_CPU_NOISE}% means something else competed for the ${cpuList.length} cores and the row is disturbed).`,
     );
@@ -301,11 +315,20 @@ const main = async () => {
         parts.push(`DISTURBED: ${formatPercent(other)} of CPU went to something else, repeat the run on a quiet machine`);
       if (r.eventsPerPathway !== undefined)
         parts.push(`~${Math.round(r.eventsPerPathway).toLocaleString('en-US')} events per pathway at the end`);
+      if (r.pathwaysPerParticipant !== undefined)
+        parts.push(`~${r.pathwaysPerParticipant.toFixed(1)} one-day pathways per participant at the end (the history the guard reads)`);
+      for (const p of r.processes ?? [])
+        parts.push(`${p.role} (pid ${p.pid}): peak RSS ${formatMb(p.peakRssMb)} MB, CPU ${formatPercent(p.cpu)}`);
       if (r.failures || r.errors)
         parts.push(`failures: ${[r.failures, r.errors ? `${r.errors} connection errors` : ''].filter(Boolean).join(', ')}`);
       httpSection.push(`${r.label}: ${parts.join('; ')}.`);
     }
     if (http.error) httpSection.push(`http: ERROR ${http.error}`);
+    const comparison = httpComparison(http);
+    if (comparison) {
+      misses.push(...comparison.misses);
+      httpSection.push('', comparison.text);
+    }
     const lag = lagReport(http);
     if (lag) {
       misses.push(...lag.misses);
@@ -321,6 +344,10 @@ const main = async () => {
 
   const statistics = config.sections.includes('statistics') ? benchStatistics() : undefined;
   if (statistics) misses.push(...statistics.misses);
+  const page = config.sections.includes('page') ? pageReport(await benchPage()) : undefined;
+  if (page) misses.push(...page.misses);
+  const audit = config.sections.includes('audit') ? auditReport(await benchAudit(config, registerCleanup)) : undefined;
+  if (audit) misses.push(...audit.misses);
 
   const cpuModel = cpuList[0]?.model.trim() ?? 'unknown CPU';
   const out = [
@@ -334,6 +361,8 @@ const main = async () => {
     ...(domain ? ['', domain, ''] : []),
     ...(rebuild ? ['', rebuild.text, ''] : []),
     ...(statistics ? ['', statistics.text, ''] : []),
+    ...(page ? ['', page.text, ''] : []),
+    ...(audit ? ['', audit.text, ''] : []),
     misses.length ? `TARGET MISSED: ${misses.join('; ')}` : 'all targets met.',
     `(took ${((Date.now() - started) / 1000).toFixed(0)} s)`,
     '',

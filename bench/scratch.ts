@@ -7,6 +7,7 @@ import { Client } from 'pg';
 // Imported file by file: the package index also loads the KurrentDB adapter, which the bench does not need.
 import { SqlEventStore } from '@lotse/event-store/sql/sql-event-store';
 import { PostgresDriver } from '@lotse/event-store/postgres/postgres-driver';
+import { SERVER_APPENDS_IN_FLIGHT } from '@lotse/event-store/create-event-store';
 
 /** Cleanups run from `finally` and from Ctrl-C; whichever comes first does the work. */
 export const once = (fn: () => Promise<void>): (() => Promise<void>) => {
@@ -62,7 +63,10 @@ export const openScratchStore = async (options: {
     maxConnections: options.maxConnections,
     applicationName: 'lotse-bench',
   });
-  const store = new SqlEventStore(driver, { schema });
+  const store = new SqlEventStore(driver, {
+    schema,
+    appendsInFlight: Number(process.env.BENCH_APPENDS_IN_FLIGHT) || SERVER_APPENDS_IN_FLIGHT,
+  });
   try {
     await store.init();
   } catch (error) {

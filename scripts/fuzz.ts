@@ -1,6 +1,6 @@
 /**
  * `npm run fuzz -- --minutes N [--seed S]` runs the fuzz suite (test/fuzz.postgres.e2e.test.ts)
- * for N minutes instead of the ≈ 90 s it gets in CI, against the PostgreSQL server in
+ * for N minutes instead of the ≈ 45 s it gets in CI, against the PostgreSQL server in
  * DATABASE_URL. A failure prints the request and the seed; `--seed` replays that run.
  */
 import { spawn } from 'node:child_process';

@@ -7,7 +7,7 @@
  * one process: when the service holds it, this says to use the admin route instead.
  */
 import { parseArgs } from 'node:util';
-import { Logger } from '@nestjs/common';
+import { Logger, LoggerService } from '@nestjs/common';
 import { EmbeddedDatabaseInUseError, EventStore, SqlDriver } from '@lotse/event-store';
 import { Projection, rebuildProjection, RebuildProgress } from '@lotse/projections';
 import { loadConfig } from '../src/config/load-config';
@@ -21,6 +21,9 @@ import { progressWriter } from './progress-bar';
 const USAGE = 'usage: npm run --silent projections -- status | rebuild [name]';
 
 class UsageError extends Error {}
+
+const toStderr = (message: unknown): void => void process.stderr.write(`projections: ${String(message)}\n`);
+const stderrLogger: LoggerService = { log: () => undefined, warn: toStderr, error: toStderr };
 
 const table = (rows: string[][]): string => {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -63,8 +66,8 @@ const rebuild = async (store: EventStore, backend: ReadModelBackend, projections
 };
 
 const main = async (): Promise<void> => {
-  // stdout is the answer (status is meant to be piped); the stores' open/close notes are not.
-  Logger.overrideLogger(['error', 'warn']);
+  // stdout is the answer (status is meant to be piped); the stores' warnings go to stderr, their open/close notes nowhere.
+  Logger.overrideLogger(stderrLogger);
   const { positionals } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, options: {} });
   const [command, name, ...rest] = positionals;
   if (!['status', 'rebuild'].includes(command ?? '') || rest.length > 0 || (command === 'status' && name))
@@ -77,7 +80,8 @@ const main = async (): Promise<void> => {
   let sideTables: SqlDriver | undefined;
   let backend: ReadModelBackend | undefined;
   try {
-    store = await openEventStore(config.EVENT_STORE_URL);
+    // Started beside the database (a deploy step, a rebooted host), it waits for it as the service does.
+    store = await openEventStore(config.EVENT_STORE_URL, config.STARTUP_TIMEOUT_MS);
     // Beside KurrentDB with the read models on MongoDB there is no side-table database to open.
     if (!mongoSideStoreUrl(config.EVENT_STORE_URL, config.READ_MODEL_URL))
       sideTables = await openSqlDriver(config.EVENT_STORE_URL, config.DATA_DIR);

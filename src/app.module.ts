@@ -1,5 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditLogModule } from './audit-log';
 import { AuthModule } from './auth';
 import { AppConfig, AppConfigModule } from './config';
 import { DatabaseModule } from './database';
@@ -14,6 +15,7 @@ import { PathwaysModule } from './pathways';
 import { PROJECTIONS } from './projections';
 import { ReadModelsModule } from './read-models';
 import { StatisticsModule } from './statistics';
+import { StatisticsPageModule } from './statistics-page';
 
 /**
  * The whole service. Each context is a module of its own and imports what it uses; only
@@ -21,8 +23,11 @@ import { StatisticsModule } from './statistics';
  */
 @Module({})
 export class AppModule {
-  /** `extraImports`: modules only a test adds, e.g. a controller that throws on purpose. */
-  static forRoot(config: AppConfig, extraImports: ModuleMetadata['imports'] = []): DynamicModule {
+  /**
+   * `extraImports`: modules only a test adds, e.g. a controller that throws on purpose.
+   * `followProjections`: the projections run in another thread or process (main.ts decides).
+   */
+  static forRoot(config: AppConfig, extraImports: ModuleMetadata['imports'] = [], followProjections = false): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -35,12 +40,14 @@ export class AppModule {
         HttpApiModule,
         RateLimitsModule,
         MetricsModule,
-        ReadModelsModule.forRoot(PROJECTIONS),
+        ReadModelsModule.forRoot(PROJECTIONS, { follow: followProjections }),
         HealthModule,
         ParticipantsModule,
         OffersModule,
         PathwaysModule,
         StatisticsModule,
+        StatisticsPageModule,
+        AuditLogModule,
         ...extraImports,
       ],
     };

@@ -14,9 +14,9 @@ import { NestPinoLogger, requestIdMiddleware, useRequestLogging } from './loggin
  */
 export const createApp = async (
   config: AppConfig,
-  options: { extraImports?: ModuleMetadata['imports'] } = {},
+  options: { extraImports?: ModuleMetadata['imports']; followProjections?: boolean } = {},
 ): Promise<NestExpressApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.extraImports), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.extraImports, options.followProjections), {
     // useJsonBodyParser registers the one parser the API needs, with its size limit.
     bodyParser: false,
     bufferLogs: true,

@@ -2,7 +2,10 @@ import { INestApplication } from '@nestjs/common';
 import { sign } from 'jsonwebtoken';
 import request from 'supertest';
 import { Role, ROLES } from '@lotse/domain';
+import { SqlDriver } from '@lotse/event-store';
+import { TreeFollower } from '../src/audit-log';
 import { signTestToken } from '../src/auth/testing';
+import { SQL_DRIVER } from '../src/database';
 import { AUTHORIZATION_TABLE, BAD_TOKENS, BadToken, Expected, expectedFor, Municipality } from './support/authorization-table';
 import { routesOf } from './support/route-inventory';
 import { bootTestApp, TEST_SECRET } from './support/test-app';
@@ -20,6 +23,8 @@ interface Resources {
   pathwayId: string;
   offerId: string;
   reportId: string;
+  /** The participant's first event, for the audit log's inclusion proof. */
+  eventId: string;
 }
 
 interface Call {
@@ -34,6 +39,8 @@ interface Call {
 const CALLS: Readonly<Record<string, (r: Resources) => Call>> = {
   'GET /health': () => ({ path: '/health' }),
   'GET /metrics': () => ({ path: '/metrics' }),
+  'GET /statistics': () => ({ path: '/statistics' }),
+  'GET /statistics/assets/:file': () => ({ path: '/statistics/assets/page.js' }),
   'POST /participants': (r) => ({
     path: '/participants',
     body: { givenName: 'Probe', familyName: 'Matrix', birthDate: '2001-02-03', municipality: r.municipality, residenceStatus: 'duldung' },
@@ -126,6 +133,13 @@ const CALLS: Readonly<Record<string, (r: Resources) => Call>> = {
   'GET /reports': () => ({ path: '/reports' }),
   'GET /reports/:id': (r) => ({ path: `/reports/${r.reportId}` }),
   'GET /reports/:id/reproduction': (r) => ({ path: `/reports/${r.reportId}/reproduction` }),
+  'GET /audit/checkpoints/latest': () => ({ path: '/audit/checkpoints/latest' }),
+  'GET /audit/checkpoints': () => ({ path: '/audit/checkpoints?treeSize=1' }),
+  'GET /audit/proofs/inclusion': (r) => ({ path: `/audit/proofs/inclusion?eventId=${r.eventId}` }),
+  'GET /audit/proofs/consistency': () => ({ path: '/audit/proofs/consistency?from=1&to=2' }),
+  'GET /audit/public-key': () => ({ path: '/audit/public-key' }),
+  'GET /audit/verify': (r) => ({ path: `/audit/verify?stream=participant-${r.participantId}` }),
+  'GET /audit/log': () => ({ path: '/audit/log?toPosition=2' }),
   'GET /admin/projections': () => ({ path: '/admin/projections' }),
   'POST /admin/projections/:name/rebuild': () => ({ path: '/admin/projections/case_steps/rebuild' }),
 };
@@ -186,7 +200,14 @@ describe('the authorization matrix: every route × role × municipality × bad t
     const pairs = await send('GET', { path: '/duplicates' }, admin).expect(200);
     // Without the pair, merge and not-duplicate would answer 404 before their tenant check.
     expect(JSON.stringify(pairs.body)).toContain(duplicateId);
-    return { municipality, participantId, duplicateId, entitlementId, pathwayId, offerId, reportId };
+    const sql = app.get<SqlDriver>(SQL_DRIVER, { strict: false });
+    const [event] = await sql.query<{ event_id: string; position: string }>(
+      'select event_id::text, global_position::text as position from events where stream_id = $1 and stream_version = 0',
+      [`participant-${participantId}`],
+    );
+    // The inclusion proof answers 404 for an event the tree has not taken in yet, before it looks at the tenant.
+    expect(await app.get(TreeFollower).caughtUpTo(Number(event.position))).toBe(true);
+    return { municipality, participantId, duplicateId, entitlementId, pathwayId, offerId, reportId, eventId: event.event_id };
   };
 
   beforeAll(async () => {

@@ -140,6 +140,29 @@ describe('HTTP hardening (pglite:memory://)', () => {
       expect(closedAfterMs!).toBeGreaterThanOrEqual(900);
       expect(closedAfterMs!).toBeLessThan(3_500);
       expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(answer).toMatch(/content-type: application\/problem\+json/i);
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 408, code: 'request_timeout' });
+    });
+  });
+
+  describe('bytes the HTTP parser refuses before any route runs', () => {
+    const problemOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>;
+
+    it('answers what is not HTTP with a 400 problem', async () => {
+      const { answer } = await rawExchange(portOf(app), (write) => write('HELLO LOTSE\r\n\r\n'), 3_000);
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer).toMatch(/content-type: application\/problem\+json/i);
+      expect(problemOf(answer)).toMatchObject({ status: 400, code: 'malformed_request' });
+    });
+
+    it('answers headers larger than Node parses with a 431 problem', async () => {
+      const { answer } = await rawExchange(
+        portOf(app),
+        (write) => write(`GET /health HTTP/1.1\r\nHost: lotse\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`),
+        3_000,
+      );
+      expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+      expect(problemOf(answer)).toMatchObject({ status: 431, code: 'request_header_fields_too_large' });
     });
   });
 });

@@ -114,4 +114,18 @@ describe('npm run --silent projections', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('waits STARTUP_TIMEOUT_MS for a PostgreSQL server that does not answer yet, saying so, then names the store', async () => {
+    const started = Date.now();
+    // Port 1 on loopback: nothing listens there, so every attempt is refused at once.
+    const result = await projectionsCli(['status'], {
+      EVENT_STORE_URL: 'postgres://root@127.0.0.1:1/lotse',
+      STARTUP_TIMEOUT_MS: '1500',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'lotse-cli-')),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cannot reach .* yet .*trying again in \d+ ms/);
+    expect(result.stderr).toContain('projections: cannot open the event store');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+  });
 });

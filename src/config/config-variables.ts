@@ -1,7 +1,8 @@
 import { EventStoreLocation, parseEventStoreUrl } from '@lotse/event-store';
 import { parseReadModelUrl } from './read-model-url';
 import { masterKey } from './master-key-parser';
-import { durationInSeconds, httpUrl, integerBetween, oneOf, optional, originList, secretOfAtLeast, text, UNSET } from './parsers';
+import { signerKey } from './signing-key-parser';
+import { autoOr, clientId, durationInSeconds, httpUrl, integerBetween, oneOf, optional, originList, secretOfAtLeast, text, UNSET } from './parsers';
 
 export interface ConfigVariable<Value> {
   description: string;
@@ -62,6 +63,18 @@ export const CONFIG_VARIABLES = {
     default: '30000',
     parse: integerBetween(0, 600_000),
   }),
+  WEB_CONCURRENCY: variable({
+    description:
+      'HTTP processes to run (a cluster: one primary that forks them, restarts a crashed one and stops them all on SIGTERM); `auto`: one per core on a server database (PostgreSQL, or KurrentDB with MongoDB read models), 1 on the embedded PGlite, which only one process may open',
+    default: 'auto',
+    parse: autoOr(integerBetween(1, 64)),
+  }),
+  PROJECTIONS: variable({
+    description:
+      'Where the read models are fed from the log: `inline` on the request thread of every HTTP process (one leads per projection); `worker` in one worker thread (of the primary when WEB_CONCURRENCY is above 1), so no request thread folds events; `off`: not in this deployment (another instance feeds them); `auto`: `worker` when WEB_CONCURRENCY is above 1, else `inline`',
+    default: 'auto',
+    parse: oneOf(['auto', 'inline', 'worker', 'off']),
+  }),
   JWT_JWKS_URL: variable({
     description:
       'JWKS of the OIDC provider whose RS256 tokens the API accepts (production); unset, the API accepts HS256 development tokens instead',
@@ -91,6 +104,12 @@ export const CONFIG_VARIABLES = {
       'HS256 secret of development tokens, at least 32 characters; unset, the first start generates one in <DATA_DIR>/jwt.secret',
     default: UNSET,
     parse: optional(secretOfAtLeast(32)),
+  }),
+  STATISTICS_PAGE_CLIENT_ID: variable({
+    description:
+      'Client id of the statistics page (`GET /statistics`) at the OIDC provider: a public client with the authorization code flow and PKCE, redirecting to `<origin>/statistics`; used only with JWT_JWKS_URL, whose JWT_ISSUER the page signs in at',
+    default: 'lotse-web',
+    parse: clientId,
   }),
   CORS_ORIGINS: variable({
     description:
@@ -143,6 +162,28 @@ export const CONFIG_VARIABLES = {
       "Master key (32 bytes, base64; e.g. `openssl rand -base64 32`) that wraps every participant's data key; unset, the first start generates one in <DATA_DIR>/master.key. Set it in production and keep it outside the database",
     default: UNSET,
     parse: optional(masterKey),
+  }),
+  LOTSE_SIGNING_KEY: variable({
+    description:
+      "Ed25519 key that signs the audit log's checkpoints, in the signed-note signer form `PRIVATE+KEY+<origin>+<key hash>+<base64>` (`npm run --silent audit -- keygen <origin>` writes one); its name is the log's origin line. Unset, the first start generates one in <DATA_DIR>/signing.key. Set it in production and keep it outside the database",
+    default: UNSET,
+    parse: optional(signerKey),
+  }),
+  AUDIT_CHECKPOINT_EVENTS: variable({
+    description: 'The audit log signs a checkpoint of its Merkle tree at least after this many new events…',
+    default: '1000',
+    parse: integerBetween(1, 10_000_000),
+  }),
+  AUDIT_CHECKPOINT_SECONDS: variable({
+    description: '…or this many seconds after the last checkpoint, when events came in since',
+    default: '60',
+    parse: integerBetween(1, 86_400),
+  }),
+  AUDIT_VERIFY_INTERVAL_SECONDS: variable({
+    description:
+      'How often the background check re-verifies the newest events of the log (chains, tree, latest checkpoint); a failure counts in `lotse_audit_verification_failures` and turns /health down',
+    default: '30',
+    parse: integerBetween(1, 86_400),
   }),
 };
 

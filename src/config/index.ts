@@ -7,3 +7,5 @@ export { APP_CONFIG } from './config.tokens';
 export { decodeMasterKey, MASTER_KEY_BYTES } from './master-key-parser';
 export { parseReadModelUrl } from './read-model-url';
 export type { ReadModelLocation } from './read-model-url';
+export { resolveProcessModel, usesEmbeddedDatabase } from './process-model';
+export type { ProcessModel, ProjectionPlacement } from './process-model';

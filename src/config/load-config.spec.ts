@@ -1,4 +1,4 @@
-import { CONFIG_VARIABLE_LIST, ConfigurationError, loadConfig } from '.';
+import { CONFIG_VARIABLE_LIST, ConfigurationError, loadConfig, resolveProcessModel } from '.';
 
 const problemWith = (env: Record<string, string>): ConfigurationError => {
   try {
@@ -20,18 +20,28 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'info',
         SHUTDOWN_TIMEOUT_MS: 10_000,
         STARTUP_TIMEOUT_MS: 30_000,
+        WEB_CONCURRENCY: 'auto',
+        PROJECTIONS: 'auto',
         JWT_JWKS_URL: undefined,
         JWT_ISSUER: undefined,
         JWT_AUDIENCE: undefined,
         JWT_MAX_LIFETIME: 12 * 3600,
         JWT_SECRET: undefined,
+        STATISTICS_PAGE_CLIENT_ID: 'lotse-web',
         CORS_ORIGINS: undefined,
         RATE_LIMIT_WINDOW_SECONDS: 60,
         RATE_LIMIT_AUTH_FAILURES: 50,
         RATE_LIMIT_WRITES: 600,
         REQUEST_TIMEOUT_MS: 30_000,
         KEEP_ALIVE_TIMEOUT_MS: 5_000,
+        AUDIT_CHECKPOINT_EVENTS: 1_000,
+        AUDIT_CHECKPOINT_SECONDS: 60,
+        AUDIT_VERIFY_INTERVAL_SECONDS: 30,
       });
+    });
+
+    it('refuses a statistics page client id a URL would have to escape', () => {
+      expect(() => loadConfig({ STATISTICS_PAGE_CLIENT_ID: 'lotse web' })).toThrow(/STATISTICS_PAGE_CLIENT_ID: must be a client id/);
     });
 
     it('treats empty values as unset', () => {
@@ -48,6 +58,9 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'debug',
         SHUTDOWN_TIMEOUT_MS: '0',
         STARTUP_TIMEOUT_MS: '5000',
+        AUDIT_CHECKPOINT_EVENTS: '250',
+        AUDIT_CHECKPOINT_SECONDS: '5',
+        AUDIT_VERIFY_INTERVAL_SECONDS: '600',
       });
       expect(config).toEqual({
         PORT: 8080,
@@ -56,12 +69,18 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'debug',
         SHUTDOWN_TIMEOUT_MS: 0,
         JWT_MAX_LIFETIME: 12 * 3600,
+        STATISTICS_PAGE_CLIENT_ID: 'lotse-web',
         RATE_LIMIT_WINDOW_SECONDS: 60,
         RATE_LIMIT_AUTH_FAILURES: 50,
         RATE_LIMIT_WRITES: 600,
         REQUEST_TIMEOUT_MS: 30_000,
         KEEP_ALIVE_TIMEOUT_MS: 5_000,
         STARTUP_TIMEOUT_MS: 5_000,
+        WEB_CONCURRENCY: 'auto',
+        PROJECTIONS: 'auto',
+        AUDIT_CHECKPOINT_EVENTS: 250,
+        AUDIT_CHECKPOINT_SECONDS: 5,
+        AUDIT_VERIFY_INTERVAL_SECONDS: 600,
       });
     });
 
@@ -197,6 +216,17 @@ describe('loadConfig', () => {
       expect(problem.message).not.toContain('c2hvcnQta2V5');
     });
 
+    it('refuses a signing key that is not a signed-note Ed25519 key, without printing it', () => {
+      const key = 'PRIVATE+KEY+lotse.example/log+00000000+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';
+      const problem = problemWith({ LOTSE_SIGNING_KEY: key });
+      expect(problem.message).toContain('LOTSE_SIGNING_KEY: must be an Ed25519 signer key');
+      expect(problem.message).not.toContain('AYEKFALV');
+      expect(
+        loadConfig({ LOTSE_SIGNING_KEY: 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz' })
+          .LOTSE_SIGNING_KEY,
+      ).toMatch(/^PRIVATE\+KEY\+PeterNeumann/);
+    });
+
     it('does not print the password of a malformed PostgreSQL URL', () => {
       expect(problemWith({ EVENT_STORE_URL: 'postgres://lotse:hunter2@[bad' }).message).not.toContain('hunter2');
     });
@@ -211,11 +241,14 @@ describe('loadConfig', () => {
       'LOG_LEVEL',
       'SHUTDOWN_TIMEOUT_MS',
       'STARTUP_TIMEOUT_MS',
+      'WEB_CONCURRENCY',
+      'PROJECTIONS',
       'JWT_JWKS_URL',
       'JWT_ISSUER',
       'JWT_AUDIENCE',
       'JWT_MAX_LIFETIME',
       'JWT_SECRET',
+      'STATISTICS_PAGE_CLIENT_ID',
       'CORS_ORIGINS',
       'RATE_LIMIT_WINDOW_SECONDS',
       'RATE_LIMIT_AUTH_FAILURES',
@@ -224,11 +257,63 @@ describe('loadConfig', () => {
       'KEEP_ALIVE_TIMEOUT_MS',
       'ELIGIBILITY_TABLE_FILE',
       'LOTSE_MASTER_KEY',
+      'LOTSE_SIGNING_KEY',
+      'AUDIT_CHECKPOINT_EVENTS',
+      'AUDIT_CHECKPOINT_SECONDS',
+      'AUDIT_VERIFY_INTERVAL_SECONDS',
     ]);
     for (const variable of CONFIG_VARIABLE_LIST) {
       expect(variable.description).not.toBe('');
       expect(variable.default).not.toBe('');
     }
     expect(CONFIG_VARIABLE_LIST.find((v) => v.name === 'EVENT_STORE_URL')?.default).toBe('pglite:<DATA_DIR>/lotse');
+  });
+
+  describe('the process model (WEB_CONCURRENCY, PROJECTIONS)', () => {
+    const postgres = 'postgres://lotse@db:5432/lotse';
+
+    it('runs one HTTP process per core on a server database, the projections on a worker thread', () => {
+      expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: postgres }), 2)).toEqual({ webProcesses: 2, projections: 'worker' });
+      expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: postgres }), 1)).toEqual({ webProcesses: 1, projections: 'inline' });
+      expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: postgres, WEB_CONCURRENCY: '3', PROJECTIONS: 'inline' }), 2)).toEqual({
+        webProcesses: 3,
+        projections: 'inline',
+      });
+      expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: postgres, WEB_CONCURRENCY: '1', PROJECTIONS: 'worker' }), 2)).toEqual({
+        webProcesses: 1,
+        projections: 'worker',
+      });
+    });
+
+    it('runs one process, projections inline, on the embedded database (and beside KurrentDB without MongoDB)', () => {
+      expect(resolveProcessModel(loadConfig({}), 8)).toEqual({ webProcesses: 1, projections: 'inline' });
+      expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: 'kurrentdb://k:2113?tls=false' }), 8)).toEqual({
+        webProcesses: 1,
+        projections: 'inline',
+      });
+      expect(
+        resolveProcessModel(loadConfig({ EVENT_STORE_URL: 'kurrentdb://k:2113?tls=false', READ_MODEL_URL: 'mongodb://m:27017/lotse' }), 8),
+      ).toEqual({ webProcesses: 8, projections: 'worker' });
+    });
+
+    it.each([
+      [
+        { WEB_CONCURRENCY: '2' },
+        'WEB_CONCURRENCY: must be 1 (or auto) here, got 2: the embedded PGlite database can be open in one process only',
+      ],
+      [
+        { PROJECTIONS: 'worker' },
+        'PROJECTIONS: must be inline (or auto) here, got worker: the embedded PGlite database can be open in one process only',
+      ],
+      [
+        { EVENT_STORE_URL: 'postgres://lotse@db:5432/lotse', READ_MODEL_URL: 'pglite:/tmp/rm', WEB_CONCURRENCY: '4' },
+        'WEB_CONCURRENCY: must be 1 (or auto) here',
+      ],
+      [{ PROJECTIONS: 'off' }, 'PROJECTIONS: must be inline (or auto) here, got off'],
+      [{ WEB_CONCURRENCY: '0' }, 'WEB_CONCURRENCY: must be an integer from 1 to 64, got "0"'],
+      [{ PROJECTIONS: 'thread' }, 'PROJECTIONS: must be one of auto, inline, worker, off, got "thread"'],
+    ])('refuses %j naming the variable', (env, message) => {
+      expect(problemWith(env).message).toContain(message);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { AppConfig, CONFIG_VARIABLES, ConfigVariableName } from './config-variables';
 import { ConfigurationError } from './configuration-error';
+import { processModelProblems } from './process-model';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -24,6 +25,7 @@ export const loadConfig = (env: Environment = process.env): AppConfig => {
     }
   }
 
+  if (problems.length === 0) problems.push(...processModelProblems(config as AppConfig));
   if (problems.length > 0) throw new ConfigurationError(problems);
   return config as AppConfig;
 };

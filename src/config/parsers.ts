@@ -25,6 +25,12 @@ export const oneOf =
 
 export const text = (raw: string): string => raw;
 
+/** `auto` (the application decides from the rest of the configuration) or a value `parse` accepts. */
+export const autoOr =
+  <Value>(parse: (raw: string) => Value) =>
+  (raw: string): Value | 'auto' =>
+    raw === 'auto' ? 'auto' : parse(raw);
+
 /**
  * The default of a variable that may stay unset. A word rather than an empty default, so that the
  * README table shows it; a real value of these variables is never this word.
@@ -90,3 +96,10 @@ export const originList = (raw: string): string[] =>
       }
       return url.origin;
     });
+
+/** An OAuth client id as providers issue them: letters, digits, `.`, `_`, `-`, nothing a URL would need to escape. */
+export const clientId = (raw: string): string => {
+  if (!/^[A-Za-z0-9._-]{1,100}$/.test(raw))
+    throw new Error(`must be a client id of letters, digits, ".", "_" or "-", got ${JSON.stringify(raw)}`);
+  return raw;
+};

@@ -82,6 +82,49 @@ describe('CommandRunner', () => {
     expect(await store.readStream('counter-3')).toHaveLength(2);
   });
 
+  it('reads a stream once for a write whose tenant check read it first, and not at all for the next write', async () => {
+    await new CommandRunner(store).run({
+      streamId: 'counter-9',
+      decider: counter,
+      command: { type: 'Count', data: { by: 1, max: 10 }, metadata: { now: context().now, actor: 'coach-1' } },
+      context: context(),
+    });
+    // A process that has not seen the stream yet, as after a restart or behind a load balancer.
+    const fresh = new CommandRunner(store);
+    const reads = jest.spyOn(store, 'readStream');
+    const write = async () => {
+      await fresh.state('counter-9', counter); // what PathwayAccess and ParticipantAccess do first
+      return fresh.run({
+        streamId: 'counter-9',
+        decider: counter,
+        command: { type: 'Count', data: { by: 1, max: 10 }, metadata: { now: context().now, actor: 'coach-1' } },
+        context: context(),
+      });
+    };
+    expect((await write()).version).toBe(1);
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect((await write()).version).toBe(2);
+    expect(reads).toHaveBeenCalledTimes(1);
+  });
+
+  it('decides on a new stream without reading it, and on one that exists after all with what it holds', async () => {
+    const reads = jest.spyOn(store, 'readStream');
+    const count = (streamId: string, by: number) =>
+      new CommandRunner(store).run({
+        streamId,
+        decider: counter,
+        command: { type: 'Count', data: { by, max: 10 }, metadata: { now: context().now, actor: 'coach-1' } },
+        context: context(),
+        newStream: true,
+      });
+    await expect(count('counter-10', 9)).resolves.toMatchObject({ version: 0 });
+    expect(reads).not.toHaveBeenCalled();
+    // Not new after all: the no_stream append loses, the stream is read, and 9 + 2 passes the maximum.
+    await expect(count('counter-10', 2)).rejects.toThrow('would pass 10');
+    await expect(count('counter-10', 1)).resolves.toMatchObject({ version: 1 });
+    expect(await store.readStream('counter-10')).toHaveLength(2);
+  });
+
   it('never refuses on a state it only remembers: another process may have changed the stream', async () => {
     const other = runner(store);
     await aggregates.handle('counter-6', { by: 9, max: 10 }, context());

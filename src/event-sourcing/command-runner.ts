@@ -28,6 +28,12 @@ export interface CommandRun<C extends Command, E extends Event, S> {
   context: RequestContext;
   /** The version the caller's `If-Match` names. */
   ifMatch?: number;
+  /**
+   * The stream id was just made up (`newAggregateId`): decide on the empty stream without reading
+   * it first. The append's `no_stream` still checks that guess; a stream that exists after all
+   * (a replayed Idempotency-Key) is read then and decided on again, like any lost race.
+   */
+  newStream?: boolean;
 }
 
 /** Lost races re-decided on the newer state before the caller gets a 409. */
@@ -97,7 +103,7 @@ export class CommandRunner {
 
   private async decideAndAppend<C extends Command, E extends Event, S>(run: CommandRun<C, E, S>): Promise<Decided<E>> {
     const { streamId, decider, command, ifMatch } = run;
-    let snapshot = await this.snapshots.current(streamId, decider);
+    let snapshot = run.newStream ? this.snapshots.currentOrEmpty(streamId, decider) : await this.snapshots.current(streamId, decider);
     for (let attempt = 1; ; attempt += 1) {
       const decision = decideOnce(decider, command, snapshot, ifMatch);
       switch (decision.kind) {

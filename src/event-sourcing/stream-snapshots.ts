@@ -37,6 +37,11 @@ export class StreamSnapshots {
     return this.remembered<S>(streamId) ?? this.refresh(streamId, decider);
   }
 
+  /** The remembered state, or a guess that the stream is empty (not `fresh`: nothing is refused on it unread). */
+  currentOrEmpty<E extends Event, S>(streamId: string, decider: Fold<E, S>): Snapshot<S> {
+    return this.remembered<S>(streamId) ?? { state: decider.initialState, version: -1, position: 0, fresh: false };
+  }
+
   /** Reads what the stream gained since `from` (or all of it) and folds it on. */
   async refresh<E extends Event, S>(streamId: string, decider: Fold<E, S>, from?: Snapshot<S>): Promise<Snapshot<S>> {
     const start = from ?? { state: decider.initialState, version: -1, position: 0, fresh: true };

@@ -22,15 +22,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const first = toProblem(exception, req);
     const wrongMethod = methodNotAllowedFor(first.status, req, this.routes());
     const { status, problem, unexpected } = wrongMethod ? toProblem(wrongMethod, req) : first;
-    // The request id ties this line to the client's report. Past pino-http (which sets req.log)
-    // every line carries the id already; before it, say it here.
-    const requestId = 'log' in req ? {} : { requestId: problem.requestId };
+    // The request id ties this line to the client's report and to the request's own line.
+    const { requestId } = problem;
     if (unexpected) {
       // A fault: the stack stays in the log.
-      this.logger.error({ err: exception, status, ...requestId }, 'request failed');
+      this.logger.error({ err: exception, status, requestId }, 'request failed');
     } else if (status >= 500) {
       // Meant answers (a read model behind, the database away): the code says why, a stack would not.
-      this.logger.warn({ status, code: problem.code, ...requestId }, problem.detail);
+      this.logger.warn({ status, code: problem.code, requestId }, problem.detail);
     }
     if (res.headersSent) {
       // Part of a success went out already; all that is left is to stop.

@@ -4,6 +4,8 @@ import { drainHttpServer } from './drain-http-server';
 import { oneLineError } from './one-line-error';
 
 export const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+/** What a cluster's primary sends its HTTP processes instead of a signal (see cluster-primary.ts). */
+export const SHUTDOWN_MESSAGE = 'lotse:shut-down';
 
 const logger = new Logger('Shutdown');
 
@@ -17,11 +19,20 @@ const MIN_CLOSE_TIMEOUT_MS = 5_000;
  *
  * Not Nest's `enableShutdownHooks()`: it runs the modules' destroy hooks before the HTTP server
  * stops, so a request still running could find its store closed, and it puts no bound on the wait.
+ *
+ * In a cluster the primary asks with SHUTDOWN_MESSAGE instead; it may come after a SIGINT that a
+ * terminal sent the whole process group, so a repeated message is no reason to hurry.
+ * `afterClose` stops what lives beside the application (the projection thread).
  */
-export const shutDownGracefullyOnSignals = (app: INestApplication, timeoutMs: number): void => {
+export const shutDownGracefullyOnSignals = (
+  app: INestApplication,
+  timeoutMs: number,
+  afterClose: () => Promise<void> = async () => undefined,
+): void => {
   let shuttingDown = false;
 
-  const shutDown = async (signal: NodeJS.Signals) => {
+  const shutDown = async (signal: NodeJS.Signals, fromPrimary = false) => {
+    if (shuttingDown && fromPrimary) return;
     if (shuttingDown) {
       logger.warn(`${signal} again: exiting without waiting`);
       process.exit(1);
@@ -38,6 +49,7 @@ export const shutDownGracefullyOnSignals = (app: INestApplication, timeoutMs: nu
       }, closeTimeoutMs);
       hung.unref();
       await app.close();
+      await afterClose();
       clearTimeout(hung);
       logger.log('stopped');
       process.exit(0);
@@ -48,4 +60,7 @@ export const shutDownGracefullyOnSignals = (app: INestApplication, timeoutMs: nu
   };
 
   for (const signal of SHUTDOWN_SIGNALS) process.on(signal, (received: NodeJS.Signals) => void shutDown(received));
+  process.on('message', (message: unknown) => {
+    if (message === SHUTDOWN_MESSAGE) void shutDown('SIGTERM', true);
+  });
 };

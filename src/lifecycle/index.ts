@@ -3,3 +3,5 @@ export { shutDownGracefullyOnSignals, SHUTDOWN_SIGNALS } from './graceful-shutdo
 export { drainHttpServer } from './drain-http-server';
 export { oneLineError } from './one-line-error';
 export { explainListenFailure } from './listen-failure';
+export { runClusterPrimary } from './cluster-primary';
+export { ProjectionThread } from './projection-thread';

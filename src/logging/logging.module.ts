@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config';
 import { logDestination } from './log-destination';
 import { PINO_LOGGER } from './logging.tokens';
 import { NestPinoLogger } from './nest-pino-logger';
-import { pinoOptions } from './pino-http-options';
+import { pinoOptions } from './log-options';
 
 /** pino for Nest's own logs; `useRequestLogging` adds one line per HTTP request on the same logger. */
 @Global()

@@ -3,6 +3,13 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
+declare module 'node:http' {
+  interface IncomingMessage {
+    /** The request's id, set by requestIdMiddleware before anything else runs. */
+    id?: string;
+  }
+}
+
 /**
  * What we accept from a caller: UUIDs, ULIDs, hex and base64 ids and the like. Anything else
  * (spaces, quotes, control characters, very long values) could forge or break log lines.
@@ -22,7 +29,7 @@ export const assignRequestId = (req: IncomingMessage, res: ServerResponse): stri
 
 /**
  * Runs before everything else, the body parsers included, so that even a request refused for a
- * malformed body answers with its id. pino-http later logs under the same `req.id`.
+ * malformed body answers with its id. The request's log line later names the same `req.id`.
  */
 export const requestIdMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
   req.id = assignRequestId(req, res);

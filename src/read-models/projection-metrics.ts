@@ -1,5 +1,6 @@
 import type { StoredEvent } from '@lotse/event-store';
-import type { LogOrder, ProjectionRunner } from '@lotse/projections';
+import type { LogOrder } from '@lotse/projections';
+import type { ProjectionsView } from './projections-view';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** From the event's commit to the read model's commit: what a coach waits before a list shows her write. */
@@ -35,8 +36,15 @@ export class ProjectionMetrics {
     this.applied.labels(projection).inc(events.length);
   }
 
-  /** Position, state and the events still to apply are read when scraped, from the runner itself. */
-  watch(runner: ProjectionRunner, logOrder: LogOrder): void {
+  /** Lags measured where the projections run (another thread or process), replayed here. */
+  observeLags(projection: string, seconds: readonly number[]): void {
+    const lag = this.lag.labels(projection);
+    for (const s of seconds) lag.observe(s);
+    this.applied.labels(projection).inc(seconds.length);
+  }
+
+  /** Position, state and the events still to apply are read when scraped, from the runner (or its view). */
+  watch(runner: ProjectionsView, logOrder: LogOrder): void {
     new Gauge({
       name: 'lotse_projection_position',
       help: 'Log position of the last event each projection applied',

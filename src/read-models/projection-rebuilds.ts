@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@lotse/domain';
 import { EVENT_STORE, EventStore } from '@lotse/event-store';
-import { Projection, ProjectionRunner, rebuildName, rebuildProjection, RebuildProgress } from '@lotse/projections';
+import { Projection, rebuildName, rebuildProjection, RebuildProgress } from '@lotse/projections';
 import { oneLineError } from '../lifecycle';
 import { ReadModelBackend } from './open-read-models';
-import { ALL_PROJECTIONS, READ_MODEL_BACKEND } from './read-models.tokens';
+import { ALL_PROJECTIONS, READ_MODEL_BACKEND, PROJECTIONS_VIEW } from './read-models.tokens';
+import type { ProjectionsView } from './projections-view';
 
 export interface RebuildState {
   projection: string;
@@ -27,7 +28,7 @@ export class ProjectionRebuilds {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_BACKEND) private readonly backend: ReadModelBackend,
     @Inject(ALL_PROJECTIONS) private readonly projections: readonly Projection[],
-    private readonly runner: ProjectionRunner,
+    @Inject(PROJECTIONS_VIEW) private readonly runner: ProjectionsView,
   ) {}
 
   async start(name: string): Promise<RebuildState> {

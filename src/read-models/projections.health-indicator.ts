@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { ProjectionRunner } from '@lotse/projections';
 import { ReadModelBackend } from './open-read-models';
-import { READ_MODEL_BACKEND } from './read-models.tokens';
+import { READ_MODEL_BACKEND, PROJECTIONS_VIEW } from './read-models.tokens';
+import type { ProjectionsView } from './projections-view';
 
 /**
  * Down when a projection has stopped on an event it cannot apply: its read model no longer
@@ -12,7 +12,7 @@ import { READ_MODEL_BACKEND } from './read-models.tokens';
 export class ProjectionsHealthIndicator {
   constructor(
     private readonly health: HealthIndicatorService,
-    private readonly runner: ProjectionRunner,
+    @Inject(PROJECTIONS_VIEW) private readonly runner: ProjectionsView,
     @Inject(READ_MODEL_BACKEND) private readonly backend: ReadModelBackend,
   ) {}
 

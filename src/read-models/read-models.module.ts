@@ -19,7 +19,17 @@ import { ProjectionMetrics } from './projection-metrics';
 import { ProjectionRebuilds } from './projection-rebuilds';
 import { ProjectionsHealthIndicator } from './projections.health-indicator';
 import { ReadModels } from './read-models.service';
-import { ALL_PROJECTIONS, APPLICATION_PROJECTIONS, EXTRA_PROJECTIONS, READ_MODEL_BACKEND, READ_MODEL_STORE } from './read-models.tokens';
+import {
+  ALL_PROJECTIONS,
+  APPLICATION_PROJECTIONS,
+  EXTRA_PROJECTIONS,
+  FOLLOWS_PROJECTIONS,
+  PROJECTIONS_VIEW,
+  READ_MODEL_BACKEND,
+  READ_MODEL_STORE,
+} from './read-models.tokens';
+import { FollowedProjections } from './followed-projections';
+import { ProjectionsHere } from './projections-view';
 
 const logger = new Logger('Projections');
 
@@ -50,9 +60,22 @@ const logger = new Logger('Projections');
     },
     { provide: ProjectionMetrics, inject: [Registry], useFactory: (registry: Registry) => new ProjectionMetrics(registry) },
     {
-      provide: ProjectionRunner,
-      inject: [EVENT_STORE, READ_MODEL_BACKEND, ALL_PROJECTIONS, ProjectionMetrics],
-      useFactory: (store: EventStore, backend: ReadModelBackend, projections: readonly Projection[], metrics: ProjectionMetrics) => {
+      provide: PROJECTIONS_VIEW,
+      inject: [EVENT_STORE, READ_MODEL_BACKEND, ALL_PROJECTIONS, ProjectionMetrics, FOLLOWS_PROJECTIONS],
+      useFactory: (
+        store: EventStore,
+        backend: ReadModelBackend,
+        projections: readonly Projection[],
+        metrics: ProjectionMetrics,
+        follows: boolean,
+      ): ProjectionsHere => {
+        if (follows) {
+          const followed = new FollowedProjections(projections, backend.readModels, backend.logOrder, (name, seconds) =>
+            metrics.observeLags(name, seconds),
+          );
+          metrics.watch(followed, backend.logOrder);
+          return followed;
+        }
         const runner = new ProjectionRunner({
           store,
           readModels: backend.readModels,
@@ -70,15 +93,23 @@ const logger = new Logger('Projections');
     ProjectionRebuilds,
     ProjectionsHealthIndicator,
   ],
-  exports: [ReadModels, ProjectionsHealthIndicator, READ_MODEL_STORE],
+  exports: [ReadModels, ProjectionsHealthIndicator, READ_MODEL_STORE, PROJECTIONS_VIEW],
 })
 export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
-  static forRoot(projections: readonly Projection[]): DynamicModule {
-    return { module: ReadModelsModule, global: true, providers: [{ provide: APPLICATION_PROJECTIONS, useValue: projections }] };
+  /** `follow`: the projections run in another thread or process (PROJECTIONS=worker or off); this one only reads. */
+  static forRoot(projections: readonly Projection[], options: { follow?: boolean } = {}): DynamicModule {
+    return {
+      module: ReadModelsModule,
+      global: true,
+      providers: [
+        { provide: APPLICATION_PROJECTIONS, useValue: projections },
+        { provide: FOLLOWS_PROJECTIONS, useValue: options.follow ?? false },
+      ],
+    };
   }
 
   constructor(
-    private readonly runner: ProjectionRunner,
+    @Inject(PROJECTIONS_VIEW) private readonly runner: ProjectionsHere,
     private readonly rebuilds: ProjectionRebuilds,
     @Inject(READ_MODEL_BACKEND) private readonly backend: ReadModelBackend,
   ) {}

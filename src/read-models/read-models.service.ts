@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@lotse/domain';
-import { ProjectionRunner, ReadModelPage, ReadModelQuery, ReadModelStore } from '@lotse/projections';
-import { READ_MODEL_STORE } from './read-models.tokens';
+import { ReadModelPage, ReadModelQuery, ReadModelStore } from '@lotse/projections';
+import { READ_MODEL_STORE, PROJECTIONS_VIEW } from './read-models.tokens';
+import type { ProjectionsView } from './projections-view';
 
 /** How long a read waits for its read model to reach `minPosition` before answering 503. */
 export const MIN_POSITION_WAIT_MS = 2_000;
@@ -14,7 +15,7 @@ export const MIN_POSITION_WAIT_MS = 2_000;
 export class ReadModels {
   constructor(
     @Inject(READ_MODEL_STORE) private readonly store: ReadModelStore,
-    private readonly runner: ProjectionRunner,
+    @Inject(PROJECTIONS_VIEW) private readonly runner: ProjectionsView,
   ) {}
 
   async get<Document>(projection: string, id: string, minPosition?: number): Promise<Document | undefined> {

@@ -10,7 +10,9 @@ import { Role, ROLES } from '@lotse/domain';
  *   municipality's user is refused 403 (an admin acts everywhere);
  * - `caller`: the route works only inside the caller's own municipality, so there is nothing of
  *   another municipality to name and nothing to refuse;
- * - `global`: not about a municipality at all (operations; admin only);
+ * - `global`: not about a municipality at all (operations, admin only; or the audit log's tree as a
+ *   whole: checkpoints, consistency proofs, the public key, the whole-log check and the export,
+ *   which hold hashes and sealed envelopes of every municipality, for auditors too);
  * - `statistics`: like `resource`, but an analyst (the core group) reads every municipality's figures, as an admin does.
  */
 export type Tenant = 'resource' | 'caller' | 'global' | 'statistics';
@@ -29,6 +31,9 @@ const route = (roles: readonly Role[], tenant: Tenant = 'resource'): RouteAccess
 export const AUTHORIZATION_TABLE: Readonly<Record<string, RouteAccess>> = {
   'GET /health': { access: 'public' },
   'GET /metrics': { access: 'public' },
+  // The statistics page and its files hold no figure: the page fetches them with the user's token.
+  'GET /statistics': { access: 'public' },
+  'GET /statistics/assets/:file': { access: 'public' },
   'POST /participants': route(['coach', 'admin']),
   'GET /participants/:id': route(ALL),
   'POST /participants/:id/residence-status': route(['coach', 'admin']),
@@ -63,6 +68,13 @@ export const AUTHORIZATION_TABLE: Readonly<Record<string, RouteAccess>> = {
   'GET /reports': route(STATISTICS, 'caller'),
   'GET /reports/:id': route(STATISTICS, 'statistics'),
   'GET /reports/:id/reproduction': route(STATISTICS, 'statistics'),
+  'GET /audit/checkpoints/latest': route(['auditor', 'admin'], 'global'),
+  'GET /audit/checkpoints': route(['auditor', 'admin'], 'global'),
+  'GET /audit/proofs/inclusion': route(['auditor', 'admin']),
+  'GET /audit/proofs/consistency': route(['auditor', 'admin'], 'global'),
+  'GET /audit/public-key': route(['auditor', 'admin'], 'global'),
+  'GET /audit/verify': route(['auditor', 'admin']),
+  'GET /audit/log': route(['auditor', 'admin'], 'global'),
   'GET /admin/projections': route(['admin'], 'global'),
   'POST /admin/projections/:name/rebuild': route(['admin'], 'global'),
 };

@@ -8,6 +8,12 @@ import type { EventStoreOptions } from './event-store-options';
 
 export type { EventStoreOptions } from './event-store-options';
 
+/**
+ * Append statements in flight at once on a PostgreSQL server: enough to overlap round trips, few
+ * enough that concurrent appends queue briefly and share one statement and one commit.
+ */
+export const SERVER_APPENDS_IN_FLIGHT = 4;
+
 /** Opens the adapter the location names and makes sure its schema is in place. */
 export const createEventStore = async (location: EventStoreLocation, options: EventStoreOptions = {}): Promise<EventStore> => {
   const store = await open(location, options);
@@ -31,7 +37,7 @@ const open = async (location: EventStoreLocation, options: EventStoreOptions): P
           schema: location.schema,
           onConnectionError: options.onConnectionError,
         }),
-        { ...options, schema: location.schema },
+        { appendsInFlight: SERVER_APPENDS_IN_FLIGHT, ...options, schema: location.schema },
       );
     case 'kurrentdb':
       return new KurrentDbEventStore(location.connectionString, options);

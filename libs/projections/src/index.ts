@@ -11,3 +11,4 @@ export { PostgresLeaderElection } from './postgres/postgres-leader-election';
 export { MongoReadModelStore } from './mongodb/mongo-read-model-store';
 export { MongoLeaderElection } from './mongodb/mongo-leader-election';
 export { isDuplicateKey } from './mongodb/mongo-documents';
+export { batches } from './batches';

@@ -168,6 +168,8 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
       streamId: pathwayStreamId(pathwayId),
       decider: pathwayDecider,
       context,
+      // A random id, or one seen empty just above: no read before the append.
+      newStream: true,
       command: {
         type: 'OpenPathway',
         metadata: commandMetadata(context),
@@ -246,8 +248,13 @@ export class OpenPathwayProcess implements BeforeApplicationShutdown {
     const reservedAt = new Map<string, string>();
     for (const event of events)
       if (isEnrolmentLedgerEvent(event) && event.type === 'PathwayReserved') reservedAt.set(event.data.pathwayId, event.data.reservedAt);
-    for (const { pathwayId } of state.pathways.filter((p) => p.status === 'active')) {
-      const [last] = await this.store.readStream(pathwayStreamId(pathwayId), { direction: 'backwards', maxCount: 1 });
+    const active = state.pathways.filter((p) => p.status === 'active');
+    // Side by side rather than one after another: each opening looks at every active pathway.
+    const lastEvents = await Promise.all(
+      active.map(({ pathwayId }) => this.store.readStream(pathwayStreamId(pathwayId), { direction: 'backwards', maxCount: 1 })),
+    );
+    for (const [i, { pathwayId }] of active.entries()) {
+      const [last] = lastEvents[i];
       const reserved = reservedAt.get(pathwayId);
       if (!last) {
         if (reserved === undefined || Date.parse(reserved) > cutoff) continue;

@@ -44,30 +44,45 @@ export interface CaseConference {
  */
 export type LedgerOverride = GuardOverride & { overrideId: string; usedBy?: string };
 
+/** The pathway an opening asks for, as the reservation, the decision record and the command all name it. */
+export type PlannedPathway = {
+  participantId: string;
+  pathwayId: string;
+  kind: PathwayKind;
+  jurisdiction: Jurisdiction;
+  plannedStart: string;
+  plannedEnd: string;
+};
+
+/** How a pathway ended, as the ledger records it (the command carries the same facts as the event). */
+export type PathwayEnd = {
+  participantId: string;
+  pathwayId: string;
+  status: 'completed' | 'aborted';
+  outcome: Outcome;
+  endedOn: string;
+};
+
+/** A case conference as the ledger records it. */
+export type CaseConferenceHeld = {
+  participantId: string;
+  stepId: string;
+  heldOn: string;
+  decision?: Sealed;
+};
+
 // Events: stored for good, so their type names and data never change shape.
 export type PathwayReserved = Event<
   'PathwayReserved',
-  {
-    participantId: string;
-    pathwayId: string;
-    kind: PathwayKind;
-    jurisdiction: Jurisdiction;
-    plannedStart: string;
-    plannedEnd: string;
+  PlannedPathway & {
     eligibilityVersion: string;
     flags: GuardFlag[];
     reservedAt: string;
   }
 >;
 export type ReservationReleased = Event<'ReservationReleased', { participantId: string; pathwayId: string; releasedAt: string }>;
-export type PathwayEndRecorded = Event<
-  'PathwayEndRecorded',
-  { participantId: string; pathwayId: string; status: 'completed' | 'aborted'; outcome: Outcome; endedOn: string }
->;
-export type CaseConferenceRecorded = Event<
-  'CaseConferenceRecorded',
-  { participantId: string; stepId: string; heldOn: string; decision?: Sealed }
->;
+export type PathwayEndRecorded = Event<'PathwayEndRecorded', PathwayEnd>;
+export type CaseConferenceRecorded = Event<'CaseConferenceRecorded', CaseConferenceHeld>;
 export type OverrideGranted = Event<
   'OverrideGranted',
   {
@@ -94,13 +109,7 @@ export type OverrideGranted = Event<
  */
 export type GuardDecisionRecorded = Event<
   'GuardDecisionRecorded',
-  {
-    participantId: string;
-    pathwayId: string;
-    kind: PathwayKind;
-    jurisdiction: Jurisdiction;
-    plannedStart: string;
-    plannedEnd: string;
+  PlannedPathway & {
     allowed: boolean;
     eligibilityVersion: string;
     ledgerVersion: number;
@@ -243,13 +252,7 @@ export const evolve = (state: EnrolmentLedger, event: EnrolmentLedgerEvent): Enr
 // Commands.
 export type ReservePathway = Command<
   'ReservePathway',
-  {
-    participantId: string;
-    pathwayId: string;
-    kind: PathwayKind;
-    jurisdiction: Jurisdiction;
-    plannedStart: string;
-    plannedEnd: string;
+  PlannedPathway & {
     /** From the participant's stream, as of now. */
     residenceStatus: ResidenceStatus;
     entitlements: readonly EntitlementPeriod[];
@@ -260,14 +263,8 @@ export type ReservePathway = Command<
   }
 >;
 export type ReleaseReservation = Command<'ReleaseReservation', { participantId: string; pathwayId: string }>;
-export type RecordPathwayEnded = Command<
-  'RecordPathwayEnded',
-  { participantId: string; pathwayId: string; status: 'completed' | 'aborted'; outcome: Outcome; endedOn: string }
->;
-export type RecordCaseConference = Command<
-  'RecordCaseConference',
-  { participantId: string; stepId: string; heldOn: string; decision?: Sealed }
->;
+export type RecordPathwayEnded = Command<'RecordPathwayEnded', PathwayEnd>;
+export type RecordCaseConference = Command<'RecordCaseConference', CaseConferenceHeld>;
 export type GrantOverride = Command<
   'GrantOverride',
   { participantId: string; overrideId: string; rule: RefusalCode; kind?: PathwayKind; validUntil: string; reason: Sealed }
@@ -362,13 +359,16 @@ const reservePathway = (command: ReservePathway, state: EnrolmentLedger): Enrolm
   };
   const unused = ledger.overrides.filter((o) => o.usedBy === undefined);
   const decision = checkPathway(request, history, d.eligibility, unused, command.metadata.now);
-  const decided = {
+  const planned: PlannedPathway = {
     participantId: d.participantId,
     pathwayId: d.pathwayId,
     kind: d.kind,
     jurisdiction: d.jurisdiction,
     plannedStart: d.plannedStart,
     plannedEnd: d.plannedEnd,
+  };
+  const decided = {
+    ...planned,
     eligibilityVersion: decision.eligibilityVersion,
     ledgerVersion: ledger.version,
     decidedAt: command.metadata.now,
@@ -403,12 +403,7 @@ const reservePathway = (command: ReservePathway, state: EnrolmentLedger): Enrolm
     {
       type: 'PathwayReserved',
       data: {
-        participantId: d.participantId,
-        pathwayId: d.pathwayId,
-        kind: d.kind,
-        jurisdiction: d.jurisdiction,
-        plannedStart: d.plannedStart,
-        plannedEnd: d.plannedEnd,
+        ...planned,
         eligibilityVersion: decision.eligibilityVersion,
         flags: decision.flags,
         reservedAt: command.metadata.now,

@@ -19,7 +19,17 @@ describe('subscription on the PostgreSQL server', () => {
     await client.connect();
     return client;
   };
-  const payload = (type: string) => JSON.stringify([{ ...anEvent(type), recordedAt: new Date().toISOString(), content: '{}' }]);
+  /** One append through the store's own function, on a connection whose transaction the test holds open. */
+  const appendOn = (client: Client, stream: string, type: string) => {
+    const event = anEvent(type);
+    return client.query('select * from lotse_append_batch($1, $2, $3, $4, $5)', [
+      [stream],
+      [-1],
+      [1],
+      [JSON.stringify({ ...event, recordedAt: new Date().toISOString() })],
+      [event.eventId],
+    ]);
+  };
 
   beforeAll(async () => {
     store = new SqlEventStore(await PostgresDriver.open({ connectionString: TEST_DATABASE_URL, schema, applicationName }), {
@@ -48,9 +58,9 @@ describe('subscription on the PostgreSQL server', () => {
       );
       await slow.query('begin');
       if (xidFirst) await slow.query('select pg_current_xact_id()');
-      if (!xidFirst) await slow.query('select * from lotse_append($1, -1, $2)', [`slow-${xidFirst}`, payload('Slow')]);
+      if (!xidFirst) await appendOn(slow, `slow-${xidFirst}`, 'Slow');
       const fast = await store.append(`fast-${xidFirst}`, [anEvent('Fast')], { expectedVersion: 'any' });
-      if (xidFirst) await slow.query('select * from lotse_append($1, -1, $2)', [`slow-${xidFirst}`, payload('Slow')]);
+      if (xidFirst) await appendOn(slow, `slow-${xidFirst}`, 'Slow');
       await new Promise((r) => setTimeout(r, 300));
       // While the slow transaction runs, the fast event must wait: delivering it would move the
       // subscriber past the slow event's place in the log.

@@ -41,89 +41,109 @@ create index if not exists events_log_order on events (transaction_id, global_po
  * whose table migrations ran long ago.
  */
 export const APPEND_FUNCTION = `
--- One round trip per append: lock the stream head, answer a retry with its first result,
--- check the expected version, chain and insert the events, move the head.
-create or replace function lotse_append(p_stream text, p_expected bigint, p_events text)
-returns table (next_version bigint, last_position bigint)
+-- Several appends in one statement (one round trip, one commit), in the order given, each answered
+-- on its own row: a lost race ('conflict', detail = the actual version) or a partly stored retry
+-- ('duplicate') is that append's answer and does not fail the others; a repeated append answers
+-- 'stored' with its first result. Append i takes p_counts[i] events from p_events, each the event's
+-- canonical JSON text: hashed as sent, parsed once for its columns; p_ids holds their eventIds.
+create or replace function lotse_append_batch(p_streams text[], p_expected bigint[], p_counts integer[], p_events text[], p_ids uuid[])
+returns table (item integer, outcome text, next_version bigint, last_position bigint, detail text)
 language plpgsql as $fn$
 declare
-  v_events       jsonb := p_events::jsonb;
-  v_texts        text[];
-  v_docs         jsonb[];
-  v_i            integer;
+  v_key          bigint;
+  v_from         integer := 0;
+  v_stream       text;
+  v_expected     bigint;
   v_count        integer;
+  v_i            integer;
   v_version      bigint;
   v_hash         text;
+  v_text         text;
   v_event        jsonb;
   v_position     bigint;
-  v_found        integer := 0;
-  v_same         integer := 0;
+  v_found        integer;
+  v_same         integer;
   v_old_stream   text;
   v_old_version  bigint;
   v_old_position bigint;
   v_new          boolean;
 begin
-  -- Each element is the event's canonical JSON text: hashed as sent, parsed once for its columns.
-  select array_agg(t order by n), array_agg(t::jsonb order by n) into v_texts, v_docs
-    from jsonb_array_elements_text(v_events) with ordinality as e(t, n);
-  v_count := array_length(v_texts, 1);
-  -- Writers of one stream queue here. An advisory lock lives in memory: unlike SELECT … FOR UPDATE
-  -- it writes nothing to the row, so the head costs one write per append, not two.
-  perform pg_advisory_xact_lock(hashtextextended(p_stream, 0));
-  select s.version, s.last_hash into v_version, v_hash from streams s where s.stream_id = p_stream;
-  v_new := not found;
-  if v_new then
-    v_version := -1;
-    v_hash := '';
-  end if;
+  -- Writers of one stream queue on its lock. An advisory lock lives in memory: unlike SELECT … FOR
+  -- UPDATE it writes nothing to the row, so the head costs one write per append, not two. All locks
+  -- first, in one global order: two batches naming the same streams in another order would
+  -- otherwise each hold one lock and wait for the other's.
+  for v_key in select distinct hashtextextended(s, 0) as k from unnest(p_streams) as u(s) order by k loop
+    perform pg_advisory_xact_lock(v_key);
+  end loop;
 
-  -- One primary-key probe per event: a set-based probe gets a plan cached while the table is
-  -- small, and that plan scans the whole log on every later append.
-  foreach v_event in array v_docs loop
-    select e.stream_id, e.stream_version, e.global_position into v_old_stream, v_old_version, v_old_position
-      from events e where e.event_id = (v_event ->> 'eventId')::uuid;
-    if found then
-      v_found := v_found + 1;
-      if v_old_stream = p_stream then
-        v_same := v_same + 1;
-        next_version := greatest(next_version, v_old_version);
-        last_position := greatest(last_position, v_old_position);
+  for v_item in 1 .. coalesce(array_length(p_streams, 1), 0) loop
+    item := v_item - 1;
+    v_stream := p_streams[v_item];
+    v_expected := p_expected[v_item];
+    v_count := p_counts[v_item];
+    outcome := null;
+    next_version := null;
+    last_position := null;
+    detail := null;
+    select s.version, s.last_hash into v_version, v_hash from streams s where s.stream_id = v_stream;
+    v_new := not found;
+    if v_new then
+      v_version := -1;
+      v_hash := '';
+    end if;
+
+    -- One primary-key probe per event: a set-based probe gets a plan cached while the table is
+    -- small, and that plan scans the whole log on every later append.
+    v_found := 0;
+    v_same := 0;
+    for v_i in v_from + 1 .. v_from + v_count loop
+      select e.stream_id, e.stream_version, e.global_position into v_old_stream, v_old_version, v_old_position
+        from events e where e.event_id = p_ids[v_i];
+      if found then
+        v_found := v_found + 1;
+        if v_old_stream = v_stream then
+          v_same := v_same + 1;
+          next_version := greatest(next_version, v_old_version);
+          last_position := greatest(last_position, v_old_position);
+        end if;
       end if;
+    end loop;
+
+    if v_found > 0 and v_found = v_count and v_same = v_count then
+      outcome := 'stored';
+    elsif v_found > 0 then
+      outcome := 'duplicate';
+      next_version := null;
+      last_position := null;
+      detail := format('%s of %s events were already stored (%s of them in this stream)', v_found, v_count, v_same);
+    elsif (v_expected >= 0 and v_version <> v_expected)
+       or (v_expected = -2 and v_version >= 0)
+       or (v_expected = -3 and v_version < 0) then
+      outcome := 'conflict';
+      detail := v_version::text;
+    else
+      for v_i in v_from + 1 .. v_from + v_count loop
+        v_text := p_events[v_i];
+        v_event := v_text::jsonb;
+        v_version := v_version + 1;
+        v_hash := encode(sha256(convert_to(v_hash || v_text, 'UTF8')), 'hex');
+        insert into events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
+        values (v_stream, v_version, p_ids[v_i], v_event ->> 'type', (v_event ->> 'schemaVersion')::integer,
+                v_event -> 'data', v_event -> 'metadata', (v_event ->> 'recordedAt')::timestamptz, v_hash)
+        returning global_position into v_position;
+      end loop;
+      if v_new then
+        insert into streams (stream_id, version, last_hash) values (v_stream, v_version, v_hash);
+      else
+        update streams set version = v_version, last_hash = v_hash where stream_id = v_stream;
+      end if;
+      outcome := 'ok';
+      next_version := v_version;
+      last_position := v_position;
     end if;
+    v_from := v_from + v_count;
+    return next;
   end loop;
-  if v_found > 0 then
-    if v_found = v_count and v_same = v_count then
-      return next;
-      return;
-    end if;
-    raise exception using errcode = 'LT002',
-      message = format('%s of %s events were already stored (%s of them in this stream)', v_found, v_count, v_same);
-  end if;
-
-  if (p_expected >= 0 and v_version <> p_expected)
-     or (p_expected = -2 and v_version >= 0)
-     or (p_expected = -3 and v_version < 0) then
-    raise exception using errcode = 'LT001', message = v_version::text;
-  end if;
-
-  for v_i in 1 .. v_count loop
-    v_event := v_docs[v_i];
-    v_version := v_version + 1;
-    v_hash := encode(sha256(convert_to(v_hash || v_texts[v_i], 'UTF8')), 'hex');
-    insert into events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
-    values (p_stream, v_version, (v_event ->> 'eventId')::uuid, v_event ->> 'type', (v_event ->> 'schemaVersion')::integer,
-            v_event -> 'data', v_event -> 'metadata', (v_event ->> 'recordedAt')::timestamptz, v_hash)
-    returning global_position into v_position;
-  end loop;
-
-  if v_new then
-    insert into streams (stream_id, version, last_hash) values (p_stream, v_version, v_hash);
-  else
-    update streams set version = v_version, last_hash = v_hash where stream_id = p_stream;
-  end if;
-  next_version := v_version;
-  last_position := v_position;
-  return next;
 end
 $fn$;
 `;

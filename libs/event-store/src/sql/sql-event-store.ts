@@ -18,6 +18,7 @@ import { UpcasterChain, Upcaster } from '../upcasters';
 import { pollLog, LogCursor } from '../subscription';
 import { APPEND_FUNCTION, EVENT_COLUMNS, EXPECTED_CODES, MIGRATION_TABLE, MIGRATIONS } from './schema';
 import { isConnectionLost, SqlDriver, sqlState } from './sql-driver';
+import { AppendBatcher, ItemResult } from './append-batcher';
 
 interface EventRow {
   global_position: string;
@@ -42,11 +43,33 @@ export interface SqlEventStoreOptions {
   now?: () => Date;
   /** Told about every failed read of a subscription before it retries. */
   onSubscriptionError?: (error: unknown, attempt: number) => void;
+  /**
+   * Append statements this store runs at once (default 1); appends arriving meanwhile are
+   * written together in the next statement. More overlap round trips, fewer share commits.
+   */
+  appendsInFlight?: number;
+}
+
+interface PendingAppend {
+  streamId: string;
+  expectedVersion: ExpectedVersion;
+  payload: string[];
+  eventIds: string[];
+}
+
+interface BatchRow {
+  item: number;
+  outcome: 'ok' | 'stored' | 'conflict' | 'duplicate';
+  next_version: string | null;
+  last_position: string | null;
+  detail: string | null;
 }
 
 /** Log order is (transaction id, global position): see the comment on `events.transaction_id`. */
 const SETTLED = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 const APPEND_ATTEMPTS = 5;
+/** Bounds one statement's size and the time its stream locks are held. */
+const MAX_APPENDS_PER_BATCH = 64;
 const START: LogCursor = { transactionId: '0', position: 0 };
 // Arbitrary but fixed: every Lotse process takes the same lock before migrating.
 const MIGRATION_LOCK = 4_711_2026;
@@ -58,6 +81,7 @@ export class SqlEventStore implements EventStore {
   private readonly upcasters: UpcasterChain;
   private readonly now: () => Date;
   private readonly waiters = new Set<() => void>();
+  private readonly appends: AppendBatcher<PendingAppend, AppendResult>;
   private closed = false;
 
   constructor(
@@ -66,6 +90,7 @@ export class SqlEventStore implements EventStore {
   ) {
     this.upcasters = new UpcasterChain(options.upcasters);
     this.now = options.now ?? (() => new Date());
+    this.appends = new AppendBatcher((batch) => this.writeAppends(batch), options.appendsInFlight ?? 1, MAX_APPENDS_PER_BATCH);
   }
 
   async init(): Promise<void> {
@@ -87,15 +112,31 @@ export class SqlEventStore implements EventStore {
     const recordedAt = this.now().toISOString();
     // The canonical JSON is both what the chain hashes and what the function stores: built once.
     const payload = events.map((e) => chainContent(streamId, { ...e, eventId: e.eventId.toLowerCase(), recordedAt }));
-    const params = [streamId, expectedCode(expectedVersion), JSON.stringify(payload)];
+    return this.appends.submit({ streamId, expectedVersion, payload, eventIds: events.map((e) => e.eventId.toLowerCase()) });
+  }
+
+  /**
+   * Writes the appends of a batch in one statement; each gets its own answer. A statement that
+   * fails as a whole for another reason than a lost connection (a unique key raced by a writer
+   * outside the batch) is retried append by append, so the one at fault does not fail the rest.
+   */
+  private async writeAppends(appends: PendingAppend[]): Promise<ItemResult<AppendResult>[]> {
+    const params = [
+      appends.map((a) => a.streamId),
+      appends.map((a) => expectedCode(a.expectedVersion)),
+      appends.map((a) => a.payload.length),
+      appends.flatMap((a) => a.payload),
+      appends.flatMap((a) => a.eventIds),
+    ];
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const [row] = await this.driver.query<{ next_version: string; last_position: string }>(
-          'select next_version::text, last_position::text from lotse_append($1, $2, $3)',
+        const rows = await this.driver.query<BatchRow>(
+          'select item, outcome, next_version::text, last_position::text, detail from lotse_append_batch($1, $2, $3, $4, $5)',
           params,
         );
         this.wakeSubscribers();
-        return { nextVersion: Number(row.next_version), position: Number(row.last_position) };
+        const byItem = new Map(rows.map((row) => [row.item, row]));
+        return appends.map((a, i) => toAppendResult(a, byItem.get(i)));
       } catch (error) {
         // Whether a call cut off by a lost connection committed is unknown; resending the same
         // eventIds is safe because the store answers a repeat with the first result.
@@ -103,7 +144,10 @@ export class SqlEventStore implements EventStore {
           await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
           continue;
         }
-        throw this.translate(error, streamId, expectedVersion);
+        if (appends.length > 1 && !isConnectionLost(error)) {
+          return Promise.all(appends.map(async (a) => (await this.writeAppends([a]))[0]));
+        }
+        return appends.map((a) => ({ error: this.translate(error, a.streamId, a.expectedVersion) }));
       }
     }
   }
@@ -235,6 +279,19 @@ export class SqlEventStore implements EventStore {
     });
   }
 }
+
+const toAppendResult = (append: PendingAppend, row: BatchRow | undefined): ItemResult<AppendResult> => {
+  if (!row) return { error: new Error(`lotse_append_batch gave no answer for the append to ${append.streamId}`) };
+  switch (row.outcome) {
+    case 'ok':
+    case 'stored':
+      return { value: { nextVersion: Number(row.next_version), position: Number(row.last_position) } };
+    case 'conflict':
+      return { error: new WrongExpectedVersionError(append.streamId, append.expectedVersion, Number(row.detail)) };
+    case 'duplicate':
+      return { error: new IdempotencyViolationError(append.streamId, row.detail ?? 'some events were already stored') };
+  }
+};
 
 const cursorOf = (row: EventRow): LogCursor => ({ transactionId: row.transaction_id, position: Number(row.global_position) });
 

@@ -126,6 +126,29 @@ export const eventStoreContract = (subject: ContractSubject): void => {
       expect(losers.every((r) => r.reason instanceof WrongExpectedVersionError)).toBe(true);
       expect(await store.readStream(id)).toHaveLength(2);
     });
+
+    it('answers each of many concurrent appends on its own: a conflict or a retry among them fails no other', async () => {
+      // Concurrent appends of one process may share a round trip (the SQL engines batch them).
+      const ids = Array.from({ length: 12 }, () => stream());
+      await Promise.all(ids.map((id) => store.append(id, [anEvent()], { expectedVersion: 'no_stream' })));
+      const retried = anEvent();
+      const first = await store.append(ids[0], [retried], { expectedVersion: 0 });
+      const results = await Promise.allSettled([
+        store.append(ids[0], [retried], { expectedVersion: 0 }),
+        store.append(ids[1], [anEvent()], { expectedVersion: 5 }),
+        store.append(ids[2], [anEvent(), anEvent()], { expectedVersion: 0 }),
+        store.append(ids[2], [anEvent()], { expectedVersion: 0 }),
+        ...ids.slice(3).map((id) => store.append(id, [anEvent()], { expectedVersion: 0 })),
+      ]);
+      expect(results[0]).toEqual({ status: 'fulfilled', value: first });
+      expect(results[1]).toMatchObject({ status: 'rejected', reason: expect.any(WrongExpectedVersionError) });
+      // Two appends to one stream with the same expected version: exactly one wins.
+      expect(results.slice(2, 4).filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(results.slice(4).every((r) => r.status === 'fulfilled' && r.value.nextVersion === 1)).toBe(true);
+      expect(await store.readStream(ids[1])).toHaveLength(1);
+      expect((await store.readStream(ids[2])).length).toBeGreaterThanOrEqual(2);
+      for (const id of ids.slice(3)) expect(await store.readStream(id)).toHaveLength(2);
+    });
   });
 
   describe('atomic append', () => {

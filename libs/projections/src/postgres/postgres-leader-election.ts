@@ -16,10 +16,16 @@ export interface PostgresLeaderElectionOptions {
 export class PostgresLeaderElection implements LeaderElection {
   private client?: Client;
   private readonly held = new Set<string>();
+  /** One statement at a time on the one session: several projections ask at once, and pg queues badly (deprecated). */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: PostgresLeaderElectionOptions) {}
 
-  async tryAcquire(name: string): Promise<boolean> {
+  tryAcquire(name: string): Promise<boolean> {
+    return this.inTurn(() => this.acquire(name));
+  }
+
+  private async acquire(name: string): Promise<boolean> {
     if (this.held.has(name)) return true;
     const client = await this.connection();
     const [row] = (
@@ -33,9 +39,17 @@ export class PostgresLeaderElection implements LeaderElection {
     return this.held.has(name);
   }
 
-  async release(name: string): Promise<void> {
-    if (!this.held.delete(name) || !this.client) return;
-    await this.client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [this.key(name)]).catch(() => undefined);
+  release(name: string): Promise<void> {
+    return this.inTurn(async () => {
+      if (!this.held.delete(name) || !this.client) return;
+      await this.client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [this.key(name)]).catch(() => undefined);
+    });
+  }
+
+  private inTurn<T>(step: () => Promise<T>): Promise<T> {
+    const result = this.turn.then(step, step);
+    this.turn = result.catch(() => undefined);
+    return result;
   }
 
   async close(): Promise<void> {

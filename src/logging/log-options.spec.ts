@@ -2,10 +2,11 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { pinoHttp } from 'pino-http';
 import request from 'supertest';
 import { loadConfig } from '../config';
-import { pinoHttpOptions, pinoOptions, requestLogLevel } from './pino-http-options';
+import { pinoOptions, requestLogLevel } from './log-options';
+import { requestIdMiddleware } from './request-id';
+import { requestLogger } from './request-logging';
 
 /** A server that only logs its requests with the app's options, into `lines`, answering `status`. */
 const loggingServer = (lines: string[], status: () => number): Server => {
@@ -15,9 +16,10 @@ const loggingServer = (lines: string[], status: () => number): Server => {
       done();
     },
   });
-  const log = pinoHttp({ ...pinoHttpOptions(), logger: pino(pinoOptions(loadConfig({ LOG_LEVEL: 'info' })), sink) });
+  const log = requestLogger(pino(pinoOptions(loadConfig({ LOG_LEVEL: 'info' })), sink));
   return createServer((req, res) => {
-    log(req, res);
+    requestIdMiddleware(req, res, () => undefined);
+    log(req, res, () => undefined);
     res.statusCode = status();
     res.end('ok');
   });

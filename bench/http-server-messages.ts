@@ -1,0 +1,21 @@
+/** What the bench (http-bench.ts) and its measured server (http-server.ts, http-cluster.ts) say to each other over IPC. */
+export type ToServer =
+  | { type: 'stats'; resetPeak?: boolean }
+  /** V8 CPU profile of one timed row, written to `file` on stop (BENCH_HTTP_CPU_PROF). */
+  | { type: 'profile'; action: 'start' }
+  | { type: 'profile'; action: 'stop'; file: string };
+export type FromServer =
+  | { type: 'ready'; port: number }
+  | { type: 'profiled'; error?: string }
+  /** With several processes: the largest RSS, CPU and requests in flight of all together, and `processes` one by one. */
+  | { type: 'stats'; rss: number; peakRss: number; cpuMicros: number; inFlight: number; processes?: ProcessStats[] }
+  | { type: 'failed'; message: string };
+
+export interface ProcessStats {
+  role: string;
+  pid: number;
+  rss: number;
+  peakRss: number;
+  cpuMicros: number;
+  inFlight: number;
+}

@@ -1,0 +1,20 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateSignerKey, NoteSigner, parseSignerKey } from '@lotse/transparency';
+
+/** The origin line of checkpoints signed by a development key: says plainly that it is not a production log. */
+export const DEVELOPMENT_ORIGIN = 'lotse.invalid/development-log';
+
+/**
+ * LOTSE_SIGNING_KEY signs the checkpoints; its name is the log's origin. Without it, development
+ * generates one into the data directory, readable by the owner only, like the master key.
+ */
+export const loadSigningKey = (configured: string | undefined, dataDir: string): NoteSigner => {
+  if (configured) return parseSignerKey(configured);
+  const file = join(dataDir, 'signing.key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, `${generateSignerKey(DEVELOPMENT_ORIGIN)}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  return parseSignerKey(readFileSync(file, 'utf8'));
+};

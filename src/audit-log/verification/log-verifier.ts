@@ -1,0 +1,275 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { GENESIS_HASH, SqlDriver, verifyChain } from '@lotse/event-store';
+import { NoteSigner, openNote, parseVerifierKey, treeHead, TreeBuilder } from '@lotse/transparency';
+import { AUDIT_SIGNER, AUDIT_SQL, MERKLE_TREE_STORE } from '../audit-log.tokens';
+import { MerkleTreeStore, StoredCheckpoint } from '../tree/merkle-tree-store';
+import { fastChainHash } from './fast-chain-hash';
+import { RAW_COLUMNS, RawEvent, RawRow, toRawEvent, walkLog } from './raw-events';
+import { orderFailures, VerificationFailure, VerificationReport } from './verification-report';
+
+interface ChainEnd {
+  version: number;
+  hash: string;
+  position: number;
+}
+
+/**
+ * Checks the stored events against themselves (each stream's hash chain and recorded head) and
+ * against the Merkle tree and its latest signed checkpoint, and says where the first fault is.
+ */
+@Injectable()
+export class LogVerifier {
+  constructor(
+    @Inject(AUDIT_SQL) private readonly driver: SqlDriver,
+    @Inject(MERKLE_TREE_STORE) private readonly tree: MerkleTreeStore,
+    @Inject(AUDIT_SIGNER) private readonly signer: NoteSigner,
+  ) {}
+
+  /** The whole log, in one pass in log order: chains, leaves, the signed root. */
+  async verifyLog(): Promise<VerificationReport> {
+    const [checkpoint, state] = await Promise.all([this.tree.latestCheckpoint(), this.tree.state()]);
+    const failures: VerificationFailure[] = [];
+    const chains = new Map<string, ChainEnd>();
+    const builder = TreeBuilder.empty();
+    let aligned = true;
+    let index = 0;
+    for await (const rows of walkLog(this.driver)) {
+      const leaves = aligned && index < state.size ? await this.tree.leaves(index, index + rows.length) : [];
+      for (const row of rows) {
+        const e = toRawEvent(row);
+        if (aligned && index < state.size) {
+          const leaf = leaves[index - leaves[0]?.leafIndex] ?? leaves.find((l) => l.leafIndex === index);
+          if (!leaf || leaf.position !== e.globalPosition || leaf.eventHash !== e.hash) {
+            failures.push(await this.explainLeaf(e, index, leaf));
+            aligned = false;
+          }
+        }
+        const previous = chains.get(e.streamId);
+        failures.push(...chainFindings(e, previous));
+        chains.set(e.streamId, { version: e.streamVersion, hash: e.hash, position: e.globalPosition });
+        builder.append(Buffer.from(e.hash, 'hex'));
+        if (checkpoint && builder.size === checkpoint.treeSize && !builder.root().equals(checkpoint.rootHash)) {
+          failures.push({
+            reason: 'root_mismatch',
+            position: e.globalPosition,
+            leafIndex: index,
+            detail: `the first ${checkpoint.treeSize} events no longer give the root of the signed checkpoint`,
+          });
+        }
+        index += 1;
+      }
+    }
+    if (aligned && index < state.size) {
+      const [leaf] = await this.tree.leaves(index, index + 1);
+      failures.push({
+        reason: 'missing_event',
+        position: leaf?.position ?? null,
+        leafIndex: index,
+        detail: `the tree has ${state.size} leaves, the log ends after ${index} events`,
+      });
+    }
+    if (checkpoint && builder.size < checkpoint.treeSize) {
+      failures.push({
+        reason: 'root_mismatch',
+        position: null,
+        detail: `the signed checkpoint covers ${checkpoint.treeSize} events, the log holds ${builder.size}`,
+      });
+    }
+    failures.push(...(await this.headFindings(chains)), ...(await this.checkpointFindings(checkpoint, state.size)));
+    return report('log', index, checkpoint, failures);
+  }
+
+  /** One stream: its chain and head, each event against its leaf, and the stored tree against the checkpoint. */
+  async verifyStream(streamId: string): Promise<VerificationReport> {
+    const rows = await this.driver.query<RawRow>(`select ${RAW_COLUMNS} from events e where e.stream_id = $1 order by e.stream_version`, [
+      streamId,
+    ]);
+    const events = rows.map(toRawEvent);
+    const [head] = await this.driver.query<{ version: string; last_hash: string }>(
+      'select version::text, last_hash from streams where stream_id = $1',
+      [streamId],
+    );
+    const byVersion = new Map(events.map((e) => [e.streamVersion, e]));
+    const failures: VerificationFailure[] = verifyChain(
+      streamId,
+      events,
+      head ? { version: Number(head.version), hash: head.last_hash } : undefined,
+    ).map((b) => {
+      const last = events[events.length - 1];
+      const reason =
+        b.reason !== 'head_mismatch' ? b.reason : last && last.streamVersion > b.streamVersion ? 'root_mismatch' : 'missing_event';
+      // A gap has no event of its own: it shows at the next one the stream still has.
+      const at =
+        reason === 'root_mismatch' ? last : (byVersion.get(b.streamVersion) ?? events.find((e) => e.streamVersion > b.streamVersion));
+      return { reason, position: at?.globalPosition ?? null, streamId, streamVersion: b.streamVersion, detail: b.detail };
+    });
+    const leaves = await this.driver.query<{ position: string; leaf_index: string; hash: string }>(
+      `select global_position::text as position, leaf_index::text, encode(event_hash, 'hex') as hash
+         from audit_leaves where global_position = any($1::bigint[])`,
+      [events.map((e) => e.globalPosition)],
+    );
+    for (const leaf of leaves) {
+      const e = events.find((x) => x.globalPosition === Number(leaf.position))!;
+      if (leaf.hash !== e.hash) {
+        failures.push({
+          reason: 'hash_mismatch',
+          position: e.globalPosition,
+          leafIndex: Number(leaf.leaf_index),
+          streamId,
+          streamVersion: e.streamVersion,
+          detail: 'the stored hash is not the one in the tree',
+        });
+      }
+    }
+    const [checkpoint, state] = await Promise.all([this.tree.latestCheckpoint(), this.tree.state()]);
+    failures.push(...(await this.checkpointFindings(checkpoint, state.size)));
+    return { ...report('stream', events.length, checkpoint, failures), streamId };
+  }
+
+  /** The latest checkpoint's signature and the stored tree against it; what the background check runs. */
+  async verifyCheckpoint(): Promise<VerificationFailure[]> {
+    const [checkpoint, state] = await Promise.all([this.tree.latestCheckpoint(), this.tree.state()]);
+    return this.checkpointFindings(checkpoint, state.size);
+  }
+
+  /** Why event `e` is not what leaf `index` recorded. */
+  private async explainLeaf(
+    e: RawEvent,
+    index: number,
+    leaf: { position: number; eventHash: string } | undefined,
+  ): Promise<VerificationFailure> {
+    const at = { leafIndex: index, streamId: e.streamId, streamVersion: e.streamVersion };
+    if (leaf && leaf.position === e.globalPosition) {
+      const elsewhere = await this.tree.leafWithHash(e.hash);
+      return elsewhere
+        ? {
+            reason: 'reordered',
+            position: e.globalPosition,
+            ...at,
+            detail: `this event's content is the tree's leaf ${elsewhere.leafIndex}`,
+          }
+        : { reason: 'hash_mismatch', position: e.globalPosition, ...at, detail: 'the stored hash is not the one in the tree' };
+    }
+    if (leaf) {
+      const [still] = await this.driver.query('select 1 from events where global_position = $1', [leaf.position]);
+      if (!still) {
+        return {
+          reason: 'missing_event',
+          position: leaf.position,
+          leafIndex: index,
+          detail: `the event at position ${leaf.position} (leaf ${index}) is gone`,
+        };
+      }
+    }
+    const inTree = await this.tree.leafAtPosition(e.globalPosition);
+    if (inTree) {
+      return {
+        reason: 'reordered',
+        position: e.globalPosition,
+        ...at,
+        detail: `the event at position ${e.globalPosition} stands at log place ${index}; the tree has it at leaf ${inTree.leafIndex}`,
+      };
+    }
+    return {
+      reason: 'root_mismatch',
+      position: e.globalPosition,
+      ...at,
+      detail: `the event at position ${e.globalPosition} is not in the tree`,
+    };
+  }
+
+  /** Each stream's last event against the head the store recorded with its last append. */
+  private async headFindings(chains: Map<string, ChainEnd>): Promise<VerificationFailure[]> {
+    const findings: VerificationFailure[] = [];
+    const heads = await this.driver.query<{ stream_id: string; version: string }>('select stream_id, version::text from streams');
+    const seen = new Set<string>();
+    for (const head of heads) {
+      seen.add(head.stream_id);
+      const end = chains.get(head.stream_id);
+      const version = Number(head.version);
+      if (!end || end.version < version) {
+        findings.push({
+          reason: 'missing_event',
+          position: null,
+          streamId: head.stream_id,
+          streamVersion: version,
+          detail: `the stream's head says version ${version}, its events end at ${end?.version ?? 'none'}`,
+        });
+      } else if (end.version > version) {
+        findings.push({
+          reason: 'root_mismatch',
+          position: end.position,
+          streamId: head.stream_id,
+          streamVersion: end.version,
+          detail: `the stream runs to version ${end.version} past its recorded head ${version}`,
+        });
+      }
+    }
+    for (const [streamId, end] of chains) {
+      if (seen.has(streamId)) continue;
+      findings.push({
+        reason: 'root_mismatch',
+        position: end.position,
+        streamId,
+        streamVersion: end.version,
+        detail: 'a stream the store never recorded a head for',
+      });
+    }
+    return findings;
+  }
+
+  /** The checkpoint's signature, and the stored tree against the signed root. */
+  private async checkpointFindings(checkpoint: StoredCheckpoint | undefined, treeSize: number): Promise<VerificationFailure[]> {
+    if (!checkpoint) return [];
+    try {
+      openNote(checkpoint.note, parseVerifierKey(this.signer.verifierKey));
+    } catch (error) {
+      return [{ reason: 'root_mismatch', position: null, detail: `the latest checkpoint does not verify: ${(error as Error).message}` }];
+    }
+    if (treeSize < checkpoint.treeSize) {
+      return [
+        {
+          reason: 'root_mismatch',
+          position: null,
+          detail: `the stored tree has ${treeSize} leaves, fewer than the signed ${checkpoint.treeSize}`,
+        },
+      ];
+    }
+    const root = await treeHead(checkpoint.treeSize, this.tree.readNodes).catch(() => undefined);
+    return root?.equals(checkpoint.rootHash)
+      ? []
+      : [{ reason: 'root_mismatch', position: null, detail: 'the stored tree does not give the root of the signed checkpoint' }];
+  }
+}
+
+/** Version order and hash of one event after the previous one of its stream. */
+export const chainFindings = (e: RawEvent, previous: { version: number; hash: string } | undefined): VerificationFailure[] => {
+  const findings: VerificationFailure[] = [];
+  const at = { position: e.globalPosition, streamId: e.streamId, streamVersion: e.streamVersion };
+  const expected = (previous?.version ?? -1) + 1;
+  if (e.streamVersion !== expected) {
+    findings.push({ reason: 'version_gap', ...at, detail: `expected version ${expected}, found ${e.streamVersion}` });
+  }
+  if (fastChainHash(previous?.hash ?? GENESIS_HASH, e.streamId, e) !== e.hash) {
+    findings.push({ reason: 'hash_mismatch', ...at, detail: "the event's content does not give its stored hash" });
+  }
+  return findings;
+};
+
+const report = (
+  scope: 'log' | 'stream',
+  checkedEvents: number,
+  checkpoint: StoredCheckpoint | undefined,
+  failures: VerificationFailure[],
+): VerificationReport => {
+  const ordered = orderFailures(failures);
+  return {
+    intact: ordered.length === 0,
+    scope,
+    checkedEvents,
+    checkpoint: checkpoint ? { treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash.toString('base64') } : null,
+    firstFailure: ordered[0] ?? null,
+    failures: ordered,
+    verifiedAt: new Date().toISOString(),
+  };
+};

@@ -1,0 +1,36 @@
+/**
+ * What the statistics page must draw, worked out from the API's own answers (the same queries the
+ * page sends): one bar per published figure above zero, none for a withheld or zero one.
+ */
+interface Cell {
+  value: number | null;
+  suppressed: boolean;
+}
+interface Table {
+  name: string;
+  cells: Cell[];
+  columnTotals: Cell[];
+  rowTotals: Cell[];
+  total: Cell;
+}
+export interface Answer {
+  tables: Table[];
+}
+
+const bars = (cells: readonly Cell[]) => cells.filter((c) => !c.suppressed && typeof c.value === 'number' && c.value > 0).length;
+const table = (answer: Answer, suffix: string) => answer.tables.find((t) => t.name.endsWith(`.${suffix}`))!;
+
+export const expectedMarks = {
+  quarterByKind: (answer: Answer) => bars(answer.tables[0].cells),
+  outcomes: (answer: Answer) => bars(answer.tables[0].cells),
+  needs: (answer: Answer) =>
+    ['people_with_open_need', 'free_places', 'places_opening_possible'].reduce(
+      (sum, name) => sum + bars(table(answer, name).columnTotals),
+      0,
+    ),
+  careers: (answer: Answer) => bars(table(answer, 'persons_by_pathways').cells) + bars(table(answer, 'persons_by_jurisdictions').cells),
+};
+
+/** Every `*` a table of the answer puts on the page: withheld cells and totals. */
+export const suppressedFigures = (t: Table): number =>
+  [...t.cells, ...t.rowTotals, ...t.columnTotals, t.total].filter((c) => c.suppressed).length;
