@@ -2,7 +2,19 @@ import { EventStoreLocation, parseEventStoreUrl } from '@lotse/event-store';
 import { parseReadModelUrl } from './read-model-url';
 import { masterKey } from './master-key-parser';
 import { signerKey } from './signing-key-parser';
-import { autoOr, clientId, durationInSeconds, httpUrl, integerBetween, oneOf, optional, originList, secretOfAtLeast, text, UNSET } from './parsers';
+import {
+  autoOr,
+  clientId,
+  durationInSeconds,
+  httpUrl,
+  integerBetween,
+  oneOf,
+  optional,
+  originList,
+  secretOfAtLeast,
+  text,
+  UNSET,
+} from './parsers';
 
 export interface ConfigVariable<Value> {
   description: string;
