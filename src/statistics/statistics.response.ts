@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { PATHWAY_MEASURES, STATISTICS_TYPES, StatisticsTable } from '@lotse/domain';
 
 export class StatisticsCellView {
@@ -75,7 +75,4 @@ export class StatisticsAnswer {
 
   @ApiProperty({ type: [StatisticsTableView] })
   tables!: StatisticsTableView[];
-
-  @ApiPropertyOptional({ description: 'a stored report only: its id' })
-  reportId?: string;
 }

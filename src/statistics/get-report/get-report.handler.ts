@@ -2,9 +2,8 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { disclosureRule } from '@lotse/domain';
 import { AuthenticatedUser } from '../../auth';
 import { ReportAccess } from '../reports/report-access';
-import { summaryOf } from '../reports/report.response';
+import { ReportAnswer, summaryOf } from '../reports/report.response';
 import { statisticsAnswer } from '../statistics-output';
-import { StatisticsAnswer } from '../statistics.response';
 
 export class GetReport {
   constructor(
@@ -15,10 +14,10 @@ export class GetReport {
 
 /** A stored report's figures exactly as they were stored, with what identifies them. */
 @QueryHandler(GetReport)
-export class GetReportHandler implements IQueryHandler<GetReport, StatisticsAnswer & { report: ReturnType<typeof summaryOf> }> {
+export class GetReportHandler implements IQueryHandler<GetReport, ReportAnswer> {
   constructor(private readonly reports: ReportAccess) {}
 
-  async execute({ user, reportId }: GetReport) {
+  async execute({ user, reportId }: GetReport): Promise<ReportAnswer> {
     const report = await this.reports.load(user, reportId);
     return {
       ...statisticsAnswer(report.result, report.parameters, report.position, disclosureRule(report.minCell)),

@@ -5,6 +5,7 @@ import { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { ApiProblemResponse, UuidParam } from '../../http';
 import { ApiStatisticsResponses } from '../api-statistics-response.decorator';
+import { ReportAnswer } from '../reports/report.response';
 import { respond } from '../statistics-output';
 import { StatisticsFormatQuery } from '../statistics-query.dto';
 import { StatisticsAnswer } from '../statistics.response';
@@ -18,7 +19,7 @@ export class GetReportRoute {
 
   @Get(':id')
   @Roles('coordinator', 'analyst', 'admin')
-  @ApiStatisticsResponses('a stored report’s figures as stored, with `reportId` and `report` (its summary)')
+  @ApiStatisticsResponses('a stored report’s figures as stored, with `reportId` and `report` (its summary)', ReportAnswer)
   @ApiProblemResponse(404, 'not_found: no such report')
   async get(
     @CurrentUser() user: AuthenticatedUser,

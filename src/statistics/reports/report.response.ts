@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { STATISTICS_TYPES, StoredReport } from '@lotse/domain';
+import { StatisticsAnswer } from '../statistics.response';
 
 /** What is stored of a report besides its figures. */
 export class ReportSummary {
@@ -89,4 +90,13 @@ export class ReproductionResult {
 
   @ApiProperty({ type: 'integer', description: 'events read from the log' })
   eventsReplayed!: number;
+}
+
+/** A stored report's figures as a statistics answer, with what identifies the report. */
+export class ReportAnswer extends StatisticsAnswer {
+  @ApiProperty({ format: 'uuid' })
+  reportId!: string;
+
+  @ApiProperty({ type: ReportSummary })
+  report!: ReportSummary;
 }

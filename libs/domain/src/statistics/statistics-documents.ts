@@ -89,25 +89,29 @@ export type StatisticsDocument = ParticipantFactDocument | PathwayFactDocument |
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const day = (value: unknown): string => str(value).slice(0, 10);
 
-/** The document an event belongs to. */
+/** Which kind of document each event type feeds. */
+const FACT_OF: Record<StatisticsEventType, StatisticsDocument['fact']> = {
+  ParticipantRegistered: 'participant',
+  ResidenceStatusChanged: 'participant',
+  NeedsAssessed: 'participant',
+  ParticipantMerged: 'participant',
+  PathwayOpened: 'pathway',
+  CaseStepRecorded: 'pathway',
+  PathwayCompleted: 'pathway',
+  PathwayAborted: 'pathway',
+  GuardDecisionRecorded: 'guard',
+  OfferPublished: 'offer',
+  OfferPlacesChanged: 'offer',
+  OfferClosed: 'offer',
+  PlaceTaken: 'offer',
+  PlaceReleased: 'offer',
+};
+
+/** The document an event belongs to: `<fact>-<id>` of the participant, pathway (also for its guard decisions) or offer. */
 export const statisticsDocumentId = (event: StatisticsEvent): string => {
+  const fact = FACT_OF[event.type];
   const d = event.data;
-  switch (event.type) {
-    case 'ParticipantRegistered':
-    case 'ResidenceStatusChanged':
-    case 'NeedsAssessed':
-    case 'ParticipantMerged':
-      return `participant-${str(d.participantId)}`;
-    case 'PathwayOpened':
-    case 'CaseStepRecorded':
-    case 'PathwayCompleted':
-    case 'PathwayAborted':
-      return `pathway-${str(d.pathwayId)}`;
-    case 'GuardDecisionRecorded':
-      return `guard-${str(d.pathwayId)}`;
-    default:
-      return `offer-${str(d.offerId)}`;
-  }
+  return `${fact}-${str(fact === 'participant' ? d.participantId : fact === 'offer' ? d.offerId : d.pathwayId)}`;
 };
 
 const applyToParticipant = (doc: ParticipantFactDocument | undefined, event: StatisticsEvent): ParticipantFactDocument | undefined => {
@@ -220,7 +224,7 @@ const applyToGuard = (doc: GuardFactDocument | undefined, event: StatisticsEvent
  * one that creates its document (never in a consistent log) leaves the document absent.
  */
 export const applyStatisticsEvent = (doc: StatisticsDocument | undefined, event: StatisticsEvent): StatisticsDocument | undefined => {
-  switch (statisticsDocumentId(event).split('-')[0]) {
+  switch (FACT_OF[event.type]) {
     case 'participant':
       return applyToParticipant(doc?.fact === 'participant' ? doc : undefined, event);
     case 'pathway':
@@ -232,5 +236,4 @@ export const applyStatisticsEvent = (doc: StatisticsDocument | undefined, event:
   }
 };
 
-export const isStatisticsEvent = (event: { type: string }): event is StatisticsEvent =>
-  (STATISTICS_EVENT_TYPES as readonly string[]).includes(event.type);
+export const isStatisticsEvent = (event: { type: string }): event is StatisticsEvent => Object.hasOwn(FACT_OF, event.type);
