@@ -19,7 +19,7 @@ export interface BenchConfig {
   pgbenchMode: 'simple' | 'extended' | 'prepared';
   /** Pool size for the postgres engine (BENCH_PG_POOL); unset = the driver's default. */
   pgPool?: number;
-  /** Which parts of the report to run (BENCH_SECTIONS, default "store,http,domain,rebuild,page"). */
+  /** Which parts of the report to run (BENCH_SECTIONS, default "store,http,domain,rebuild,statistics,page"). */
   sections: Section[];
   /** The HTTP section: autocannon connections (BENCH_HTTP_CONNECTIONS, default 32). */
   httpConnections: number;
@@ -37,7 +37,7 @@ export interface BenchConfig {
   rebuildBatch: number;
 }
 
-export const SECTIONS = ['store', 'http', 'domain', 'rebuild', 'page'] as const;
+export const SECTIONS = ['store', 'http', 'domain', 'rebuild', 'statistics', 'page'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type Engine = 'pglite' | 'postgres';

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`, five sections (BENCH_SECTIONS, default "store,http,domain,rebuild,page"), each runnable alone:
+ * `npm run bench`, six sections (BENCH_SECTIONS, default "store,http,domain,rebuild,statistics,page"), each runnable alone:
  * - store: the event store's append and read-all rates on PGlite and on the PostgreSQL server,
  *   next to a pgbench baseline measured on the same server in the same run;
  * - http: case steps recorded per second through the coach API (autocannon, 32 connections) on
@@ -9,6 +9,8 @@
  * - domain: the guard's decision and duplicate matching, in this process (domain-bench.ts);
  * - rebuild: rebuildProjection of the pathways read model over a million generated events on the
  *   PostgreSQL server, next to a plain read-all of the same log (rebuild-bench.ts);
+ * - statistics: the core group's queries over 100,000 pathways in 1,000,000 events and a report's
+ *   replay, in this process (statistics-bench.ts);
  * - page: the statistics page's first render in headless Chromium, next to its shell alone and its
  *   API answers without a browser (page-bench.ts).
  * It is a report: it exits 0 even when a target is missed, and says so.
@@ -28,6 +30,7 @@ import { benchPage, pageReport } from './page-bench';
 import { lagReport } from './lag-report';
 import { PgbenchResult, runPgbenchBaseline } from './pgbench-baseline';
 import { benchRebuild } from './rebuild-bench';
+import { benchStatistics } from './statistics-bench';
 import { rebuildReport } from './rebuild-report';
 import { formatMs, formatRate, renderTable } from './table';
 
@@ -319,6 +322,8 @@ const main = async () => {
   const rebuild = config.sections.includes('rebuild') ? rebuildReport(await benchRebuild(config, registerCleanup)) : undefined;
   if (rebuild) misses.push(...rebuild.misses);
 
+  const statistics = config.sections.includes('statistics') ? benchStatistics() : undefined;
+  if (statistics) misses.push(...statistics.misses);
   const page = config.sections.includes('page') ? pageReport(await benchPage()) : undefined;
   if (page) misses.push(...page.misses);
 
@@ -333,6 +338,7 @@ const main = async () => {
     ...httpSection,
     ...(domain ? ['', domain, ''] : []),
     ...(rebuild ? ['', rebuild.text, ''] : []),
+    ...(statistics ? ['', statistics.text, ''] : []),
     ...(page ? ['', page.text, ''] : []),
     misses.length ? `TARGET MISSED: ${misses.join('; ')}` : 'all targets met.',
     `(took ${((Date.now() - started) / 1000).toFixed(0)} s)`,

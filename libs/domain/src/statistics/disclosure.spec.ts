@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { canonicalKey, disclosureRule, equationsOf, protect, suppressionOf } from './disclosure';
+import { suppressionUniverse } from './suppression-universe';
 import { count, RawTable, StatisticsTable, tabulate } from './table';
 
 /** A table of counts from a grid of cell values (rows × columns), through the same tabulation the queries use. */
@@ -116,6 +117,76 @@ describe('disclosure control', () => {
         expect(patternOf(protect(tableOf(grid), rule))).toEqual(a);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('disclosure control across groupings (one decision per position)', () => {
+  const DIMS = [
+    { name: 'kind', values: ['a', 'b', 'c'] },
+    { name: 'jurisdiction', values: ['x', 'y', 'z', 'w'] },
+    { name: 'ageBand', values: ['p', 'q'] },
+    { name: 'municipality', values: ['m1', 'm2', 'm3'] },
+  ];
+  const itemsArb = fc.array(fc.tuple(...DIMS.map((d) => fc.constantFrom(...d.values))), { maxLength: 150 });
+  const groupingArb = fc.subarray(
+    DIMS.map((d) => d.name),
+    { maxLength: 3 },
+  );
+
+  const publish = (items: string[][], groupBy: string[], k: number, municipality?: string) => {
+    const rule = disclosureRule(k);
+    const universe = suppressionUniverse(DIMS, items, 3, rule);
+    const dims = groupBy.map((name) => {
+      const dim = DIMS.find((d) => d.name === name)!;
+      return name === 'municipality' && municipality ? { name, values: [municipality] } : dim;
+    });
+    const chosen = items.filter((item) => municipality === undefined || item[3] === municipality);
+    const raw = tabulate(
+      't',
+      'count',
+      dims,
+      chosen.map((item) => ({ keys: groupBy.map((name) => item[DIMS.findIndex((d) => d.name === name)]), datum: 1 })),
+      count,
+    );
+    return { raw, table: protect(raw, rule, { universe, ...(municipality ? { slice: { municipality } } : {}) }) };
+  };
+  const withSlice = (keys: Record<string, string>, municipality?: string) => canonicalKey(municipality ? { ...keys, municipality } : keys);
+
+  it('property: a figure shared by two groupings (or a grouping and a municipality filter) has the same status in both, and no equation of either has one unknown', () => {
+    fc.assert(
+      fc.property(
+        itemsArb,
+        groupingArb,
+        groupingArb,
+        ks,
+        fc.option(fc.constantFrom('m1', 'm2', 'm3'), { nil: undefined }),
+        (items, g1, g2, k, m) => {
+          const a = publish(items, g1, k);
+          const b = publish(items, g2, k, m);
+          const statusA = new Map(
+            [...a.table.cells, ...a.table.rowTotals, ...a.table.columnTotals, a.table.total].map((c) => [withSlice(c.keys), c.suppressed]),
+          );
+          for (const cell of [...b.table.cells, ...b.table.rowTotals, ...b.table.columnTotals, b.table.total]) {
+            const key = withSlice(cell.keys, m);
+            if (statusA.has(key)) expect([key, cell.suppressed]).toEqual([key, statusA.get(key)]);
+          }
+          for (const { raw, table } of [a, b]) {
+            const status = new Map(
+              [...table.cells, ...table.rowTotals, ...table.columnTotals, table.total].map((c) => [canonicalKey(c.keys), c]),
+            );
+            for (const { members, margin } of equationsOf(raw)) {
+              const unknowns = [...members, margin].filter((e) => status.get(canonicalKey(e.keys))!.suppressed).length;
+              expect(unknowns === 0 || unknowns >= 2).toBe(true);
+            }
+            for (const entry of [...raw.cells, ...raw.rowTotals, ...raw.columnTotals, raw.total]) {
+              if (entry.value > 0 && entry.value < k) expect(status.get(canonicalKey(entry.keys))!.suppressed).toBe(true);
+              if (entry.value === 0) expect(status.get(canonicalKey(entry.keys))!.suppressed).toBe(false);
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

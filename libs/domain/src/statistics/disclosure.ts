@@ -121,10 +121,21 @@ const published = (entry: RawEntry, suppressed: boolean): StatisticsCell => ({
   suppressed,
 });
 
-/** The table as it may be published under `rule`. */
-export const protect = (table: RawTable, rule: DisclosureRule): StatisticsTable => {
+/** Decides suppression for a whole family of tables at once (see suppression-universe.ts); `slice` adds a filter's keys. */
+export interface SharedSuppression {
+  universe: { isSuppressed(keys: Record<string, string>): boolean };
+  slice?: Record<string, string>;
+}
+
+/**
+ * The table as it may be published under `rule`. A count table is protected on its own equations,
+ * or, with `shared`, by the one decision for every grouping its figures also appear in.
+ */
+export const protect = (table: RawTable, rule: DisclosureRule, shared?: SharedSuppression): StatisticsTable => {
   let isSuppressed: (entry: RawEntry) => boolean;
-  if (table.measure === 'count') {
+  if (table.measure === 'count' && shared) {
+    isSuppressed = (entry) => shared.universe.isSuppressed({ ...shared.slice, ...entry.keys });
+  } else if (table.measure === 'count') {
     const suppressed = suppressionOf(table, rule);
     isSuppressed = (entry) => suppressed.has(entry);
   } else if (table.measure === 'rate') {

@@ -10,3 +10,4 @@ export * from './disclosure';
 export * from './queries';
 export * from './csv';
 export * from './report.decider';
+export * from './suppression-universe';

@@ -4,6 +4,7 @@ import { placesOn, isOpenOn } from '../offers/offer-calendar';
 import { AGE_BANDS } from './age-band';
 import { quarterOf, quartersBetween, yearOf, yearsBetween } from './calendar';
 import { DisclosureRule, protect, suppressLike } from './disclosure';
+import { SuppressionUniverse, suppressionUniverse } from './suppression-universe';
 import { PathwayFact, StatisticsFacts, needsOn, statusOn } from './facts';
 import { count, Dimension, median, share, StatisticsTable, sum, TableItem, tabulate } from './table';
 
@@ -74,6 +75,25 @@ export interface StatisticsResult {
   tables: StatisticsTable[];
 }
 
+/**
+ * The suppression of a measure and period at one position is the same for every grouping, so it is
+ * computed once per set of facts (one position) and kept with them: the page's several charts and a
+ * report after a look at the table reuse it. Keyed by the facts object, so it goes when they go.
+ */
+const universes = new WeakMap<StatisticsFacts, Map<string, SuppressionUniverse>>();
+const memoised = (facts: StatisticsFacts, key: string, compute: () => SuppressionUniverse): SuppressionUniverse => {
+  let perFacts = universes.get(facts);
+  if (!perFacts) {
+    perFacts = new Map();
+    universes.set(facts, perFacts);
+  }
+  const found = perFacts.get(key);
+  if (found) return found;
+  const universe = compute();
+  perFacts.set(key, universe);
+  return universe;
+};
+
 const inPeriod = (day: string | undefined, from?: string, to?: string): day is string =>
   day !== undefined && (from === undefined || day >= from) && (to === undefined || day <= to);
 
@@ -127,10 +147,10 @@ const pathwayValue = (dimension: PathwayDimension, p: PathwayFact, day: string):
 /** GET /statistics/pathways: pathways started, active, ended … in a period, grouped. */
 export const pathwayStatistics = (facts: StatisticsFacts, params: PathwaysParameters, rule: DisclosureRule): StatisticsResult => {
   const { measure, groupBy, from, to, municipality } = params;
-  const chosen = facts.pathways.filter(
-    (p) => (municipality === undefined || p.municipality === municipality) && selects(measure, p, from, to),
-  );
+  const inPeriodAll = facts.pathways.filter((p) => selects(measure, p, from, to));
+  const chosen = inPeriodAll.filter((p) => municipality === undefined || p.municipality === municipality);
   const days = chosen.map((p) => dayFor(measure, p, from)!);
+  const allDays = inPeriodAll.map((p) => dayFor(measure, p, from)!);
   const valuesOf = (dimension: PathwayDimension): readonly string[] => {
     switch (dimension) {
       case 'kind':
@@ -149,6 +169,16 @@ export const pathwayStatistics = (facts: StatisticsFacts, params: PathwaysParame
         return timeValues(dimension, days, from, to);
     }
   };
+  // The figures of every grouping and municipality at this position and period are suppressed as one (see suppression-universe.ts).
+  const universeDimensions: Dimension[] = PATHWAY_DIMENSIONS.map((name) => ({
+    name,
+    values:
+      name === 'municipality'
+        ? municipalitiesOf(facts.pathways)
+        : name === 'quarter' || name === 'year'
+          ? timeValues(name, allDays, from, to)
+          : valuesOf(name),
+  }));
   const dimensions: Dimension[] = groupBy.map((name) => ({ name, values: valuesOf(name) }));
   const keysOf = (p: PathwayFact, i: number) => groupBy.map((d) => pathwayValue(d, p, days[i]));
   let table;
@@ -169,6 +199,16 @@ export const pathwayStatistics = (facts: StatisticsFacts, params: PathwaysParame
       chosen.map((p, i) => ({ keys: keysOf(p, i), datum: p })),
       count,
     );
+    const universe = memoised(facts, `pathways|${rule.minCell}|${measure}|${from ?? ''}|${to ?? ''}`, () =>
+      suppressionUniverse(
+        universeDimensions,
+        inPeriodAll.map((p, i) => PATHWAY_DIMENSIONS.map((d) => pathwayValue(d, p, allDays[i]))),
+        MAX_GROUP_BY,
+        rule,
+      ),
+    );
+    const slice = municipality === undefined ? {} : { slice: { municipality } };
+    return { type: 'pathways', tables: [protect(table, rule, { universe, ...slice })] };
   }
   return { type: 'pathways', tables: [protect(table, rule)] };
 };
@@ -198,14 +238,27 @@ export const needsOffersStatistics = (facts: StatisticsFacts, params: NeedsOffer
     pathwaysOf.set(p.person, list);
   }
   const people: TableItem<number>[] = [];
+  const everyone: string[][] = [];
   for (const person of facts.persons) {
-    if (municipality !== undefined && person.municipality !== municipality) continue;
     const status = statusOn(person.statuses, on);
     for (const kind of openNeeds(needsOn(person.assessments, on), pathwaysOf.get(person.person) ?? [])) {
       const keyValues: Record<string, string> = { kind, residenceStatus: status, municipality: person.municipality };
-      people.push({ keys: order.map((d) => keyValues[d]), datum: 1 });
+      everyone.push(NEEDS_OFFERS_DIMENSIONS.map((d) => keyValues[d]));
+      if (municipality === undefined || person.municipality === municipality)
+        people.push({ keys: order.map((d) => keyValues[d]), datum: 1 });
     }
   }
+  const universe = memoised(facts, `needs-offers|${rule.minCell}|${on}`, () =>
+    suppressionUniverse(
+      NEEDS_OFFERS_DIMENSIONS.map((name) => ({
+        name,
+        values: name === 'municipality' ? municipalitiesOf([...facts.persons, ...facts.offers]) : values[name],
+      })),
+      everyone,
+      NEEDS_OFFERS_DIMENSIONS.length,
+      rule,
+    ),
+  );
   const places: TableItem<{ total: number; free: number; opening: number }>[] = [];
   for (const offer of facts.offers) {
     if ((municipality !== undefined && offer.municipality !== municipality) || !isOpenOn(offer, on)) continue;
@@ -222,7 +275,10 @@ export const needsOffersStatistics = (facts: StatisticsFacts, params: NeedsOffer
       });
     }
   }
-  const peopleTable = protect(tabulate('needs_offers.people_with_open_need', 'count', dimensions, people, count), rule);
+  const peopleTable = protect(tabulate('needs_offers.people_with_open_need', 'count', dimensions, people, count), rule, {
+    universe,
+    ...(municipality === undefined ? {} : { slice: { municipality } }),
+  });
   const placeTable = (name: string, pick: (d: { total: number; free: number; opening: number }) => number) =>
     protect(
       tabulate(name, 'public', dimensions, places, (data) => sum(data.map(pick))),
