@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { GERMAN_LABELS } from './german-labels';
 import { LoginSettings } from './login-settings';
@@ -23,10 +23,18 @@ const OWN_CACHE = 'no-cache';
 /** A file of an installed package's dist folder, found through the package's own entry point. */
 const packageDist = (entry: string, file: string): Buffer => readFileSync(join(dirname(require.resolve(entry)), file));
 
+/** The page's own modules and stylesheet: every .js and .css file of web/. */
+const ownFiles = (): [string, PageAsset][] =>
+  readdirSync(WEB)
+    .filter((file) => /\.(js|css)$/.test(file))
+    .map((file) => [
+      file,
+      { body: readFileSync(join(WEB, file)), contentType: file.endsWith('.css') ? 'text/css; charset=utf-8' : JS, cacheControl: OWN_CACHE },
+    ]);
+
 export const loadPageAssets = (): ReadonlyMap<string, PageAsset> =>
   new Map<string, PageAsset>([
-    ['page.js', { body: readFileSync(join(WEB, 'page.js')), contentType: JS, cacheControl: OWN_CACHE }],
-    ['style.css', { body: readFileSync(join(WEB, 'style.css')), contentType: 'text/css; charset=utf-8', cacheControl: OWN_CACHE }],
+    ...ownFiles(),
     [
       'labels.js',
       { body: Buffer.from(`export const LABELS = ${JSON.stringify(GERMAN_LABELS)};\n`), contentType: JS, cacheControl: OWN_CACHE },

@@ -35,7 +35,10 @@ export class StatisticsPageRoute {
 
   @Get('assets/:file')
   @ApiOperation({ summary: 'A file of the statistics page: its script, stylesheet, German labels, the charting library' })
-  @ApiParam({ name: 'file', enum: ['page.js', 'style.css', 'labels.js', 'd3.js', 'plot.js'] })
+  @ApiParam({
+    name: 'file',
+    enum: ['page.js', 'api.js', 'charts.js', 'format.js', 'login.js', 'tables.js', 'style.css', 'labels.js', 'd3.js', 'plot.js'],
+  })
   @ApiProduces('text/javascript', 'text/css')
   @ApiOkResponse({
     description: 'the file',
