@@ -1,19 +1,33 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Deterministic JSON: object keys sorted, no whitespace. The hash chain depends on every
- * adapter and every auditor serialising an event to exactly the same bytes.
+ * Deterministic JSON: object keys sorted by UTF-16 code units, no whitespace, undefined members
+ * dropped (undefined array elements written as null). The hash chain depends on every adapter and
+ * every auditor serialising an event to exactly the same bytes. Written as loops over strings, not
+ * entries, maps and joins: every append canonicalises its events and a full verification every
+ * event of the log, so this is on the hot path of both.
  */
 export const canonicalJson = (value: unknown): string => {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('non-finite number in event');
     return value === undefined ? 'null' : JSON.stringify(value);
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i += 1) out += (i ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined) continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(member)}`;
+    first = false;
+  }
+  return `${out}}`;
 };
 
 /** What the chain covers: everything that makes the event what it is, not where it landed. */

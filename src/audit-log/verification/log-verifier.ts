@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { GENESIS_HASH, SqlDriver, verifyChain } from '@lotse/event-store';
+import { chainContent, chainHash, GENESIS_HASH, SqlDriver, verifyChain } from '@lotse/event-store';
 import { NoteSigner, openNote, parseVerifierKey, treeHead, TreeBuilder } from '@lotse/transparency';
 import { AUDIT_SIGNER, AUDIT_SQL, MERKLE_TREE_STORE } from '../audit-log.tokens';
 import { MerkleTreeStore, StoredCheckpoint } from '../tree/merkle-tree-store';
-import { fastChainHash } from './fast-chain-hash';
 import { RAW_COLUMNS, RawEvent, RawRow, toRawEvent, walkLog } from './raw-events';
 import { orderFailures, VerificationFailure, VerificationReport } from './verification-report';
 
@@ -250,7 +249,7 @@ export const chainFindings = (e: RawEvent, previous: { version: number; hash: st
   if (e.streamVersion !== expected) {
     findings.push({ reason: 'version_gap', ...at, detail: `expected version ${expected}, found ${e.streamVersion}` });
   }
-  if (fastChainHash(previous?.hash ?? GENESIS_HASH, e.streamId, e) !== e.hash) {
+  if (chainHash(previous?.hash ?? GENESIS_HASH, chainContent(e.streamId, e)) !== e.hash) {
     findings.push({ reason: 'hash_mismatch', ...at, detail: "the event's content does not give its stored hash" });
   }
   return findings;
