@@ -1,4 +1,4 @@
-import type { SqlDriver, StoredEvent } from '@lotse/event-store';
+import { eventColumns, EventRow, LogCursor, SqlDriver, StoredEvent, toStoredEvent } from '@lotse/event-store';
 
 /**
  * The events as the rows hold them: not upcast, straight from the table, because what is checked
@@ -8,43 +8,11 @@ export interface RawEvent extends StoredEvent {
   transactionId: string;
 }
 
-export const RAW_COLUMNS = `
-  e.global_position::text as global_position, e.transaction_id::text as transaction_id, e.stream_id,
-  e.stream_version::text as stream_version, e.event_id::text as event_id, e.type, e.schema_version, e.data, e.metadata,
-  to_char(e.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at, e.hash`;
+export const RAW_COLUMNS = eventColumns('e');
 
-export interface RawRow {
-  global_position: string;
-  transaction_id: string;
-  stream_id: string;
-  stream_version: string;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: Record<string, unknown>;
-  metadata: StoredEvent['metadata'];
-  recorded_at: string;
-  hash: string;
-}
+export type RawRow = EventRow;
 
-export const toRawEvent = (r: RawRow): RawEvent => ({
-  globalPosition: Number(r.global_position),
-  transactionId: r.transaction_id,
-  streamId: r.stream_id,
-  streamVersion: Number(r.stream_version),
-  eventId: r.event_id,
-  type: r.type,
-  schemaVersion: r.schema_version,
-  data: r.data,
-  metadata: r.metadata,
-  recordedAt: r.recorded_at,
-  hash: r.hash,
-});
-
-export interface LogCursor {
-  transactionId: string;
-  position: number;
-}
+export const toRawEvent = (r: RawRow): RawEvent => ({ ...toStoredEvent(r), transactionId: r.transaction_id });
 
 export const LOG_START: LogCursor = { transactionId: '0', position: 0 };
 

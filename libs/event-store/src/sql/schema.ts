@@ -162,7 +162,13 @@ export const EXPECTED_CODES = { any: -1, no_stream: -2, stream_exists: -3 } as c
  * Column list shared by every read so all reads map rows the same way. Its aliases shadow the
  * real columns in ORDER BY, so every ORDER BY must name `events.<column>` to sort by value, not text.
  */
-export const EVENT_COLUMNS = `
-  global_position::text as global_position, transaction_id::text as transaction_id, stream_id,
-  stream_version::text as stream_version, event_id::text as event_id, type, schema_version, data, metadata,
-  to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at, hash`;
+/** The events table's columns as the store reads them, optionally qualified by a table alias (`e.`). */
+export const eventColumns = (alias = ''): string => {
+  const a = alias ? `${alias}.` : '';
+  return `
+  ${a}global_position::text as global_position, ${a}transaction_id::text as transaction_id, ${a}stream_id,
+  ${a}stream_version::text as stream_version, ${a}event_id::text as event_id, ${a}type, ${a}schema_version, ${a}data, ${a}metadata,
+  to_char(${a}recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at, ${a}hash`;
+};
+
+export const EVENT_COLUMNS = eventColumns();

@@ -19,20 +19,7 @@ import { pollLog, LogCursor } from '../subscription';
 import { APPEND_FUNCTION, EVENT_COLUMNS, EXPECTED_CODES, MIGRATION_TABLE, MIGRATIONS } from './schema';
 import { isConnectionLost, SqlDriver, sqlState } from './sql-driver';
 import { AppendBatcher, ItemResult } from './append-batcher';
-
-interface EventRow {
-  global_position: string;
-  transaction_id: string;
-  stream_id: string;
-  stream_version: string;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  data: Record<string, unknown>;
-  metadata: StoredEvent['metadata'];
-  recorded_at: string;
-  hash: string;
-}
+import { EventRow, toStoredEvent } from './event-row';
 
 export interface SqlEventStoreOptions {
   /** The PostgreSQL schema that holds the tables; created when missing. */
@@ -294,16 +281,3 @@ const toAppendResult = (append: PendingAppend, row: BatchRow | undefined): ItemR
 };
 
 const cursorOf = (row: EventRow): LogCursor => ({ transactionId: row.transaction_id, position: Number(row.global_position) });
-
-const toStoredEvent = (r: EventRow): StoredEvent => ({
-  streamId: r.stream_id,
-  streamVersion: Number(r.stream_version),
-  globalPosition: Number(r.global_position),
-  eventId: r.event_id,
-  type: r.type,
-  schemaVersion: r.schema_version,
-  data: r.data,
-  metadata: r.metadata,
-  recordedAt: r.recorded_at,
-  hash: r.hash,
-});
