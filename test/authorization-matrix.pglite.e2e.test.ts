@@ -210,7 +210,7 @@ describe('the authorization matrix: every route × role × municipality × bad t
       [`participant-${participantId}`],
     );
     // The inclusion proof answers 404 for an event the tree has not taken in yet, before it looks at the tenant.
-    expect(await app.get(TreeFollower).caughtUpTo(Number(event.position))).toBe(true);
+    expect(await app.get(TreeFollower).caughtUpTo(Number(event.position), 30_000)).toBe(true);
     return { municipality, participantId, duplicateId, entitlementId, pathwayId, offerId, reportId, eventId: event.event_id };
   };
 
@@ -220,7 +220,8 @@ describe('the authorization matrix: every route × role × municipality × bad t
     app = await bootTestApp('pglite:memory://', undefined, { env: { RATE_LIMIT_AUTH_FAILURES: '0', RATE_LIMIT_WRITES: '0' } });
     resources.own = await register(OWN);
     resources.other = await register(OTHER);
-  });
+    // Two municipalities of resources through the real app: a minute on a shared, busy 2-core machine.
+  }, 180_000);
   afterAll(() => app?.close());
 
   it('has an entry in the table and a call for every route of the app, and no entry for a route that is gone', () => {

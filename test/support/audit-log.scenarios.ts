@@ -60,7 +60,7 @@ export const auditLogScenarios = (eventStoreUrl: () => string): void => {
   const get = (path: string, auth = auditor) => request(app.getHttpServer()).get(path).set('Authorization', auth);
   const caughtUp = async () => {
     const [last] = await sql.query<{ p: string }>('select max(global_position)::text as p from events');
-    expect(await app.get(TreeFollower).caughtUpTo(Number(last.p))).toBe(true);
+    expect(await app.get(TreeFollower).caughtUpTo(Number(last.p), 30_000)).toBe(true);
   };
   const rows = (where = 'true', params: unknown[] = []) =>
     sql.query<Row>(
@@ -98,7 +98,8 @@ export const auditLogScenarios = (eventStoreUrl: () => string): void => {
     }
     await caughtUp();
     verifierKey = (await get('/audit/public-key').expect(200)).body.verifierKey;
-  });
+    // A dozen writes and a boot: seconds on a quiet machine, but CI shares two cores with other suites.
+  }, 180_000);
   afterAll(() => app?.close());
 
   it('signs checkpoints in the signed-note format that open with the published key', async () => {
