@@ -10,7 +10,7 @@ import { chainContent, chainHash, GENESIS_HASH } from '@lotse/event-store/canoni
 import { generateSignerKey, inclusionProof, parseSignerKey, treeHead, TreeBuilder, StoredNode } from '@lotse/transparency';
 import { CheckpointSigner } from '../src/audit-log/signing/checkpoint-signer';
 import { ExportLogHandler } from '../src/audit-log/export/export-log.handler';
-import { NoExportAccessRecorder } from '../src/audit-log/export/export-access-recorder';
+import { ExportAccessRecorderSlot } from '../src/audit-log/export/export-access-recorder';
 import { Leaf, MerkleTreeStore } from '../src/audit-log/tree/merkle-tree-store';
 import { LogVerifier } from '../src/audit-log/verification/log-verifier';
 import { walkLog } from '../src/audit-log/verification/raw-events';
@@ -166,7 +166,7 @@ export const benchAudit = async (config: BenchConfig, registerCleanup: (fn: () =
     const proofs = summarise(samples);
 
     log('audit: export');
-    const exporter = new ExportLogHandler(tree, driver, new NoExportAccessRecorder(), checkpoints);
+    const exporter = new ExportLogHandler(tree, driver, new ExportAccessRecorderSlot(), checkpoints);
     const rss = new PeakRss();
     global.gc?.();
     rss.reset();

@@ -8,7 +8,7 @@ import { SQL_DRIVER } from '../database';
 import { AUDIT_SIGNER, AUDIT_SQL, EXPORT_ACCESS_RECORDER, MERKLE_TREE_STORE } from './audit-log.tokens';
 import { CheckpointsRoute } from './checkpoints/checkpoints.route';
 import { GetCheckpointHandler } from './checkpoints/get-checkpoint.handler';
-import { NoExportAccessRecorder } from './export/export-access-recorder';
+import { ExportAccessRecorderSlot } from './export/export-access-recorder';
 import { ExportLogHandler } from './export/export-log.handler';
 import { ExportLogRoute } from './export/export-log.route';
 import { ProofsRoute } from './proofs/proofs.route';
@@ -84,13 +84,14 @@ import { VerifyRoute } from './verify/verify.route';
       ) => driver && tree && new BackgroundVerifier(driver, tree, verifier, registry, config.AUDIT_VERIFY_INTERVAL_SECONDS),
     },
     AuditLogHealthIndicator,
-    { provide: EXPORT_ACCESS_RECORDER, useClass: NoExportAccessRecorder },
+    ExportAccessRecorderSlot,
+    { provide: EXPORT_ACCESS_RECORDER, useExisting: ExportAccessRecorderSlot },
     GetCheckpointHandler,
     ProveHandler,
     VerifyHandler,
     ExportLogHandler,
   ],
-  exports: [AuditLogHealthIndicator, TreeFollower, BackgroundVerifier, LogVerifier, MERKLE_TREE_STORE],
+  exports: [AuditLogHealthIndicator, TreeFollower, BackgroundVerifier, LogVerifier, MERKLE_TREE_STORE, ExportAccessRecorderSlot],
 })
 export class AuditLogModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(

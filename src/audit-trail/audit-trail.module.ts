@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { SqlDriver } from '@lotse/event-store';
+import { AuditLogModule } from '../audit-log';
 import { APP_CONFIG, AppConfig } from '../config';
 import { SQL_DRIVER } from '../database';
 import { EventSourcingModule } from '../event-sourcing';
@@ -10,6 +11,7 @@ import { AccessLogRetention } from './access-log/access-log-retention';
 import { AccessLogStore } from './access-log/access-log-store';
 import { AccessLoggingInterceptor } from './access-log/access-logging.interceptor';
 import { AccessRecorder } from './access-log/access-recorder';
+import { ExportAccessLogging } from './access-log/export-access-logging';
 import { MemoryAccessLogStore } from './access-log/memory-access-log-store';
 import { SqlAccessLogStore } from './access-log/sql-access-log-store';
 import { GetAccessReportHandler } from './access-report/access-report.handler';
@@ -34,8 +36,8 @@ const openAccessLogStore = async (sql: SqlDriver | undefined): Promise<AccessLog
  * and the access log of who read whose data (recorded for every personal-data route by a global interceptor).
  */
 @Module({
-  // The guard's careers projection shows the career a decision rested on.
-  imports: [EventSourcingModule, PersonalDataModule, GuardModule],
+  // The guard's careers projection shows the career a decision rested on; the audit log's exports are recorded here.
+  imports: [EventSourcingModule, PersonalDataModule, GuardModule, AuditLogModule],
   controllers: [EventHistoryRoute, GuardDecisionsRoute, ListAccessRoute, AccessReportRoute],
   providers: [
     StreamOwnership,
@@ -48,6 +50,7 @@ const openAccessLogStore = async (sql: SqlDriver | undefined): Promise<AccessLog
         new AccessLogRetention(store, recorder, config.ACCESS_LOG_RETENTION_DAYS),
     },
     { provide: APP_INTERCEPTOR, useClass: AccessLoggingInterceptor },
+    ExportAccessLogging,
     GetEventHistoryHandler,
     GetGuardDecisionsHandler,
     ListAccessHandler,

@@ -173,6 +173,12 @@ export const auditLogScenarios = (eventStoreUrl: () => string): void => {
     expect(lines[0]).toMatchObject({ kind: 'header', fromLeaf: 0 });
     expect(lines.filter((l) => l.kind === 'event')).toHaveLength(lines[0].toLeaf);
     expect(JSON.stringify(lines)).not.toContain('Amira');
+    // Who exported what is on record in the access log, with the leaves it covered and the purpose given.
+    await get('/audit/log').set('Lotse-Purpose', 'annual audit 2026').expect(200);
+    const access = await get('/audit/access?actor=auditor-1', admin).expect(200);
+    expect(access.body.items).toContainEqual(
+      expect.objectContaining({ route: 'GET /audit/log', action: 'export', sub: 'auditor-1', purpose: 'annual audit 2026' }),
+    );
     expect(await verifyExport(linesOf(res.text), { publicKey: verifierKey, savedCheckpoint: saved })).toMatchObject({
       ok: true,
       warnings: [],

@@ -9,15 +9,25 @@ export interface ExportAccess {
   purpose?: string;
 }
 
-/**
- * Told of every export before its first byte goes out. The access log ("who read what") replaces
- * this default, which records nothing, by providing EXPORT_ACCESS_RECORDER.
- */
+/** Told of every export before its first byte goes out. */
 export interface ExportAccessRecorder {
   record(access: ExportAccess): Promise<void>;
 }
 
+/**
+ * Where the access log ("who read what", a context of its own) plugs itself in at start: the log
+ * is infrastructure and may know no context, so the context comes to it. Until something is
+ * plugged in (a deployment without the access log), an export is recorded nowhere.
+ */
 @Injectable()
-export class NoExportAccessRecorder implements ExportAccessRecorder {
-  async record(): Promise<void> {}
+export class ExportAccessRecorderSlot implements ExportAccessRecorder {
+  private recorder?: ExportAccessRecorder;
+
+  plug(recorder: ExportAccessRecorder): void {
+    this.recorder = recorder;
+  }
+
+  async record(access: ExportAccess): Promise<void> {
+    await this.recorder?.record(access);
+  }
 }
