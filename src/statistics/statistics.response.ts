@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ReportSummary } from './reports/report.response';
 import { PATHWAY_MEASURES, STATISTICS_TYPES, StatisticsTable } from '@lotse/domain';
 
 export class StatisticsCellView {
@@ -78,4 +79,7 @@ export class StatisticsAnswer {
 
   @ApiPropertyOptional({ description: 'a stored report only: its id' })
   reportId?: string;
+
+  @ApiPropertyOptional({ type: ReportSummary, description: 'a stored report only: its summary' })
+  report?: ReportSummary;
 }
