@@ -14,8 +14,9 @@ export class ProjectionHealthView {
 }
 
 /**
- * One dependency: `eventStore` names its engine (and why it is down); `projections` holds, besides
- * `status` (and `failed`), one ProjectionHealth per projection, under the projection's name.
+ * One dependency: `eventStore` names its engine (and why it is down); `auditLog` the background
+ * verification; `projections` holds, besides `status` (and `failed`), one ProjectionHealth per
+ * projection, under the projection's name.
  */
 const indicators: ApiPropertyOptions = {
   type: 'object',
@@ -27,6 +28,10 @@ const indicators: ApiPropertyOptions = {
       engine: { type: 'string', example: 'postgres' },
       message: { type: 'string' },
       failed: { type: 'array', items: { type: 'string' }, description: 'the projections that stopped' },
+      enabled: { type: 'boolean', description: 'auditLog: false when the log is not verified in the background' },
+      lastCheck: { type: 'string', format: 'date-time', nullable: true, description: 'auditLog: when the log was last verified' },
+      checkedEvents: { type: 'integer', description: 'auditLog: events the last verification checked' },
+      failure: { type: 'object', description: 'auditLog: the first failure the last verification found' },
     },
     additionalProperties: { $ref: getSchemaPath(ProjectionHealthView) },
   },

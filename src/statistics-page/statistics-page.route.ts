@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth';
-import { ApiProblemResponse } from '../http';
+import { ApiOperationFor } from '../http';
 import { PageAsset } from './page-assets';
 import { PAGE_ASSETS, PAGE_SHELL, PageShell } from './statistics-page.tokens';
 
@@ -21,12 +21,11 @@ export class StatisticsPageRoute {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The statistics page (HTML): charts and tables of the statistics API, read with the user’s token' })
-  @ApiProduces('text/html')
-  @ApiOkResponse({
-    description: 'the page; no data in it. Its own Content-Security-Policy: scripts and styles from this app only',
-    content: { 'text/html': { schema: { type: 'string' } } },
-    headers: { 'Content-Security-Policy': { schema: { type: 'string' }, description: 'the page’s own, stricter policy' } },
+  @ApiOperationFor({
+    summary: 'Open the statistics page',
+    description:
+      'The statistics page (HTML): charts and tables of the statistics API, read with the user’s own token; no figure in the page itself.',
+    answers: { status: 200, contentType: 'text/html', description: 'The page, with its own, stricter Content-Security-Policy' },
   })
   page(@Res() res: Response): void {
     res.setHeader('Content-Security-Policy', this.shell.csp);
@@ -34,20 +33,20 @@ export class StatisticsPageRoute {
   }
 
   @Get('assets/:file')
-  @ApiOperation({ summary: 'A file of the statistics page: its script, stylesheet, German labels, the charting library' })
+  @ApiOperationFor({
+    summary: 'Load a file of the statistics page',
+    description: 'The page’s script, stylesheet, German labels, or the charting library.',
+    answers: {
+      status: 200,
+      description: 'The file; the libraries cached for an hour, the page’s own files revalidated',
+      alternatives: { 'text/javascript': { type: 'string' }, 'text/css': { type: 'string' } },
+    },
+    problems: { 404: ['not_found'] },
+  })
   @ApiParam({
     name: 'file',
     enum: ['page.js', 'api.js', 'charts.js', 'format.js', 'login.js', 'tables.js', 'style.css', 'labels.js', 'd3.js', 'plot.js'],
   })
-  @ApiProduces('text/javascript', 'text/css')
-  @ApiOkResponse({
-    description: 'the file',
-    content: { 'text/javascript': { schema: { type: 'string' } }, 'text/css': { schema: { type: 'string' } } },
-    headers: {
-      'Cache-Control': { schema: { type: 'string' }, description: 'an hour for the libraries, revalidated for the page’s own files' },
-    },
-  })
-  @ApiProblemResponse(404, 'no such file of the page (code `not_found`)')
   asset(@Param('file') file: string, @Res() res: Response): void {
     const asset = this.assets.get(file);
     if (!asset) throw new NotFoundException(`the statistics page has no file ${file}`);

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import createClient, { Client, Middleware } from 'openapi-fetch';
+import { pathwayStreamId } from '@lotse/domain';
+import { TreeFollower } from '../../src/audit-log';
 import { OPENAPI_JSON_PATH } from '../../src/http';
 import { OPENAPI_FILE } from './contract/contract-files';
 import { documentTextOf } from './contract/generated-contract';
@@ -55,10 +57,12 @@ export const openApiContractScenarios = (eventStoreUrl: () => string, options: {
   let auditor: Lotse;
   let otherCoach: Lotse;
   let anonymous: Lotse;
+  let analyst: Lotse;
   const key = () => ({ 'Idempotency-Key': randomUUID() });
 
   beforeAll(async () => {
-    app = await bootTestApp(eventStoreUrl());
+    // Checkpoints every few events, so the audit routes have one to show.
+    app = await bootTestApp(eventStoreUrl(), undefined, { env: { AUDIT_CHECKPOINT_EVENTS: '2' } });
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     contract = new ResponseContract((await (await fetch(`${baseUrl}/${OPENAPI_JSON_PATH}`)).json()) as OpenApiDocument);
@@ -68,6 +72,7 @@ export const openApiContractScenarios = (eventStoreUrl: () => string, options: {
     auditor = clientAs(bearer(['auditor'], 'neuss', 'auditor-1'));
     otherCoach = clientAs(bearer(['coach'], 'dormagen', 'coach-9'));
     anonymous = clientAs();
+    analyst = clientAs(bearer(['analyst'], 'neuss', 'analyst-1'));
   });
   afterAll(() => app.close());
 
@@ -347,6 +352,65 @@ export const openApiContractScenarios = (eventStoreUrl: () => string, options: {
       expect(projections.data?.projections.map((p) => p.name)).toContain('offers');
       const rebuild = await admin.POST('/admin/projections/{name}/rebuild', { params: { path: { name: 'offers' }, header: key() } });
       expect(rebuild.response.status).toBe(202);
+    });
+  });
+
+  describe('statistics, reports and the audit routes', () => {
+    it('statistics as JSON and CSV, a stored report, its reproduction, and the page', async () => {
+      // JSON or CSV by negotiation: the type says both, so the JSON is told apart from the text.
+      const json = (await analyst.GET('/statistics/pathways')).data;
+      expect(typeof json === 'object' ? json.type : json).toBe('pathways');
+      const csv = await analyst.GET('/statistics/pathways', { params: { query: { format: 'csv' } }, parseAs: 'text' });
+      expect(csv.response.headers.get('content-type')).toMatch(/^text\/csv/);
+      expect((await analyst.GET('/statistics/outputs')).response.status).toBe(200);
+      expect((await analyst.GET('/statistics/careers')).response.status).toBe(200);
+      expect((await analyst.GET('/statistics/needs-offers')).response.status).toBe(200);
+      const stored = await analyst.POST('/reports', { params: { header: key() }, body: { type: 'pathways' } });
+      const reportId = stored.data?.id ?? '';
+      expect(stored.response.headers.get('location')).toBe(`/reports/${reportId}`);
+      const listed = await analyst.GET('/reports', { params: { query: { minPosition: stored.data?.position } } });
+      expect(listed.data?.items.map((r) => r.id)).toContain(reportId);
+      expect((await analyst.GET('/reports/{id}', { params: { path: { id: reportId } } })).response.status).toBe(200);
+      expect((await analyst.GET('/reports/{id}/reproduction', { params: { path: { id: reportId } } })).response.status).toBe(200);
+      expect((await anonymous.GET('/statistics', { parseAs: 'text' })).data).toContain('<html');
+      expect(
+        (await anonymous.GET('/statistics/assets/{file}', { params: { path: { file: 'page.js' } }, parseAs: 'text' })).response.status,
+      ).toBe(200);
+    });
+
+    it('the verifiable log: checkpoints, proofs, the key, verification and the export', async () => {
+      const participantId =
+        (await coach.POST('/participants', { params: { header: key() }, body: { ...amira, givenName: 'Mira' } })).data?.id ?? '';
+      const pathway = await coach.POST('/pathways', { params: { header: key() }, body: languageCourse(participantId) });
+      await app.get(TreeFollower).caughtUpTo(pathway.data?.position ?? 0);
+      const history = await auditor.GET('/audit/streams/{streamId}/events', {
+        params: { path: { streamId: pathwayStreamId(pathway.data?.id ?? '') } },
+      });
+      const eventId = history.data?.events?.[0]?.eventId ?? '';
+      // Checkpoints are signed in the background: until the first one, the latest is a documented 404.
+      let treeSize = 0;
+      for (let tries = 0; tries < 50 && treeSize < (history.data?.events?.[0]?.position ?? 1); tries += 1) {
+        treeSize = (await auditor.GET('/audit/checkpoints/latest')).data?.treeSize ?? 0;
+        if (treeSize === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect((await auditor.GET('/audit/checkpoints', { params: { query: { treeSize } } })).data?.treeSize).toBe(treeSize);
+      expect((await auditor.GET('/audit/proofs/inclusion', { params: { query: { eventId, treeSize } } })).response.status).toBe(200);
+      expect((await auditor.GET('/audit/proofs/consistency', { params: { query: { from: 1, to: treeSize } } })).response.status).toBe(200);
+      expect((await auditor.GET('/audit/public-key')).data?.algorithm).toBe('Ed25519');
+      expect((await auditor.GET('/audit/verify')).data?.intact).toBe(true);
+      expect((await auditor.GET('/audit/log', { parseAs: 'text' })).data?.split('\n').length).toBeGreaterThan(2);
+    });
+
+    it('the audit trail: guard decisions, reads of personal data, the access report', async () => {
+      const participantId =
+        (await coach.POST('/participants', { params: { header: key() }, body: { ...amira, givenName: 'Dana' } })).data?.id ?? '';
+      await coach.POST('/pathways', { params: { header: key() }, body: languageCourse(participantId) });
+      await coach.GET('/participants/{id}', { params: { path: { id: participantId } } });
+      expect((await auditor.GET('/audit/participants/{id}/decisions', { params: { path: { id: participantId } } })).response.status).toBe(
+        200,
+      );
+      expect((await auditor.GET('/audit/access', { params: { query: { participantId } } })).response.status).toBe(200);
+      expect((await admin.GET('/participants/{id}/access-report', { params: { path: { id: participantId } } })).response.status).toBe(200);
     });
   });
 

@@ -3,7 +3,7 @@ import { StoredCheckpoint } from '../tree/merkle-tree-store';
 
 export class CheckpointResponse {
   @ApiProperty({ description: "the log's name, the first line of the note" }) origin: string;
-  @ApiProperty({ description: 'events covered, from the start of the log' }) treeSize: number;
+  @ApiProperty({ type: 'integer', description: 'events covered, from the start of the log' }) treeSize: number;
   @ApiProperty({ description: 'RFC 9162 root hash of the first treeSize events, base64' }) rootHash: string;
   @ApiProperty() signedAt: string;
   @ApiProperty({

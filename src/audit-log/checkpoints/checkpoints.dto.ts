@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 
 export class CheckpointQuery {
-  @ApiProperty({ minimum: 1, description: 'the tree size of a checkpoint that was signed' })
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'the tree size of a checkpoint that was signed' })
   @Type(() => Number)
   @IsInt()
   @Min(1)

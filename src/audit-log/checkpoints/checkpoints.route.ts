@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth';
-import { ApiProblemResponse } from '../../http';
+import { ApiOperationFor } from '../../http';
 import { CheckpointResponse } from './checkpoint.response';
 import { CheckpointQuery } from './checkpoints.dto';
 import { GetCheckpointHandler } from './get-checkpoint.handler';
@@ -18,21 +18,24 @@ export class CheckpointsRoute {
 
   @Get('latest')
   @Roles('auditor', 'admin')
-  @ApiOperation({ summary: 'The latest signed checkpoint of the Merkle tree over the whole log' })
-  @ApiOkResponse({ type: CheckpointResponse })
-  @ApiProblemResponse(404, 'not_found: no checkpoint signed yet')
-  @ApiProblemResponse(503, 'store_unavailable: the events are not in PostgreSQL or PGlite')
+  @ApiOperationFor({
+    summary: 'Read the latest checkpoint',
+    description: 'The latest signed checkpoint of the Merkle tree over the whole log.',
+    answers: { status: 200, type: CheckpointResponse, description: 'The checkpoint' },
+    problems: { 404: ['not_found'] },
+  })
   latest(): Promise<CheckpointResponse> {
     return this.handler.latest();
   }
 
   @Get()
   @Roles('auditor', 'admin')
-  @ApiOperation({ summary: 'The checkpoint signed at a given tree size' })
-  @ApiOkResponse({ type: CheckpointResponse })
-  @ApiProblemResponse(400, 'validation_failed: treeSize missing or not a positive integer')
-  @ApiProblemResponse(404, 'not_found: no checkpoint was signed at that size')
-  @ApiProblemResponse(503, 'store_unavailable: the events are not in PostgreSQL or PGlite')
+  @ApiOperationFor({
+    summary: 'Read a checkpoint by tree size',
+    description: 'The checkpoint signed at a given tree size.',
+    answers: { status: 200, type: CheckpointResponse, description: 'The checkpoint' },
+    problems: { 404: ['not_found'] },
+  })
   ofSize(@Query() query: CheckpointQuery): Promise<CheckpointResponse> {
     return this.handler.ofSize(query.treeSize);
   }

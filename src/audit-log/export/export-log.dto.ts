@@ -3,7 +3,11 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class ExportLogQuery {
-  @ApiPropertyOptional({ minimum: 1, description: 'global position of the first event to export; by default the start of the log' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description: 'global position of the first event to export; by default the start of the log',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -12,6 +16,7 @@ export class ExportLogQuery {
   fromPosition?: number;
 
   @ApiPropertyOptional({
+    type: 'integer',
     minimum: 1,
     description: 'global position of the last event to export; by default the last one the latest checkpoint covers',
   })
@@ -22,7 +27,11 @@ export class ExportLogQuery {
   @Max(Number.MAX_SAFE_INTEGER)
   toPosition?: number;
 
-  @ApiPropertyOptional({ minimum: 1, description: 'tree size of a checkpoint saved earlier: adds the consistency proof from it' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description: 'tree size of a checkpoint saved earlier: adds the consistency proof from it',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

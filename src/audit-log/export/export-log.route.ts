@@ -1,9 +1,9 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { once } from 'node:events';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
-import { ApiProblemResponse } from '../../http';
+import { ApiOperationFor } from '../../http';
 import { ExportLogQuery } from './export-log.dto';
 import { ExportLogHandler } from './export-log.handler';
 
@@ -23,23 +23,23 @@ export class ExportLogRoute {
 
   @Get()
   @Roles('auditor', 'admin')
-  @ApiOperation({
-    summary: 'Exports events as stored (sealed fields sealed), the signed checkpoint and the proofs, as NDJSON',
-    description: 'Check the file with `npm run --silent audit -- verify <file.ndjson> --public-key <file> [--checkpoint <saved note>]`.',
+  @ApiOperationFor({
+    summary: 'Export the log',
+    description:
+      'The events as stored (sealed fields sealed), the signed checkpoint and the proofs, as NDJSON: one JSON object per line ' +
+      '(header, events, checkpoint, range_proof[, consistency]). Check the file offline with ' +
+      '`npm run --silent audit -- verify <file.ndjson> --public-key <file> [--checkpoint <saved note>]`.',
+    answers: {
+      status: 200,
+      contentType: NDJSON,
+      description: 'The export, streamed',
+      headers: {
+        'Content-Disposition': { required: true, description: 'attachment; the file name names the range', schema: { type: 'string' } },
+      },
+    },
+    problems: { 404: ['not_found'] },
   })
-  @ApiProduces(NDJSON)
   @ApiHeader({ name: 'Lotse-Purpose', required: false, description: 'why the log is exported; goes into the access record' })
-  @ApiResponse({
-    status: 200,
-    description: 'one JSON object per line: header, events, checkpoint, range_proof[, consistency]',
-    content: { [NDJSON]: { schema: { type: 'string' } } },
-  })
-  @ApiProblemResponse(
-    400,
-    'validation_failed: a position is not a positive integer, toPosition before fromPosition, consistencyFrom beyond the tree',
-  )
-  @ApiProblemResponse(404, 'not_found: a position names no event of the latest checkpoint, or the log is empty')
-  @ApiProblemResponse(503, 'store_unavailable: the events are not in PostgreSQL or PGlite')
   async export(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ExportLogQuery,

@@ -2,9 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class InclusionProofResponse {
   @ApiProperty() eventId: string;
-  @ApiProperty({ description: 'global position of the event' }) position: number;
-  @ApiProperty({ description: 'its leaf in the tree, 0-based' }) leafIndex: number;
-  @ApiProperty() treeSize: number;
+  @ApiProperty({ type: 'integer', description: 'global position of the event' }) position: number;
+  @ApiProperty({ type: 'integer', description: 'its leaf in the tree, 0-based' }) leafIndex: number;
+  @ApiProperty({ type: 'integer' }) treeSize: number;
   @ApiProperty({ description: "the event's stored chain hash (hex): the leaf's entry" }) eventHash: string;
   @ApiProperty({ description: 'SHA-256(0x00 ‖ event hash), base64' }) leafHash: string;
   @ApiProperty({ type: [String], description: 'RFC 9162 audit path, leaf first, base64' }) proof: string[];
@@ -12,8 +12,8 @@ export class InclusionProofResponse {
 }
 
 export class ConsistencyProofResponse {
-  @ApiProperty() from: number;
-  @ApiProperty() to: number;
+  @ApiProperty({ type: 'integer' }) from: number;
+  @ApiProperty({ type: 'integer' }) to: number;
   @ApiProperty({ type: [String], description: 'RFC 9162 consistency proof, base64' }) proof: string[];
   @ApiProperty({ description: 'root of the tree of `from`, base64' }) fromRootHash: string;
   @ApiProperty({ description: 'root of the tree of `to`, base64' }) toRootHash: string;

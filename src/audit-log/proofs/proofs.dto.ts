@@ -7,7 +7,7 @@ export class InclusionProofQuery {
   @IsUUID()
   eventId: string;
 
-  @ApiPropertyOptional({ minimum: 1, description: "the tree to prove it in; by default the latest checkpoint's" })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: "the tree to prove it in; by default the latest checkpoint's" })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -17,14 +17,14 @@ export class InclusionProofQuery {
 }
 
 export class ConsistencyProofQuery {
-  @ApiProperty({ minimum: 1, description: 'the smaller tree size (e.g. of a checkpoint saved earlier)' })
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'the smaller tree size (e.g. of a checkpoint saved earlier)' })
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(Number.MAX_SAFE_INTEGER)
   from: number;
 
-  @ApiProperty({ minimum: 1, description: 'the larger tree size' })
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'the larger tree size' })
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
-import { ApiProblemResponse } from '../../http';
+import { ApiOperationFor } from '../../http';
 import { ConsistencyProofResponse, InclusionProofResponse } from './proof.response';
 import { ConsistencyProofQuery, InclusionProofQuery } from './proofs.dto';
 import { ProveHandler } from './prove.handler';
@@ -14,12 +14,13 @@ export class ProofsRoute {
 
   @Get('inclusion')
   @Roles('auditor', 'admin')
-  @ApiOperation({ summary: 'RFC 9162 inclusion proof of one event in the tree of a checkpoint' })
-  @ApiOkResponse({ type: InclusionProofResponse })
-  @ApiProblemResponse(400, 'validation_failed: eventId is not a UUID, or treeSize not a positive integer')
-  @ApiProblemResponse(403, "forbidden: the event belongs to another municipality than the auditor's")
-  @ApiProblemResponse(404, 'not_found: the event is not in the tree (of that size), or the tree is smaller')
-  @ApiProblemResponse(503, 'store_unavailable: the events are not in PostgreSQL or PGlite')
+  @ApiOperationFor({
+    summary: 'Prove an event is in the log',
+    description:
+      'An RFC 9162 inclusion proof of one event in the Merkle tree of a signed checkpoint (the latest, or the one of `treeSize`).',
+    answers: { status: 200, type: InclusionProofResponse, description: 'The proof' },
+    problems: { 403: ['forbidden'], 404: ['not_found'] },
+  })
   inclusion(@CurrentUser() user: AuthenticatedUser, @Query() query: InclusionProofQuery): Promise<InclusionProofResponse> {
     return this.handler.inclusion(user, query.eventId, query.treeSize);
   }
@@ -27,11 +28,13 @@ export class ProofsRoute {
   /** Tenant-free: it proves one tree extends another, hashes only. */
   @Get('consistency')
   @Roles('auditor', 'admin')
-  @ApiOperation({ summary: 'RFC 9162 consistency proof that the tree of `to` extends the tree of `from`' })
-  @ApiOkResponse({ type: ConsistencyProofResponse })
-  @ApiProblemResponse(400, 'validation_failed: from or to missing, not positive integers, or from > to')
-  @ApiProblemResponse(404, 'not_found: the tree is smaller than `to`')
-  @ApiProblemResponse(503, 'store_unavailable: the events are not in PostgreSQL or PGlite')
+  @ApiOperationFor({
+    summary: 'Prove the log only grew',
+    description:
+      'An RFC 9162 consistency proof that the tree of size `to` extends the tree of size `from`: hashes only, of no municipality.',
+    answers: { status: 200, type: ConsistencyProofResponse, description: 'The proof' },
+    problems: { 404: ['not_found'] },
+  })
   consistency(@Query() query: ConsistencyProofQuery): Promise<ConsistencyProofResponse> {
     return this.handler.consistency(query.from, query.to);
   }

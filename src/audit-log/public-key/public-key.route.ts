@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../auth';
 import { CheckpointSigner } from '../signing/checkpoint-signer';
 import { PublicKeyResponse } from './public-key.response';
+import { ApiOperationFor } from '../../http';
 
 /** The key that checks the checkpoints. Tenant-free like them: it is the same for the whole log. */
 @ApiTags('audit')
@@ -13,8 +14,11 @@ export class PublicKeyRoute {
 
   @Get()
   @Roles('auditor', 'admin')
-  @ApiOperation({ summary: 'The Ed25519 key the checkpoints are signed with' })
-  @ApiOkResponse({ type: PublicKeyResponse })
+  @ApiOperationFor({
+    summary: 'Read the signing key',
+    description: 'The Ed25519 key the checkpoints are signed with, as a note verifier key.',
+    answers: { status: 200, type: PublicKeyResponse, description: 'The key' },
+  })
   publicKey(): PublicKeyResponse {
     return { origin: this.signer.origin, algorithm: 'Ed25519', verifierKey: this.signer.verifierKey };
   }

@@ -14,16 +14,16 @@ export type VerificationReason = (typeof VERIFICATION_REASONS)[number];
 
 export class VerificationFailure {
   @ApiProperty({ enum: VERIFICATION_REASONS }) reason: VerificationReason;
-  @ApiProperty({ nullable: true, type: Number, description: 'global position of the first bad event, when there is one to name' })
+  @ApiProperty({ nullable: true, type: 'integer', description: 'global position of the first bad event, when there is one to name' })
   position: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Number, description: 'its leaf in the Merkle tree' }) leafIndex?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: 'integer', description: 'its leaf in the Merkle tree' }) leafIndex?: number | null;
   @ApiPropertyOptional({ nullable: true, type: String }) streamId?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: Number }) streamVersion?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: 'integer' }) streamVersion?: number | null;
   @ApiProperty({ description: 'what was found; ids and hashes only, never personal data' }) detail: string;
 }
 
 export class CheckpointSummary {
-  @ApiProperty() treeSize: number;
+  @ApiProperty({ type: 'integer' }) treeSize: number;
   @ApiProperty({ description: 'base64' }) rootHash: string;
 }
 
@@ -31,7 +31,7 @@ export class VerificationReport {
   @ApiProperty({ description: 'true when nothing was found' }) intact: boolean;
   @ApiProperty({ enum: ['log', 'stream'] }) scope: 'log' | 'stream';
   @ApiPropertyOptional() streamId?: string;
-  @ApiProperty({ description: 'events checked' }) checkedEvents: number;
+  @ApiProperty({ type: 'integer', description: 'events checked' }) checkedEvents: number;
   @ApiProperty({ type: CheckpointSummary, nullable: true, description: 'the signed checkpoint the tree was checked against' })
   checkpoint: CheckpointSummary | null;
   @ApiProperty({ type: VerificationFailure, nullable: true, description: 'the first bad position in log order' })

@@ -4,8 +4,8 @@ import { ApiProperty } from '@nestjs/swagger';
 export class AccessReportReader {
   @ApiProperty({ example: 'neuss' }) municipality: string;
   @ApiProperty({ example: 'coach' }) role: string;
-  @ApiProperty({ description: 'how many different people (token subjects) of that body read the data' }) readers: number;
-  @ApiProperty() reads: number;
+  @ApiProperty({ type: 'integer', description: 'how many different people (token subjects) of that body read the data' }) readers: number;
+  @ApiProperty({ type: 'integer' }) reads: number;
   @ApiProperty() firstAt: string;
   @ApiProperty() lastAt: string;
   @ApiProperty({ type: [String], example: ['GET /participants/:id'] }) routes: string[];
@@ -13,7 +13,7 @@ export class AccessReportReader {
 }
 
 export class AccessReport {
-  @ApiProperty() participantId: string;
-  @ApiProperty({ description: 'reads on record (the log keeps ACCESS_LOG_RETENTION_DAYS)' }) reads: number;
+  @ApiProperty({ type: 'string', format: 'uuid' }) participantId: string;
+  @ApiProperty({ type: 'integer', description: 'reads on record (the log keeps ACCESS_LOG_RETENTION_DAYS)' }) reads: number;
   @ApiProperty({ type: [AccessReportReader] }) bodies: AccessReportReader[];
 }

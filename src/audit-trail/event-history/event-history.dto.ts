@@ -6,7 +6,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 
 export const MIN_UNSEAL_REASON = 20;
 
 export class EventHistoryQuery {
-  @ApiPropertyOptional({ example: 0, minimum: 0, description: 'the first stream version to list (inclusive)' })
+  @ApiPropertyOptional({ type: 'integer', example: 0, minimum: 0, description: 'the first stream version to list (inclusive)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

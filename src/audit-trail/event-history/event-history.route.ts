@@ -1,9 +1,9 @@
 import { Controller, Get, Headers, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiParam, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@lotse/domain';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
-import { ApiProblemResponse } from '../../http';
+import { ApiOperationFor } from '../../http';
 import { PURPOSE_HEADER, requiredPurpose } from '../access-log/purpose';
 import { EventHistoryQuery, MIN_UNSEAL_REASON } from './event-history.dto';
 import { GetEventHistory } from './event-history.handler';
@@ -19,12 +19,14 @@ export class EventHistoryRoute {
   @Roles('auditor', 'admin')
   @ApiParam({ name: 'streamId', example: 'pathway-2b0d7b3e-5c4f-4d6a-9a51-0b8e4c1f2a77' })
   @ApiHeader({ name: PURPOSE_HEADER, required: false, description: 'why the data is read; required with unseal=true' })
-  @ApiOkResponse({ type: EventHistory, description: "every event of the stream with its envelope, in the stream's order" })
-  @ApiProblemResponse(
-    400,
-    `validation_failed: a malformed fromVersion or until; unseal without a reason of ${MIN_UNSEAL_REASON} characters or without ${PURPOSE_HEADER}`,
-  )
-  @ApiProblemResponse(404, 'not_found: no such stream, or one of another municipality (the answer does not tell which)')
+  @ApiOperationFor({
+    summary: 'Read a stream’s events',
+    description:
+      'Every event of a stream with its envelope, in the stream’s order, from `fromVersion`, up to `until` (a version or a moment). ' +
+      '`unseal=true` opens the sealed fields, with a `reason` and the `Lotse-Purpose` header, and is recorded in the access log.',
+    answers: { status: 200, type: EventHistory, description: 'The events' },
+    problems: { 404: ['not_found'] },
+  })
   history(
     @CurrentUser() user: AuthenticatedUser,
     @Param('streamId') streamId: string,

@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
-import { ApiProblemResponse, UuidParam } from '../../http';
+import { ApiOperationFor, UuidParam } from '../../http';
 import { GetGuardDecisions } from './guard-decisions.handler';
 import { GuardDecisions } from './guard-decisions.response';
 
@@ -14,10 +14,12 @@ export class GuardDecisionsRoute {
 
   @Get(':id/decisions')
   @Roles('auditor', 'admin')
-  @ApiOkResponse({ type: GuardDecisions, description: 'every guard decision on an opening for the person, with the career it rested on' })
-  @ApiProblemResponse(400, 'validation_failed: the id is not a UUID')
-  @ApiProblemResponse(403, 'forbidden: a participant of another municipality')
-  @ApiProblemResponse(404, 'participant_not_found: no such participant')
+  @ApiOperationFor({
+    summary: 'List a person’s guard decisions',
+    description: 'Every decision of the measure-career guard on an opening for the person, with the career it rested on.',
+    answers: { status: 200, type: GuardDecisions, description: 'The decisions' },
+    problems: { 403: ['forbidden'], 404: ['participant_not_found'] },
+  })
   decisions(@CurrentUser() user: AuthenticatedUser, @UuidParam('id') id: string): Promise<GuardDecisions> {
     return this.queries.execute(new GetGuardDecisions(user, id));
   }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AccessAction, AccessRecord } from '../access-log/access-entry';
 
 export class AccessRecordView implements AccessRecord {
-  @ApiProperty({ description: 'the place in the access log' }) seq: number;
+  @ApiProperty({ type: 'integer', description: 'the place in the access log' }) seq: number;
   @ApiProperty() at: string;
   @ApiProperty({ description: 'who read (token sub)' }) sub: string;
   @ApiProperty({ type: [String] }) roles: string[];
@@ -20,7 +20,7 @@ export class AccessRecordView implements AccessRecord {
 
 export class AccessPage {
   @ApiProperty({ type: [AccessRecordView], description: 'newest first' }) items: AccessRecordView[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
+  @ApiProperty({ type: 'integer' }) page: number;
+  @ApiProperty({ type: 'integer' }) pageSize: number;
+  @ApiProperty({ type: 'integer' }) total: number;
 }

@@ -4,7 +4,7 @@ import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-
 import { IsIsoTimestamp } from '../../http';
 
 export class ListAccessQuery {
-  @ApiPropertyOptional({ description: "only reads of this person's data" })
+  @ApiPropertyOptional({ type: 'string', format: 'uuid', description: "only reads of this person's data" })
   @IsOptional()
   @IsUUID()
   participantId?: string;
@@ -15,17 +15,27 @@ export class ListAccessQuery {
   @MaxLength(200)
   actor?: string;
 
-  @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z', description: 'only reads at or after this moment' })
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'date',
+    example: '2026-01-01T00:00:00Z',
+    description: 'only reads at or after this moment',
+  })
   @IsOptional()
   @IsIsoTimestamp()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31T23:59:59Z', description: 'only reads at or before this moment' })
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'date',
+    example: '2026-12-31T23:59:59Z',
+    description: 'only reads at or before this moment',
+  })
   @IsOptional()
   @IsIsoTimestamp()
   to?: string;
 
-  @ApiPropertyOptional({ example: 1, minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', example: 1, minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -33,7 +43,7 @@ export class ListAccessQuery {
   @Max(100_000)
   page?: number;
 
-  @ApiPropertyOptional({ example: 50, minimum: 1, maximum: 500, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', example: 50, minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOperation, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import type { HeaderObject, ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import { DomainErrorCode } from '@lotse/domain';
 
 /** The statuses a route may name refusals for; the ones every route shares are added by the document builder. */
@@ -19,6 +20,10 @@ export interface SuccessAnswer {
   etag?: boolean;
   /** The answer names the new resource's path in `Location`. */
   location?: boolean;
+  /** The same answer in other media types, by content negotiation (e.g. `text/csv` beside JSON): their schemas. */
+  alternatives?: Record<string, SchemaObject>;
+  /** Headers of this answer besides the shared ones (X-Request-Id, ETag, Location, …), e.g. `Content-Disposition`. */
+  headers?: Record<string, HeaderObject>;
 }
 
 /**
@@ -54,16 +59,25 @@ export const OPERATION_SPEC = 'lotse:openapi-operation';
 
 export const ApiOperationFor = (spec: OperationSpec): MethodDecorator => {
   const { answers } = spec;
+  const model = Array.isArray(answers.type) ? answers.type[0] : answers.type;
+  const content: Record<string, { schema: SchemaObject | ReferenceObject }> = {};
+  if (answers.contentType) content[answers.contentType] = { schema: { type: 'string' } };
+  for (const [mediaType, schema] of Object.entries(answers.alternatives ?? {})) content[mediaType] = { schema };
+  // With other media types beside JSON, the JSON body is written out here too (Swagger's `type` would stand alone).
+  if (model && Object.keys(content).length > 0) {
+    const ref = { $ref: getSchemaPath(model) };
+    content['application/json'] = { schema: Array.isArray(answers.type) ? { type: 'array', items: ref } : ref };
+  }
   const decorators: MethodDecorator[] = [
     SetMetadata(OPERATION_SPEC, spec),
     ApiOperation({ summary: spec.summary, description: spec.description }),
     ApiResponse({
       status: answers.status,
       description: answers.description,
-      ...(answers.type ? { type: answers.type } : {}),
-      ...(answers.contentType ? { content: { [answers.contentType]: { schema: { type: 'string' } } } } : {}),
+      ...(Object.keys(content).length > 0 ? { content } : answers.type ? { type: answers.type } : {}),
+      ...(answers.headers ? { headers: answers.headers } : {}),
     }),
   ];
-  if (answers.type) decorators.push(ApiExtraModels(Array.isArray(answers.type) ? answers.type[0] : answers.type));
+  if (model) decorators.push(ApiExtraModels(model));
   return applyDecorators(...decorators);
 };

@@ -73,6 +73,15 @@ const TAGS = [
   },
   { name: 'duplicates', description: 'Registrations that may be the same person: listing, merging, dismissing.' },
   { name: 'offers', description: 'The offer catalogue of a municipality and its places.' },
+  {
+    name: 'statistics',
+    description: 'Anonymised figures of pathways, outputs, careers and needs against offers, as JSON or CSV, and their page.',
+  },
+  { name: 'reports', description: 'Statistics stored as reports at a log position, and reproduced from the log.' },
+  {
+    name: 'audit',
+    description: 'The verifiable log (checkpoints, proofs, verification, export) and the audit trail (history, decisions, access).',
+  },
   { name: 'operations', description: 'Health, metrics and the read models, for operators.' },
 ];
 

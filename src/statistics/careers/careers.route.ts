@@ -3,11 +3,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
-import { ApiStatisticsResponses } from '../api-statistics-response.decorator';
 import { respond } from '../statistics-output';
 import { StatisticsAnswer } from '../statistics.response';
 import { PeriodQuery } from '../statistics-query.dto';
 import { GetCareerStatistics } from './careers.handler';
+import { ApiOperationFor } from '../../http';
 
 @ApiTags('statistics')
 @ApiBearerAuth()
@@ -17,9 +17,23 @@ export class CareerStatisticsRoute {
 
   @Get('careers')
   @Roles('coordinator', 'analyst', 'admin')
-  @ApiStatisticsResponses(
-    'The measure-career indicator: persons by pathways and jurisdictions in 24 months, three or more unsuccessful pathways of one kind, the guard’s refusals by rule per quarter',
-  )
+  @ApiOperationFor({
+    summary: 'Read the career indicator',
+    description:
+      'Persons by pathways and jurisdictions in 24 months, three or more unsuccessful pathways of one kind, and the guard’s refusals by rule per quarter. ' +
+      'JSON, or CSV with `?format=csv` or `Accept: text/csv`. Cells below the disclosure rule’s minimum are suppressed.',
+    answers: {
+      status: 200,
+      type: StatisticsAnswer,
+      description: 'The figures',
+      alternatives: {
+        'text/csv': {
+          type: 'string',
+          description: 'RFC 4180, UTF-8; suppressed figures as `*`; first lines: position, period, municipality, rule',
+        },
+      },
+    },
+  })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: PeriodQuery,

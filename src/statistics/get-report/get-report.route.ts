@@ -3,8 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
-import { ApiProblemResponse, UuidParam } from '../../http';
-import { ApiStatisticsResponses } from '../api-statistics-response.decorator';
+import { ApiOperationFor, UuidParam } from '../../http';
 import { ReportAnswer } from '../reports/report.response';
 import { respond } from '../statistics-output';
 import { StatisticsFormatQuery } from '../statistics-query.dto';
@@ -19,8 +18,23 @@ export class GetReportRoute {
 
   @Get(':id')
   @Roles('coordinator', 'analyst', 'admin')
-  @ApiStatisticsResponses('a stored report’s figures as stored, with `reportId` and `report` (its summary)', ReportAnswer)
-  @ApiProblemResponse(404, 'not_found: no such report')
+  @ApiOperationFor({
+    summary: 'Read a stored report',
+    description:
+      'A stored report’s figures as stored, with `reportId` and `report` (its summary); JSON, or CSV with `?format=csv` or `Accept: text/csv`.',
+    answers: {
+      status: 200,
+      type: ReportAnswer,
+      description: 'The report',
+      alternatives: {
+        'text/csv': {
+          type: 'string',
+          description: 'RFC 4180, UTF-8; suppressed figures as `*`; first lines: position, period, municipality, rule',
+        },
+      },
+    },
+    problems: { 404: ['not_found'] },
+  })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
-import { ApiProblemResponse } from '../../http';
+import { ApiOperationFor } from '../../http';
 import { ReportPage } from '../reports/report.response';
 import { ListReports } from './list-reports.handler';
 import { ListReportsQuery } from './list-reports.query';
@@ -15,11 +15,11 @@ export class ListReportsRoute {
 
   @Get()
   @Roles('coordinator', 'analyst', 'admin')
-  @ApiOkResponse({ type: ReportPage, description: 'stored reports, newest first; a coordinator sees those of her municipality' })
-  @ApiProblemResponse(400, 'validation_failed: page, pageSize or minPosition invalid')
-  @ApiProblemResponse(401, 'unauthenticated: no valid token')
-  @ApiProblemResponse(403, 'forbidden: not a coordinator, analyst or admin')
-  @ApiProblemResponse(503, 'read_model_behind: the list has not reached minPosition yet (Retry-After)')
+  @ApiOperationFor({
+    summary: 'List stored reports',
+    description: 'Stored reports, newest first; a coordinator sees those of her municipality.',
+    answers: { status: 200, type: ReportPage, description: 'One page of reports' },
+  })
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListReportsQuery): Promise<ReportPage> {
     return this.queries.execute(new ListReports(user, query));
   }

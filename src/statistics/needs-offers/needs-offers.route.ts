@@ -3,11 +3,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
-import { ApiStatisticsResponses } from '../api-statistics-response.decorator';
 import { respond } from '../statistics-output';
 import { StatisticsAnswer } from '../statistics.response';
 import { NeedsOffersQuery } from './needs-offers.dto';
 import { GetNeedsOffers } from './needs-offers.handler';
+import { ApiOperationFor } from '../../http';
 
 @ApiTags('statistics')
 @ApiBearerAuth()
@@ -17,7 +17,23 @@ export class NeedsOffersRoute {
 
   @Get('needs-offers')
   @Roles('coordinator', 'analyst', 'admin')
-  @ApiStatisticsResponses('On one day, people with an open need against the places open to their residence status, and the gap')
+  @ApiOperationFor({
+    summary: 'Compare needs and offers',
+    description:
+      'On one day, people with an open need against the places open to their residence status, and the gap. ' +
+      'JSON, or CSV with `?format=csv` or `Accept: text/csv`. Cells below the disclosure rule’s minimum are suppressed.',
+    answers: {
+      status: 200,
+      type: StatisticsAnswer,
+      description: 'The figures',
+      alternatives: {
+        'text/csv': {
+          type: 'string',
+          description: 'RFC 4180, UTF-8; suppressed figures as `*`; first lines: position, period, municipality, rule',
+        },
+      },
+    },
+  })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: NeedsOffersQuery,

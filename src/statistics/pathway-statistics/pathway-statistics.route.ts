@@ -3,11 +3,11 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
-import { ApiStatisticsResponses } from '../api-statistics-response.decorator';
 import { respond } from '../statistics-output';
 import { StatisticsAnswer } from '../statistics.response';
 import { PathwayStatisticsQuery } from './pathway-statistics.dto';
 import { GetPathwayStatistics } from './pathway-statistics.handler';
+import { ApiOperationFor } from '../../http';
 
 @ApiTags('statistics')
 @ApiBearerAuth()
@@ -17,9 +17,23 @@ export class PathwayStatisticsRoute {
 
   @Get('pathways')
   @Roles('coordinator', 'analyst', 'admin')
-  @ApiStatisticsResponses(
-    'Pathways started, active, ended, completed or aborted in a period, their transition rate or median duration, grouped',
-  )
+  @ApiOperationFor({
+    summary: 'Count pathways',
+    description:
+      'Pathways started, active, ended, completed or aborted in a period, their transition rate or median duration, grouped. ' +
+      'JSON, or CSV with `?format=csv` or `Accept: text/csv`. Cells below the disclosure rule’s minimum are suppressed.',
+    answers: {
+      status: 200,
+      type: StatisticsAnswer,
+      description: 'The figures',
+      alternatives: {
+        'text/csv': {
+          type: 'string',
+          description: 'RFC 4180, UTF-8; suppressed figures as `*`; first lines: position, period, municipality, rule',
+        },
+      },
+    },
+  })
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: PathwayStatisticsQuery,

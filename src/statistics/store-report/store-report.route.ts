@@ -1,10 +1,10 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
-import { ApiProblemResponse, setVersionHeaders } from '../../http';
+import { ApiOperationFor, setVersionHeaders } from '../../http';
 import { StoreReportResult } from '../reports/report.response';
 import { StoreReportDto } from './store-report.dto';
 import { StoreReportRequest } from './store-report.handler';
@@ -17,17 +17,12 @@ export class StoreReportRoute {
 
   @Post()
   @Roles('coordinator', 'analyst', 'admin')
-  @ApiCreatedResponse({
-    type: StoreReportResult,
-    description: 'the report is stored as of the statistics’ current log position, with the sha256 of its canonical CSV',
-    headers: {
-      Location: { description: '/reports/<id>', schema: { type: 'string' } },
-      ETag: { description: 'the report stream’s version', schema: { type: 'string' } },
-    },
+  @ApiOperationFor({
+    summary: 'Store a report',
+    description: 'Stores a statistics answer as a report as of the statistics’ current log position, with the sha256 of its canonical CSV.',
+    answers: { status: 201, type: StoreReportResult, description: 'Stored; `id` is the report’s id', etag: true, location: true },
+    problems: { 409: ['report_exists'] },
   })
-  @ApiProblemResponse(400, 'validation_failed: an unknown type or an invalid parameter (errors[] names it)')
-  @ApiProblemResponse(401, 'unauthenticated: no valid token')
-  @ApiProblemResponse(403, 'forbidden: not a coordinator, analyst or admin, or a coordinator naming another municipality')
   async store(
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,

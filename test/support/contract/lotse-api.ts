@@ -119,7 +119,7 @@ export type paths = {
     };
     /**
      * Read a participant
-     * @description The participant’s registration, entitlements, latest needs assessment and open needs. Personal data only for a coach or admin, and never once erased.
+     * @description The participant’s registration, entitlements, latest needs assessment and open needs. Personal data only for a coach or admin, and never once erased. With `asOf` or `atPosition` (not both) the participant as it was then.
      *
      *     **Who may call it:** `coach`, `coordinator`, `auditor`, `admin`.
      */
@@ -373,7 +373,7 @@ export type paths = {
     };
     /**
      * Read a pathway
-     * @description The pathway with its goal and its case steps in time order; notes only for a coach or admin.
+     * @description The pathway with its goal and its case steps in time order; notes only for a coach or admin. With `asOf` or `atPosition` (not both) the pathway as it was then.
      *
      *     **Who may call it:** `coach`, `coordinator`, `auditor`, `admin`.
      */
@@ -468,6 +468,452 @@ export type paths = {
      *     **Who may call it:** `coach`, `admin`.
      */
     post: operations['TransferPathwayRoute_transfer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/statistics/pathways': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Count pathways
+     * @description Pathways started, active, ended, completed or aborted in a period, their transition rate or median duration, grouped. JSON, or CSV with `?format=csv` or `Accept: text/csv`. Cells below the disclosure rule’s minimum are suppressed.
+     *
+     *     **Who may call it:** `coordinator`, `analyst`, `admin`.
+     */
+    get: operations['PathwayStatisticsRoute_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/statistics/needs-offers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Compare needs and offers
+     * @description On one day, people with an open need against the places open to their residence status, and the gap. JSON, or CSV with `?format=csv` or `Accept: text/csv`. Cells below the disclosure rule’s minimum are suppressed.
+     *
+     *     **Who may call it:** `coordinator`, `analyst`, `admin`.
+     */
+    get: operations['NeedsOffersRoute_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/statistics/careers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the career indicator
+     * @description Persons by pathways and jurisdictions in 24 months, three or more unsuccessful pathways of one kind, and the guard’s refusals by rule per quarter. JSON, or CSV with `?format=csv` or `Accept: text/csv`. Cells below the disclosure rule’s minimum are suppressed.
+     *
+     *     **Who may call it:** `coordinator`, `analyst`, `admin`.
+     */
+    get: operations['CareerStatisticsRoute_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/statistics/outputs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Count outputs
+     * @description Outputs as the seeds report counts them: placement offers, employer contacts, internships, exams registered, certificates obtained. JSON, or CSV with `?format=csv` or `Accept: text/csv`. Cells below the disclosure rule’s minimum are suppressed.
+     *
+     *     **Who may call it:** `coordinator`, `analyst`, `admin`.
+     */
+    get: operations['OutputStatisticsRoute_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List stored reports
+     * @description Stored reports, newest first; a coordinator sees those of her municipality.
+     *
+     *     **Who may call it:** `coordinator`, `analyst`, `admin`.
+     */
+    get: operations['ListReportsRoute_list'];
+    put?: never;
+    /**
+     * Store a report
+     * @description Stores a statistics answer as a report as of the statistics’ current log position, with the sha256 of its canonical CSV.
+     *
+     *     **Who may call it:** `coordinator`, `analyst`, `admin`.
+     */
+    post: operations['StoreReportRoute_store'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/{id}/reproduction': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reproduce a stored report
+     * @description The report recomputed from the event log up to its position by replay, not from the read models, and whether it matches.
+     *
+     *     **Who may call it:** `coordinator`, `analyst`, `admin`.
+     */
+    get: operations['ReproduceReportRoute_reproduce'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a stored report
+     * @description A stored report’s figures as stored, with `reportId` and `report` (its summary); JSON, or CSV with `?format=csv` or `Accept: text/csv`.
+     *
+     *     **Who may call it:** `coordinator`, `analyst`, `admin`.
+     */
+    get: operations['GetReportRoute_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open the statistics page
+     * @description The statistics page (HTML): charts and tables of the statistics API, read with the user’s own token; no figure in the page itself.
+     *
+     *     **Who may call it:** anyone, without a token.
+     */
+    get: operations['StatisticsPageRoute_page'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/statistics/assets/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Load a file of the statistics page
+     * @description The page’s script, stylesheet, German labels, or the charting library.
+     *
+     *     **Who may call it:** anyone, without a token.
+     */
+    get: operations['StatisticsPageRoute_asset'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/checkpoints/latest': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the latest checkpoint
+     * @description The latest signed checkpoint of the Merkle tree over the whole log.
+     *
+     *     **Who may call it:** `auditor`, `admin`.
+     */
+    get: operations['CheckpointsRoute_latest'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/checkpoints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a checkpoint by tree size
+     * @description The checkpoint signed at a given tree size.
+     *
+     *     **Who may call it:** `auditor`, `admin`.
+     */
+    get: operations['CheckpointsRoute_ofSize'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/proofs/inclusion': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Prove an event is in the log
+     * @description An RFC 9162 inclusion proof of one event in the Merkle tree of a signed checkpoint (the latest, or the one of `treeSize`).
+     *
+     *     **Who may call it:** `auditor`, `admin`.
+     */
+    get: operations['ProofsRoute_inclusion'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/proofs/consistency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Prove the log only grew
+     * @description An RFC 9162 consistency proof that the tree of size `to` extends the tree of size `from`: hashes only, of no municipality.
+     *
+     *     **Who may call it:** `auditor`, `admin`.
+     */
+    get: operations['ProofsRoute_consistency'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/public-key': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the signing key
+     * @description The Ed25519 key the checkpoints are signed with, as a note verifier key.
+     *
+     *     **Who may call it:** `auditor`, `admin`.
+     */
+    get: operations['PublicKeyRoute_publicKey'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Verify the log
+     * @description Checks the hash chains and the Merkle tree against the latest signed checkpoint (of one stream with `stream`). Answers 200 either way: `intact` says whether anything was found, `firstFailure` the first bad position in log order and why (hash_mismatch, version_gap, missing_event, reordered, root_mismatch).
+     *
+     *     **Who may call it:** `auditor`, `admin`.
+     */
+    get: operations['VerifyRoute_verify'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export the log
+     * @description The events as stored (sealed fields sealed), the signed checkpoint and the proofs, as NDJSON: one JSON object per line (header, events, checkpoint, range_proof[, consistency]). Check the file offline with `npm run --silent audit -- verify <file.ndjson> --public-key <file> [--checkpoint <saved note>]`.
+     *
+     *     **Who may call it:** `auditor`, `admin`.
+     */
+    get: operations['ExportLogRoute_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/streams/{streamId}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a stream’s events
+     * @description Every event of a stream with its envelope, in the stream’s order, from `fromVersion`, up to `until` (a version or a moment). `unseal=true` opens the sealed fields, with a `reason` and the `Lotse-Purpose` header, and is recorded in the access log.
+     *
+     *     **Who may call it:** `auditor`, `admin`.
+     */
+    get: operations['EventHistoryRoute_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/participants/{id}/decisions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a person’s guard decisions
+     * @description Every decision of the measure-career guard on an opening for the person, with the career it rested on.
+     *
+     *     **Who may call it:** `auditor`, `admin`.
+     */
+    get: operations['GuardDecisionsRoute_decisions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/access': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List reads of personal data
+     * @description Who read whose personal data, newest first, filtered and paged.
+     *
+     *     **Who may call it:** `auditor`, `admin`.
+     */
+    get: operations['ListAccessRoute_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/participants/{id}/access-report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Report who read a person’s data
+     * @description Which bodies read the person’s data, and when, for a request under Art. 15 GDPR.
+     *
+     *     **Who may call it:** `admin`.
+     */
+    get: operations['AccessReportRoute_report'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -593,7 +1039,7 @@ export type paths = {
     };
     /**
      * Read a career
-     * @description All of the participant’s pathways across jurisdictions with what the guard noted, their overrides, case conferences and merged registrations.
+     * @description All of the participant’s pathways across jurisdictions with what the guard noted, their overrides, case conferences and merged registrations; with `asOf` or `atPosition` (not both) the career as it was then.
      *
      *     **Who may call it:** `coach`, `coordinator`, `auditor`, `admin`.
      */
@@ -687,6 +1133,17 @@ export type components = {
           message?: string;
           /** @description the projections that stopped */
           failed?: string[];
+          /** @description auditLog: false when the log is not verified in the background */
+          enabled?: boolean;
+          /**
+           * Format: date-time
+           * @description auditLog: when the log was last verified
+           */
+          lastCheck?: string | null;
+          /** @description auditLog: events the last verification checked */
+          checkedEvents?: number;
+          /** @description auditLog: the first failure the last verification found */
+          failure?: Record<string, never>;
         } & {
           [key: string]: components['schemas']['ProjectionHealth'];
         };
@@ -700,6 +1157,17 @@ export type components = {
           message?: string;
           /** @description the projections that stopped */
           failed?: string[];
+          /** @description auditLog: false when the log is not verified in the background */
+          enabled?: boolean;
+          /**
+           * Format: date-time
+           * @description auditLog: when the log was last verified
+           */
+          lastCheck?: string | null;
+          /** @description auditLog: events the last verification checked */
+          checkedEvents?: number;
+          /** @description auditLog: the first failure the last verification found */
+          failure?: Record<string, never>;
         } & {
           [key: string]: components['schemas']['ProjectionHealth'];
         };
@@ -713,6 +1181,17 @@ export type components = {
           message?: string;
           /** @description the projections that stopped */
           failed?: string[];
+          /** @description auditLog: false when the log is not verified in the background */
+          enabled?: boolean;
+          /**
+           * Format: date-time
+           * @description auditLog: when the log was last verified
+           */
+          lastCheck?: string | null;
+          /** @description auditLog: events the last verification checked */
+          checkedEvents?: number;
+          /** @description auditLog: the first failure the last verification found */
+          failure?: Record<string, never>;
         } & {
           [key: string]: components['schemas']['ProjectionHealth'];
         };
@@ -861,6 +1340,17 @@ export type components = {
           message?: string;
           /** @description the projections that stopped */
           failed?: string[];
+          /** @description auditLog: false when the log is not verified in the background */
+          enabled?: boolean;
+          /**
+           * Format: date-time
+           * @description auditLog: when the log was last verified
+           */
+          lastCheck?: string | null;
+          /** @description auditLog: events the last verification checked */
+          checkedEvents?: number;
+          /** @description auditLog: the first failure the last verification found */
+          failure?: Record<string, never>;
         } & {
           [key: string]: components['schemas']['ProjectionHealth'];
         };
@@ -874,6 +1364,17 @@ export type components = {
           message?: string;
           /** @description the projections that stopped */
           failed?: string[];
+          /** @description auditLog: false when the log is not verified in the background */
+          enabled?: boolean;
+          /**
+           * Format: date-time
+           * @description auditLog: when the log was last verified
+           */
+          lastCheck?: string | null;
+          /** @description auditLog: events the last verification checked */
+          checkedEvents?: number;
+          /** @description auditLog: the first failure the last verification found */
+          failure?: Record<string, never>;
         } & {
           [key: string]: components['schemas']['ProjectionHealth'];
         };
@@ -887,6 +1388,17 @@ export type components = {
           message?: string;
           /** @description the projections that stopped */
           failed?: string[];
+          /** @description auditLog: false when the log is not verified in the background */
+          enabled?: boolean;
+          /**
+           * Format: date-time
+           * @description auditLog: when the log was last verified
+           */
+          lastCheck?: string | null;
+          /** @description auditLog: events the last verification checked */
+          checkedEvents?: number;
+          /** @description auditLog: the first failure the last verification found */
+          failure?: Record<string, never>;
         } & {
           [key: string]: components['schemas']['ProjectionHealth'];
         };
@@ -1332,6 +1844,7 @@ export type components = {
         | 'goal_agreement'
         | 'referral'
         | 'placement_offer'
+        | 'employer_contact'
         | 'internship'
         | 'application'
         | 'exam_registered'
@@ -1351,6 +1864,7 @@ export type components = {
         | 'goal_agreement'
         | 'referral'
         | 'placement_offer'
+        | 'employer_contact'
         | 'internship'
         | 'application'
         | 'exam_registered'
@@ -1433,6 +1947,7 @@ export type components = {
         | 'goal_agreement'
         | 'referral'
         | 'placement_offer'
+        | 'employer_contact'
         | 'internship'
         | 'application'
         | 'exam_registered'
@@ -1460,6 +1975,7 @@ export type components = {
         | 'goal_agreement'
         | 'referral'
         | 'placement_offer'
+        | 'employer_contact'
         | 'internship'
         | 'application'
         | 'exam_registered'
@@ -1527,6 +2043,7 @@ export type components = {
         | 'goal_agreement'
         | 'referral'
         | 'placement_offer'
+        | 'employer_contact'
         | 'internship'
         | 'application'
         | 'exam_registered'
@@ -1553,6 +2070,7 @@ export type components = {
         | 'goal_agreement'
         | 'referral'
         | 'placement_offer'
+        | 'employer_contact'
         | 'internship'
         | 'application'
         | 'exam_registered'
@@ -1612,6 +2130,517 @@ export type components = {
        * @example coach-2
        */
       toCoachId: string;
+    };
+    DisclosureRuleView: {
+      /**
+       * @description k: counts from 1 to k−1 are suppressed
+       * @example 5
+       */
+      minCell: number;
+      /**
+       * @description rates and medians need at least this many cases
+       * @example 10
+       */
+      minDenominator: number;
+      /** @example k=5: counts from 1 to 4 suppressed (*), … */
+      description: string;
+    };
+    StatisticsCellView: {
+      /**
+       * @example {
+       *       "kind": "coaching",
+       *       "jurisdiction": "sgb2"
+       *     }
+       */
+      keys: {
+        [key: string]: string;
+      };
+      /**
+       * @description null when suppressed (or a rate without any case)
+       * @example 12
+       */
+      value: number | null;
+      /** @description true: withheld by the disclosure control; the CSV shows `*` */
+      suppressed: boolean;
+    };
+    StatisticsTableView: {
+      /** @example pathways.started */
+      name: string;
+      /**
+       * @description count: k rule and secondary suppression; rate: at least 10 cases; public: counts no person
+       * @enum {string}
+       */
+      measure: 'count' | 'rate' | 'public';
+      /**
+       * @example [
+       *       "kind"
+       *     ]
+       */
+      rowDimensions: string[];
+      /** @example jurisdiction */
+      columnDimension: string | null;
+      /** @description the column dimension’s values, in order */
+      columns: string[];
+      /** @description row by row, each row’s columns in order */
+      cells: components['schemas']['StatisticsCellView'][];
+      rowTotals: components['schemas']['StatisticsCellView'][];
+      columnTotals: components['schemas']['StatisticsCellView'][];
+      total: components['schemas']['StatisticsCellView'];
+    };
+    ReportSummary: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      type: 'pathways' | 'needs-offers' | 'careers' | 'outputs';
+      /** @description the query with every default resolved */
+      parameters: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description absent: all municipalities
+       * @example neuss
+       */
+      municipality?: string;
+      /** @description the log position the figures were computed at */
+      position: number;
+      /** @example 1 */
+      definitionVersion: number;
+      /**
+       * @description k of the disclosure control it was published under
+       * @example 5
+       */
+      minCell: number;
+      /**
+       * @description sha256 (hex) of the canonical CSV (comma, decimal point)
+       * @example c0535e4b…
+       */
+      sha256: string;
+      /** Format: date-time */
+      storedAt: string;
+    };
+    StatisticsAnswer: {
+      /** @enum {string} */
+      type: 'pathways' | 'needs-offers' | 'careers' | 'outputs';
+      /**
+       * @description the query with every default resolved; a report stores exactly these
+       * @example {
+       *       "measure": "started",
+       *       "groupBy": [
+       *         "kind"
+       *       ],
+       *       "from": "2026-01-01",
+       *       "to": "2026-12-31"
+       *     }
+       */
+      parameters: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description the log position the figures were computed at
+       * @example 4711
+       */
+      position: number;
+      rule: components['schemas']['DisclosureRuleView'];
+      tables: components['schemas']['StatisticsTableView'][];
+      /** @description a stored report only: its id */
+      reportId?: string;
+      /** @description a stored report only: its summary */
+      report?: components['schemas']['ReportSummary'];
+    };
+    StoreReportResult: {
+      /** Format: uuid */
+      id: string;
+      /** @description the report stream’s version (0) */
+      version: number;
+      /** @description log position of the stored report: `minPosition` for GET /reports */
+      position: number;
+      report: components['schemas']['ReportSummary'];
+    };
+    StoreReportDto: {
+      /**
+       * @example pathways
+       * @enum {string}
+       */
+      type: 'pathways' | 'needs-offers' | 'careers' | 'outputs';
+      /**
+       * @description the query parameters of GET /statistics/<type> (groupBy as a comma-separated string or an array); defaults as there
+       * @example {
+       *       "measure": "started",
+       *       "groupBy": "kind",
+       *       "from": "2026-01-01",
+       *       "to": "2026-12-31"
+       *     }
+       */
+      parameters?: {
+        [key: string]: unknown;
+      };
+    };
+    ReportPage: {
+      items: components['schemas']['ReportSummary'][];
+      page: number;
+      pageSize: number;
+      total: number;
+      /** @description the reports read model’s position */
+      position: number;
+    };
+    ReproductionResult: {
+      /** @description true: the replay of the log up to the report’s position gives the same CSV, byte for byte */
+      reproduced: boolean;
+      /** @description sha256 of the canonical CSV computed by the replay */
+      sha256: string;
+      /** @description sha256 stored with the report */
+      storedSha256: string;
+      position: number;
+      /** @description events read from the log */
+      eventsReplayed: number;
+    };
+    CheckpointResponse: {
+      /** @description the log's name, the first line of the note */
+      origin: string;
+      /** @description events covered, from the start of the log */
+      treeSize: number;
+      /** @description RFC 9162 root hash of the first treeSize events, base64 */
+      rootHash: string;
+      signedAt: string;
+      /** @description the signed note: origin, tree size and root hash lines, a blank line and the Ed25519 signature line; save it to check later exports against */
+      note: string;
+    };
+    InclusionProofResponse: {
+      eventId: string;
+      /** @description global position of the event */
+      position: number;
+      /** @description its leaf in the tree, 0-based */
+      leafIndex: number;
+      treeSize: number;
+      /** @description the event's stored chain hash (hex): the leaf's entry */
+      eventHash: string;
+      /** @description SHA-256(0x00 ‖ event hash), base64 */
+      leafHash: string;
+      /** @description RFC 9162 audit path, leaf first, base64 */
+      proof: string[];
+      /** @description root hash of the tree of treeSize, base64 */
+      rootHash: string;
+    };
+    ConsistencyProofResponse: {
+      from: number;
+      to: number;
+      /** @description RFC 9162 consistency proof, base64 */
+      proof: string[];
+      /** @description root of the tree of `from`, base64 */
+      fromRootHash: string;
+      /** @description root of the tree of `to`, base64 */
+      toRootHash: string;
+    };
+    PublicKeyResponse: {
+      /** @description the log's origin, the name in the key and in every signature line */
+      origin: string;
+      /** @example Ed25519 */
+      algorithm: string;
+      /** @description the verifier key in signed-note form `<origin>+<key hash>+<base64(0x01 ‖ public key)>`; save it for `npm run audit -- verify --public-key` */
+      verifierKey: string;
+    };
+    CheckpointSummary: {
+      treeSize: number;
+      /** @description base64 */
+      rootHash: string;
+    };
+    VerificationFailure: {
+      /** @enum {string} */
+      reason: 'hash_mismatch' | 'version_gap' | 'missing_event' | 'reordered' | 'root_mismatch';
+      /** @description global position of the first bad event, when there is one to name */
+      position: number | null;
+      /** @description its leaf in the Merkle tree */
+      leafIndex?: number | null;
+      streamId?: string | null;
+      streamVersion?: number | null;
+      /** @description what was found; ids and hashes only, never personal data */
+      detail: string;
+    };
+    VerificationReport: {
+      /** @description true when nothing was found */
+      intact: boolean;
+      /** @enum {string} */
+      scope: 'log' | 'stream';
+      streamId?: string;
+      /** @description events checked */
+      checkedEvents: number;
+      /** @description the signed checkpoint the tree was checked against */
+      checkpoint: components['schemas']['CheckpointSummary'] | null;
+      /** @description the first bad position in log order */
+      firstFailure: components['schemas']['VerificationFailure'] | null;
+      /** @description every finding, first first (at most 100) */
+      failures: components['schemas']['VerificationFailure'][];
+      verifiedAt: string;
+    };
+    AuditedEvent: {
+      eventId: string;
+      /** @example CaseStepRecorded */
+      type: string;
+      /** @example 1 */
+      schemaVersion: number;
+      /** @description who caused it (token sub) */
+      actor: string;
+      /** @example coach */
+      role: string;
+      /**
+       * @description the tenant the command acted for
+       * @example neuss
+       */
+      municipality: string;
+      /** @description the request id (X-Request-Id) */
+      correlationId: string;
+      /** @description the Idempotency-Key, if any */
+      causationId: string | null;
+      /**
+       * Format: date-time
+       * @description when it happened, as the command said
+       */
+      occurredAt: string;
+      /** @description when the store accepted it */
+      recordedAt: string;
+      /** @description the 0-based place in its stream */
+      version: number;
+      /** @description the place in the whole log */
+      position: number;
+      /** @description sha256(previous hash + canonical JSON of the event), hex */
+      hash: string;
+      /** @description the stream's previous event's hash; empty for the first */
+      previousHash: string;
+      /** @description the fact as stored; each sealed personal field is `{ "sealed": true }` (with `"erased": true` once the person's data is erased), or with unseal `{ "sealed": false, "value": … }` */
+      data: Record<string, never>;
+    };
+    EventHistory: {
+      /** @example pathway-2b0d… */
+      streamId: string;
+      /** @example neuss */
+      municipality: string;
+      /**
+       * Format: uuid
+       * @description whose data the stream holds; null for an offer
+       */
+      participantId: string | null;
+      /** @description whether the person's data has been erased: their sealed fields stay sealed for good */
+      erased: boolean;
+      /** @description whether sealed fields were opened for this answer */
+      unsealed: boolean;
+      events?: components['schemas']['AuditedEvent'][];
+    };
+    /** @description An override let the pathway through despite its rule. */
+    OverrideUsedFlag: {
+      /** @enum {string} */
+      rule: 'subsidiarity' | 'career_risk' | 'not_eligible';
+      /** @enum {boolean} */
+      overridden: true;
+      /**
+       * Format: uuid
+       * @description absent for an override that came with a merged registration
+       */
+      overrideId?: string;
+    };
+    /** @description R3 (career risk) was lifted by a case conference. */
+    CaseConferenceFlag: {
+      /** @enum {string} */
+      rule: 'career_risk';
+      /**
+       * Format: date
+       * @description the day of the case conference
+       */
+      liftedByCaseConference: string;
+    };
+    /** @description A merge found the pathway running beside another of its kind. */
+    DuplicatePathwayFlag: {
+      /** @enum {string} */
+      rule: 'duplicate_pathway';
+      /** Format: uuid */
+      overlapsPathwayId: string;
+      /** Format: date-time */
+      foundAt: string;
+    };
+    CareerPathway: {
+      /** Format: uuid */
+      pathwayId: string;
+      /** @enum {string} */
+      kind: 'coaching' | 'language_support' | 'school_certificate' | 'participation_management';
+      /** @enum {string} */
+      jurisdiction: 'sgb2' | 'sgb3' | 'sgb8' | 'sgb12' | 'asylblg' | 'federal' | 'state';
+      /** Format: date */
+      plannedStart: string;
+      /** Format: date */
+      plannedEnd: string;
+      /** @enum {string} */
+      status: 'active' | 'completed' | 'aborted';
+      /** Format: date */
+      endedOn?: string;
+      /** @enum {string} */
+      outcome?: 'training_place' | 'employment' | 'school' | 'other_measure' | 'dropped_out' | 'moved_away' | 'unknown';
+      eligibilityVersion?: string;
+      /** @description what the guard noted when it let the pathway through (overrides used, R3 lifted by a case conference), and `duplicate_pathway` with `overlapsPathwayId` when a merge found it running beside another of its kind */
+      flags: (
+        | components['schemas']['OverrideUsedFlag']
+        | components['schemas']['CaseConferenceFlag']
+        | components['schemas']['DuplicatePathwayFlag']
+      )[];
+    };
+    CareerOverride: {
+      /** Format: uuid */
+      overrideId: string;
+      /** @enum {string} */
+      rule: 'subsidiarity' | 'career_risk' | 'not_eligible';
+      /** @enum {string} */
+      kind?: 'coaching' | 'language_support' | 'school_certificate' | 'participation_management';
+      /** Format: date */
+      validUntil: string;
+      /** @description absent for an override that came with a merged registration */
+      grantedBy?: string;
+      /** Format: date-time */
+      grantedAt?: string;
+      /**
+       * Format: uuid
+       * @description the pathway it let through: an override lifts its rule for one pathway only
+       */
+      usedBy?: string;
+      /**
+       * @description `used` once it let a pathway through, `expired` after validUntil unused, else `open`
+       * @enum {string}
+       */
+      status: 'open' | 'used' | 'expired';
+    };
+    CareerConflict: {
+      /** @enum {string} */
+      rule: 'duplicate_pathway';
+      /** @enum {string} */
+      kind: 'coaching' | 'language_support' | 'school_certificate' | 'participation_management';
+      /**
+       * Format: uuid
+       * @description the pathway of the merged-away registration
+       */
+      pathwayId: string;
+      /**
+       * Format: uuid
+       * @description the pathway it overlaps
+       */
+      overlapsPathwayId: string;
+      /**
+       * Format: date-time
+       * @description when the merge found it
+       */
+      foundAt: string;
+    };
+    CareerView: {
+      /** Format: uuid */
+      participantId: string;
+      /** @description all pathways across jurisdictions, in time order */
+      pathways: components['schemas']['CareerPathway'][];
+      overrides: components['schemas']['CareerOverride'][];
+      /** @description dates of case conferences */
+      caseConferences: string[];
+      /** @description registrations merged into this one */
+      mergedFrom: string[];
+      /** @description duplicate pathways a merge found, until one of the two ends */
+      conflicts: components['schemas']['CareerConflict'][];
+    };
+    GuardDecisionView: {
+      /** @description the log position of the decision */
+      position: number;
+      /** @description enrolment-<id> for an allowed decision, guard-decisions-<id> for a refusal */
+      streamId: string;
+      recordedAt: string;
+      /** Format: date-time */
+      decidedAt: string;
+      /** @description who asked for the opening */
+      actor: string;
+      role: string;
+      /** Format: uuid */
+      pathwayId: string;
+      kind: string;
+      jurisdiction: string;
+      /** Format: date */
+      plannedStart: string;
+      /** Format: date */
+      plannedEnd: string;
+      allowed: boolean;
+      /**
+       * @description the first rule that failed (refusals)
+       * @example R1
+       */
+      rule?: string;
+      /** @example duplicate_pathway */
+      code?: string;
+      /** @description the refusal's conflicting period, pathway and age range, as recorded */
+      refusal?: Record<string, never>;
+      /** @description what let an allowed opening through despite a rule */
+      flags: Record<string, never>[];
+      /** @example nrw-2026.2 */
+      eligibilityVersion: string;
+      /** @description the enrolment ledger version the decision rests on */
+      ledgerVersion: number;
+      /** @description the career as the guard saw it: the ledger up to ledgerVersion, on the day of the decision */
+      career: components['schemas']['CareerView'];
+    };
+    GuardDecisions: {
+      /** Format: uuid */
+      participantId: string;
+      /** @description in log order */
+      decisions: components['schemas']['GuardDecisionView'][];
+    };
+    AccessRecordView: {
+      /** @description the place in the access log */
+      seq: number;
+      at: string;
+      /** @description who read (token sub) */
+      sub: string;
+      roles: string[];
+      /** @description the reader's municipality */
+      municipality: string;
+      /** @example GET /participants/:id */
+      route: string;
+      /** @description whose data the answer contained */
+      participantIds: string[];
+      /** @description where that data belongs */
+      municipalities: string[];
+      /** @description the Lotse-Purpose header */
+      purpose?: string;
+      /** @enum {string} */
+      action: 'read' | 'unseal' | 'export' | 'purge';
+      /** @description an unsealing's reason and stream, a purge's cut-off and count */
+      detail?: Record<string, never>;
+      /** @description the previous entry's hash */
+      previousHash: string;
+      /** @description sha256(previousHash + canonical JSON of the entry), hex */
+      hash: string;
+    };
+    AccessPage: {
+      /** @description newest first */
+      items: components['schemas']['AccessRecordView'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    AccessReportReader: {
+      /** @example neuss */
+      municipality: string;
+      /** @example coach */
+      role: string;
+      /** @description how many different people (token subjects) of that body read the data */
+      readers: number;
+      reads: number;
+      firstAt: string;
+      lastAt: string;
+      /**
+       * @example [
+       *       "GET /participants/:id"
+       *     ]
+       */
+      routes: string[];
+      /** @description the purposes stated */
+      purposes: string[];
+    };
+    AccessReport: {
+      /** Format: uuid */
+      participantId: string;
+      /** @description reads on record (the log keeps ACCESS_LOG_RETENTION_DAYS) */
+      reads: number;
+      bodies: components['schemas']['AccessReportReader'][];
     };
     FieldComparisonView: {
       /** @enum {string} */
@@ -1730,120 +2759,6 @@ export type components = {
       heldOn: string;
       /** @example Agreed with the job centre and the youth welfare office: one more language course, with a mentor. */
       decision: string;
-    };
-    /** @description An override let the pathway through despite its rule. */
-    OverrideUsedFlag: {
-      /** @enum {string} */
-      rule: 'subsidiarity' | 'career_risk' | 'not_eligible';
-      /** @enum {boolean} */
-      overridden: true;
-      /**
-       * Format: uuid
-       * @description absent for an override that came with a merged registration
-       */
-      overrideId?: string;
-    };
-    /** @description R3 (career risk) was lifted by a case conference. */
-    CaseConferenceFlag: {
-      /** @enum {string} */
-      rule: 'career_risk';
-      /**
-       * Format: date
-       * @description the day of the case conference
-       */
-      liftedByCaseConference: string;
-    };
-    /** @description A merge found the pathway running beside another of its kind. */
-    DuplicatePathwayFlag: {
-      /** @enum {string} */
-      rule: 'duplicate_pathway';
-      /** Format: uuid */
-      overlapsPathwayId: string;
-      /** Format: date-time */
-      foundAt: string;
-    };
-    CareerPathway: {
-      /** Format: uuid */
-      pathwayId: string;
-      /** @enum {string} */
-      kind: 'coaching' | 'language_support' | 'school_certificate' | 'participation_management';
-      /** @enum {string} */
-      jurisdiction: 'sgb2' | 'sgb3' | 'sgb8' | 'sgb12' | 'asylblg' | 'federal' | 'state';
-      /** Format: date */
-      plannedStart: string;
-      /** Format: date */
-      plannedEnd: string;
-      /** @enum {string} */
-      status: 'active' | 'completed' | 'aborted';
-      /** Format: date */
-      endedOn?: string;
-      /** @enum {string} */
-      outcome?: 'training_place' | 'employment' | 'school' | 'other_measure' | 'dropped_out' | 'moved_away' | 'unknown';
-      eligibilityVersion?: string;
-      /** @description what the guard noted when it let the pathway through (overrides used, R3 lifted by a case conference), and `duplicate_pathway` with `overlapsPathwayId` when a merge found it running beside another of its kind */
-      flags: (
-        | components['schemas']['OverrideUsedFlag']
-        | components['schemas']['CaseConferenceFlag']
-        | components['schemas']['DuplicatePathwayFlag']
-      )[];
-    };
-    CareerOverride: {
-      /** Format: uuid */
-      overrideId: string;
-      /** @enum {string} */
-      rule: 'subsidiarity' | 'career_risk' | 'not_eligible';
-      /** @enum {string} */
-      kind?: 'coaching' | 'language_support' | 'school_certificate' | 'participation_management';
-      /** Format: date */
-      validUntil: string;
-      /** @description absent for an override that came with a merged registration */
-      grantedBy?: string;
-      /** Format: date-time */
-      grantedAt?: string;
-      /**
-       * Format: uuid
-       * @description the pathway it let through: an override lifts its rule for one pathway only
-       */
-      usedBy?: string;
-      /**
-       * @description `used` once it let a pathway through, `expired` after validUntil unused, else `open`
-       * @enum {string}
-       */
-      status: 'open' | 'used' | 'expired';
-    };
-    CareerConflict: {
-      /** @enum {string} */
-      rule: 'duplicate_pathway';
-      /** @enum {string} */
-      kind: 'coaching' | 'language_support' | 'school_certificate' | 'participation_management';
-      /**
-       * Format: uuid
-       * @description the pathway of the merged-away registration
-       */
-      pathwayId: string;
-      /**
-       * Format: uuid
-       * @description the pathway it overlaps
-       */
-      overlapsPathwayId: string;
-      /**
-       * Format: date-time
-       * @description when the merge found it
-       */
-      foundAt: string;
-    };
-    CareerView: {
-      /** Format: uuid */
-      participantId: string;
-      /** @description all pathways across jurisdictions, in time order */
-      pathways: components['schemas']['CareerPathway'][];
-      overrides: components['schemas']['CareerOverride'][];
-      /** @description dates of case conferences */
-      caseConferences: string[];
-      /** @description registrations merged into this one */
-      mergedFrom: string[];
-      /** @description duplicate pathways a merge found, until one of the two ends */
-      conflicts: components['schemas']['CareerConflict'][];
     };
     ParticipantConflicts: {
       /** Format: uuid */
@@ -2613,7 +3528,12 @@ export interface operations {
   };
   ParticipantRoute_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description the state as it was at this moment (by the time the server recorded each event); not together with atPosition */
+        asOf?: string;
+        /** @description the state as it was once the log held this position (inclusive); not together with asOf */
+        atPosition?: number;
+      };
       header?: {
         /** @description An ETag from an earlier answer: 304 without a body while the resource is still at that version. */
         'If-None-Match'?: components['parameters']['IfNoneMatch'];
@@ -2626,7 +3546,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The participant */
+      /** @description The participant now, or as it was then */
       200: {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
@@ -4987,6 +5907,10 @@ export interface operations {
       query?: {
         /** @description wait until the read model has applied this log position (from a write's answer); 503 with Retry-After after 2 s */
         minPosition?: number;
+        /** @description the state as it was at this moment (by the time the server recorded each event); not together with atPosition */
+        asOf?: string;
+        /** @description the state as it was once the log held this position (inclusive); not together with asOf */
+        atPosition?: number;
       };
       header?: {
         /** @description An ETag from an earlier answer: 304 without a body while the resource is still at that version. */
@@ -5000,7 +5924,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The pathway */
+      /** @description The pathway now, or as it was then */
       200: {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
@@ -5953,6 +6877,2956 @@ export interface operations {
       };
     };
   };
+  PathwayStatisticsRoute_get: {
+    parameters: {
+      query?: {
+        /** @description wait until the read model has applied this log position (from a write's answer); 503 with Retry-After after 2 s */
+        minPosition?: number;
+        /** @description `csv` answers text/csv (as does `Accept: text/csv`) */
+        format?: 'json' | 'csv';
+        /** @description CSV field separator; `semicolon` for Excel with German settings */
+        delimiter?: 'comma' | 'semicolon';
+        /** @description CSV decimal separator of rates and medians */
+        decimal?: 'point' | 'comma';
+        /** @description one municipality; unset, all of them for an analyst or admin, the caller's own for a coordinator */
+        municipality?: string;
+        /** @description first day of the period (included) */
+        from?: string;
+        /** @description last day of the period (included) */
+        to?: string;
+        measure?: 'started' | 'active' | 'ended' | 'completed' | 'aborted' | 'transition_rate' | 'median_duration_days';
+        /** @description comma-separated, at most 3 of kind, jurisdiction, residenceStatus, ageBand, municipality, outcome, quarter, year; the last one forms the columns. Default `kind` */
+        groupBy?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/json': components['schemas']['StatisticsAnswer'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `read_model_behind`, `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'read_model_behind' | 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  NeedsOffersRoute_get: {
+    parameters: {
+      query?: {
+        /** @description wait until the read model has applied this log position (from a write's answer); 503 with Retry-After after 2 s */
+        minPosition?: number;
+        /** @description `csv` answers text/csv (as does `Accept: text/csv`) */
+        format?: 'json' | 'csv';
+        /** @description CSV field separator; `semicolon` for Excel with German settings */
+        delimiter?: 'comma' | 'semicolon';
+        /** @description CSV decimal separator of rates and medians */
+        decimal?: 'point' | 'comma';
+        /** @description one municipality; unset, all of them for an analyst or admin, the caller's own for a coordinator */
+        municipality?: string;
+        /** @description the day looked at (default: today) */
+        on?: string;
+        /** @description `kind,residenceStatus` (default), optionally with `municipality` */
+        groupBy?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/json': components['schemas']['StatisticsAnswer'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `read_model_behind`, `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'read_model_behind' | 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  CareerStatisticsRoute_get: {
+    parameters: {
+      query?: {
+        /** @description wait until the read model has applied this log position (from a write's answer); 503 with Retry-After after 2 s */
+        minPosition?: number;
+        /** @description `csv` answers text/csv (as does `Accept: text/csv`) */
+        format?: 'json' | 'csv';
+        /** @description CSV field separator; `semicolon` for Excel with German settings */
+        delimiter?: 'comma' | 'semicolon';
+        /** @description CSV decimal separator of rates and medians */
+        decimal?: 'point' | 'comma';
+        /** @description one municipality; unset, all of them for an analyst or admin, the caller's own for a coordinator */
+        municipality?: string;
+        /** @description first day of the period (included) */
+        from?: string;
+        /** @description last day of the period (included) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/json': components['schemas']['StatisticsAnswer'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `read_model_behind`, `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'read_model_behind' | 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  OutputStatisticsRoute_get: {
+    parameters: {
+      query?: {
+        /** @description wait until the read model has applied this log position (from a write's answer); 503 with Retry-After after 2 s */
+        minPosition?: number;
+        /** @description `csv` answers text/csv (as does `Accept: text/csv`) */
+        format?: 'json' | 'csv';
+        /** @description CSV field separator; `semicolon` for Excel with German settings */
+        delimiter?: 'comma' | 'semicolon';
+        /** @description CSV decimal separator of rates and medians */
+        decimal?: 'point' | 'comma';
+        /** @description one municipality; unset, all of them for an analyst or admin, the caller's own for a coordinator */
+        municipality?: string;
+        /** @description first day of the period (included) */
+        from?: string;
+        /** @description last day of the period (included) */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The figures */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/json': components['schemas']['StatisticsAnswer'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `read_model_behind`, `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'read_model_behind' | 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  ListReportsRoute_list: {
+    parameters: {
+      query?: {
+        /** @description wait until the read model has applied this log position (from a write's answer); 503 with Retry-After after 2 s */
+        minPosition?: number;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of reports */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportPage'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `read_model_behind`, `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'read_model_behind' | 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  StoreReportRoute_store: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Makes a retry safe: the same key with the same request gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the key with another request is 422 `idempotency_key_reused`. Kept for 24 hours, per caller. */
+        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StoreReportDto'];
+      };
+    };
+    responses: {
+      /** @description Stored; `id` is the report’s id */
+      201: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          ETag: components['headers']['ETag'];
+          Location: components['headers']['Location'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StoreReportResult'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description Refused by the current state of the resource. `code`: `report_exists`, `request_in_progress`, `version_conflict`. */
+      409: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'report_exists' | 'request_in_progress' | 'version_conflict';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Well-formed, but the facts in it cannot be right. `code`: `idempotency_key_reused`. */
+      422: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'idempotency_key_reused';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  ReproduceReportRoute_reproduce: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description a UUID; anything else is answered 400 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The reproduction */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReproductionResult'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not visible to the caller). `code`: `not_found`. */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'not_found';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  GetReportRoute_get: {
+    parameters: {
+      query?: {
+        /** @description wait until the read model has applied this log position (from a write's answer); 503 with Retry-After after 2 s */
+        minPosition?: number;
+        /** @description `csv` answers text/csv (as does `Accept: text/csv`) */
+        format?: 'json' | 'csv';
+        /** @description CSV field separator; `semicolon` for Excel with German settings */
+        delimiter?: 'comma' | 'semicolon';
+        /** @description CSV decimal separator of rates and medians */
+        decimal?: 'point' | 'comma';
+      };
+      header?: never;
+      path: {
+        /** @description a UUID; anything else is answered 400 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+          'application/json': components['schemas']['StatisticsAnswer'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not visible to the caller). `code`: `not_found`. */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'not_found';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `read_model_behind`, `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'read_model_behind' | 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  StatisticsPageRoute_page: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The page, with its own, stricter Content-Security-Policy */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  StatisticsPageRoute_asset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        file: 'page.js' | 'style.css' | 'labels.js' | 'd3.js' | 'plot.js';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file; the libraries cached for an hour, the page’s own files revalidated */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/javascript': string;
+          'text/css': string;
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description Not found (or not visible to the caller). `code`: `not_found`. */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'not_found';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  CheckpointsRoute_latest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The checkpoint */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckpointResponse'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not visible to the caller). `code`: `not_found`. */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'not_found';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  CheckpointsRoute_ofSize: {
+    parameters: {
+      query: {
+        /** @description the tree size of a checkpoint that was signed */
+        treeSize: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The checkpoint */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckpointResponse'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not visible to the caller). `code`: `not_found`. */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'not_found';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  ProofsRoute_inclusion: {
+    parameters: {
+      query: {
+        /** @description the event to prove */
+        eventId: string;
+        /** @description the tree to prove it in; by default the latest checkpoint's */
+        treeSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The proof */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InclusionProofResponse'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not visible to the caller). `code`: `not_found`. */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'not_found';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  ProofsRoute_consistency: {
+    parameters: {
+      query: {
+        /** @description the smaller tree size (e.g. of a checkpoint saved earlier) */
+        from: number;
+        /** @description the larger tree size */
+        to: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The proof */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsistencyProofResponse'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not visible to the caller). `code`: `not_found`. */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'not_found';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  PublicKeyRoute_publicKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The key */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicKeyResponse'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  VerifyRoute_verify: {
+    parameters: {
+      query?: {
+        /** @description one stream; without it the whole log */
+        stream?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['VerificationReport'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not visible to the caller). `code`: `not_found`. */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'not_found';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  ExportLogRoute_export: {
+    parameters: {
+      query?: {
+        /** @description global position of the first event to export; by default the start of the log */
+        fromPosition?: number;
+        /** @description global position of the last event to export; by default the last one the latest checkpoint covers */
+        toPosition?: number;
+        /** @description tree size of a checkpoint saved earlier: adds the consistency proof from it */
+        consistencyFrom?: number;
+      };
+      header?: {
+        /** @description why the log is exported; goes into the access record */
+        'Lotse-Purpose'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The export, streamed */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          /** @description attachment; the file name names the range */
+          'Content-Disposition': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-ndjson': string;
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not visible to the caller). `code`: `not_found`. */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'not_found';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  EventHistoryRoute_history: {
+    parameters: {
+      query?: {
+        /** @description the first stream version to list (inclusive) */
+        fromVersion?: number;
+        /** @description only events up to this moment: an ISO time (by recordedAt) or a log position (inclusive) */
+        until?: string;
+        /** @description show sealed personal fields in clear; needs `reason` (at least 20 characters) and the Lotse-Purpose header, and is itself recorded in the access log */
+        unseal?: 'true' | 'false';
+        /** @description why the sealed fields must be read, at least 20 characters (with unseal=true) */
+        reason?: string;
+      };
+      header?: {
+        /** @description why the data is read; required with unseal=true */
+        'lotse-purpose'?: string;
+      };
+      path: {
+        streamId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The events */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EventHistory'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not visible to the caller). `code`: `not_found`. */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'not_found';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  GuardDecisionsRoute_decisions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description a UUID; anything else is answered 400 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The decisions */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GuardDecisions'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not visible to the caller). `code`: `participant_not_found`. */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'participant_not_found';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  ListAccessRoute_list: {
+    parameters: {
+      query?: {
+        /** @description only reads of this person's data */
+        participantId?: string;
+        /** @description only reads by this subject (token sub) */
+        actor?: string;
+        /** @description only reads at or after this moment */
+        from?: string;
+        /** @description only reads at or before this moment */
+        to?: string;
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page of reads */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessPage'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not visible to the caller). `code`: `participant_not_found`. */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'participant_not_found';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
+  AccessReportRoute_report: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description a UUID; anything else is answered 400 */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report */
+      200: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessReport'];
+        };
+      };
+      /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
+      400: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'validation_failed';
+          };
+        };
+      };
+      /** @description No valid bearer token. `code`: `unauthenticated`. */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unauthenticated';
+          };
+        };
+      };
+      /** @description The token’s roles do not admit this route, or the resource belongs to another municipality. `code`: `forbidden`. */
+      403: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'forbidden';
+          };
+        };
+      };
+      /** @description Not found (or not visible to the caller). `code`: `participant_not_found`. */
+      404: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'participant_not_found';
+          };
+        };
+      };
+      /** @description The body exceeds the size limit. `code`: `payload_too_large`. */
+      413: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'payload_too_large';
+          };
+        };
+      };
+      /** @description The body is not `application/json`. `code`: `unsupported_media_type`. */
+      415: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'unsupported_media_type';
+          };
+        };
+      };
+      /** @description Too many requests; `retryAfterSeconds` and `Retry-After` say when to try again. `code`: `too_many_requests`. */
+      429: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'too_many_requests';
+          };
+        };
+      };
+      /** @description The server failed; quote `requestId` when reporting it. `code`: `internal_error`. */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'internal_error';
+          };
+        };
+      };
+      /** @description Not available right now; `Retry-After` says when to try again. `code`: `store_unavailable`. */
+      503: {
+        headers: {
+          'X-Request-Id': components['headers']['XRequestId'];
+          'Retry-After': components['headers']['RetryAfter'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'] & {
+            /** @enum {string} */
+            code: 'store_unavailable';
+          };
+        };
+      };
+    };
+  };
   DuplicatePairsRoute_list: {
     parameters: {
       query?: never;
@@ -6833,6 +10707,10 @@ export interface operations {
       query?: {
         /** @description wait until the read model has applied this log position (from a write's answer); 503 with Retry-After after 2 s */
         minPosition?: number;
+        /** @description the state as it was at this moment (by the time the server recorded each event); not together with atPosition */
+        asOf?: string;
+        /** @description the state as it was once the log held this position (inclusive); not together with asOf */
+        atPosition?: number;
       };
       header?: never;
       path: {
@@ -6843,7 +10721,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The career */
+      /** @description The career now, or as it was then */
       200: {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];

@@ -52,7 +52,8 @@ export class ResponseContract {
     const media = content[mediaType];
     if (!media) return [`content type ${mediaType || '(none)'} is not documented (documented: ${Object.keys(content).join(', ')})`];
     let body: unknown = answer.body;
-    if (mediaType.endsWith('json')) {
+    // JSON and its `+json` kinds are parsed; NDJSON, CSV, HTML and the like stay text.
+    if (mediaType === 'application/json' || mediaType.endsWith('+json')) {
       try {
         body = JSON.parse(answer.body);
       } catch {
