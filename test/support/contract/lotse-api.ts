@@ -2187,6 +2187,31 @@ export type components = {
       columnTotals: components['schemas']['StatisticsCellView'][];
       total: components['schemas']['StatisticsCellView'];
     };
+    StatisticsAnswer: {
+      /** @enum {string} */
+      type: 'pathways' | 'needs-offers' | 'careers' | 'outputs';
+      /**
+       * @description the query with every default resolved; a report stores exactly these
+       * @example {
+       *       "measure": "started",
+       *       "groupBy": [
+       *         "kind"
+       *       ],
+       *       "from": "2026-01-01",
+       *       "to": "2026-12-31"
+       *     }
+       */
+      parameters: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description the log position the figures were computed at
+       * @example 4711
+       */
+      position: number;
+      rule: components['schemas']['DisclosureRuleView'];
+      tables: components['schemas']['StatisticsTableView'][];
+    };
     ReportSummary: {
       /** Format: uuid */
       id: string;
@@ -2217,35 +2242,6 @@ export type components = {
       sha256: string;
       /** Format: date-time */
       storedAt: string;
-    };
-    StatisticsAnswer: {
-      /** @enum {string} */
-      type: 'pathways' | 'needs-offers' | 'careers' | 'outputs';
-      /**
-       * @description the query with every default resolved; a report stores exactly these
-       * @example {
-       *       "measure": "started",
-       *       "groupBy": [
-       *         "kind"
-       *       ],
-       *       "from": "2026-01-01",
-       *       "to": "2026-12-31"
-       *     }
-       */
-      parameters: {
-        [key: string]: unknown;
-      };
-      /**
-       * @description the log position the figures were computed at
-       * @example 4711
-       */
-      position: number;
-      rule: components['schemas']['DisclosureRuleView'];
-      tables: components['schemas']['StatisticsTableView'][];
-      /** @description a stored report only: its id */
-      reportId?: string;
-      /** @description a stored report only: its summary */
-      report?: components['schemas']['ReportSummary'];
     };
     StoreReportResult: {
       /** Format: uuid */
@@ -2293,6 +2289,34 @@ export type components = {
       position: number;
       /** @description events read from the log */
       eventsReplayed: number;
+    };
+    ReportAnswer: {
+      /** @enum {string} */
+      type: 'pathways' | 'needs-offers' | 'careers' | 'outputs';
+      /**
+       * @description the query with every default resolved; a report stores exactly these
+       * @example {
+       *       "measure": "started",
+       *       "groupBy": [
+       *         "kind"
+       *       ],
+       *       "from": "2026-01-01",
+       *       "to": "2026-12-31"
+       *     }
+       */
+      parameters: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description the log position the figures were computed at
+       * @example 4711
+       */
+      position: number;
+      rule: components['schemas']['DisclosureRuleView'];
+      tables: components['schemas']['StatisticsTableView'][];
+      /** Format: uuid */
+      reportId: string;
+      report: components['schemas']['ReportSummary'];
     };
     CheckpointResponse: {
       /** @description the log's name, the first line of the note */
@@ -7927,7 +7951,7 @@ export interface operations {
         };
         content: {
           'text/csv': string;
-          'application/json': components['schemas']['StatisticsAnswer'];
+          'application/json': components['schemas']['ReportAnswer'];
         };
       };
       /** @description The request is malformed; `errors` names each invalid field or header. `code`: `validation_failed`. */
@@ -8143,7 +8167,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        file: 'page.js' | 'style.css' | 'labels.js' | 'd3.js' | 'plot.js';
+        file: 'page.js' | 'api.js' | 'charts.js' | 'format.js' | 'login.js' | 'tables.js' | 'style.css' | 'labels.js' | 'd3.js' | 'plot.js';
       };
       cookie?: never;
     };
