@@ -3,6 +3,7 @@ export { ReadModels, MIN_POSITION_WAIT_MS } from './read-models.service';
 export { ProjectionsHealthIndicator } from './projections.health-indicator';
 export { EXTRA_PROJECTIONS, READ_MODEL_STORE } from './read-models.tokens';
 export { MinPositionQuery } from './min-position.dto';
+export { PageQuery } from './page-query.dto';
 export { PROJECTIONS_VIEW } from './read-models.tokens';
 export { isProjectionFeed } from './projection-feed';
 export type { ProjectionFeed } from './projection-feed';

@@ -1,14 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Jurisdiction, JURISDICTIONS, PATHWAY_KINDS, PathwayKind, RESIDENCE_STATUSES, ResidenceStatus } from '@lotse/domain';
 import { IsCalendarDate } from '../../http';
-import { MinPositionQuery } from '../../read-models';
+import { PageQuery } from '../../read-models';
 
 /** Only the words `true` and `false`: class-transformer would turn any non-empty string into `true`. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListOffersQuery extends MinPositionQuery {
+export class ListOffersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: PATHWAY_KINDS })
   @IsOptional()
   @IsIn(PATHWAY_KINDS)
@@ -43,20 +43,4 @@ export class ListOffersQuery extends MinPositionQuery {
   @Transform(toBoolean)
   @IsBoolean()
   hasFreePlaces?: boolean;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 }

@@ -1,8 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PATHWAY_KINDS, PathwayKind } from '@lotse/domain';
-import { MinPositionQuery } from '../../read-models';
+import { PageQuery } from '../../read-models';
 
 /** Sort keys of the caseload; `-` in front sorts descending. */
 export const CASELOAD_SORTS = [
@@ -19,7 +18,7 @@ export type CaseloadSort = (typeof CASELOAD_SORTS)[number];
 
 export const PATHWAY_STATUSES = ['active', 'completed', 'aborted'] as const;
 
-export class ListPathwaysQuery extends MinPositionQuery {
+export class ListPathwaysQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'me', description: "`me` for the caller's own caseload, or a coach's id" })
   @IsOptional()
   @IsString()
@@ -41,22 +40,6 @@ export class ListPathwaysQuery extends MinPositionQuery {
   @MaxLength(63)
   @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'municipality must be a slug like neuss or rhein-kreis-neuss' })
   municipality?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100_000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
 
   @ApiPropertyOptional({
     enum: CASELOAD_SORTS,

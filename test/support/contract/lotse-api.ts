@@ -4712,6 +4712,9 @@ export interface operations {
       query?: {
         /** @description wait until the read model has applied this log position (from a write's answer); 503 with Retry-After after 2 s */
         minPosition?: number;
+        page?: number;
+        /** @description entries per page */
+        pageSize?: number;
         kind?: 'coaching' | 'language_support' | 'school_certificate' | 'participation_management';
         jurisdiction?: 'sgb2' | 'sgb3' | 'sgb8' | 'sgb12' | 'asylblg' | 'federal' | 'state';
         /** @description offers open to it as of right or by a case-by-case decision */
@@ -4722,8 +4725,6 @@ export interface operations {
         openOn?: string;
         /** @description `true`: only offers with a free place on openOn (or today) */
         hasFreePlaces?: boolean;
-        page?: number;
-        pageSize?: number;
       };
       header?: never;
       path?: never;
@@ -5592,14 +5593,15 @@ export interface operations {
       query?: {
         /** @description wait until the read model has applied this log position (from a write's answer); 503 with Retry-After after 2 s */
         minPosition?: number;
+        page?: number;
+        /** @description entries per page */
+        pageSize?: number;
         /** @description `me` for the caller's own caseload, or a coach's id */
         coach?: string;
         status?: 'active' | 'completed' | 'aborted';
         kind?: 'coaching' | 'language_support' | 'school_certificate' | 'participation_management';
         /** @description defaults to the caller's municipality; another one only for an admin */
         municipality?: string;
-        page?: number;
-        pageSize?: number;
         /** @description `lastContact`: longest without contact first (never contacted at the top); `nextDue`: earliest due first */
         sort?: 'lastContact' | '-lastContact' | 'nextDue' | '-nextDue' | 'plannedEnd' | '-plannedEnd' | 'openedAt' | '-openedAt';
       };
@@ -7482,6 +7484,7 @@ export interface operations {
         /** @description wait until the read model has applied this log position (from a write's answer); 503 with Retry-After after 2 s */
         minPosition?: number;
         page?: number;
+        /** @description entries per page */
         pageSize?: number;
       };
       header?: never;
@@ -10881,11 +10884,11 @@ export interface operations {
       query?: {
         /** @description wait until the read model has applied this log position (from a write's answer); 503 with Retry-After after 2 s */
         minPosition?: number;
+        page?: number;
+        /** @description entries per page */
+        pageSize?: number;
         /** @description defaults to the caller's municipality; another one only for an admin */
         municipality?: string;
-        page?: number;
-        /** @description people per page, each with all their open conflicts */
-        pageSize?: number;
       };
       header?: never;
       path?: never;
