@@ -45,6 +45,10 @@ const history = async (app: INestApplication) => {
   return { pathwayId: pathway.body.id as string, stepPosition: step.body.position as number };
 };
 
+// Each case starts the app and the CLI (a TypeScript process of its own) several times: on a busy 2-core machine
+// that outgrows the default minute.
+jest.setTimeout(180_000);
+
 describe('npm run --silent replay', () => {
   it('builds the pathways read model as it was into a schema beside the live one, and into a JSON file (PostgreSQL)', async () => {
     const schema = freshSchemaName('lotse_replay');
