@@ -34,6 +34,7 @@ describe('loadConfig', () => {
         RATE_LIMIT_WRITES: 600,
         REQUEST_TIMEOUT_MS: 30_000,
         KEEP_ALIVE_TIMEOUT_MS: 5_000,
+        STATISTICS_MIN_CELL: 5,
         AUDIT_CHECKPOINT_EVENTS: 1_000,
         AUDIT_CHECKPOINT_SECONDS: 60,
         AUDIT_VERIFY_INTERVAL_SECONDS: 30,
@@ -78,10 +79,16 @@ describe('loadConfig', () => {
         STARTUP_TIMEOUT_MS: 5_000,
         WEB_CONCURRENCY: 'auto',
         PROJECTIONS: 'auto',
+        STATISTICS_MIN_CELL: 5,
         AUDIT_CHECKPOINT_EVENTS: 250,
         AUDIT_CHECKPOINT_SECONDS: 5,
         AUDIT_VERIFY_INTERVAL_SECONDS: 600,
       });
+    });
+
+    it("takes the statistics' minimum cell size from 3 to 20 only", () => {
+      expect(loadConfig({ STATISTICS_MIN_CELL: '10' }).STATISTICS_MIN_CELL).toBe(10);
+      for (const k of ['2', '21', 'five']) expect(() => loadConfig({ STATISTICS_MIN_CELL: k })).toThrow(/STATISTICS_MIN_CELL/);
     });
 
     it('reads the hardening settings', () => {
@@ -256,6 +263,7 @@ describe('loadConfig', () => {
       'REQUEST_TIMEOUT_MS',
       'KEEP_ALIVE_TIMEOUT_MS',
       'ELIGIBILITY_TABLE_FILE',
+      'STATISTICS_MIN_CELL',
       'LOTSE_MASTER_KEY',
       'LOTSE_SIGNING_KEY',
       'AUDIT_CHECKPOINT_EVENTS',
