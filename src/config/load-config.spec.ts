@@ -82,10 +82,16 @@ describe('loadConfig', () => {
         ACCESS_LOG_RETENTION_DAYS: 365,
         WEB_CONCURRENCY: 'auto',
         PROJECTIONS: 'auto',
+        STATISTICS_MIN_CELL: 5,
         AUDIT_CHECKPOINT_EVENTS: 250,
         AUDIT_CHECKPOINT_SECONDS: 5,
         AUDIT_VERIFY_INTERVAL_SECONDS: 600,
       });
+    });
+
+    it("takes the statistics' minimum cell size from 3 to 20 only", () => {
+      expect(loadConfig({ STATISTICS_MIN_CELL: '10' }).STATISTICS_MIN_CELL).toBe(10);
+      for (const k of ['2', '21', 'five']) expect(() => loadConfig({ STATISTICS_MIN_CELL: k })).toThrow(/STATISTICS_MIN_CELL/);
     });
 
     it('reads the hardening settings', () => {
