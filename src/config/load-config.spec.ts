@@ -82,7 +82,6 @@ describe('loadConfig', () => {
         ACCESS_LOG_RETENTION_DAYS: 365,
         WEB_CONCURRENCY: 'auto',
         PROJECTIONS: 'auto',
-        STATISTICS_MIN_CELL: 5,
         AUDIT_CHECKPOINT_EVENTS: 250,
         AUDIT_CHECKPOINT_SECONDS: 5,
         AUDIT_VERIFY_INTERVAL_SECONDS: 600,
