@@ -84,7 +84,7 @@ describeIfChromium('the statistics page in headless Chromium (pglite)', () => {
         needs: expectedMarks.needs(needs),
         careers: expectedMarks.careers(careers),
       };
-      expect(expected.started).toBeGreaterThan(3);
+      expect(expected.started).toBeGreaterThan(0);
       expect({
         started: await marksIn(page, 'chart-started'),
         ended: await marksIn(page, 'chart-ended'),
