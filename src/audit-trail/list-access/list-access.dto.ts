@@ -17,7 +17,7 @@ export class ListAccessQuery {
 
   @ApiPropertyOptional({
     type: 'string',
-    format: 'date',
+    format: 'date-time',
     example: '2026-01-01T00:00:00Z',
     description: 'only reads at or after this moment',
   })
@@ -27,7 +27,7 @@ export class ListAccessQuery {
 
   @ApiPropertyOptional({
     type: 'string',
-    format: 'date',
+    format: 'date-time',
     example: '2026-12-31T23:59:59Z',
     description: 'only reads at or before this moment',
   })
