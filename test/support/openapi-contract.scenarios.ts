@@ -168,11 +168,14 @@ export const openApiContractScenarios = (eventStoreUrl: () => string, options: {
   describe('the refusals, as documented', () => {
     let participantId: string;
     let pathwayId: string;
+    let pathwayPosition: number;
 
     beforeAll(async () => {
       participantId =
         (await coach.POST('/participants', { params: { header: key() }, body: { ...amira, givenName: 'Nour' } })).data?.id ?? '';
-      pathwayId = (await coach.POST('/pathways', { params: { header: key() }, body: languageCourse(participantId) })).data?.id ?? '';
+      const opened = await coach.POST('/pathways', { params: { header: key() }, body: languageCourse(participantId) });
+      pathwayId = opened.data?.id ?? '';
+      pathwayPosition = opened.data?.position ?? 0;
     });
 
     it('400 with errors[] for a bad date and for an id that is not a UUID', async () => {
@@ -193,7 +196,9 @@ export const openApiContractScenarios = (eventStoreUrl: () => string, options: {
         body: firstTalk,
       });
       expect(byAuditor.error?.code).toBe('forbidden');
-      expect((await otherCoach.GET('/pathways/{id}', { params: { path: { id: pathwayId } } })).error?.code).toBe('forbidden');
+      // Read after the timeline has the pathway: before, another municipality's coach would be told not_found.
+      const seen = { path: { id: pathwayId }, query: { minPosition: pathwayPosition } };
+      expect((await otherCoach.GET('/pathways/{id}', { params: seen })).error?.code).toBe('forbidden');
     });
 
     it('404 for a pathway that does not exist', async () => {
