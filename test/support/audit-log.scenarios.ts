@@ -58,9 +58,15 @@ export const auditLogScenarios = (eventStoreUrl: () => string): void => {
       .expect(201)
       .then((r) => r.body as { id: string; position: number });
   const get = (path: string, auth = auditor) => request(app.getHttpServer()).get(path).set('Authorization', auth);
+  /** Every event is a leaf, and a checkpoint signs them all (signed at most a second later: AUDIT_CHECKPOINT_SECONDS=1). */
   const caughtUp = async () => {
-    const [last] = await sql.query<{ p: string }>('select max(global_position)::text as p from events');
+    const [last] = await sql.query<{ p: string; n: string }>('select max(global_position)::text as p, count(*)::text as n from events');
     expect(await app.get(TreeFollower).caughtUpTo(Number(last.p), 30_000)).toBe(true);
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+      const latest = await get('/audit/checkpoints/latest');
+      if (latest.status === 200 && latest.body.treeSize >= Number(last.n)) return;
+    }
+    throw new Error(`no checkpoint covers all ${last.n} events within 30 s`);
   };
   const rows = (where = 'true', params: unknown[] = []) =>
     sql.query<Row>(
@@ -72,7 +78,7 @@ export const auditLogScenarios = (eventStoreUrl: () => string): void => {
 
   beforeAll(async () => {
     app = await bootTestApp(eventStoreUrl(), undefined, {
-      env: { AUDIT_CHECKPOINT_EVENTS: '4', AUDIT_VERIFY_INTERVAL_SECONDS: '3600', RATE_LIMIT_WRITES: '0' },
+      env: { AUDIT_CHECKPOINT_EVENTS: '4', AUDIT_CHECKPOINT_SECONDS: '1', AUDIT_VERIFY_INTERVAL_SECONDS: '3600', RATE_LIMIT_WRITES: '0' },
     });
     sql = app.get(SQL_DRIVER, { strict: false });
     http = request(app.getHttpServer());
@@ -328,6 +334,8 @@ export const auditLogScenarios = (eventStoreUrl: () => string): void => {
   });
 
   it('catches an INSERT of a well-chained row past the stream head as root_mismatch at its position', async () => {
+    // The row as it stands before any later checkpoint could sign it: the tree stops following the log here.
+    await app.get(TreeFollower).stop();
     const stream = `pathway-${ids.pathway}`;
     const [last] = await sql.query<{ stream_version: string; hash: string; metadata: Record<string, unknown> }>(
       'select stream_version::text, hash, metadata from events where stream_id = $1 order by stream_version desc limit 1',
