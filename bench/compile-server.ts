@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { compile } from '@swc-node/register/register';
 import { readDefaultTsConfig } from '@swc-node/register/read-default-tsconfig';
@@ -7,6 +7,8 @@ import { ModuleKind } from 'typescript';
 const ROOT = join(__dirname, '..');
 /** What the measured server loads: the app, its libraries and the bench's own entry and routes. */
 const TREES = ['src', 'libs'];
+/** Files the app reads at run time, copied as they are (as nest-cli.json's `assets` does for `npm start`). */
+const ASSETS = ['src/statistics-page/web'];
 const BENCH_FILES = [
   'bench/http-server.ts',
   'bench/http-cluster.ts',
@@ -40,5 +42,6 @@ export const compileServer = (outDir: string): string => {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, code);
   }
+  for (const asset of ASSETS) cpSync(join(ROOT, asset), join(outDir, asset), { recursive: true });
   return join(outDir, 'bench', 'http-server.js');
 };

@@ -1,7 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import type { AppConfig } from '../config';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { AppConfig, readOrCreateLocalSecret } from '../config';
 
 export const MIN_SECRET_LENGTH = 32;
 
@@ -27,34 +26,8 @@ export const developmentSecret = (config: Pick<AppConfig, 'JWT_SECRET' | 'DATA_D
 };
 
 const readOrCreateSecretFile = (path: string): { secret: string; created: boolean } => {
-  const existing = readIfPresent(path);
-  if (existing !== undefined) return { secret: usable(existing, path), created: false };
-
-  mkdirSync(dirname(path), { recursive: true });
-  // Written in full under a private name, then linked into place: link fails if the file exists,
-  // so when the app and the token script start together both end up with the one that won, and
-  // neither ever reads a half-written file.
-  const draft = `${path}.${randomUUID()}.tmp`;
-  writeFileSync(draft, `${randomBytes(48).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
-  let created = false;
-  try {
-    linkSync(draft, path);
-    created = true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    unlinkSync(draft);
-  }
-  return { secret: usable(readFileSync(path, 'utf8'), path), created };
-};
-
-const readIfPresent = (path: string): string | undefined => {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const { content, created } = readOrCreateLocalSecret(path, () => `${randomBytes(48).toString('base64url')}\n`);
+  return { secret: usable(content, path), created };
 };
 
 const usable = (content: string, path: string): string => {

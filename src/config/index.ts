@@ -9,3 +9,4 @@ export { parseReadModelUrl } from './read-model-url';
 export type { ReadModelLocation } from './read-model-url';
 export { resolveProcessModel, usesEmbeddedDatabase } from './process-model';
 export type { ProcessModel, ProjectionPlacement } from './process-model';
+export { readOrCreateLocalSecret } from './local-secret-file';

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSignerKey, NoteSigner, parseSignerKey } from '@lotse/transparency';
+import { readOrCreateLocalSecret } from '../../config';
 
 /** The origin line of checkpoints signed by a development key: says plainly that it is not a production log. */
 export const DEVELOPMENT_ORIGIN = 'lotse.invalid/development-log';
@@ -11,10 +11,6 @@ export const DEVELOPMENT_ORIGIN = 'lotse.invalid/development-log';
  */
 export const loadSigningKey = (configured: string | undefined, dataDir: string): NoteSigner => {
   if (configured) return parseSignerKey(configured);
-  const file = join(dataDir, 'signing.key');
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, `${generateSignerKey(DEVELOPMENT_ORIGIN)}\n`, { mode: 0o600, flag: 'wx' });
-  }
-  return parseSignerKey(readFileSync(file, 'utf8'));
+  const { content } = readOrCreateLocalSecret(join(dataDir, 'signing.key'), () => `${generateSignerKey(DEVELOPMENT_ORIGIN)}\n`);
+  return parseSignerKey(content);
 };
