@@ -61,6 +61,7 @@ export {
 } from './openapi/set-up-openapi';
 export type { AccessReader } from './openapi/set-up-openapi';
 export { ApiOperationFor } from './openapi/api-operation.decorator';
+export type { SuccessAnswer } from './openapi/api-operation.decorator';
 export type { OperationSpec, RouteProblems } from './openapi/api-operation.decorator';
 export { FieldErrorSchema, ProblemSchema } from './openapi/problem.schema';
 

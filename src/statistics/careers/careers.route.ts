@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { statisticsAnswers } from '../statistics-answers';
 import { respond } from '../statistics-output';
 import { StatisticsAnswer } from '../statistics.response';
 import { PeriodQuery } from '../statistics-query.dto';
@@ -22,17 +23,7 @@ export class CareerStatisticsRoute {
     description:
       'Persons by pathways and jurisdictions in 24 months, three or more unsuccessful pathways of one kind, and the guard’s refusals by rule per quarter. ' +
       'JSON, or CSV with `?format=csv` or `Accept: text/csv`. Cells below the disclosure rule’s minimum are suppressed.',
-    answers: {
-      status: 200,
-      type: StatisticsAnswer,
-      description: 'The figures',
-      alternatives: {
-        'text/csv': {
-          type: 'string',
-          description: 'RFC 4180, UTF-8; suppressed figures as `*`; first lines: position, period, municipality, rule',
-        },
-      },
-    },
+    answers: statisticsAnswers(),
   })
   async get(
     @CurrentUser() user: AuthenticatedUser,

@@ -5,6 +5,7 @@ import { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { ApiOperationFor, UuidParam } from '../../http';
 import { ReportAnswer } from '../reports/report.response';
+import { statisticsAnswers } from '../statistics-answers';
 import { respond } from '../statistics-output';
 import { StatisticsFormatQuery } from '../statistics-query.dto';
 import { StatisticsAnswer } from '../statistics.response';
@@ -22,17 +23,7 @@ export class GetReportRoute {
     summary: 'Read a stored report',
     description:
       'A stored report’s figures as stored, with `reportId` and `report` (its summary); JSON, or CSV with `?format=csv` or `Accept: text/csv`.',
-    answers: {
-      status: 200,
-      type: ReportAnswer,
-      description: 'The report',
-      alternatives: {
-        'text/csv': {
-          type: 'string',
-          description: 'RFC 4180, UTF-8; suppressed figures as `*`; first lines: position, period, municipality, rule',
-        },
-      },
-    },
+    answers: statisticsAnswers(ReportAnswer, 'The report'),
     problems: { 404: ['not_found'] },
   })
   async get(

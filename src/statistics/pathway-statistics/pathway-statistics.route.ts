@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
+import { statisticsAnswers } from '../statistics-answers';
 import { respond } from '../statistics-output';
 import { StatisticsAnswer } from '../statistics.response';
 import { PathwayStatisticsQuery } from './pathway-statistics.dto';
@@ -22,17 +23,7 @@ export class PathwayStatisticsRoute {
     description:
       'Pathways started, active, ended, completed or aborted in a period, their transition rate or median duration, grouped. ' +
       'JSON, or CSV with `?format=csv` or `Accept: text/csv`. Cells below the disclosure rule’s minimum are suppressed.',
-    answers: {
-      status: 200,
-      type: StatisticsAnswer,
-      description: 'The figures',
-      alternatives: {
-        'text/csv': {
-          type: 'string',
-          description: 'RFC 4180, UTF-8; suppressed figures as `*`; first lines: position, period, municipality, rule',
-        },
-      },
-    },
+    answers: statisticsAnswers(),
   })
   async get(
     @CurrentUser() user: AuthenticatedUser,
