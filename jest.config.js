@@ -1,8 +1,9 @@
 /** Tests compile with SWC (decorator metadata on), so TypeScript's major version does not matter to them. */
 
 // NestJS 12 and a few of its dependencies ship as ES modules only. Node 20 can require() them,
-// but Jest on Node < 24.9 cannot, so SWC rewrites just these packages to CommonJS for the tests.
-const ESM_ONLY_PACKAGES = ['@nestjs', 'jose'];
+// but Jest on Node < 24.9 cannot, so SWC rewrites just these packages to CommonJS for the tests
+// (content-disposition 2: @fastify/static's, which serves Swagger UI's files).
+const ESM_ONLY_PACKAGES = ['@nestjs', 'jose', 'content-disposition'];
 
 module.exports = {
   testEnvironment: 'node',
@@ -28,7 +29,8 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
+  // Judged by the innermost node_modules, so a package nested under another is found too.
+  transformIgnorePatterns: [`/node_modules/(?!.*/node_modules/)(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleNameMapper: {
     '^@lotse/(domain|event-store|projections|transparency)$': '<rootDir>/libs/$1/src',
     '^@lotse/(domain|event-store|projections|transparency)/(.*)$': '<rootDir>/libs/$1/src/$2',

@@ -32,7 +32,7 @@ const send = (message: FromServer) => process.send?.(message);
  */
 const countInFlight = (server: Server) => {
   const counter = { inFlight: 0 };
-  // First in line, before Express's own listener can answer anything.
+  // First in line, before Fastify's own listener can answer anything.
   server.prependListener('request', (_req, res: ServerResponse) => {
     counter.inFlight += 1;
     // Called below with the response as `this`, as Node calls it.

@@ -18,7 +18,7 @@ import { OPENAPI_FILE, TYPES_FILE } from '../test/support/contract/contract-file
 /** The app is loaded only here, so that `--check-types` answers without loading Nest. */
 const servedDocument = async (): Promise<string> => {
   const { loadConfig } = await import('../src/config');
-  const { createApp } = await import('../src/create-app');
+  const { createApp, startApp } = await import('../src/create-app');
   const { documentTextOf } = await import('../test/support/contract/generated-contract');
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-openapi-'));
   const app = await createApp(
@@ -30,7 +30,7 @@ const servedDocument = async (): Promise<string> => {
     }),
   );
   try {
-    await app.init();
+    await startApp(app);
     return await documentTextOf(app);
   } finally {
     await app.close();

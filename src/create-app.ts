@@ -1,11 +1,30 @@
-import { ModuleMetadata } from '@nestjs/common';
+import { INestApplication, ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
+import { Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
 import { declaredAccess } from './auth';
 import { AppConfig } from './config';
-import { applyServerTimeouts, noStoreMiddleware, setUpOpenApi, useCors, useJsonBodyParser, useSecurityHeaders } from './http';
-import { NestPinoLogger, requestIdMiddleware, useRequestLogging } from './logging';
+import {
+  applyServerTimeouts,
+  beforeEveryHandler,
+  beforeEveryRequest,
+  createHttpAdapter,
+  noStore,
+  parseEveryBodyWith,
+  parseJsonBody,
+  refuseDeclaredOversizeBody,
+  screenRequest,
+  setSecurityHeaders,
+  setUpOpenApi,
+  useCors,
+  JSON_BODY_LIMIT_BYTES,
+} from './http';
+import { assignRequestId, chooseRequestId, NestPinoLogger, PINO_LOGGER, requestLogger } from './logging';
+
+/** The application as createApp builds it; `startApp` makes it answer. */
+export type LotseApp = NestFastifyApplication;
 
 /**
  * Builds the application without listening, for `main.ts` and for the end-to-end tests alike.
@@ -16,32 +35,49 @@ import { NestPinoLogger, requestIdMiddleware, useRequestLogging } from './loggin
 export const createApp = async (
   config: AppConfig,
   options: { extraImports?: ModuleMetadata['imports']; followProjections?: boolean } = {},
-): Promise<NestExpressApplication> => {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.extraImports, options.followProjections), {
-    // useJsonBodyParser registers the one parser the API needs, with its size limit.
-    bodyParser: false,
-    bufferLogs: true,
-    autoFlushLogs: false,
-    abortOnError: false,
-  });
+): Promise<LotseApp> => {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, options.extraImports, options.followProjections),
+    createHttpAdapter({ requestIdOf: chooseRequestId }),
+    {
+      // parseEveryBodyWith registers the one parser the API needs, with its size limit.
+      bodyParser: false,
+      bufferLogs: true,
+      autoFlushLogs: false,
+      abortOnError: false,
+    },
+  );
   app.useLogger(app.get(NestPinoLogger));
   app.flushLogs();
-  app.disable('x-powered-by');
-  // The only ETags are stream versions (setVersionHeaders); Express's content hashes would come
-  // back as If-Match values that name no version.
-  app.set('etag', false);
-  // First, so that even a body the JSON parser refuses answers with its request id.
-  app.use(requestIdMiddleware);
-  useRequestLogging(app);
-  app.use(noStoreMiddleware);
-  useSecurityHeaders(app);
-  // Before the body parser and the guards: a preflight carries no token and no body.
+  // Before routing and before the body is read, in this order: the request id first, so that even
+  // a body refused by its declared size answers with its id, and the log line names it.
+  beforeEveryRequest(
+    app,
+    assignRequestId,
+    requestLogger(app.get<Pino>(PINO_LOGGER)),
+    noStore,
+    setSecurityHeaders(),
+    refuseDeclaredOversizeBody,
+  );
+  // A preflight carries no token and no body: CORS answers it before the parser and the guards.
   useCors(app, config.CORS_ORIGINS);
-  useJsonBodyParser(app);
+  parseEveryBodyWith(app, JSON_BODY_LIMIT_BYTES, parseJsonBody);
+  // What no route accepts is refused before any guard, pipe or handler runs.
+  beforeEveryHandler(app, screenRequest);
   applyServerTimeouts(app.getHttpServer(), {
     requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
     keepAliveTimeoutMs: config.KEEP_ALIVE_TIMEOUT_MS,
   });
   setUpOpenApi(app, declaredAccess);
+  return app;
+};
+
+/**
+ * Makes a created app answer without listening (the tests hand its server to supertest):
+ * Nest's init registers the routes, Fastify's ready loads its plugins and seals the router.
+ */
+export const startApp = async <App extends INestApplication>(app: App): Promise<App> => {
+  await app.init();
+  await (app.getHttpAdapter().getInstance() as FastifyInstance).ready();
   return app;
 };

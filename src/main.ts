@@ -1,11 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
 import cluster from 'node:cluster';
 import { extname, join } from 'node:path';
 import { pino } from 'pino';
 import { AppConfig, loadConfig, ProcessModel, resolveProcessModel } from './config';
 import { describeLocation } from './event-store';
 import { exitOnStartupFailure, explainListenFailure, ProjectionThread, runClusterPrimary, shutDownGracefullyOnSignals } from './lifecycle';
+import type { LotseApp } from './create-app';
 import { NestPinoLogger } from './logging';
 import { logDestination } from './logging/log-destination';
 import { pinoOptions } from './logging/log-options';
@@ -24,14 +24,15 @@ const serveHttp = async (config: AppConfig, model: ProcessModel): Promise<void> 
   // Alone with PROJECTIONS=worker, this process runs the thread itself; in a cluster the primary does.
   const thread = !inCluster && model.projections === 'worker' ? await ProjectionThread.start(PROJECTION_THREAD, feed) : undefined;
   if (inCluster) process.on('message', feed);
-  let app: NestExpressApplication | undefined;
+  let app: LotseApp | undefined;
   try {
     // Loaded here, not at the top: the cluster's primary never builds the application and need not hold its code.
     const { createApp } = await import('./create-app');
     app = await createApp(config, { followProjections: model.projections !== 'inline' });
     if (model.projections !== 'inline') followed.view = app.get<FollowedProjections>(PROJECTIONS_VIEW);
     shutDownGracefullyOnSignals(app, config.SHUTDOWN_TIMEOUT_MS, async () => thread?.stop(config.SHUTDOWN_TIMEOUT_MS));
-    await app.listen(config.PORT).catch((error: unknown) => {
+    // Every interface, as Node's own default (Fastify's would be localhost only, unreachable in a container).
+    await app.listen(config.PORT, '::').catch((error: unknown) => {
       throw explainListenFailure(error, config.PORT);
     });
     const where = inCluster ? ` (one of ${model.webProcesses} HTTP processes)` : '';

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { EVENT_STORE, EventStore } from '@lotse/event-store';
 import { loadConfig } from '../src/config';
-import { createApp } from '../src/create-app';
+import { createApp, startApp } from '../src/create-app';
 
 // Set, so that the app does not generate a secret into ./data of the working copy.
 const TEST_JWT_SECRET = 'health-test-secret-of-at-least-32-chars';
@@ -14,7 +14,7 @@ describe('GET /health on the embedded store (pglite:memory://)', () => {
 
   beforeAll(async () => {
     app = await createApp(loadConfig({ EVENT_STORE_URL: 'pglite:memory://', LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET }));
-    await app.init();
+    await startApp(app);
   });
   afterAll(() => app.close());
   afterEach(() => jest.restoreAllMocks());

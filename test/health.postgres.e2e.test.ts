@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { dropSchemas, freshSchemaName, TEST_DATABASE_URL } from '@lotse/event-store/testing/postgres-test-database';
 import { loadConfig } from '../src/config';
-import { createApp } from '../src/create-app';
+import { createApp, startApp } from '../src/create-app';
 
 // Set, so that the app does not generate a secret into ./data of the working copy.
 const TEST_JWT_SECRET = 'health-test-secret-of-at-least-32-chars';
@@ -15,7 +15,7 @@ describe('GET /health on the PostgreSQL server (DATABASE_URL)', () => {
     const url = new URL(TEST_DATABASE_URL);
     url.searchParams.set('schema', schema);
     app = await createApp(loadConfig({ EVENT_STORE_URL: url.toString(), LOG_LEVEL: 'silent', JWT_SECRET: TEST_JWT_SECRET }));
-    await app.init();
+    await startApp(app);
   });
   afterAll(async () => {
     await app?.close();

@@ -1,7 +1,6 @@
 import { ExecutionContext, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request } from 'express';
 import { ExtractJwt } from 'passport-jwt';
 import { AuthFailureLimiter } from '../http';
 import { oneLineError } from '../lifecycle';
@@ -9,6 +8,7 @@ import { isPublicRoute } from './route-access';
 import { AuthenticatedUser } from './authenticated-user';
 import { tokenRejection } from './token-rejection';
 import { expiryOf, VerifiedTokens } from './verified-tokens';
+import type { HttpRequest } from '../http';
 
 /** A token we could not check because our side failed (JWKS unreachable): not the caller's failure. */
 class TokenNotVerifiable extends UnauthorizedException {}
@@ -34,7 +34,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (isPublicRoute(this.reflector, context)) return true;
-    const req = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
+    const req = context.switchToHttp().getRequest<HttpRequest & { user?: AuthenticatedUser }>();
     const token = bearerToken(req);
     const known = token ? this.verified.get(token) : undefined;
     if (known) {

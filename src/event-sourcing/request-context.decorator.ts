@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import { Request } from 'express';
 import { readIdempotencyKey } from '../http/idempotency/idempotency-key';
 import { RequestContext } from './request-context';
+import type { HttpRequest } from '../http';
 
 interface RequestUser {
   sub: string;
@@ -11,7 +11,7 @@ interface RequestUser {
 
 /** The RequestContext of the current request: who (from the token), which request, which retry key, when. */
 export const Ctx = createParamDecorator((_: unknown, execution: ExecutionContext): RequestContext => {
-  const req = execution.switchToHttp().getRequest<Request & { id?: string; user?: RequestUser }>();
+  const req = execution.switchToHttp().getRequest<HttpRequest & { id?: string; user?: RequestUser }>();
   return {
     actor: req.user?.sub ?? 'anonymous',
     role: req.user?.roles.join(' ') ?? '',

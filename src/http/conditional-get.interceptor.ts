@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
 import { map, Observable } from 'rxjs';
+import type { HttpRequest, HttpResponse } from './platform/http-types';
 
 /**
  * A read whose answer carries an ETag answers 304 without a body when `If-None-Match` names it
@@ -12,8 +12,8 @@ import { map, Observable } from 'rxjs';
 export class ConditionalGetInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    const req = context.switchToHttp().getRequest<Request>();
-    const res = context.switchToHttp().getResponse<Response>();
+    const req = context.switchToHttp().getRequest<HttpRequest>();
+    const res = context.switchToHttp().getResponse<HttpResponse>();
     if (req.method !== 'GET' || req.headers['if-none-match'] === undefined) return next.handle();
     return next.handle().pipe(
       map((body: unknown) => {

@@ -4,7 +4,7 @@ import { isConnectionLost, WrongExpectedVersionError } from '@lotse/event-store'
 import { codeOfHttpStatus, statusOfCode, statusOfDomainError } from './error-statuses';
 import { Problem, problemTitle, problemType, STANDARD_MEMBERS } from './problem';
 
-/** The little of a request a problem mentions; `id` is the X-Request-Id that requestIdMiddleware set. */
+/** The little of a request a problem mentions; `id` is the X-Request-Id the platform assigned. */
 export interface ProblemRequest {
   originalUrl?: string;
   url?: string;
@@ -79,7 +79,7 @@ const classify = (error: unknown): Classified => {
   return { status: 500, code: 'internal_error', detail: UNEXPECTED_DETAIL, unexpected: true };
 };
 
-/** Guards, unknown routes and the body parsers (which Nest wraps in HttpExceptions) end up here. */
+/** Guards, unknown routes, the body parser and Fastify's own refusals (which Nest wraps in HttpExceptions) end up here. */
 const fromHttpException = (error: HttpException): Classified => {
   const status = error.getStatus();
   const response = error.getResponse();
@@ -88,18 +88,9 @@ const fromHttpException = (error: HttpException): Classified => {
   const code = typeof body.code === 'string' && /^[a-z][a-z0-9_]*$/.test(body.code) ? body.code : codeOfHttpStatus(status);
   const message = typeof response === 'string' ? response : body.message;
   const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : error.message;
-  if (bodyParserErrorType(error) === 'entity.parse.failed') {
-    return { status, code, detail: `the request body is not valid JSON: ${detail}` };
-  }
   // Whatever else the exception carries stays, as extension members: e.g. the health check's
   // report of which dependency is down. Nest's own `statusCode`/`error` only repeat the status.
   const { statusCode: _statusCode, error: nestError, message: _message, code: _code, ...extensions } = body;
   if (typeof nestError !== 'string' && nestError !== undefined) extensions.error = nestError;
   return { status, code, detail, extensions };
-};
-
-/** body-parser marks its errors with a `type`; Nest keeps the original as the cause. */
-const bodyParserErrorType = (error: HttpException): string | undefined => {
-  const cause = error.cause as { type?: unknown } | undefined;
-  return typeof cause?.type === 'string' ? cause.type : undefined;
 };

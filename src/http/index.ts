@@ -1,6 +1,15 @@
 // The HTTP conventions every route shares. Routes import from '../http'.
 export { HttpApiModule } from './http-api.module';
 
+// The HTTP platform (Fastify): only src/http/platform knows it; routes use these types.
+export type { HeaderSink, HttpRequest, HttpResponse } from './platform/http-types';
+export { routePatternOf } from './platform/http-types';
+export { createHttpAdapter } from './platform/fastify-adapter';
+export { beforeEveryHandler, beforeEveryRequest } from './platform/request-steps';
+export type { ParsedRequest, RequestStep } from './platform/request-steps';
+export { parseEveryBodyWith } from './platform/body-parser';
+export { takeRawResponse } from './platform/raw-response';
+
 // Errors: throw DomainError; the filter answers problem+json with the status from the table.
 export {
   DOMAIN_ERROR_STATUSES,
@@ -30,21 +39,27 @@ export {
   isIsoTimestamp,
   isPlausibleDate,
 } from './date-validators';
-export { JSON_BODY_LIMIT, JSON_BODY_LIMIT_BYTES, refuseDeclaredOversizeBody, useJsonBodyParser } from './json-body-parser';
+export {
+  JSON_BODY_LIMIT,
+  JSON_BODY_LIMIT_BYTES,
+  MalformedJsonBodyException,
+  parseJsonBody,
+  refuseDeclaredOversizeBody,
+} from './json-body-parser';
+export { screenRequest } from './input-screening/screen-request';
 export { FORBIDDEN_KEYS, MAX_INPUT_DEPTH, inputViolations, stringViolation } from './input-screening/input-policy';
 export { MayBeAbsent } from './may-be-absent';
 export { UuidParam } from './uuid-param';
 
 // Hardening: browser headers, no caching of personal data, CORS, connection timeouts.
-export { useSecurityHeaders } from './hardening/security-headers';
-export { noStoreMiddleware } from './hardening/no-store';
+export { setSecurityHeaders } from './hardening/security-headers';
+export { noStore } from './hardening/no-store';
 export { useCors } from './hardening/cors';
 export { applyServerTimeouts } from './hardening/server-timeouts';
 export type { ServerTimeouts } from './hardening/server-timeouts';
 
 // Versions: ETag out, If-Match in.
 export { IfMatch, parseIfMatch, setVersionHeaders } from './version-headers';
-export type { HeaderSink } from './version-headers';
 
 // Idempotency-Key.
 export { IDEMPOTENCY_KEY_HEADER, IdempotencyKey, readIdempotencyKey } from './idempotency/idempotency-key';

@@ -1,14 +1,15 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { Request, Response } from 'express';
 import { toProblem } from './error-to-problem';
-import { MethodNotAllowedException, methodNotAllowedFor, RouteTable } from './method-not-allowed';
+import { MethodNotAllowedException, methodNotAllowedFor } from './method-not-allowed';
+import { allowedMethodsOf, wasNotRouted } from './platform/allowed-methods';
+import type { HttpRequest } from './platform/http-types';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 
 /**
  * The one place an error becomes an HTTP answer: no controller builds an error body, so every error has the same shape.
- * Catches everything, including unknown routes and body-parser failures, which Nest routes
- * through the global filters as well.
+ * Catches everything, including unknown routes, refused bodies and the checks before routing,
+ * which Nest routes through the global filters as well.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -17,10 +18,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const req = host.switchToHttp().getRequest<Request>();
-    const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<HttpRequest>();
+    const res: unknown = host.switchToHttp().getResponse();
+    const adapter = this.adapterHost.httpAdapter;
     const first = toProblem(exception, req);
-    const wrongMethod = methodNotAllowedFor(first.status, req, this.routes());
+    const asked = { method: req.method, routed: !wasNotRouted(req), path: (req.url ?? '').split('?')[0] };
+    const wrongMethod = methodNotAllowedFor(first.status, asked, (path) => allowedMethodsOf(adapter, path));
     const { status, problem, unexpected } = wrongMethod ? toProblem(wrongMethod, req) : first;
     // The request id ties this line to the client's report and to the request's own line.
     const { requestId } = problem;
@@ -31,20 +34,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // Meant answers (a read model behind, the database away): the code says why, a stack would not.
       this.logger.warn({ status, code: problem.code, requestId }, problem.detail);
     }
-    if (res.headersSent) {
+    if (adapter.isHeadersSent(res)) {
       // Part of a success went out already; all that is left is to stop.
-      res.end();
+      adapter.end(res);
       return;
     }
-    res.status(status).setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
-    if (typeof problem.retryAfterSeconds === 'number') res.setHeader('Retry-After', String(problem.retryAfterSeconds));
-    if (wrongMethod instanceof MethodNotAllowedException) res.setHeader('Allow', wrongMethod.allowed.join(', '));
-    res.json(problem);
-  }
-
-  /** Express's router, where Nest registered every route. */
-  private routes(): RouteTable | undefined {
-    const instance: unknown = this.adapterHost.httpAdapter?.getInstance();
-    return (instance as { router?: RouteTable } | undefined)?.router;
+    adapter.setHeader(res, 'Content-Type', PROBLEM_CONTENT_TYPE);
+    if (typeof problem.retryAfterSeconds === 'number') adapter.setHeader(res, 'Retry-After', String(problem.retryAfterSeconds));
+    if (wrongMethod instanceof MethodNotAllowedException) adapter.setHeader(res, 'Allow', wrongMethod.allowed.join(', '));
+    adapter.reply(res, problem, status);
   }
 }

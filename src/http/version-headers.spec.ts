@@ -43,7 +43,7 @@ describe('setVersionHeaders', () => {
     const headers: Record<string, string> = {};
     setVersionHeaders(
       {
-        setHeader: (name, value) => {
+        header: (name, value) => {
           headers[name] = value;
         },
       },
@@ -56,7 +56,7 @@ describe('setVersionHeaders', () => {
     let etag = '';
     setVersionHeaders(
       {
-        setHeader: (_name, value) => {
+        header: (_name, value) => {
           etag = value;
         },
       },

@@ -1,17 +1,13 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { DomainError } from '@lotse/domain';
-
-/** Anything with `setHeader`: Express's Response, Node's ServerResponse. */
-export interface HeaderSink {
-  setHeader(name: string, value: string): unknown;
-}
+import type { HeaderSink } from './platform/http-types';
 
 /**
  * The stream version is the entity tag: strong, because one version is one exact state.
  * A client sends it back as `If-Match` to say "only if nobody changed it since".
  */
 export const setVersionHeaders = (res: HeaderSink, version: number): void => {
-  res.setHeader('ETag', `"${version}"`);
+  res.header('ETag', `"${version}"`);
 };
 
 // `"3"`, `W/"3"` or a bare `3`; the bare and weak forms are not RFC 9110 but clients send them.

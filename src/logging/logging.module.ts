@@ -6,7 +6,7 @@ import { PINO_LOGGER } from './logging.tokens';
 import { NestPinoLogger } from './nest-pino-logger';
 import { pinoOptions } from './log-options';
 
-/** pino for Nest's own logs; `useRequestLogging` adds one line per HTTP request on the same logger. */
+/** pino for Nest's own logs; `requestLogger` adds one line per HTTP request on the same logger. */
 @Global()
 @Module({
   providers: [

@@ -5,7 +5,7 @@ export const REQUEST_ID_HEADER = 'X-Request-Id';
 
 declare module 'node:http' {
   interface IncomingMessage {
-    /** The request's id, set by requestIdMiddleware before anything else runs. */
+    /** The request's id, chosen before anything else runs (chooseRequestId). */
     id?: string;
   }
 }
@@ -18,20 +18,23 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._~:=+/-]{1,128}$/;
 
 /**
  * Keeps the caller's request id when it is sane so one id follows a request across services,
- * otherwise makes a new one; either way the caller gets it back to quote in a bug report.
+ * otherwise makes a new one. Chosen once per request (the HTTP platform asks as the request
+ * arrives, so its own request object carries the same id) and kept on `req.id`.
  */
-export const assignRequestId = (req: IncomingMessage, res: ServerResponse): string => {
+export const chooseRequestId = (req: IncomingMessage): string => {
+  if (req.id !== undefined) return req.id;
   const offered = req.headers[REQUEST_ID_HEADER.toLowerCase()];
-  const id = typeof offered === 'string' && SANE_REQUEST_ID.test(offered) ? offered : randomUUID();
-  res.setHeader(REQUEST_ID_HEADER, id);
-  return id;
+  req.id = typeof offered === 'string' && SANE_REQUEST_ID.test(offered) ? offered : randomUUID();
+  return req.id;
 };
 
 /**
- * Runs before everything else, the body parsers included, so that even a request refused for a
- * malformed body answers with its id. The request's log line later names the same `req.id`.
+ * Runs before everything else, the body parser included, so that even a request refused for a
+ * malformed body answers with its id: the caller gets it back to quote in a bug report, and the
+ * request's log line names the same `req.id`.
  */
-export const requestIdMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-  req.id = assignRequestId(req, res);
-  next();
+export const assignRequestId = (req: IncomingMessage, res: ServerResponse): string => {
+  const id = chooseRequestId(req);
+  res.setHeader(REQUEST_ID_HEADER, id);
+  return id;
 };

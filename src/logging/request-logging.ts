@@ -1,7 +1,5 @@
-import { INestApplication } from '@nestjs/common';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Logger as Pino } from 'pino';
-import { PINO_LOGGER } from './logging.tokens';
 import { requestLine, requestLogLevel, requestSummary } from './log-options';
 
 type Logged = IncomingMessage & { id?: unknown; originalUrl?: string };
@@ -14,7 +12,7 @@ type Logged = IncomingMessage & { id?: unknown; originalUrl?: string };
  */
 export const requestLogger =
   (logger: Pino) =>
-  (req: Logged, res: ServerResponse, next: () => void): void => {
+  (req: Logged, res: ServerResponse): void => {
     const started = Date.now();
     let logged = false;
     const complete = (error?: unknown) => {
@@ -34,10 +32,4 @@ export const requestLogger =
     // A client that hung up before the answer went out: logged with the status as it stood.
     res.once('close', () => complete());
     res.once('error', complete);
-    next();
   };
-
-/** One line per request, on the app's logger; after requestIdMiddleware, so the line has its id. */
-export const useRequestLogging = (app: INestApplication): void => {
-  app.use(requestLogger(app.get<Pino>(PINO_LOGGER)));
-};

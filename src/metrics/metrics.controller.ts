@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Registry } from 'prom-client';
 import { Public } from '../auth';
 import { ApiOperationFor } from '../http';
+import type { HttpResponse } from '../http';
 
 /** Prometheus text format. Public like /health: scrapers carry no token, and nothing in it is about a person. */
 @ApiTags('operations')
@@ -19,8 +19,8 @@ export class MetricsController {
     description: 'Prometheus metrics: projection lag and throughput, request figures, process figures. For scrapers.',
     answers: { status: 200, contentType: 'text/plain', description: 'The metrics in Prometheus’ text format (version 0.0.4)' },
   })
-  async metrics(@Res({ passthrough: true }) res: Response): Promise<string> {
-    res.setHeader('Content-Type', this.registry.contentType);
+  async metrics(@Res({ passthrough: true }) res: HttpResponse): Promise<string> {
+    res.header('Content-Type', this.registry.contentType);
     return this.registry.metrics();
   }
 }

@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { Public } from '../auth';
 import { ApiOperationFor } from '../http';
 import { PageAsset } from './page-assets';
 import { PAGE_ASSETS, PAGE_SHELL, PageShell } from './statistics-page.tokens';
+import type { HttpResponse } from '../http';
 
 /**
  * The statistics page of the alliance core group: an HTML shell and its files, public because they
@@ -27,9 +27,9 @@ export class StatisticsPageRoute {
       'The statistics page (HTML): charts and tables of the statistics API, read with the user’s own token; no figure in the page itself.',
     answers: { status: 200, contentType: 'text/html', description: 'The page, with its own, stricter Content-Security-Policy' },
   })
-  page(@Res() res: Response): void {
-    res.setHeader('Content-Security-Policy', this.shell.csp);
-    res.type('html').send(this.shell.html);
+  page(@Res() res: HttpResponse): void {
+    res.header('Content-Security-Policy', this.shell.csp);
+    res.type('text/html; charset=utf-8').send(this.shell.html);
   }
 
   @Get('assets/:file')
@@ -47,11 +47,11 @@ export class StatisticsPageRoute {
     name: 'file',
     enum: ['page.js', 'api.js', 'charts.js', 'format.js', 'login.js', 'tables.js', 'style.css', 'labels.js', 'd3.js', 'plot.js'],
   })
-  asset(@Param('file') file: string, @Res() res: Response): void {
+  asset(@Param('file') file: string, @Res() res: HttpResponse): void {
     const asset = this.assets.get(file);
     if (!asset) throw new NotFoundException(`the statistics page has no file ${file}`);
-    res.setHeader('Content-Type', asset.contentType);
-    res.setHeader('Cache-Control', asset.cacheControl);
+    res.header('Content-Type', asset.contentType);
+    res.header('Cache-Control', asset.cacheControl);
     res.send(asset.body);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, INestApplication, Module } from '@nestjs/common';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../src/auth';
 import { AppConfig } from '../../src/config';
-import { createApp } from '../../src/create-app';
+import { createApp, startApp } from '../../src/create-app';
 
 /** Routes that exist only in tests, to show what the global guards do to any controller. */
 @Controller('auth-fixture')
@@ -25,6 +25,6 @@ class AuthFixtureModule {}
 /** The whole app plus the fixture routes, not listening: its exception filter shapes the answers. */
 export const appWithAuthFixture = async (config: AppConfig): Promise<INestApplication> => {
   const app = await createApp(config, { extraImports: [AuthFixtureModule] });
-  await app.init();
+  await startApp(app);
   return app;
 };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { signTestToken } from '../../src/auth/testing';
 import { loadConfig } from '../../src/config';
-import { createApp } from '../../src/create-app';
+import { createApp, startApp } from '../../src/create-app';
 import { HttpProbeModule, ProbeState } from './http-probe.module';
 
 const SECRET = 'http-conventions-secret-long-enough-000000';
@@ -29,7 +29,7 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
       }),
       { extraImports: [HttpProbeModule] },
     );
-    await app.init();
+    await startApp(app);
     http = request(app.getHttpServer());
     state = app.get(ProbeState);
   });

@@ -2,10 +2,10 @@ import { Body, Controller, Get, Injectable, Module, Post, Res } from '@nestjs/co
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
-import type { Response } from 'express';
 import { DomainError, DomainErrorCode, StaleVersionError } from '@lotse/domain';
 import { AuthenticatedUser, CurrentUser, Public, Roles } from '../../src/auth';
 import { ApiOperationFor, IdempotencyKey, IfMatch, IsCalendarDate, setVersionHeaders } from '../../src/http';
+import type { HttpResponse } from '../../src/http';
 
 /** What the probe routes did, for the tests to look at and steer. */
 @Injectable()
@@ -80,13 +80,13 @@ class ProbeController {
 
   @Post('things')
   @Public()
-  async create(@Body() body: ThingDto, @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async create(@Body() body: ThingDto, @IdempotencyKey() key: string | undefined, @Res({ passthrough: true }) res: HttpResponse) {
     const call = await this.state.enter();
     if (this.state.failuresLeft > 0) {
       this.state.failuresLeft -= 1;
       throw new Error('connection to 10.0.0.5 refused (a detail the client must not see)');
     }
-    res.location(`/probe/things/${call}`);
+    res.header('Location', `/probe/things/${call}`);
     setVersionHeaders(res, call);
     return { id: call, name: body.name, key: key ?? null, at: new Date().toISOString() };
   }

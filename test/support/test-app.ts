@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signTestToken } from '../../src/auth/testing';
 import { loadConfig } from '../../src/config';
-import { createApp } from '../../src/create-app';
+import { createApp, startApp } from '../../src/create-app';
 
 /** The secret every end-to-end app signs its development tokens with. */
 export const TEST_SECRET = 'e2e-secret-that-is-long-enough-for-hs256-000';
@@ -22,6 +22,6 @@ export const bootTestApp = async (
     loadConfig({ EVENT_STORE_URL: eventStoreUrl, LOG_LEVEL: 'silent', JWT_SECRET: TEST_SECRET, DATA_DIR: dataDir, ...options.env }),
     { extraImports: options.extraImports },
   );
-  await app.init();
+  await startApp(app);
   return app;
 };

@@ -1,11 +1,11 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { once } from 'node:events';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
-import { ApiOperationFor } from '../../http';
+import { ApiOperationFor, takeRawResponse } from '../../http';
 import { ExportLogQuery } from './export-log.dto';
 import { ExportLogHandler } from './export-log.handler';
+import type { HttpResponse } from '../../http';
 
 export const NDJSON = 'application/x-ndjson';
 
@@ -44,10 +44,12 @@ export class ExportLogRoute {
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: ExportLogQuery,
     @Headers('lotse-purpose') purpose: string | undefined,
-    @Res() res: Response,
+    @Res() reply: HttpResponse,
   ): Promise<void> {
     const plan = await this.handler.plan(user, query, purpose?.slice(0, 500));
-    res.status(200);
+    // Written here chunk by chunk, waiting for the client whenever its socket is full.
+    const res = takeRawResponse(reply);
+    res.statusCode = 200;
     res.setHeader('Content-Type', `${NDJSON}; charset=utf-8`);
     res.setHeader('Content-Disposition', `attachment; filename="lotse-log-${plan.header.fromLeaf}-${plan.header.toLeaf}.ndjson"`);
     try {

@@ -1,11 +1,12 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { Request } from 'express';
 import { Observable, tap } from 'rxjs';
 import { AuthenticatedUser } from '../../auth';
 import { StreamOwnership } from '../stream-ownership';
 import { AccessRecorder } from './access-recorder';
 import { PERSONAL_DATA_READS, ReadSubjects } from './personal-data-reads';
 import { purposeOf, PURPOSE_HEADER } from './purpose';
+import { routePatternOf } from '../../http';
+import type { HttpRequest } from '../../http';
 
 /**
  * Records every successful answer of a route in PERSONAL_DATA_READS: who read, which people, by which route, and
@@ -20,15 +21,18 @@ export class AccessLoggingInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
-    const request = context.switchToHttp().getRequest<Request & { user?: AuthenticatedUser }>();
-    const routePath = (request.route as { path?: unknown } | undefined)?.path;
-    const route = `${request.method} ${typeof routePath === 'string' ? routePath : ''}`;
+    const request = context.switchToHttp().getRequest<HttpRequest & { user?: AuthenticatedUser }>();
+    const route = `${request.method} ${routePatternOf(request)}`;
     const subjectsOf = PERSONAL_DATA_READS[route];
     if (!subjectsOf) return next.handle();
     return next.handle().pipe(
       tap((body) => {
         const user = request.user;
-        const subjects = subjectsOf({ body, params: request.params, query: request.query });
+        const subjects = subjectsOf({
+          body,
+          params: request.params as Record<string, unknown>,
+          query: request.query as Record<string, unknown>,
+        });
         if (!user || !subjects) return;
         void this.record(user, route, subjects, purposeOf(request.headers[PURPOSE_HEADER]));
       }),

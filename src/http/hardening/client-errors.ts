@@ -1,4 +1,3 @@
-import { Server } from 'node:http';
 import { Socket } from 'node:net';
 import { PROBLEM_CONTENT_TYPE, problemTitle, problemType } from '../problem';
 
@@ -33,23 +32,22 @@ type SocketWithResponse = Socket & { _httpMessage?: { headersSent?: boolean } };
  * Errors Node's HTTP parser meets before any route runs (a request trickled past the timeout,
  * oversized headers, bytes that are not HTTP) get the same problem+json every other error gets,
  * instead of Node's bare status line. Where a response has begun, or the peer is gone, there is
- * nothing left to answer: the socket is only closed.
+ * nothing left to answer: the socket is only closed. The server's one `clientError` listener
+ * (Fastify's `clientErrorHandler`).
  */
-export const answerClientErrors = (server: Server): void => {
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: SocketWithResponse) => {
-    if (error.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
-      socket.destroy();
-      return;
-    }
-    const { status, code, detail } = answerFor(error);
-    const body = JSON.stringify({ type: problemType(code), title: problemTitle(code), status, code, detail, instance: '' });
-    socket.end(
-      `HTTP/1.1 ${status} ${problemTitle(code)}\r\n` +
-        `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
-        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-        'Cache-Control: no-store\r\n' +
-        'Connection: close\r\n\r\n' +
-        body,
-    );
-  });
+export const answerClientError = (error: NodeJS.ErrnoException, socket: SocketWithResponse): void => {
+  if (error.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const { status, code, detail } = answerFor(error);
+  const body = JSON.stringify({ type: problemType(code), title: problemTitle(code), status, code, detail, instance: '' });
+  socket.end(
+    `HTTP/1.1 ${status} ${problemTitle(code)}\r\n` +
+      `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Cache-Control: no-store\r\n' +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
 };

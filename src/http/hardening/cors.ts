@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import type { INestApplication } from '@nestjs/common';
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-key';
 import { REPLAYED_HEADER } from '../idempotency/idempotency.interceptor';
 
@@ -7,7 +7,7 @@ import { REPLAYED_HEADER } from '../idempotency/idempotency.interceptor';
  * header at all, so browsers keep every other origin out. Tokens travel in Authorization, never
  * in cookies, so credentials stay off.
  */
-export const useCors = (app: NestExpressApplication, origins: readonly string[] | undefined): void => {
+export const useCors = (app: INestApplication, origins: readonly string[] | undefined): void => {
   if (!origins || origins.length === 0) return;
   app.enableCors({
     origin: [...origins],

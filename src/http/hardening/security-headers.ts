@@ -1,24 +1,22 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * The browser-facing headers on every answer. The policy fits the pages the app serves itself:
  * Swagger UI at /docs (scripts from its own files, an inline <style>) and pages with their own
  * bundled script, so scripts come from 'self' only and no CDN is ever trusted.
  */
-export const useSecurityHeaders = (app: NestExpressApplication): void => {
+export const setSecurityHeaders = (): ((req: IncomingMessage, res: ServerResponse) => void) => {
   const headers = securityHeaders();
-  app.use((_req: Request, res: Response, next: NextFunction) => {
+  return (_req, res) => {
     for (const [name, value] of headers) res.setHeader(name, value);
-    next();
-  });
+  };
 };
 
 /**
  * helmet's headers, worked out once: with this policy (no nonces) they are the same on every
  * answer, and helmet's chain of a dozen middlewares per request cost more than setting them.
- * X-Powered-By, which helmet would remove, createApp never sends.
+ * X-Powered-By, which helmet would remove, Fastify never sends.
  */
 export const securityHeaders = (): [string, string][] => {
   const headers: [string, string][] = [];

@@ -1,11 +1,11 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, Observable, of } from 'rxjs';
 import { DomainError } from '@lotse/domain';
 import { toProblem } from '../error-to-problem';
 import { PROBLEM_CONTENT_TYPE } from '../problem';
 import { fingerprintOf, readIdempotencyKey, subjectOf } from './idempotency-key';
 import { IdempotencyStore, StoredResponse } from './idempotency-store';
+import type { HttpRequest, HttpResponse } from '../platform/http-types';
 
 /** The writes a retry could repeat. GET, HEAD and PUT are idempotent by themselves. */
 const GUARDED_METHODS: ReadonlySet<string> = new Set(['POST', 'PATCH', 'DELETE']);
@@ -31,8 +31,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.getType() !== 'http') return next.handle();
-    const req = context.switchToHttp().getRequest<Request>();
-    const res = context.switchToHttp().getResponse<Response>();
+    const req = context.switchToHttp().getRequest<HttpRequest & { user?: unknown }>();
+    const res = context.switchToHttp().getResponse<HttpResponse>();
     if (!GUARDED_METHODS.has(req.method)) return next.handle();
     const key = readIdempotencyKey(req);
     if (key === undefined) return next.handle();
@@ -48,7 +48,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         );
       }
       if (claim.response === undefined) {
-        res.setHeader('Retry-After', '1');
+        res.header('Retry-After', '1');
         throw new DomainError('request_in_progress', 'a request with this Idempotency-Key is still being handled; retry shortly');
       }
       return of(replay(res, claim.response));
@@ -64,7 +64,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   /** A 4xx is the answer to this request and is kept; a 5xx may pass, so the key is freed for the retry. */
-  private async settleFailure(subject: string, key: string, req: Request, error: unknown): Promise<never> {
+  private async settleFailure(subject: string, key: string, req: HttpRequest, error: unknown): Promise<never> {
     const { status, problem } = toProblem(error, req);
     if (status < 500 && !TRANSIENT_CLIENT_STATUSES.has(status)) {
       await this.remember(subject, key, { status, headers: { 'content-type': PROBLEM_CONTENT_TYPE }, body: problem });
@@ -97,7 +97,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 }
 
-const replayedHeaders = (res: Response): Record<string, string> => {
+const replayedHeaders = (res: HttpResponse): Record<string, string> => {
   const headers: Record<string, string> = {};
   for (const name of REPLAYED_HEADERS) {
     const value = res.getHeader(name);
@@ -107,9 +107,9 @@ const replayedHeaders = (res: Response): Record<string, string> => {
 };
 
 /** Nest sends the returned body as usual; a stored Content-Type (problem+json) is kept by res.json. */
-const replay = (res: Response, stored: StoredResponse): unknown => {
+const replay = (res: HttpResponse, stored: StoredResponse): unknown => {
   res.status(stored.status);
-  for (const [name, value] of Object.entries(stored.headers)) res.setHeader(name, value);
-  res.setHeader(REPLAYED_HEADER, 'true');
+  for (const [name, value] of Object.entries(stored.headers)) res.header(name, value);
+  res.header(REPLAYED_HEADER, 'true');
   return stored.body ?? undefined;
 };

@@ -1,7 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { ApiOperationFor, setVersionHeaders, UuidParam } from '../../http';
 import { GetOfferQuery } from './get-offer.query';
@@ -9,6 +8,7 @@ import { GetOffer } from './get-offer.handler';
 import { ListOffers } from './list-offers.handler';
 import { ListOffersQuery } from './list-offers.query';
 import { OfferPage, OfferView } from './offer.response';
+import type { HttpResponse } from '../../http';
 
 /** Every role of the municipality reads the catalogue: coaches search it for their participants. */
 @ApiTags('offers')
@@ -41,7 +41,7 @@ export class OffersRoute {
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
     @Query() query: GetOfferQuery,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<OfferView> {
     const view: OfferView = await this.queries.execute(
       new GetOffer(user, id, query.openOn ?? new Date().toISOString().slice(0, 10), query.minPosition),

@@ -1,12 +1,12 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
 import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { ChangeOfferPlacesDto } from './change-offer-places.dto';
 import { ChangeOfferPlacesRequest } from './change-offer-places.handler';
+import type { HttpResponse } from '../../http';
 
 @ApiTags('offers')
 @ApiBearerAuth()
@@ -30,7 +30,7 @@ export class ChangeOfferPlacesRoute {
     @UuidParam('id') id: string,
     @Body() body: ChangeOfferPlacesDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new ChangeOfferPlacesRequest(user, context, id, body, parseIfMatch(ifMatch)));
     setVersionHeaders(res, result.version);

@@ -1,12 +1,12 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
 import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { CloseOfferDto } from './close-offer.dto';
 import { CloseOfferRequest } from './close-offer.handler';
+import type { HttpResponse } from '../../http';
 
 @ApiTags('offers')
 @ApiBearerAuth()
@@ -30,7 +30,7 @@ export class CloseOfferRoute {
     @UuidParam('id') id: string,
     @Body() body: CloseOfferDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new CloseOfferRequest(user, context, id, body, parseIfMatch(ifMatch)));
     setVersionHeaders(res, result.version);

@@ -1,12 +1,12 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
 import { ApiOperationFor, setVersionHeaders, WriteResult } from '../../http';
 import { PublishOfferDto } from './publish-offer.dto';
 import { PublishOfferRequest } from './publish-offer.handler';
+import type { HttpResponse } from '../../http';
 
 @ApiTags('offers')
 @ApiBearerAuth()
@@ -26,10 +26,10 @@ export class PublishOfferRoute {
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,
     @Body() body: PublishOfferDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new PublishOfferRequest(user, context, body));
-    res.location(`/offers/${result.id}`);
+    res.header('Location', `/offers/${result.id}`);
     setVersionHeaders(res, result.version);
     return result;
   }

@@ -1,12 +1,12 @@
 import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
 import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { AddEntitlementRequest } from './add-entitlement.handler';
 import { EntitlementDto } from './entitlement.dto';
+import type { HttpResponse } from '../../http';
 
 @ApiTags('participants')
 @ApiBearerAuth()
@@ -29,7 +29,7 @@ export class AddEntitlementRoute {
     @UuidParam('id') id: string,
     @Body() body: EntitlementDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new AddEntitlementRequest(user, context, id, body, parseIfMatch(ifMatch)));
     setVersionHeaders(res, result.version);

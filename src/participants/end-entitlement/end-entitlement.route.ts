@@ -1,12 +1,12 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
 import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { EndEntitlementDto } from './end-entitlement.dto';
 import { EndEntitlementRequest } from './end-entitlement.handler';
+import type { HttpResponse } from '../../http';
 
 @ApiTags('participants')
 @ApiBearerAuth()
@@ -31,7 +31,7 @@ export class EndEntitlementRoute {
     @Param('entitlementId') entitlementId: string,
     @Body() body: EndEntitlementDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(
       new EndEntitlementRequest(user, context, id, entitlementId, body, parseIfMatch(ifMatch)),

@@ -1,11 +1,11 @@
 import { Controller, Delete, HttpCode, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
 import { ApiOperationFor, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { ErasePersonalDataRequest } from './erase-personal-data.handler';
+import type { HttpResponse } from '../../http';
 
 @ApiTags('participants')
 @ApiBearerAuth()
@@ -27,7 +27,7 @@ export class ErasePersonalDataRoute {
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,
     @UuidParam('id') id: string,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new ErasePersonalDataRequest(user, context, id));
     setVersionHeaders(res, result.version);

@@ -1,12 +1,12 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { pastMoment, PastMomentQuery } from '../../event-sourcing';
 import { ApiOperationFor, setVersionHeaders, UuidParam } from '../../http';
 import { GetParticipant } from './get-participant.handler';
 import { ParticipantView } from './participant.response';
+import type { HttpResponse } from '../../http';
 
 @ApiTags('participants')
 @ApiBearerAuth()
@@ -28,7 +28,7 @@ export class ParticipantRoute {
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
     @Query() query: PastMomentQuery,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<ParticipantView> {
     const view: ParticipantView = await this.queries.execute(new GetParticipant(user, id, pastMoment(query)));
     setVersionHeaders(res, view.version);

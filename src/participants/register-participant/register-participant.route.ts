@@ -1,12 +1,12 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
 import { ApiOperationFor, setVersionHeaders, WriteResult } from '../../http';
 import { RegisterParticipantDto } from './register-participant.dto';
 import { RegisterParticipantRequest } from './register-participant.handler';
+import type { HttpResponse } from '../../http';
 
 @ApiTags('participants')
 @ApiBearerAuth()
@@ -28,10 +28,10 @@ export class RegisterParticipantRoute {
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,
     @Body() body: RegisterParticipantDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new RegisterParticipantRequest(user, context, body));
-    res.location(`/participants/${result.id}`);
+    res.header('Location', `/participants/${result.id}`);
     setVersionHeaders(res, result.version);
     return result;
   }

@@ -1,12 +1,12 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
 import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { AbortPathwayDto } from './abort-pathway.dto';
 import { AbortPathwayRequest } from './abort-pathway.handler';
+import type { HttpResponse } from '../../http';
 
 @ApiTags('pathways')
 @ApiBearerAuth()
@@ -35,7 +35,7 @@ export class AbortPathwayRoute {
     @UuidParam('id') id: string,
     @Body() body: AbortPathwayDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new AbortPathwayRequest(user, context, id, body, parseIfMatch(ifMatch)));
     setVersionHeaders(res, result.version);

@@ -1,12 +1,12 @@
 import { Body, Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
 import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { CompletePathwayDto } from './complete-pathway.dto';
 import { CompletePathwayRequest } from './complete-pathway.handler';
+import type { HttpResponse } from '../../http';
 
 @ApiTags('pathways')
 @ApiBearerAuth()
@@ -30,7 +30,7 @@ export class CompletePathwayRoute {
     @UuidParam('id') id: string,
     @Body() body: CompletePathwayDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new CompletePathwayRequest(user, context, id, body, parseIfMatch(ifMatch)));
     setVersionHeaders(res, result.version);

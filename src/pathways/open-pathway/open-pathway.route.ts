@@ -1,12 +1,12 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
 import { ApiOperationFor, setVersionHeaders, WriteResult } from '../../http';
 import { OpenPathwayDto } from './open-pathway.dto';
 import { OpenPathwayRequest } from './open-pathway.handler';
+import type { HttpResponse } from '../../http';
 
 @ApiTags('pathways')
 @ApiBearerAuth()
@@ -46,10 +46,10 @@ export class OpenPathwayRoute {
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,
     @Body() body: OpenPathwayDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new OpenPathwayRequest(user, context, body));
-    res.location(`/pathways/${result.id}`);
+    res.header('Location', `/pathways/${result.id}`);
     setVersionHeaders(res, result.version);
     return result;
   }

@@ -1,12 +1,12 @@
 import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
 import { ApiOperationFor, parseIfMatch, setVersionHeaders, UuidParam, WriteResult } from '../../http';
 import { RecordCaseStepDto } from './record-case-step.dto';
 import { RecordCaseStepRequest } from './record-case-step.handler';
+import type { HttpResponse } from '../../http';
 
 @ApiTags('pathways')
 @ApiBearerAuth()
@@ -33,7 +33,7 @@ export class RecordCaseStepRoute {
     @UuidParam('id') id: string,
     @Body() body: RecordCaseStepDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<WriteResult> {
     const result: WriteResult = await this.commands.execute(new RecordCaseStepRequest(user, context, id, body, parseIfMatch(ifMatch)));
     setVersionHeaders(res, result.version);

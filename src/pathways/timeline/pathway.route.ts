@@ -1,13 +1,13 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags, IntersectionType } from '@nestjs/swagger';
-import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { pastMoment, PastMomentQuery } from '../../event-sourcing';
 import { ApiOperationFor, setVersionHeaders, UuidParam } from '../../http';
 import { MinPositionQuery } from '../../read-models';
 import { GetPathway } from './get-pathway.handler';
 import { PathwayView } from './pathway.response';
+import type { HttpResponse } from '../../http';
 
 /** `minPosition` for the live answer; `asOf` or `atPosition` for the pathway as it was then. */
 class PathwayQuery extends IntersectionType(MinPositionQuery, PastMomentQuery) {}
@@ -32,7 +32,7 @@ export class PathwayRoute {
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
     @Query() query: PathwayQuery,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<PathwayView> {
     const view: PathwayView = await this.queries.execute(new GetPathway(user, id, query.minPosition, pastMoment(query)));
     setVersionHeaders(res, view.version);

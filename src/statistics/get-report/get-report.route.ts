@@ -1,7 +1,6 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { ApiOperationFor, UuidParam } from '../../http';
 import { ReportAnswer } from '../reports/report.response';
@@ -10,6 +9,7 @@ import { respond } from '../statistics-output';
 import { StatisticsFormatQuery } from '../statistics-query.dto';
 import { StatisticsAnswer } from '../statistics.response';
 import { GetReport } from './get-report.handler';
+import type { HttpRequest, HttpResponse } from '../../http';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -30,8 +30,8 @@ export class GetReportRoute {
     @CurrentUser() user: AuthenticatedUser,
     @UuidParam('id') id: string,
     @Query() query: StatisticsFormatQuery,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<StatisticsAnswer | string> {
     const answer: StatisticsAnswer = await this.queries.execute(new GetReport(user, id));
     return respond(req, res, query, answer);

@@ -1,7 +1,6 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Request, Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { statisticsAnswers } from '../statistics-answers';
 import { respond } from '../statistics-output';
@@ -9,6 +8,7 @@ import { StatisticsAnswer } from '../statistics.response';
 import { NeedsOffersQuery } from './needs-offers.dto';
 import { GetNeedsOffers } from './needs-offers.handler';
 import { ApiOperationFor } from '../../http';
+import type { HttpRequest, HttpResponse } from '../../http';
 
 @ApiTags('statistics')
 @ApiBearerAuth()
@@ -28,8 +28,8 @@ export class NeedsOffersRoute {
   async get(
     @CurrentUser() user: AuthenticatedUser,
     @Query() query: NeedsOffersQuery,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<StatisticsAnswer | string> {
     const answer: StatisticsAnswer = await this.queries.execute(new GetNeedsOffers(user, query, new Date()));
     return respond(req, res, query, answer);

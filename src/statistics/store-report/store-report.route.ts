@@ -1,13 +1,13 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Response } from 'express';
 import { AuthenticatedUser, CurrentUser, Roles } from '../../auth';
 import { Ctx, RequestContext } from '../../event-sourcing';
 import { ApiOperationFor, setVersionHeaders } from '../../http';
 import { StoreReportResult } from '../reports/report.response';
 import { StoreReportDto } from './store-report.dto';
 import { StoreReportRequest } from './store-report.handler';
+import type { HttpResponse } from '../../http';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -27,10 +27,10 @@ export class StoreReportRoute {
     @CurrentUser() user: AuthenticatedUser,
     @Ctx() context: RequestContext,
     @Body() body: StoreReportDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpResponse,
   ): Promise<StoreReportResult> {
     const result: StoreReportResult = await this.commands.execute(new StoreReportRequest(user, context, body, new Date()));
-    res.location(`/reports/${result.id}`);
+    res.header('Location', `/reports/${result.id}`);
     setVersionHeaders(res, result.version);
     return result;
   }
