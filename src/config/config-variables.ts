@@ -77,7 +77,7 @@ export const CONFIG_VARIABLES = {
   }),
   WEB_CONCURRENCY: variable({
     description:
-      'HTTP processes to run (a cluster: one primary that forks them, restarts a crashed one and stops them all on SIGTERM); `auto`: one per core on a server database (PostgreSQL, or KurrentDB with MongoDB read models), 1 on the embedded PGlite, which only one process may open',
+      'HTTP processes to run (a cluster: one primary that forks them, restarts a crashed one and stops them all on SIGTERM); `auto`: one per core on a server database (PostgreSQL, or KurrentDB with MongoDB read models), one per core less one (at least 1) when such a server runs on this machine (localhost, a loopback address or a Unix socket), 1 on the embedded PGlite, which only one process may open',
     default: 'auto',
     parse: autoOr(integerBetween(1, 64)),
   }),

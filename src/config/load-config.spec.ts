@@ -283,7 +283,7 @@ describe('loadConfig', () => {
   describe('the process model (WEB_CONCURRENCY, PROJECTIONS)', () => {
     const postgres = 'postgres://lotse@db:5432/lotse';
 
-    it('runs one HTTP process per core on a server database, the projections on a worker thread', () => {
+    it('runs one HTTP process per core on a server database on another machine, the projections on a worker thread', () => {
       expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: postgres }), 2)).toEqual({ webProcesses: 2, projections: 'worker' });
       expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: postgres }), 1)).toEqual({ webProcesses: 1, projections: 'inline' });
       expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: postgres, WEB_CONCURRENCY: '3', PROJECTIONS: 'inline' }), 2)).toEqual({
@@ -292,6 +292,52 @@ describe('loadConfig', () => {
       });
       expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: postgres, WEB_CONCURRENCY: '1', PROJECTIONS: 'worker' }), 2)).toEqual({
         webProcesses: 1,
+        projections: 'worker',
+      });
+    });
+
+    it.each([
+      ['localhost', 'postgres://lotse@localhost:5432/lotse'],
+      ['127.0.0.1', 'postgres://root@127.0.0.1:5432/lotse?schema=app'],
+      ['another loopback address', 'postgresql://lotse@127.0.1.1/lotse'],
+      ['IPv6 loopback', 'postgres://lotse@[::1]:5432/lotse'],
+      ['the default Unix socket (no host)', 'postgres:///lotse'],
+      ['a socket directory in host=', 'postgres://lotse@db/lotse?host=/var/run/postgresql'],
+      ['a socket directory as the host', 'postgres://lotse@%2Fvar%2Frun%2Fpostgresql/lotse'],
+    ])('leaves one core to PostgreSQL on this machine (%s): auto is one process per core less one, at least one', (_, url) => {
+      expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: url }), 4)).toEqual({ webProcesses: 3, projections: 'worker' });
+      expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: url }), 2)).toEqual({ webProcesses: 1, projections: 'inline' });
+      expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: url }), 1)).toEqual({ webProcesses: 1, projections: 'inline' });
+    });
+
+    it('counts every database server: a local read-model store or one local host of several leaves a core too', () => {
+      const remoteEvents = 'kurrentdb://k1:2113,k2:2113?tls=false';
+      expect(
+        resolveProcessModel(loadConfig({ EVENT_STORE_URL: remoteEvents, READ_MODEL_URL: 'mongodb://m:27017/lotse' }), 4).webProcesses,
+      ).toBe(4);
+      expect(
+        resolveProcessModel(loadConfig({ EVENT_STORE_URL: remoteEvents, READ_MODEL_URL: 'mongodb://localhost:27017/lotse' }), 4)
+          .webProcesses,
+      ).toBe(3);
+      expect(
+        resolveProcessModel(
+          loadConfig({ EVENT_STORE_URL: 'kurrentdb://k1:2113,127.0.0.1:2113?tls=false', READ_MODEL_URL: 'mongodb://m:27017/lotse' }),
+          4,
+        ).webProcesses,
+      ).toBe(3);
+      expect(
+        resolveProcessModel(
+          loadConfig({ EVENT_STORE_URL: 'postgres://lotse@db/lotse', READ_MODEL_URL: 'postgres://lotse@localhost/rm' }),
+          4,
+        ).webProcesses,
+      ).toBe(3);
+      // A host that merely starts like a loopback name is another machine.
+      expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: 'postgres://lotse@localhost.example.org/lotse' }), 4).webProcesses).toBe(4);
+    });
+
+    it('takes an explicit WEB_CONCURRENCY as given, whatever machine the database runs on', () => {
+      expect(resolveProcessModel(loadConfig({ EVENT_STORE_URL: 'postgres://lotse@localhost/lotse', WEB_CONCURRENCY: '2' }), 2)).toEqual({
+        webProcesses: 2,
         projections: 'worker',
       });
     });

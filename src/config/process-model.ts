@@ -32,9 +32,46 @@ export const processModelProblems = (config: Locations & Pick<AppConfig, 'WEB_CO
   return problems;
 };
 
+/** The URLs of the database servers the service talks to (an embedded PGlite directory is none). */
+const serverUrls = ({ EVENT_STORE_URL: events, READ_MODEL_URL: readModels }: Locations): string[] =>
+  [events, readModels].flatMap((location) => {
+    if (!location || location.engine === 'pglite') return [];
+    return [location.engine === 'mongodb' ? location.url : location.connectionString];
+  });
+
+/**
+ * The hosts a database URL names: every host of a multi-host URL (`esdb://a:2113,b:2113`), and for
+ * PostgreSQL a `host=` parameter, which wins over the host part (a Unix socket directory there).
+ */
+const hostsOf = (url: string): string[] => {
+  const query = /\?([^#]*)/.exec(url)?.[1] ?? '';
+  const hostParameter = new URLSearchParams(query).get('host');
+  if (hostParameter !== null) return hostParameter.split(',');
+  const authority = /^[a-z0-9+.-]+:\/\/(?:[^@/?#]*@)?([^/?#]*)/i.exec(url)?.[1] ?? '';
+  return authority.split(',').map((host) => decodeURIComponent(host.replace(/:\d*$/, '')));
+};
+
+/** This machine: no host (the default Unix socket), a socket directory, `localhost` or a loopback address. */
+const isLocalHost = (host: string): boolean => {
+  const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return name === '' || name.startsWith('/') || name === 'localhost' || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
+};
+
+/** True when a database server the service uses runs on this machine, so it needs some of its cores. */
+export const databaseOnThisMachine = (config: Locations): boolean => serverUrls(config).some((url) => hostsOf(url).some(isLocalHost));
+
+/**
+ * `WEB_CONCURRENCY=auto`: one HTTP process on the embedded PGlite (one process owns it); else one per
+ * core, less one core left to the database server when it runs on this machine (measured on two cores
+ * with PostgreSQL beside: one process answered more case steps than two).
+ */
+const autoWebProcesses = (config: Locations, cores: number): number => {
+  if (usesEmbeddedDatabase(config)) return 1;
+  return databaseOnThisMachine(config) ? Math.max(1, cores - 1) : cores;
+};
+
 export const resolveProcessModel = (config: AppConfig, cores = availableParallelism()): ProcessModel => {
-  const embedded = usesEmbeddedDatabase(config);
-  const webProcesses = config.WEB_CONCURRENCY === 'auto' ? (embedded ? 1 : cores) : config.WEB_CONCURRENCY;
+  const webProcesses = config.WEB_CONCURRENCY === 'auto' ? autoWebProcesses(config, cores) : config.WEB_CONCURRENCY;
   const projections = config.PROJECTIONS === 'auto' ? (webProcesses > 1 ? 'worker' : 'inline') : config.PROJECTIONS;
   return { webProcesses, projections };
 };

@@ -15,4 +15,5 @@ export { isConnectionLost } from './sql/sql-driver';
 export { PgliteDriver } from './pglite/pglite-driver';
 export { acquirePglite, releasePglite, EmbeddedDatabaseInUseError } from './pglite/pglite-database';
 export { PostgresDriver } from './postgres/postgres-driver';
-export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+// Type only: the adapter itself loads when an EVENT_STORE_URL names KurrentDB (create-event-store.ts).
+export type { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';

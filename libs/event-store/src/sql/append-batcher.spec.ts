@@ -7,7 +7,7 @@ const deferred = () => {
 };
 
 describe('AppendBatcher', () => {
-  it('writes a lone item at once and gathers the items that arrive meanwhile into the next write', async () => {
+  it('writes the items of one turn of the event loop together, and gathers those that arrive during a write into the next', async () => {
     const writes: number[][] = [];
     const gate = deferred();
     const batcher = new AppendBatcher<number, number>(
@@ -19,11 +19,60 @@ describe('AppendBatcher', () => {
       1,
       100,
     );
-    const first = batcher.submit(1);
-    const rest = [2, 3, 4].map((i) => batcher.submit(i));
+    const firstTurn = [1, 2].map((i) => batcher.submit(i));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual([[1, 2]]);
+    const during = [3, 4, 5].map((i) => batcher.submit(i));
     gate.resolve();
-    expect(await Promise.all([first, ...rest])).toEqual([10, 20, 30, 40]);
-    expect(writes).toEqual([[1], [2, 3, 4]]);
+    expect(await Promise.all([...firstTurn, ...during])).toEqual([10, 20, 30, 40, 50]);
+    expect(writes).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
+  });
+
+  it('lets the writers a write answers submit their next items together, not the first of them alone', async () => {
+    const writes: number[][] = [];
+    const batcher = new AppendBatcher<number, number>(
+      async (items) => {
+        writes.push(items);
+        return items.map((value) => ({ value }));
+      },
+      1,
+      100,
+    );
+    // Four writers, each appending its next item as soon as its last one is answered.
+    await Promise.all(
+      [0, 1, 2, 3].map(async (writer) => {
+        for (let round = 0; round < 3; round += 1) await batcher.submit(round * 10 + writer);
+      }),
+    );
+    expect(writes).toEqual([
+      [0, 1, 2, 3],
+      [10, 11, 12, 13],
+      [20, 21, 22, 23],
+    ]);
+  });
+
+  it('starts a second write while the first is in flight when maxInFlight allows it', async () => {
+    const writes: number[][] = [];
+    const gate = deferred();
+    const batcher = new AppendBatcher<number, number>(
+      async (items) => {
+        writes.push(items);
+        await gate.promise;
+        return items.map((value) => ({ value }));
+      },
+      2,
+      100,
+    );
+    const first = batcher.submit(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = batcher.submit(2);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(writes).toEqual([[1], [2]]);
+    gate.resolve();
+    expect(await Promise.all([first, second])).toEqual([1, 2]);
   });
 
   it('answers each item on its own: one refused item does not fail the others', async () => {
@@ -48,7 +97,7 @@ describe('AppendBatcher', () => {
       2,
     );
     const answers = await Promise.allSettled([0, 1, 2, 3, 4].map((i) => batcher.submit(i)));
-    expect(sizes).toEqual([1, 2, 2]);
-    expect(answers.map((a) => a.status)).toEqual(['rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(sizes).toEqual([2, 2, 1]);
+    expect(answers.map((a) => a.status)).toEqual(['rejected', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
   });
 });

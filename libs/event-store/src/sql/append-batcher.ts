@@ -2,13 +2,16 @@
 export type ItemResult<Result> = { value: Result } | { error: unknown };
 
 /**
- * Group commit for appends: while `maxInFlight` batches are being written, further items wait,
- * and the next free slot takes all of them (up to `maxBatch`) in one write. A single writer
- * therefore waits for nothing; many concurrent writers share round trips and commits.
+ * Group commit for appends: items submitted in the same turn of the event loop go out together in
+ * the next turn, and while `maxInFlight` batches are being written further items wait; the next
+ * free slot takes all of them (up to `maxBatch`) in one write. A single writer waits for one turn;
+ * many concurrent writers share round trips and commits — the writers a finished write answers
+ * submit their next items together instead of the first of them going out alone.
  */
 export class AppendBatcher<Item, Result> {
   private readonly queue: { item: Item; resolve: (value: Result) => void; reject: (error: unknown) => void }[] = [];
   private inFlight = 0;
+  private scheduled = false;
 
   constructor(
     private readonly write: (items: Item[]) => Promise<ItemResult<Result>[]>,
@@ -19,6 +22,16 @@ export class AppendBatcher<Item, Result> {
   submit(item: Item): Promise<Result> {
     return new Promise<Result>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Drains on the next turn: by then every item the current turn submits has joined the queue. */
+  private schedule(): void {
+    if (this.scheduled || this.inFlight >= this.maxInFlight || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
       this.drain();
     });
   }
@@ -39,7 +52,7 @@ export class AppendBatcher<Item, Result> {
         )
         .finally(() => {
           this.inFlight -= 1;
-          this.drain();
+          this.schedule();
         });
     }
   }

@@ -72,9 +72,14 @@ begin
   -- UPDATE it writes nothing to the row, so the head costs one write per append, not two. All locks
   -- first, in one global order: two batches naming the same streams in another order would
   -- otherwise each hold one lock and wait for the other's.
-  for v_key in select distinct hashtextextended(s, 0) as k from unnest(p_streams) as u(s) order by k loop
-    perform pg_advisory_xact_lock(v_key);
-  end loop;
+  -- A lone stream (every single append) takes its lock without a sorting statement.
+  if array_length(p_streams, 1) = 1 then
+    perform pg_advisory_xact_lock(hashtextextended(p_streams[1], 0));
+  else
+    for v_key in select distinct hashtextextended(s, 0) as k from unnest(p_streams) as u(s) order by k loop
+      perform pg_advisory_xact_lock(v_key);
+    end loop;
+  end if;
 
   for v_item in 1 .. coalesce(array_length(p_streams, 1), 0) loop
     item := v_item - 1;
