@@ -1,8 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { computeStatistics, disclosureRule, factsOf, StatisticsDocument } from '@lotse/domain';
 import { EVENT_STORE, EventStore, NewEvent } from '@lotse/event-store';
 import { signTestToken } from '../../src/auth/testing';
+import { ReadModels } from '../../src/read-models';
+import { StatisticsFactsSource } from '../../src/statistics/facts/statistics-facts.service';
 import { parseCsv } from './csv';
 import { bootTestApp, TEST_SECRET as SECRET } from './test-app';
 
@@ -407,5 +410,74 @@ export const statisticsScenarios = (eventStoreUrl: () => string) => {
     await http.delete(`/participants/${registered.body.id}/personal-data`).set('Authorization', admin).expect(200);
     expect(await reproduced()).toMatchObject({ reproduced: true });
     expect((await get(`/reports/${second.body.id}/reproduction`).expect(200)).body).toMatchObject({ reproduced: true });
+  });
+  it('keeps the facts between queries and catches them up with new events, each process on its own, never older than the position it states', async () => {
+    const readModels = app.get(ReadModels);
+    const snapshot = jest.spyOn(readModels, 'snapshot');
+    // Two processes: two caches over the same read model and log.
+    const first = new StatisticsFactsSource(readModels, store);
+    const second = new StatisticsFactsSource(readModels, store);
+    const rule = disclosureRule(5);
+    const parameters = { measure: 'started' as const, groupBy: ['kind' as const, 'municipality' as const] };
+    /** The figures a full read of the read model gives now: what any cache must agree with at the position it names. */
+    const fromScratch = async () => {
+      const { position, documents } = await readModels.snapshot<StatisticsDocument>('statistics_facts', last);
+      return { position, result: computeStatistics('pathways', factsOf(documents), parameters, rule) };
+    };
+    try {
+      const before = await first.current(last);
+      const again = await first.current();
+      expect(again).toBe(before);
+      snapshot.mockClear();
+
+      await times(6, {
+        kind: 'participation_management',
+        jurisdiction: 'sgb3',
+        status: 'german',
+        municipality: 'kaarst',
+        outcome: 'school',
+      });
+      const moved = await first.current(last);
+      // Caught up by folding the new events, not by reading the read model whole.
+      expect(snapshot).not.toHaveBeenCalled();
+      expect(moved.position).not.toBe(before.position);
+      const expected = await fromScratch();
+      expect(moved.position).toBe(expected.position);
+      const counted = computeStatistics('pathways', moved.facts, parameters, rule);
+      expect(counted).toEqual(expected.result);
+      const inKaarst = (facts: typeof moved.facts) => facts.pathways.filter((p) => p.municipality === 'kaarst').length;
+      expect(inKaarst(moved.facts)).toBe(6);
+
+      // The other process reads from scratch at the same position and comes to the same figures.
+      const other = await second.current(last);
+      expect(other.position).toBe(moved.position);
+      expect(computeStatistics('pathways', other.facts, parameters, rule)).toEqual(counted);
+
+      // More events, asked first of the second process; the first, behind, is asked with the second's position and catches up too.
+      await times(1, { kind: 'participation_management', jurisdiction: 'sgb3', status: 'german', municipality: 'kaarst' });
+      const ahead = await second.current(last);
+      const behind = await first.current(ahead.position);
+      expect(behind.position).toBe(ahead.position);
+      expect(computeStatistics('pathways', behind.facts, parameters, rule)).toEqual(
+        computeStatistics('pathways', ahead.facts, parameters, rule),
+      );
+      expect(inKaarst(behind.facts)).toBe(7);
+
+      // Too far behind to fold event by event: the read model is read whole, with the same result.
+      first.catchUpLimit = 1;
+      await times(1, { kind: 'coaching', jurisdiction: 'sgb2', status: 'german', municipality: 'kaarst' });
+      snapshot.mockClear();
+      const reread = await first.current(last);
+      expect(snapshot).toHaveBeenCalled();
+      expect(computeStatistics('pathways', reread.facts, parameters, rule)).toEqual((await fromScratch()).result);
+
+      // Concurrent queries at a moved position share one catch-up.
+      await times(1, { kind: 'coaching', jurisdiction: 'sgb2', status: 'german', municipality: 'kaarst' });
+      const [a, b, c] = await Promise.all([second.current(last), second.current(last), second.current(last)]);
+      expect(b).toBe(a);
+      expect(c).toBe(a);
+    } finally {
+      snapshot.mockRestore();
+    }
   });
 };

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { factsOf, StatisticsDocument, StatisticsFacts } from '@lotse/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { factsOf, foldStatisticsEvent, isStatisticsEvent, StatisticsDocument, StatisticsFacts } from '@lotse/domain';
+import { EventStore } from '@lotse/event-store';
+import { EVENT_STORE } from '../../event-store';
 import { ReadModels } from '../../read-models';
 import { statisticsFactsProjection } from './statistics-facts.projection';
 
@@ -8,24 +10,73 @@ export interface FactsAt {
   facts: StatisticsFacts;
 }
 
+/** Events read per round trip when catching the cached documents up with the log. */
+const CATCH_UP_BATCH = 2_000;
+/** Further behind than this, reading the read model whole is cheaper than folding the log's events one by one. */
+export const CATCH_UP_LIMIT = 50_000;
+
 /**
- * The facts of the statistics read model at one position. Joining a county's documents takes a
- * moment, so the facts are kept until the read model moves on: queries at an unchanged position
- * (the page's several charts, a report after a look at the table) reuse them.
+ * The facts of the statistics read model at one position, kept in memory until the read model moves
+ * on. A query at an unchanged position costs one look at the checkpoint. When it moved, the cached
+ * documents are brought to the new checkpoint by folding the events between the two positions with
+ * the read model's own fold (the events it applied itself, read in log order up to and including the
+ * one it names), so only what changed is read; the documents are read whole only on the first query,
+ * when the log is far ahead (CATCH_UP_LIMIT) or the checkpoint is not found after the cached one (a
+ * rebuild or reset moved it elsewhere). Each process keeps its own cache and states the position its
+ * answer reflects; a `minPosition` is waited for first, so no answer is older than it.
  */
 @Injectable()
 export class StatisticsFactsSource {
-  private cached?: FactsAt;
+  private cached?: FactsAt & { documents: Map<string, StatisticsDocument> };
+  /** Refreshes run one at a time; a query arriving meanwhile finds the cache already moved. */
+  private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly readModels: ReadModels) {}
+  /** Settable for tests. */
+  catchUpLimit = CATCH_UP_LIMIT;
+
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   async current(minPosition?: number): Promise<FactsAt> {
     await this.readModels.caughtUp(statisticsFactsProjection.name, minPosition);
+    const checkpoint = await this.readModels.checkpoint(statisticsFactsProjection.name);
     const cached = this.cached;
-    if (cached && (await this.readModels.checkpoint(statisticsFactsProjection.name)) === cached.position) return cached;
-    const { position, documents } = await this.readModels.snapshot<StatisticsDocument>(statisticsFactsProjection.name);
-    const fresh = { position, facts: factsOf(documents) };
-    this.cached = fresh;
-    return fresh;
+    if (cached && cached.position === checkpoint) return cached;
+    const refreshed = this.queue.then(() => this.refresh());
+    this.queue = refreshed.catch(() => undefined);
+    return refreshed;
+  }
+
+  private async refresh(): Promise<FactsAt> {
+    const target = await this.readModels.checkpoint(statisticsFactsProjection.name);
+    const cached = this.cached;
+    if (cached && cached.position === target) return cached;
+    // Until the catch-up succeeds, the cache is no cache: its documents may be moved halfway.
+    this.cached = undefined;
+    const documents = cached && target !== 0 && (await this.caughtUp(cached.documents, cached.position, target));
+    if (documents) this.cached = { position: target, documents, facts: factsOf(documents) };
+    else {
+      const snapshot = await this.readModels.snapshot<StatisticsDocument>(statisticsFactsProjection.name);
+      this.cached = { position: snapshot.position, documents: snapshot.documents, facts: factsOf(snapshot.documents) };
+    }
+    return this.cached;
+  }
+
+  /** The documents moved from `position` to `target` (in place) by the events between, or false when that does not reach it. */
+  private async caughtUp(documents: Map<string, StatisticsDocument>, position: number, target: number) {
+    // The facts of the old position stay as they were for whoever still holds them: folding replaces documents, never changes one.
+    let read = 0;
+    try {
+      for await (const event of this.store.readAll({ fromPosition: position, batchSize: CATCH_UP_BATCH })) {
+        if (isStatisticsEvent(event)) foldStatisticsEvent(documents, event);
+        if (event.globalPosition === target) return documents;
+        if (++read >= this.catchUpLimit) return false;
+      }
+    } catch {
+      // The cached position is not in the log (a test database reset), or an event does not fold: read the read model instead.
+    }
+    return false;
   }
 }

@@ -1,11 +1,10 @@
 import {
-  applyStatisticsEvent,
   computeStatistics,
   disclosureRule,
   factsOf,
+  foldStatisticsEvent,
   isStatisticsEvent,
   StatisticsDocument,
-  statisticsDocumentId,
   StoredReport,
   toCsv,
 } from '@lotse/domain';
@@ -26,11 +25,7 @@ export const replayReport = async (store: EventStore, report: StoredReport): Pro
   for await (const event of store.readAll({ batchSize: REPLAY_BATCH })) {
     if (event.globalPosition > report.position) break;
     events++;
-    if (!isStatisticsEvent(event)) continue;
-    const id = statisticsDocumentId(event);
-    const next = applyStatisticsEvent(documents.get(id), event);
-    if (next === undefined) documents.delete(id);
-    else documents.set(id, next);
+    if (isStatisticsEvent(event)) foldStatisticsEvent(documents, event);
   }
   const rule = disclosureRule(report.minCell);
   const result = computeStatistics(report.type, factsOf(documents), report.parameters, rule);

@@ -1,12 +1,13 @@
-import { JURISDICTIONS, OUTCOMES, PATHWAY_KINDS, RESIDENCE_STATUSES } from '../kernel/vocabulary';
+import { JURISDICTIONS, PATHWAY_KINDS, RESIDENCE_STATUSES } from '../kernel/vocabulary';
 import { openNeeds } from '../participants/open-needs';
 import { placesOn, isOpenOn } from '../offers/offer-calendar';
 import { AGE_BANDS } from './age-band';
 import { quarterOf, quartersBetween, yearOf, yearsBetween } from './calendar';
 import { DisclosureRule, protect, suppressLike } from './disclosure';
-import { SuppressionUniverse, suppressionUniverse } from './suppression-universe';
+import { suppressionUniverseOfCodes } from './suppression-universe';
+import { FactColumns, factColumnsOf, OUTCOME_VALUES, PATHWAY_STATUS_CODES } from './fact-columns';
 import { PathwayFact, StatisticsFacts, needsOn, statusOn } from './facts';
-import { count, Dimension, median, share, StatisticsTable, sum, TableItem, tabulate } from './table';
+import { count, countOfCells, Dimension, median, shareOfCells, StatisticsTable, sum, TableItem, tabulate, tabulateCells } from './table';
 
 /*
  * The four statistics queries: facts and parameters in, protected tables out. Pure: the handlers
@@ -78,80 +79,173 @@ export interface StatisticsResult {
 /**
  * The suppression of a measure and period at one position is the same for every grouping, so it is
  * computed once per set of facts (one position) and kept with them: the page's several charts and a
- * report after a look at the table reuse it. Keyed by the facts object, so it goes when they go.
+ * report after a look at the table reuse it (as do the open needs of one day). Keyed by the facts
+ * object, so it goes when they go; at most MEMO_LIMIT per position, the least recently used dropped
+ * first, so that asking for many periods at one position cannot fill the memory.
  */
-const universes = new WeakMap<StatisticsFacts, Map<string, SuppressionUniverse>>();
-const memoised = (facts: StatisticsFacts, key: string, compute: () => SuppressionUniverse): SuppressionUniverse => {
-  let perFacts = universes.get(facts);
+const MEMO_LIMIT = 64;
+const memos = new WeakMap<StatisticsFacts, Map<string, unknown>>();
+const memoised = <T>(facts: StatisticsFacts, key: string, compute: () => T): T => {
+  let perFacts = memos.get(facts);
   if (!perFacts) {
     perFacts = new Map();
-    universes.set(facts, perFacts);
+    memos.set(facts, perFacts);
   }
-  const found = perFacts.get(key);
-  if (found) return found;
-  const universe = compute();
-  perFacts.set(key, universe);
-  return universe;
+  if (perFacts.has(key)) {
+    const found = perFacts.get(key) as T;
+    perFacts.delete(key);
+    perFacts.set(key, found);
+    return found;
+  }
+  const value = compute();
+  perFacts.set(key, value);
+  if (perFacts.size > MEMO_LIMIT) perFacts.delete(perFacts.keys().next().value!);
+  return value;
 };
 
 const inPeriod = (day: string | undefined, from?: string, to?: string): day is string =>
   day !== undefined && (from === undefined || day >= from) && (to === undefined || day <= to);
 
-const municipalitiesOf = (facts: readonly { municipality: string }[], only?: string): string[] =>
-  only !== undefined ? [only] : [...new Set(facts.map((f) => f.municipality))].sort();
+/** The quarters or years from `first` to `last`: the time dimension's values of a table. */
+const timeValues = (name: 'quarter' | 'year', first: string, last: string): string[] =>
+  name === 'quarter' ? quartersBetween(first, last) : yearsBetween(first, last);
 
-const timeValues = (name: 'quarter' | 'year', days: readonly string[], from?: string, to?: string): string[] => {
-  if (days.length === 0 && (from === undefined || to === undefined)) return [];
-  const sorted = [...days].sort();
-  const first = from ?? sorted[0];
-  const last = to ?? sorted[sorted.length - 1];
-  return name === 'quarter' ? quartersBetween(first, last) : yearsBetween(first, last);
-};
+/** A day rank standing for the period's first day: where an `active` pathway that began before it counts. */
+const FROM_DAY = -2;
 
-/** The day a pathway counts on for a measure: its start, or its end for the measures of ended pathways. */
-const dayFor = (measure: PathwayMeasure, pathway: PathwayFact, from?: string): string | undefined => {
-  if (measure === 'started') return pathway.start;
-  // Active in the period: counted when it became active within it, its start or the period's first day.
-  if (measure === 'active') return from !== undefined && pathway.start < from ? from : pathway.start;
-  return pathway.endedOn;
-};
-
-const selects = (measure: PathwayMeasure, p: PathwayFact, from?: string, to?: string): boolean => {
-  switch (measure) {
-    case 'started':
-      return inPeriod(p.start, from, to);
-    case 'active':
-      return (to === undefined || p.start <= to) && (p.endedOn === undefined || from === undefined || p.endedOn >= from);
-    case 'completed':
-      return p.status === 'completed' && inPeriod(p.endedOn, from, to);
-    case 'aborted':
-      return p.status === 'aborted' && inPeriod(p.endedOn, from, to);
-    default:
-      return inPeriod(p.endedOn, from, to);
+/**
+ * The pathways a measure counts in a period, and the day each counts on (a rank of the day scale,
+ * or FROM_DAY): by the start, or by the end for the measures of ended pathways; an `active`
+ * pathway ran at some time in the period and counts on the day it became active within it.
+ */
+const selectPathways = (columns: FactColumns, measure: PathwayMeasure, from?: string, to?: string, municipality?: number) => {
+  const p = columns.pathways;
+  const lo = columns.days.atOrAfter(from);
+  const hi = columns.days.atOrBefore(to);
+  const chosen = new Int32Array(p.count);
+  const day = new Int32Array(p.count);
+  let n = 0;
+  for (let i = 0; i < p.count; i++) {
+    if (municipality !== undefined && p.municipality[i] !== municipality) continue;
+    const start = p.start[i];
+    const end = p.end[i];
+    let on: number;
+    switch (measure) {
+      case 'started':
+        if (start < lo || start > hi) continue;
+        on = start;
+        break;
+      case 'active':
+        if (start > hi || (end !== -1 && end < lo)) continue;
+        on = from !== undefined && start < lo ? FROM_DAY : start;
+        break;
+      case 'completed':
+      case 'aborted':
+        if (p.status[i] !== PATHWAY_STATUS_CODES[measure] || end === -1 || end < lo || end > hi) continue;
+        on = end;
+        break;
+      default:
+        if (end === -1 || end < lo || end > hi) continue;
+        on = end;
+    }
+    chosen[n] = i;
+    day[n] = on;
+    n++;
   }
+  return { n, chosen, day };
 };
 
-const pathwayValue = (dimension: PathwayDimension, p: PathwayFact, day: string): string => {
-  switch (dimension) {
-    case 'quarter':
-      return quarterOf(day);
-    case 'year':
-      return yearOf(day);
-    case 'outcome':
-      return p.outcome ?? NO_OUTCOME;
-    default:
-      return p[dimension];
+type Selection = ReturnType<typeof selectPathways>;
+
+/**
+ * A time dimension's values for the days of a selection: every quarter (or year) from the
+ * period's first day, else the earliest day counted, to its last day, else the latest; none when
+ * nothing is counted and the period is open.
+ */
+const timeValuesOf = (name: 'quarter' | 'year', columns: FactColumns, selection: Selection, from?: string, to?: string): string[] => {
+  if (selection.n === 0 && (from === undefined || to === undefined)) return [];
+  let min = Infinity;
+  let max = -1;
+  let fromDay = false;
+  for (let j = 0; j < selection.n; j++) {
+    const day = selection.day[j];
+    if (day === FROM_DAY) fromDay = true;
+    else {
+      if (day < min) min = day;
+      if (day > max) max = day;
+    }
   }
+  const days = columns.days.days;
+  // FROM_DAY occurs only with a `from`, so the earliest day is needed only without one.
+  const first = from ?? days[min];
+  let last = to;
+  if (last === undefined) last = max < 0 ? from! : fromDay && from! > days[max] ? from! : days[max];
+  return timeValues(name, first, last);
 };
+
+/** For each pathway of a selection its index in a dimension's values (−1: not among them, so counted nowhere). */
+const codesOf = (
+  dimension: PathwayDimension,
+  values: readonly string[],
+  columns: FactColumns,
+  selection: Selection,
+  from: string | undefined,
+  municipality: number | undefined,
+): Int32Array => {
+  const p = columns.pathways;
+  const out = new Int32Array(selection.n);
+  const { chosen, day } = selection;
+  if (dimension === 'quarter' || dimension === 'year') {
+    const labels = dimension === 'quarter' ? columns.days.quarters : columns.days.years;
+    const index = new Map(values.map((v, i) => [v, i]));
+    const byDay = labels.map((label) => index.get(label) ?? -1);
+    const ofFrom = from === undefined ? -1 : (index.get(dimension === 'quarter' ? quarterOf(from) : yearOf(from)) ?? -1);
+    for (let j = 0; j < selection.n; j++) out[j] = day[j] === FROM_DAY ? ofFrom : byDay[day[j]];
+    return out;
+  }
+  if (dimension === 'municipality') {
+    // Filtered to one municipality, its only value; else the pathways' municipalities, which the codes number.
+    for (let j = 0; j < selection.n; j++) out[j] = municipality === undefined ? p.municipality[chosen[j]] : 0;
+    return out;
+  }
+  const column = p[dimension];
+  const known = values.length;
+  for (let j = 0; j < selection.n; j++) {
+    const code = column[chosen[j]];
+    out[j] = code < known ? code : -1;
+  }
+  return out;
+};
+
+/** Each item's cell in the tables of these dimensions (−1: outside), from its codes. */
+const cellsOf = (dimensions: readonly Dimension[], codes: readonly Int32Array[], n: number): Int32Array => {
+  const cells = new Int32Array(n);
+  const strides = dimensions.map(() => 1);
+  for (let k = dimensions.length - 2; k >= 0; k--) strides[k] = strides[k + 1] * dimensions[k + 1].values.length;
+  for (let j = 0; j < n; j++) {
+    let cell = 0;
+    for (let k = 0; k < codes.length; k++) {
+      const code = codes[k][j];
+      if (code < 0) {
+        cell = -1;
+        break;
+      }
+      cell += code * strides[k];
+    }
+    cells[j] = cell;
+  }
+  return cells;
+};
+
+const sizeOf = (dimensions: readonly Dimension[]) => dimensions.reduce((product, dim) => product * dim.values.length, 1);
 
 /** GET /statistics/pathways: pathways started, active, ended … in a period, grouped. */
 export const pathwayStatistics = (facts: StatisticsFacts, params: PathwaysParameters, rule: DisclosureRule): StatisticsResult => {
   const { measure, groupBy, from, to, municipality } = params;
-  const inPeriodAll = facts.pathways.filter((p) => selects(measure, p, from, to));
-  const chosen = inPeriodAll.filter((p) => municipality === undefined || p.municipality === municipality);
-  const days = chosen.map((p) => dayFor(measure, p, from)!);
-  const allDays = inPeriodAll.map((p) => dayFor(measure, p, from)!);
-  const valuesOf = (dimension: PathwayDimension): readonly string[] => {
+  const columns = factColumnsOf(facts);
+  const only = municipality === undefined ? undefined : columns.municipalities.indexOf(municipality);
+  const chosen = selectPathways(columns, measure, from, to, only);
+  const valuesOf = (dimension: PathwayDimension, selection: Selection, slice: boolean): readonly string[] => {
     switch (dimension) {
       case 'kind':
         return PATHWAY_KINDS;
@@ -162,55 +256,92 @@ export const pathwayStatistics = (facts: StatisticsFacts, params: PathwaysParame
       case 'ageBand':
         return AGE_BANDS;
       case 'outcome':
-        return [...OUTCOMES, NO_OUTCOME];
+        return OUTCOME_VALUES;
       case 'municipality':
-        return municipalitiesOf(facts.pathways, municipality);
+        return slice && municipality !== undefined ? [municipality] : columns.municipalities;
       default:
-        return timeValues(dimension, days, from, to);
+        return timeValuesOf(dimension, columns, selection, from, to);
     }
   };
-  // The figures of every grouping and municipality at this position and period are suppressed as one (see suppression-universe.ts).
-  const universeDimensions: Dimension[] = PATHWAY_DIMENSIONS.map((name) => ({
-    name,
-    values:
-      name === 'municipality'
-        ? municipalitiesOf(facts.pathways)
-        : name === 'quarter' || name === 'year'
-          ? timeValues(name, allDays, from, to)
-          : valuesOf(name),
-  }));
-  const dimensions: Dimension[] = groupBy.map((name) => ({ name, values: valuesOf(name) }));
-  const keysOf = (p: PathwayFact, i: number) => groupBy.map((d) => pathwayValue(d, p, days[i]));
-  let table;
+  const dimensions: Dimension[] = groupBy.map((name) => ({ name, values: valuesOf(name, chosen, true) }));
+  const cells = cellsOf(
+    dimensions,
+    dimensions.map((dim) => codesOf(dim.name as PathwayDimension, dim.values, columns, chosen, from, only)),
+    chosen.n,
+  );
+  const size = sizeOf(dimensions);
+  const counts = new Int32Array(size);
+  for (let j = 0; j < chosen.n; j++) if (cells[j] >= 0) counts[cells[j]]++;
+  const name = `pathways.${measure}`;
   if (measure === 'transition_rate') {
-    const items: TableItem<boolean>[] = chosen.map((p, i) => ({
-      keys: keysOf(p, i),
-      datum: (TRANSITION_OUTCOMES as readonly string[]).includes(p.outcome ?? ''),
-    }));
-    table = tabulate(`pathways.${measure}`, 'rate', dimensions, items, share);
-  } else if (measure === 'median_duration_days') {
-    const items: TableItem<number>[] = chosen.map((p, i) => ({ keys: keysOf(p, i), datum: p.durationDays ?? 0 }));
-    table = tabulate(`pathways.${measure}`, 'rate', dimensions, items, median);
-  } else {
-    table = tabulate(
-      `pathways.${measure}`,
-      'count',
-      dimensions,
-      chosen.map((p, i) => ({ keys: keysOf(p, i), datum: p })),
-      count,
-    );
-    const universe = memoised(facts, `pathways|${rule.minCell}|${measure}|${from ?? ''}|${to ?? ''}`, () =>
-      suppressionUniverse(
-        universeDimensions,
-        inPeriodAll.map((p, i) => PATHWAY_DIMENSIONS.map((d) => pathwayValue(d, p, allDays[i]))),
-        MAX_GROUP_BY,
-        rule,
-      ),
-    );
-    const slice = municipality === undefined ? {} : { slice: { municipality } };
-    return { type: 'pathways', tables: [protect(table, rule, { universe, ...slice })] };
+    const trues = new Int32Array(size);
+    const transition = columns.pathways.transition;
+    for (let j = 0; j < chosen.n; j++) if (cells[j] >= 0) trues[cells[j]] += transition[chosen.chosen[j]];
+    return { type: 'pathways', tables: [protect(tabulateCells(name, 'rate', dimensions, shareOfCells(trues, counts)), rule)] };
   }
-  return { type: 'pathways', tables: [protect(table, rule)] };
+  if (measure === 'median_duration_days') {
+    const durations = Array.from({ length: size }, () => [] as number[]);
+    const duration = columns.pathways.duration;
+    for (let j = 0; j < chosen.n; j++) if (cells[j] >= 0) durations[cells[j]].push(duration[chosen.chosen[j]]);
+    const table = tabulateCells(name, 'rate', dimensions, (covered) => median(covered.flatMap((c) => durations[c])));
+    return { type: 'pathways', tables: [protect(table, rule)] };
+  }
+  const table = tabulateCells(name, 'count', dimensions, countOfCells(counts));
+  // The figures of every grouping and municipality at this position and period are suppressed as one (see suppression-universe.ts).
+  const universe = memoised(facts, `pathways|${rule.minCell}|${measure}|${from ?? ''}|${to ?? ''}`, () => {
+    const all = only === undefined ? chosen : selectPathways(columns, measure, from, to);
+    const universeDimensions: Dimension[] = PATHWAY_DIMENSIONS.map((name) => ({ name, values: valuesOf(name, all, false) }));
+    const codes = universeDimensions.map((dim) => codesOf(dim.name as PathwayDimension, dim.values, columns, all, from, undefined));
+    // Only pathways known in every dimension are counted.
+    let n = 0;
+    for (let j = 0; j < all.n; j++) {
+      if (codes.some((c) => c[j] < 0)) continue;
+      for (const c of codes) c[n] = c[j];
+      n++;
+    }
+    return suppressionUniverseOfCodes(universeDimensions, codes, n, MAX_GROUP_BY, rule);
+  });
+  const slice = municipality === undefined ? {} : { slice: { municipality } };
+  return { type: 'pathways', tables: [protect(table, rule, { universe, ...slice })] };
+};
+
+/**
+ * Everyone's open needs on `on`, one item per person and need: its kind (code in PATHWAY_KINDS),
+ * the person's residence status that day (code in RESIDENCE_STATUSES; people with another are
+ * left out, as no table has a place for them) and municipality (code in `needsMunicipalities`).
+ */
+const openNeedsOn = (facts: StatisticsFacts, columns: FactColumns, on: string) => {
+  const p = columns.pathways;
+  const lo = columns.days.atOrAfter(on);
+  const hi = columns.days.atOrBefore(on);
+  const statusCode = new Map(RESIDENCE_STATUSES.map((status, i) => [status, i]));
+  const municipalityCode = new Map(columns.needsMunicipalities.map((m, i) => [m, i]));
+  const kind: number[] = [];
+  const status: number[] = [];
+  const municipality: number[] = [];
+  // openNeeds looks only at the kinds running that day: hand it one pathway per running kind.
+  const runningOf = PATHWAY_KINDS.map((k) => ({ kind: k, status: 'active' }));
+  const running: { kind: PathwayFact['kind']; status: string }[] = [];
+  for (const person of facts.persons) {
+    const needs = needsOn(person.assessments, on);
+    if (needs.length === 0) continue;
+    const code = statusCode.get(statusOn(person.statuses, on));
+    if (code === undefined) continue;
+    let mask = 0;
+    if (person.person + 1 < columns.personStart.length)
+      for (let x = columns.personStart[person.person]; x < columns.personStart[person.person + 1]; x++) {
+        const i = columns.byPerson[x];
+        if (p.kind[i] < PATHWAY_KINDS.length && p.start[i] <= hi && (p.end[i] === -1 || p.end[i] >= lo)) mask |= 1 << p.kind[i];
+      }
+    running.length = 0;
+    for (let k = 0; k < PATHWAY_KINDS.length; k++) if (mask & (1 << k)) running.push(runningOf[k]);
+    for (const need of openNeeds(needs, running)) {
+      kind.push(PATHWAY_KINDS.indexOf(need));
+      status.push(code);
+      municipality.push(municipalityCode.get(person.municipality)!);
+    }
+  }
+  return { n: kind.length, kind: Int32Array.from(kind), status: Int32Array.from(status), municipality: Int32Array.from(municipality) };
 };
 
 /**
@@ -221,40 +352,34 @@ export const pathwayStatistics = (facts: StatisticsFacts, params: PathwaysParame
  */
 export const needsOffersStatistics = (facts: StatisticsFacts, params: NeedsOffersParameters, rule: DisclosureRule): StatisticsResult => {
   const { on, municipality } = params;
+  const columns = factColumnsOf(facts);
   const order = NEEDS_OFFERS_DIMENSIONS.filter((d) => params.groupBy.includes(d));
-  const municipalities = municipalitiesOf([...facts.persons, ...facts.offers], municipality);
   const values: Record<string, readonly string[]> = {
     kind: PATHWAY_KINDS,
     residenceStatus: RESIDENCE_STATUSES,
-    municipality: municipalities,
+    municipality: municipality !== undefined ? [municipality] : columns.needsMunicipalities,
   };
   const dimensions: Dimension[] = order.map((name) => ({ name, values: values[name] }));
-
-  const pathwaysOf = new Map<number, { kind: PathwayFact['kind']; status: string }[]>();
-  for (const p of facts.pathways) {
-    const active = p.start <= on && (p.endedOn === undefined || p.endedOn >= on);
-    const list = pathwaysOf.get(p.person) ?? [];
-    list.push({ kind: p.kind, status: active ? 'active' : 'ended' });
-    pathwaysOf.set(p.person, list);
-  }
-  const people: TableItem<number>[] = [];
-  const everyone: string[][] = [];
-  for (const person of facts.persons) {
-    const status = statusOn(person.statuses, on);
-    for (const kind of openNeeds(needsOn(person.assessments, on), pathwaysOf.get(person.person) ?? [])) {
-      const keyValues: Record<string, string> = { kind, residenceStatus: status, municipality: person.municipality };
-      everyone.push(NEEDS_OFFERS_DIMENSIONS.map((d) => keyValues[d]));
-      if (municipality === undefined || person.municipality === municipality)
-        people.push({ keys: order.map((d) => keyValues[d]), datum: 1 });
-    }
+  const everyone = memoised(facts, `open-needs|${on}`, () => openNeedsOn(facts, columns, on));
+  // The people of the table: those of the municipality asked for (its one value), or everyone.
+  const only = municipality === undefined ? undefined : columns.needsMunicipalities.indexOf(municipality);
+  const codes = { kind: everyone.kind, residenceStatus: everyone.status, municipality: everyone.municipality };
+  const people = new Int32Array(sizeOf(dimensions));
+  const strides = dimensions.map(() => 1);
+  for (let k = dimensions.length - 2; k >= 0; k--) strides[k] = strides[k + 1] * dimensions[k + 1].values.length;
+  for (let j = 0; j < everyone.n; j++) {
+    if (only !== undefined && everyone.municipality[j] !== only) continue;
+    let cell = 0;
+    order.forEach((name, k) => {
+      cell += (name === 'municipality' && only !== undefined ? 0 : codes[name][j]) * strides[k];
+    });
+    people[cell]++;
   }
   const universe = memoised(facts, `needs-offers|${rule.minCell}|${on}`, () =>
-    suppressionUniverse(
-      NEEDS_OFFERS_DIMENSIONS.map((name) => ({
-        name,
-        values: name === 'municipality' ? municipalitiesOf([...facts.persons, ...facts.offers]) : values[name],
-      })),
-      everyone,
+    suppressionUniverseOfCodes(
+      NEEDS_OFFERS_DIMENSIONS.map((name) => ({ name, values: name === 'municipality' ? columns.needsMunicipalities : values[name] })),
+      NEEDS_OFFERS_DIMENSIONS.map((name) => codes[name]),
+      everyone.n,
       NEEDS_OFFERS_DIMENSIONS.length,
       rule,
     ),
@@ -275,7 +400,7 @@ export const needsOffersStatistics = (facts: StatisticsFacts, params: NeedsOffer
       });
     }
   }
-  const peopleTable = protect(tabulate('needs_offers.people_with_open_need', 'count', dimensions, people, count), rule, {
+  const peopleTable = protect(tabulateCells('needs_offers.people_with_open_need', 'count', dimensions, countOfCells(people)), rule, {
     universe,
     ...(municipality === undefined ? {} : { slice: { municipality } }),
   });
@@ -285,7 +410,7 @@ export const needsOffersStatistics = (facts: StatisticsFacts, params: NeedsOffer
       rule,
     );
   const freeRaw = tabulate('free', 'public', dimensions, places, (data) => sum(data.map((d) => d.free)));
-  const peopleRaw = tabulate('people', 'public', dimensions, people, count);
+  const peopleRaw = tabulateCells('people', 'public', dimensions, countOfCells(people));
   const gapOf = (i: number, which: 'cells' | 'rowTotals' | 'columnTotals') => peopleRaw[which][i].value - freeRaw[which][i].value;
   const gapRaw = {
     ...peopleRaw,
@@ -307,8 +432,6 @@ export const needsOffersStatistics = (facts: StatisticsFacts, params: NeedsOffer
   };
 };
 
-const bucket = (n: number, top: number): string => (n >= top ? `${top}+` : String(n));
-
 /**
  * GET /statistics/careers: the measure-career indicator for the pathways started in a window
  * (24 months by default): persons by how many pathways and how many jurisdictions, persons with
@@ -316,24 +439,34 @@ const bucket = (n: number, top: number): string => (n >= top ? `${top}+` : Strin
  */
 export const careerStatistics = (facts: StatisticsFacts, params: CareersParameters, rule: DisclosureRule): StatisticsResult => {
   const { from, to, municipality } = params;
-  const perPerson = new Map<number, PathwayFact[]>();
-  for (const p of facts.pathways) {
-    if ((municipality !== undefined && p.municipality !== municipality) || !inPeriod(p.start, from, to)) continue;
-    const list = perPerson.get(p.person) ?? [];
-    list.push(p);
-    perPerson.set(p.person, list);
+  const columns = factColumnsOf(facts);
+  const p = columns.pathways;
+  const only = municipality === undefined ? undefined : columns.municipalities.indexOf(municipality);
+  const lo = columns.days.atOrAfter(from);
+  const hi = columns.days.atOrBefore(to);
+  const unsuccessful = new Set(['other_measure', 'dropped_out', 'unknown'].map((o) => columns.codes.outcome.find(o)));
+  const byPathways = new Int32Array(4);
+  const byJurisdictions = new Int32Array(3);
+  let atRisk = 0;
+  const seen: number[] = [];
+  const failed = new Int32Array(PATHWAY_KINDS.length);
+  // Per person: their pathways started in the window (in the municipality asked for).
+  for (let person = 0; person + 1 < columns.personStart.length; person++) {
+    let pathways = 0;
+    let risk = false;
+    seen.length = 0;
+    for (let x = columns.personStart[person]; x < columns.personStart[person + 1]; x++) {
+      const i = columns.byPerson[x];
+      if ((only !== undefined && p.municipality[i] !== only) || p.start[i] < lo || p.start[i] > hi) continue;
+      if (pathways++ === 0) failed.fill(0);
+      if (!seen.includes(p.jurisdiction[i])) seen.push(p.jurisdiction[i]);
+      if (p.kind[i] < PATHWAY_KINDS.length && unsuccessful.has(p.outcome[i]) && ++failed[p.kind[i]] >= 3) risk = true;
+    }
+    if (pathways === 0) continue;
+    byPathways[Math.min(pathways, 4) - 1]++;
+    byJurisdictions[Math.min(seen.length, 3) - 1]++;
+    if (risk) atRisk++;
   }
-  const persons = [...perPerson.values()];
-  const unsuccessful = ['other_measure', 'dropped_out', 'unknown'];
-  const byPathways = persons.map((list) => ({ keys: [bucket(list.length, 4)], datum: 1 }));
-  const byJurisdictions = persons.map((list) => ({ keys: [bucket(new Set(list.map((p) => p.jurisdiction)).size, 3)], datum: 1 }));
-  const atRisk = persons
-    .filter((list) =>
-      PATHWAY_KINDS.some(
-        (kind) => list.filter((p) => p.kind === kind && p.outcome !== undefined && unsuccessful.includes(p.outcome)).length >= 3,
-      ),
-    )
-    .map(() => ({ keys: [], datum: 1 }));
   const refusals = facts.guardDecisions
     .filter((d) => !d.allowed && d.rule && inPeriod(d.on, from, to) && (municipality === undefined || d.municipality === municipality))
     .map((d) => ({ keys: [d.rule!, quarterOf(d.on)], datum: 1 }));
@@ -341,20 +474,24 @@ export const careerStatistics = (facts: StatisticsFacts, params: CareersParamete
     type: 'careers',
     tables: [
       protect(
-        tabulate('careers.persons_by_pathways', 'count', [{ name: 'pathways', values: ['1', '2', '3', '4+'] }], byPathways, count),
-        rule,
-      ),
-      protect(
-        tabulate(
-          'careers.persons_by_jurisdictions',
+        tabulateCells(
+          'careers.persons_by_pathways',
           'count',
-          [{ name: 'jurisdictions', values: ['1', '2', '3+'] }],
-          byJurisdictions,
-          count,
+          [{ name: 'pathways', values: ['1', '2', '3', '4+'] }],
+          countOfCells(byPathways),
         ),
         rule,
       ),
-      protect(tabulate('careers.persons_with_3_unsuccessful_of_one_kind', 'count', [], atRisk, count), rule),
+      protect(
+        tabulateCells(
+          'careers.persons_by_jurisdictions',
+          'count',
+          [{ name: 'jurisdictions', values: ['1', '2', '3+'] }],
+          countOfCells(byJurisdictions),
+        ),
+        rule,
+      ),
+      protect(tabulateCells('careers.persons_with_3_unsuccessful_of_one_kind', 'count', [], countOfCells([atRisk])), rule),
       protect(
         tabulate(
           'careers.guard_refusals',
@@ -375,14 +512,26 @@ export const careerStatistics = (facts: StatisticsFacts, params: CareersParamete
 /** GET /statistics/outputs: the case steps the seeds report counts as outputs, in a period. */
 export const outputStatistics = (facts: StatisticsFacts, params: OutputsParameters, rule: DisclosureRule): StatisticsResult => {
   const { from, to, municipality } = params;
-  const items: TableItem<number>[] = [];
-  for (const p of facts.pathways) {
-    if (municipality !== undefined && p.municipality !== municipality) continue;
-    for (const [kind, day] of p.steps) if (inPeriod(day, from, to)) items.push({ keys: [kind], datum: 1 });
+  const columns = factColumnsOf(facts);
+  const steps = columns.steps;
+  const only = municipality === undefined ? undefined : columns.municipalities.indexOf(municipality);
+  const lo = columns.days.atOrAfter(from);
+  const hi = columns.days.atOrBefore(to);
+  // Each step kind's place among the outputs (−1: not an output).
+  const output = new Int32Array(steps.kinds.values.length).fill(-1);
+  OUTPUT_KINDS.forEach((kind, o) => {
+    const code = steps.kinds.find(kind);
+    if (code >= 0) output[code] = o;
+  });
+  const counts = new Int32Array(OUTPUT_KINDS.length);
+  for (let s = 0; s < steps.count; s++) {
+    if ((only !== undefined && steps.municipality[s] !== only) || steps.day[s] < lo || steps.day[s] > hi) continue;
+    const o = output[steps.kind[s]];
+    if (o >= 0) counts[o]++;
   }
   return {
     type: 'outputs',
-    tables: [protect(tabulate('outputs.case_steps', 'count', [{ name: 'output', values: OUTPUT_KINDS }], items, count), rule)],
+    tables: [protect(tabulateCells('outputs.case_steps', 'count', [{ name: 'output', values: OUTPUT_KINDS }], countOfCells(counts)), rule)],
   };
 };
 

@@ -237,3 +237,14 @@ export const applyStatisticsEvent = (doc: StatisticsDocument | undefined, event:
 };
 
 export const isStatisticsEvent = (event: { type: string }): event is StatisticsEvent => Object.hasOwn(FACT_OF, event.type);
+
+/**
+ * Folds one event into the documents, in place: what the read model does to its table, what a
+ * report's replay and the service's cached documents do in memory.
+ */
+export const foldStatisticsEvent = (documents: Map<string, StatisticsDocument>, event: StatisticsEvent): void => {
+  const id = statisticsDocumentId(event);
+  const next = applyStatisticsEvent(documents.get(id), event);
+  if (next === undefined) documents.delete(id);
+  else documents.set(id, next);
+};

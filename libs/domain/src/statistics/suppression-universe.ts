@@ -80,10 +80,7 @@ export const suppressionUniverse = (
   maxDims: number,
   rule: DisclosureRule,
 ): SuppressionUniverse => {
-  const dimIndex = new Map(dimensions.map((d, i) => [d.name, i]));
   const valueIndex = dimensions.map((d) => new Map(d.values.map((v, i) => [v, i])));
-  const slice = dimIndex.get(SLICE_DIMENSION);
-
   // Items as value numbers per dimension, those with an unknown value left out.
   const columns = dimensions.map(() => [] as number[]);
   for (const item of items) {
@@ -91,7 +88,23 @@ export const suppressionUniverse = (
     if (indices.some((i) => i === undefined)) continue;
     indices.forEach((i, d) => columns[d].push(i!));
   }
-  const n = columns[0]?.length ?? items.length;
+  return suppressionUniverseOfCodes(dimensions, columns, columns[0]?.length ?? items.length, maxDims, rule);
+};
+
+/**
+ * The same from items already numbered: `columns[d][i]` is item i's index in dimension d's values
+ * (every item known in every dimension), `n` the number of items.
+ */
+export const suppressionUniverseOfCodes = (
+  dimensions: readonly Dimension[],
+  columns: readonly ArrayLike<number>[],
+  n: number,
+  maxDims: number,
+  rule: DisclosureRule,
+): SuppressionUniverse => {
+  const dimIndex = new Map(dimensions.map((d, i) => [d.name, i]));
+  const valueIndex = dimensions.map((d) => new Map(d.values.map((v, i) => [v, i])));
+  const slice = dimIndex.get(SLICE_DIMENSION);
 
   // The tables: every set of up to maxDims dimensions, and those sets with the municipality added.
   const all = dimensions.map((_, i) => i);

@@ -148,3 +148,82 @@ export const median = (data: readonly number[]) => {
 };
 
 export const sum = (data: readonly number[]) => ({ value: data.reduce((a, b) => a + b, 0) });
+
+/**
+ * The same table as `tabulate` would make, from figures kept per cell instead of from the items:
+ * cell c is the c-th combination of the dimensions' values (the last dimension varying fastest),
+ * and every entry is aggregated from the cells it covers — a cell alone, the cells of a row or of a
+ * column, all of them for the total. For figures that add up (counts, shares), so a query counts
+ * its items into a typed array once and no entry looks at an item again.
+ */
+export const tabulateCells = (
+  name: string,
+  measure: TableMeasure,
+  dimensions: readonly Dimension[],
+  aggregate: (cells: readonly number[]) => { value: number; denominator?: number },
+): RawTable => {
+  const entry = (keys: Record<string, string>, cells: readonly number[]): RawEntry => ({ keys, ...aggregate(cells) });
+  const size = dimensions.reduce((product, dim) => product * dim.values.length, 1);
+  const all = Array.from({ length: size }, (_, c) => c);
+  const total = entry({}, all);
+  if (dimensions.length === 0)
+    return { name, measure, rowDimensions: [], columnDimension: null, columns: [], cells: [], rowTotals: [], columnTotals: [], total };
+  if (dimensions.length === 1) {
+    const [dim] = dimensions;
+    const cells = dim.values.map((value, c) => entry({ [dim.name]: value }, [c]));
+    return { name, measure, rowDimensions: [dim.name], columnDimension: null, columns: [], cells, rowTotals: [], columnTotals: [], total };
+  }
+  const rowDims = dimensions.slice(0, -1);
+  const columnDim = dimensions[dimensions.length - 1];
+  const width = columnDim.values.length;
+  const cells: RawEntry[] = [];
+  const rowTotals: RawEntry[] = [];
+  cross(rowDims).forEach((row, r) => {
+    const rowCells: number[] = [];
+    columnDim.values.forEach((column, c) => {
+      cells.push(entry(keysOf(dimensions, [...row, column]), [r * width + c]));
+      rowCells.push(r * width + c);
+    });
+    rowTotals.push(entry(keysOf(rowDims, row), rowCells));
+  });
+  const rows = width === 0 ? 0 : size / width;
+  const columnTotals = columnDim.values.map((value, c) =>
+    entry(
+      { [columnDim.name]: value },
+      Array.from({ length: rows }, (_, r) => r * width + c),
+    ),
+  );
+  return {
+    name,
+    measure,
+    rowDimensions: rowDims.map((dim) => dim.name),
+    columnDimension: columnDim.name,
+    columns: [...columnDim.values],
+    cells,
+    rowTotals,
+    columnTotals,
+    total,
+  };
+};
+
+/** Sums a count per cell over the cells an entry covers. */
+export const countOfCells =
+  (counts: ArrayLike<number>) =>
+  (cells: readonly number[]): { value: number } => {
+    let value = 0;
+    for (const c of cells) value += counts[c];
+    return { value };
+  };
+
+/** `share` from a count of `true` and of all data per cell. */
+export const shareOfCells =
+  (trues: ArrayLike<number>, counts: ArrayLike<number>) =>
+  (cells: readonly number[]): { value: number; denominator: number } => {
+    let yes = 0;
+    let all = 0;
+    for (const c of cells) {
+      yes += trues[c];
+      all += counts[c];
+    }
+    return { value: all === 0 ? 0 : Math.round((1000 * yes) / all) / 10, denominator: all };
+  };
