@@ -7,6 +7,7 @@ export * from './event-store-url';
 export * from './create-event-store';
 export { SqlEventStore } from './sql/sql-event-store';
 export { eventColumns } from './sql/schema';
+export { canonicalJsonOfJsonbText, chainContentOfJsonbText } from './sql/jsonb-canonical';
 export { toStoredEvent } from './sql/event-row';
 export type { EventRow } from './sql/event-row';
 export type { LogCursor } from './subscription';

@@ -42,12 +42,22 @@ export class TreeBuilder {
 
   /** Adds a leaf whose hash is already SHA-256(0x00 ‖ entry). */
   appendLeafHash(leaf: Uint8Array): StoredNode[] {
-    const index = this.leaves;
+    const completed: StoredNode[] = [];
+    this.push(Buffer.from(leaf), completed);
+    return completed;
+  }
+
+  /** Adds the leaf of one entry when only the root is wanted (a verification): names no nodes. */
+  addEntry(entry: Uint8Array): void {
+    this.push(leafHash(entry));
+  }
+
+  private push(leaf: Buffer, completed?: StoredNode[]): void {
+    let at = this.leaves;
     this.leaves += 1;
-    let hash: Buffer = Buffer.from(leaf);
+    let hash = leaf;
     let level = 0;
-    let at = index;
-    const completed: StoredNode[] = [{ level, index: at, hash }];
+    completed?.push({ level, index: at, hash });
     while (at % 2 === 1) {
       const left = this.pending.get(level);
       if (!left) throw new Error(`missing left sibling at level ${level}`);
@@ -55,10 +65,9 @@ export class TreeBuilder {
       hash = nodeHash(left, hash);
       level += 1;
       at = (at - 1) / 2;
-      completed.push({ level, index: at, hash });
+      completed?.push({ level, index: at, hash });
     }
     this.pending.set(level, hash);
-    return completed;
   }
 
   /** The root of the tree as it stands: the right fold of the pending edge. */

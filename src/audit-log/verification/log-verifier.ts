@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { chainContent, chainHash, GENESIS_HASH, SqlDriver, verifyChain } from '@lotse/event-store';
+import { chainContent, chainContentOfJsonbText, chainHash, GENESIS_HASH, SqlDriver, verifyChain } from '@lotse/event-store';
 import { NoteSigner, openNote, parseVerifierKey, treeHead, TreeBuilder } from '@lotse/transparency';
 import { AUDIT_SIGNER, AUDIT_SQL, MERKLE_TREE_STORE } from '../audit-log.tokens';
 import { MerkleTreeStore, StoredCheckpoint } from '../tree/merkle-tree-store';
-import { RAW_COLUMNS, RawEvent, RawRow, toRawEvent, walkLog } from './raw-events';
+import { LogRow, RAW_COLUMNS, RawEvent, RawRow, toRawEvent, walkLogText } from './raw-events';
 import { orderFailures, VerificationFailure, VerificationReport } from './verification-report';
+
+/** Rows per read of the full verification; see walkLogText. */
+const LOG_BATCH = 1_000;
 
 interface ChainEnd {
   version: number;
@@ -24,7 +27,11 @@ export class LogVerifier {
     @Inject(AUDIT_SIGNER) private readonly signer: NoteSigner,
   ) {}
 
-  /** The whole log, in one pass in log order: chains, leaves, the signed root. */
+  /**
+   * The whole log, in one pass in log order: chains, leaves, the signed root. Each event's hash is
+   * recomputed from the row's jsonb text (no parse, see canonicalJsonOfJsonbText) and the root is
+   * rebuilt from the stored hashes without keeping any node.
+   */
   async verifyLog(): Promise<VerificationReport> {
     const [checkpoint, state] = await Promise.all([this.tree.latestCheckpoint(), this.tree.state()]);
     const failures: VerificationFailure[] = [];
@@ -32,10 +39,10 @@ export class LogVerifier {
     const builder = TreeBuilder.empty();
     let aligned = true;
     let index = 0;
-    for await (const rows of walkLog(this.driver)) {
+    for await (const rows of walkLogText(this.driver, () => LOG_BATCH)) {
       const leaves = aligned && index < state.size ? await this.tree.leaves(index, index + rows.length) : [];
       for (const row of rows) {
-        const e = toRawEvent(row);
+        const e = loggedEvent(row);
         if (aligned && index < state.size) {
           const leaf = leaves[index - leaves[0]?.leafIndex] ?? leaves.find((l) => l.leafIndex === index);
           if (!leaf || leaf.position !== e.globalPosition || leaf.eventHash !== e.hash) {
@@ -44,9 +51,13 @@ export class LogVerifier {
           }
         }
         const previous = chains.get(e.streamId);
-        failures.push(...chainFindings(e, previous));
-        chains.set(e.streamId, { version: e.streamVersion, hash: e.hash, position: e.globalPosition });
-        builder.append(Buffer.from(e.hash, 'hex'));
+        linkFindings(e, previous, () => chainContentOfJsonbText(row.stream_id, textEnvelope(row)), failures);
+        if (previous) {
+          previous.version = e.streamVersion;
+          previous.hash = e.hash;
+          previous.position = e.globalPosition;
+        } else chains.set(e.streamId, { version: e.streamVersion, hash: e.hash, position: e.globalPosition });
+        builder.addEntry(Buffer.from(e.hash, 'hex'));
         if (checkpoint && builder.size === checkpoint.treeSize && !builder.root().equals(checkpoint.rootHash)) {
           failures.push({
             reason: 'root_mismatch',
@@ -133,7 +144,7 @@ export class LogVerifier {
 
   /** Why event `e` is not what leaf `index` recorded. */
   private async explainLeaf(
-    e: RawEvent,
+    e: LoggedEvent,
     index: number,
     leaf: { position: number; eventHash: string } | undefined,
   ): Promise<VerificationFailure> {
@@ -241,19 +252,55 @@ export class LogVerifier {
   }
 }
 
+/** Where an event stands and the hash it carries: what the checks compare, without its content. */
+type LoggedEvent = Pick<RawEvent, 'streamId' | 'streamVersion' | 'globalPosition' | 'hash'>;
+
+const loggedEvent = (row: LogRow): LoggedEvent => ({
+  streamId: row.stream_id,
+  streamVersion: Number(row.stream_version),
+  globalPosition: Number(row.global_position),
+  hash: row.hash,
+});
+
+const textEnvelope = (row: LogRow) => ({
+  eventId: row.event_id,
+  type: row.type,
+  schemaVersion: row.schema_version,
+  data: row.data,
+  metadata: row.metadata,
+  recordedAt: row.recorded_at,
+});
+
 /** Version order and hash of one event after the previous one of its stream. */
 export const chainFindings = (e: RawEvent, previous: { version: number; hash: string } | undefined): VerificationFailure[] => {
   const findings: VerificationFailure[] = [];
-  const at = { position: e.globalPosition, streamId: e.streamId, streamVersion: e.streamVersion };
-  const expected = (previous?.version ?? -1) + 1;
-  if (e.streamVersion !== expected) {
-    findings.push({ reason: 'version_gap', ...at, detail: `expected version ${expected}, found ${e.streamVersion}` });
-  }
-  if (chainHash(previous?.hash ?? GENESIS_HASH, chainContent(e.streamId, e)) !== e.hash) {
-    findings.push({ reason: 'hash_mismatch', ...at, detail: "the event's content does not give its stored hash" });
-  }
+  linkFindings(e, previous, () => chainContent(e.streamId, e), findings);
   return findings;
 };
+
+/** Adds to `findings` what is wrong with the link from `previous` to `e`; `content` is what its hash covers. */
+const linkFindings = (
+  e: LoggedEvent,
+  previous: { version: number; hash: string } | undefined,
+  content: () => string,
+  findings: VerificationFailure[],
+): void => {
+  const expected = (previous?.version ?? -1) + 1;
+  if (e.streamVersion !== expected) {
+    findings.push({ reason: 'version_gap', ...at(e), detail: `expected version ${expected}, found ${e.streamVersion}` });
+  }
+  let recomputed: string | undefined;
+  try {
+    recomputed = chainHash(previous?.hash ?? GENESIS_HASH, content());
+  } catch {
+    // A number JSON cannot carry (a jsonb value past a double's range) was never hashed by the store.
+  }
+  if (recomputed !== e.hash) {
+    findings.push({ reason: 'hash_mismatch', ...at(e), detail: "the event's content does not give its stored hash" });
+  }
+};
+
+const at = (e: LoggedEvent) => ({ position: e.globalPosition, streamId: e.streamId, streamVersion: e.streamVersion });
 
 const report = (
   scope: 'log' | 'stream',

@@ -14,32 +14,58 @@ export type RawRow = EventRow;
 
 export const toRawEvent = (r: RawRow): RawEvent => ({ ...toStoredEvent(r), transactionId: r.transaction_id });
 
+/**
+ * A row as the full verification reads it: data and metadata as jsonb text, which the chain hash
+ * is recomputed from without parsing (see canonicalJsonOfJsonbText).
+ */
+export type LogRow = Omit<EventRow, 'data' | 'metadata'> & { data: string; metadata: string };
+
+const LOG_COLUMNS = eventColumns('e', { jsonAsText: true });
+
 export const LOG_START: LogCursor = { transactionId: '0', position: 0 };
 
 /** Only events of transactions older than every running one: a late commit cannot land behind the reader. */
 const SETTLED = 'e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 
+const batchQuery = (columns: string) => `select ${columns} from events e
+  where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint) and ${SETTLED}
+  order by e.transaction_id, e.global_position limit $3`;
+const RAW_BATCH = batchQuery(RAW_COLUMNS);
+const TEXT_BATCH = batchQuery(LOG_COLUMNS);
+
 /** The next `limit` events after `cursor` in log order. */
 export const readLogBatch = (driver: SqlDriver, cursor: LogCursor, limit: number): Promise<RawRow[]> =>
-  driver.query<RawRow>(
-    `select ${RAW_COLUMNS} from events e
-      where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint) and ${SETTLED}
-      order by e.transaction_id, e.global_position limit $3`,
-    [cursor.transactionId, cursor.position, limit],
-  );
+  driver.query<RawRow>(RAW_BATCH, [cursor.transactionId, cursor.position, limit]);
 
 /**
  * Walks the whole log in batches; memory stays that of two batches. The next batch is already
  * being read while the caller works on this one, so the database and the hashing overlap.
  */
-export async function* walkLog(driver: SqlDriver, batchSize = 5_000): AsyncGenerator<RawRow[]> {
-  let next: Promise<RawRow[]> = readLogBatch(driver, LOG_START, batchSize);
+export const walkLog = (driver: SqlDriver, batchSize = 5_000): AsyncGenerator<RawRow[]> => walk<RawRow>(driver, RAW_BATCH, () => batchSize);
+
+/**
+ * The same walk with data and metadata as jsonb text. Batches are small (a thousand rows): two of
+ * them are alive at any time, and the fewer objects survive each young-generation collection, the
+ * less the collector copies. `limit(read)` may shorten the next batch, e.g. to end one at a
+ * checkpoint's tree size.
+ */
+export const walkLogText = (driver: SqlDriver, limit: (read: number) => number): AsyncGenerator<LogRow[]> =>
+  walk<LogRow>(driver, TEXT_BATCH, limit);
+
+async function* walk<Row extends { transaction_id: string; global_position: string }>(
+  driver: SqlDriver,
+  sql: string,
+  limit: (read: number) => number,
+): AsyncGenerator<Row[]> {
+  let read = 0;
+  let next: Promise<Row[]> = driver.query<Row>(sql, [LOG_START.transactionId, LOG_START.position, limit(0)]);
   try {
     for (;;) {
       const rows = await next;
       if (rows.length === 0) return;
+      read += rows.length;
       const last = rows[rows.length - 1];
-      next = readLogBatch(driver, { transactionId: last.transaction_id, position: Number(last.global_position) }, batchSize);
+      next = driver.query<Row>(sql, [last.transaction_id, Number(last.global_position), limit(read)]);
       yield rows;
     }
   } finally {

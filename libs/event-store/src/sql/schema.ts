@@ -167,12 +167,16 @@ export const EXPECTED_CODES = { any: -1, no_stream: -2, stream_exists: -3 } as c
  * Column list shared by every read so all reads map rows the same way. Its aliases shadow the
  * real columns in ORDER BY, so every ORDER BY must name `events.<column>` to sort by value, not text.
  */
-/** The events table's columns as the store reads them, optionally qualified by a table alias (`e.`). */
-export const eventColumns = (alias = ''): string => {
+/**
+ * The events table's columns as the store reads them, optionally qualified by a table alias (`e.`);
+ * with `jsonAsText`, data and metadata come as jsonb's text instead of parsed.
+ */
+export const eventColumns = (alias = '', options: { jsonAsText?: boolean } = {}): string => {
   const a = alias ? `${alias}.` : '';
+  const json = options.jsonAsText ? `${a}data::text as data, ${a}metadata::text as metadata` : `${a}data, ${a}metadata`;
   return `
   ${a}global_position::text as global_position, ${a}transaction_id::text as transaction_id, ${a}stream_id,
-  ${a}stream_version::text as stream_version, ${a}event_id::text as event_id, ${a}type, ${a}schema_version, ${a}data, ${a}metadata,
+  ${a}stream_version::text as stream_version, ${a}event_id::text as event_id, ${a}type, ${a}schema_version, ${json},
   to_char(${a}recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at, ${a}hash`;
 };
 
