@@ -25,8 +25,55 @@ create table if not exists access_log_head (
 
 /** Any constant will do, as long as no other migration of this database uses it. */
 const SCHEMA_LOCK = 7_406_021_513;
-/** Held while a batch is chained on: two instances appending at once would otherwise both link to the same head. */
+/**
+ * Serialises the purge with the appends. An append takes it too, before the head row: an instance of an earlier
+ * version, which chained under this lock alone, then still waits for a newer one and never forks the chain.
+ */
 const APPEND_LOCK = 7_406_021_514;
+
+/**
+ * The head row exists from the start, so an append only ever updates it (under its row lock) and never races to
+ * create it. A log written before the head row was seeded goes on from its last entry.
+ */
+const SEED_HEAD = `
+insert into access_log_head (id, seq, hash)
+select 1, coalesce(max(seq), 0), coalesce((select hash from access_log order by seq desc limit 1), '${GENESIS_HASH}') from access_log
+on conflict (id) do nothing
+`;
+
+/**
+ * A batch in one statement, so one round trip and one commit: the entries arrive already chained on the head the
+ * writer last knew ($1), as one JSON array ($2) of `{ entry, previousHash, hash }`. The head row is locked first;
+ * if its hash is no longer $1 (another instance appended meanwhile), nothing is written and the statement answers
+ * the head as it is now, on which the writer chains the batch again. Locked `for update`, the row is read as the
+ * last commit left it, even when that commit came after this statement began. The text never changes, so each
+ * connection plans it once.
+ */
+const APPEND_BATCH = `
+with locked as materialized (
+  select pg_advisory_xact_lock(${APPEND_LOCK})
+),
+head as materialized (
+  select hash from access_log_head where id = 1 and (select count(*) from locked) = 1 for update
+),
+inserted as (
+  insert into access_log (at, sub, participant_ids, municipalities, entry, previous_hash, hash)
+  select (r.item->'entry'->>'at')::timestamptz, r.item->'entry'->>'sub', r.item->'entry'->'participantIds',
+         r.item->'entry'->'municipalities', r.item->'entry', r.item->>'previousHash', r.item->>'hash'
+  from jsonb_array_elements($2::jsonb) with ordinality as r(item, n)
+  where (select hash from head) = $1
+  order by r.n
+  returning seq
+),
+moved as (
+  update access_log_head set seq = (select max(seq) from inserted), hash = $3
+  where id = 1 and exists (select 1 from inserted)
+)
+select (select count(*) from inserted)::int as written, (select hash from head) as head
+`;
+
+/** Two instances appending at once each find the other's batch at most once per batch of theirs; more means something is wrong. */
+const MAX_ATTEMPTS = 20;
 
 interface Row {
   seq: string | number;
@@ -37,53 +84,67 @@ interface Row {
 
 const recordOf = (row: Row): AccessRecord => ({ ...row.entry, seq: Number(row.seq), previousHash: row.previous_hash, hash: row.hash });
 
+/** The batch chained on `head`: each entry's link and hash, ready for APPEND_BATCH. */
+const chainOn = (head: string, entries: readonly AccessEntry[]): { rows: string; last: string } => {
+  let previousHash = head;
+  const rows = entries.map((entry) => {
+    const hash = accessHash(previousHash, entry);
+    const row = { entry, previousHash, hash };
+    previousHash = hash;
+    return row;
+  });
+  return { rows: JSON.stringify(rows), last: previousHash };
+};
+
 /**
  * The access log in the events' own database. The head (last seq and hash) lives in a row of its own, so the chain
- * goes on from the right hash after a purge removed the rows before it.
+ * goes on from the right hash after a purge removed the rows before it. The writer keeps the head it last wrote, so
+ * a batch normally costs one statement; another instance's batch in between costs one more.
  */
 export class SqlAccessLogStore implements AccessLogStore {
+  /** The head's hash as this instance last saw it; undefined until read, and again after a failure. */
+  private head: string | undefined;
+
   constructor(private readonly sql: SqlDriver) {}
 
   async init(): Promise<void> {
     await this.sql.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
       await tx.exec(SCHEMA);
+      await tx.exec(SEED_HEAD);
     });
   }
 
   async append(entries: readonly AccessEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.sql.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-      const [head] = await tx.query<{ hash: string }>('select hash from access_log_head where id = 1');
-      let previous = head?.hash ?? GENESIS_HASH;
-      const params: unknown[] = [];
-      const rows: string[] = [];
-      for (const entry of entries) {
-        const hash = accessHash(previous, entry);
-        const n = params.length;
-        params.push(
-          entry.at,
-          entry.sub,
-          JSON.stringify(entry.participantIds),
-          JSON.stringify(entry.municipalities),
-          JSON.stringify(entry),
-          previous,
-          hash,
-        );
-        rows.push(`($${n + 1}::timestamptz, $${n + 2}, $${n + 3}::jsonb, $${n + 4}::jsonb, $${n + 5}::jsonb, $${n + 6}, $${n + 7})`);
-        previous = hash;
+    try {
+      let head = this.head ?? (await this.currentHead());
+      for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+        const { rows, last } = chainOn(head, entries);
+        const [answer] = await this.sql.query<{ written: number; head: string | null }>(APPEND_BATCH, [head, rows, last]);
+        if (answer.written === entries.length) {
+          this.head = last;
+          return;
+        }
+        head = answer.head ?? (await this.seedHead());
       }
-      const inserted = await tx.query<{ seq: string | number }>(
-        `insert into access_log (at, sub, participant_ids, municipalities, entry, previous_hash, hash) values ${rows.join(', ')} returning seq`,
-        params,
-      );
-      const last = Math.max(...inserted.map((row) => Number(row.seq)));
-      await tx.query(
-        `insert into access_log_head (id, seq, hash) values (1, $1, $2) on conflict (id) do update set seq = excluded.seq, hash = excluded.hash`,
-        [last, previous],
-      );
-    });
+      throw new Error(`the access log's head moved on ${MAX_ATTEMPTS} times in a row`);
+    } catch (error) {
+      this.head = undefined;
+      throw error;
+    }
+  }
+
+  private async currentHead(): Promise<string> {
+    const [row] = await this.sql.query<{ hash: string }>('select hash from access_log_head where id = 1');
+    return row?.hash ?? this.seedHead();
+  }
+
+  /** The head row gone (removed by hand): seeded again from the last entry, as at start. */
+  private async seedHead(): Promise<string> {
+    await this.sql.query(SEED_HEAD);
+    const [row] = await this.sql.query<{ hash: string }>('select hash from access_log_head where id = 1');
+    return row.hash;
   }
 
   async query(query: AccessQuery): Promise<{ items: AccessRecord[]; total: number }> {
