@@ -3,50 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { dropSchemas, freshSchemaName, TEST_DATABASE_URL } from '../libs/event-store/src/testing/postgres-test-database';
+import { dropSchemas } from '../libs/event-store/src/testing/postgres-test-database';
+import { coach, freshPostgresStore, pathwayWithIntake } from './support/cli-history';
 import { runNpmScript } from './support/npm-script';
-import { bearer, bootTestApp } from './support/test-app';
+import { bootTestApp } from './support/test-app';
 
-const coach = bearer(['coach'], 'neuss', 'coach-1');
 const projectionsCli = (args: string[], env: Record<string, string>) => runNpmScript('projections', args, env);
 
-/** A little history through the API; returns the position of the last write. */
+/** A little history through the API: three pathways with an intake each; returns the position of the last write. */
 const someHistory = async (app: INestApplication): Promise<number> => {
-  const http = request(app.getHttpServer());
   let position = 0;
-  for (const givenName of ['Amira', 'Rami', 'Lina']) {
-    const person = await http
-      .post('/participants')
-      .set('Authorization', coach)
-      .send({
-        givenName,
-        familyName: 'Haddad',
-        birthDate: '2004-05-17',
-        municipality: 'neuss',
-        residenceStatus: 'duldung',
-        entitlements: [],
-      })
-      .expect(201);
-    const pathway = await http
-      .post('/pathways')
-      .set('Authorization', coach)
-      .send({
-        participantId: person.body.id,
-        kind: 'coaching',
-        jurisdiction: 'state',
-        provider: 'Caritas',
-        goal: 'A training place',
-        plannedStart: '2026-01-01',
-        plannedEnd: '2026-12-31',
-      })
-      .expect(201);
-    const step = await http
-      .post(`/pathways/${pathway.body.id}/case-steps`)
-      .set('Authorization', coach)
-      .send({ kind: 'intake', occurredAt: '2026-02-01T09:00:00+01:00', next: { kind: 'goal_agreement', dueOn: '2026-02-15' } })
-      .expect(201);
-    position = step.body.position;
-  }
+  for (const givenName of ['Amira', 'Rami', 'Lina'])
+    ({ stepPosition: position } = await pathwayWithIntake(app, givenName, { kind: 'goal_agreement', dueOn: '2026-02-15' }));
   return position;
 };
 
@@ -54,10 +22,13 @@ const caseload = async (app: INestApplication, minPosition: number) =>
   (await request(app.getHttpServer()).get(`/pathways?pageSize=100&minPosition=${minPosition}`).set('Authorization', coach).expect(200)).body
     .items;
 
+// Each case starts the app and the CLI (a TypeScript process of its own) several times, as the replay CLI's test does:
+// on a busy 2-core machine that outgrows the default minute.
+jest.setTimeout(180_000);
+
 describe('npm run --silent projections', () => {
   it('shows status and rebuilds beside a running service on PostgreSQL, which then reads the rebuilt model', async () => {
-    const schema = freshSchemaName('lotse_cli');
-    const url = `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes('?') ? '&' : '?'}schema=${schema}`;
+    const { schema, url } = freshPostgresStore('lotse_cli');
     const app = await bootTestApp(url);
     try {
       const position = await someHistory(app);

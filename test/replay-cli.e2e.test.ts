@@ -5,44 +5,21 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { PostgresDriver } from '@lotse/event-store';
 import { dropSchemas, freshSchemaName, TEST_DATABASE_URL } from '../libs/event-store/src/testing/postgres-test-database';
+import { coach, freshPostgresStore, pathwayWithIntake } from './support/cli-history';
 import { runNpmScript } from './support/npm-script';
 import { bearer, bootTestApp } from './support/test-app';
 
-const coach = bearer(['coach'], 'neuss', 'coach-1');
 const replayCli = (args: string[], env: Record<string, string>) => runNpmScript('replay', args, env);
 
 /** A pathway with one step, then completed: returns the step's position (the moment to replay to) and the ids. */
 const history = async (app: INestApplication) => {
-  const http = request(app.getHttpServer());
-  const person = await http
-    .post('/participants')
-    .set('Authorization', coach)
-    .send({ givenName: 'Amira', familyName: 'Haddad', birthDate: '2004-05-17', municipality: 'neuss', residenceStatus: 'duldung' })
-    .expect(201);
-  const pathway = await http
-    .post('/pathways')
-    .set('Authorization', coach)
-    .send({
-      participantId: person.body.id,
-      kind: 'coaching',
-      jurisdiction: 'state',
-      provider: 'Caritas',
-      goal: 'A training place',
-      plannedStart: '2026-01-01',
-      plannedEnd: '2026-12-31',
-    })
-    .expect(201);
-  const step = await http
-    .post(`/pathways/${pathway.body.id}/case-steps`)
-    .set('Authorization', coach)
-    .send({ kind: 'intake', occurredAt: '2026-02-01T09:00:00+01:00' })
-    .expect(201);
-  await http
-    .post(`/pathways/${pathway.body.id}/complete`)
+  const { pathwayId, stepPosition } = await pathwayWithIntake(app);
+  await request(app.getHttpServer())
+    .post(`/pathways/${pathwayId}/complete`)
     .set('Authorization', coach)
     .send({ outcome: 'school', endedOn: '2026-03-01' })
     .expect(200);
-  return { pathwayId: pathway.body.id as string, stepPosition: step.body.position as number };
+  return { pathwayId, stepPosition };
 };
 
 // Each case starts the app and the CLI (a TypeScript process of its own) several times: on a busy 2-core machine
@@ -51,9 +28,8 @@ jest.setTimeout(180_000);
 
 describe('npm run --silent replay', () => {
   it('builds the pathways read model as it was into a schema beside the live one, and into a JSON file (PostgreSQL)', async () => {
-    const schema = freshSchemaName('lotse_replay');
+    const { schema, url } = freshPostgresStore('lotse_replay');
     const into = freshSchemaName('lotse_replayed');
-    const url = `${TEST_DATABASE_URL}${TEST_DATABASE_URL.includes('?') ? '&' : '?'}schema=${schema}`;
     const dir = mkdtempSync(join(tmpdir(), 'lotse-replay-'));
     const app = await bootTestApp(url);
     const sql = await PostgresDriver.open({ connectionString: TEST_DATABASE_URL, schema });
