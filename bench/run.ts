@@ -346,7 +346,7 @@ const main = async () => {
   const rebuild = config.sections.includes('rebuild') ? rebuildReport(await benchRebuild(config, registerCleanup)) : undefined;
   if (rebuild) misses.push(...rebuild.misses);
 
-  const statistics = config.sections.includes('statistics') ? benchStatistics() : undefined;
+  const statistics = config.sections.includes('statistics') ? await benchStatistics() : undefined;
   if (statistics) misses.push(...statistics.misses);
   const page = config.sections.includes('page') ? pageReport(await benchPage()) : undefined;
   if (page) misses.push(...page.misses);

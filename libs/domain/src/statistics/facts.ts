@@ -93,13 +93,18 @@ export const factsOf = (documents: ReadonlyMap<string, StatisticsDocument>): Sta
     const root = survivor(id);
     if (!numbers.has(root)) numbers.set(root, numbers.size);
   }
+  // A person has many pathways and decisions: each registration's number is looked up once.
+  const numberOf = new Map<string, number>();
   const personOf = (participantId: string): number => {
+    const known = numberOf.get(participantId);
+    if (known !== undefined) return known;
     const root = survivor(participantId);
     let number = numbers.get(root);
     if (number === undefined) {
       number = numbers.size;
       numbers.set(root, number);
     }
+    numberOf.set(participantId, number);
     return number;
   };
 
