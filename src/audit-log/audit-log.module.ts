@@ -18,6 +18,7 @@ import { CheckpointSigner } from './signing/checkpoint-signer';
 import { DEVELOPMENT_ORIGIN, loadSigningKey } from './signing/signing-key';
 import { MerkleTreeStore } from './tree/merkle-tree-store';
 import { TreeFollower } from './tree/tree-follower';
+import { AccessLogCheckerSlot } from './verification/access-log-check';
 import { AuditLogHealthIndicator } from './verification/audit-log.health-indicator';
 import { BackgroundVerifier } from './verification/background-verifier';
 import { LogVerifier } from './verification/log-verifier';
@@ -85,13 +86,22 @@ import { VerifyRoute } from './verify/verify.route';
     },
     AuditLogHealthIndicator,
     ExportAccessRecorderSlot,
+    AccessLogCheckerSlot,
     { provide: EXPORT_ACCESS_RECORDER, useExisting: ExportAccessRecorderSlot },
     GetCheckpointHandler,
     ProveHandler,
     VerifyHandler,
     ExportLogHandler,
   ],
-  exports: [AuditLogHealthIndicator, TreeFollower, BackgroundVerifier, LogVerifier, MERKLE_TREE_STORE, ExportAccessRecorderSlot],
+  exports: [
+    AuditLogHealthIndicator,
+    TreeFollower,
+    BackgroundVerifier,
+    LogVerifier,
+    MERKLE_TREE_STORE,
+    ExportAccessRecorderSlot,
+    AccessLogCheckerSlot,
+  ],
 })
 export class AuditLogModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(

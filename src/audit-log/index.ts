@@ -7,3 +7,5 @@ export { TreeFollower } from './tree/tree-follower';
 export { BackgroundVerifier } from './verification/background-verifier';
 export { EXPORT_FORMAT } from './export/export-format';
 export type { ExportLine, ExportEvent, ExportHeader } from './export/export-format';
+export { AccessLogCheckerSlot } from './verification/access-log-check';
+export type { AccessLogChecker, AccessLogVerification } from './verification/access-log-check';

@@ -7,6 +7,7 @@ import { SQL_DRIVER } from '../database';
 import { EventSourcingModule } from '../event-sourcing';
 import { GuardModule } from '../guard';
 import { PersonalDataModule } from '../personal-data';
+import { AccessLogChainCheck } from './access-log/access-log-chain-check';
 import { AccessLogRetention } from './access-log/access-log-retention';
 import { AccessLogStore } from './access-log/access-log-store';
 import { AccessLoggingInterceptor } from './access-log/access-logging.interceptor';
@@ -51,6 +52,7 @@ const openAccessLogStore = async (sql: SqlDriver | undefined): Promise<AccessLog
     },
     { provide: APP_INTERCEPTOR, useClass: AccessLoggingInterceptor },
     ExportAccessLogging,
+    AccessLogChainCheck,
     GetEventHistoryHandler,
     GetGuardDecisionsHandler,
     ListAccessHandler,

@@ -365,7 +365,12 @@ export const auditLogScenarios = (eventStoreUrl: () => string): void => {
       ],
     );
     const report = await verify();
-    expect(report.firstFailure).toMatchObject({ reason: 'root_mismatch', position: Number(row.p), streamId: stream });
+    expect(report.firstFailure).toMatchObject({
+      reason: 'root_mismatch',
+      position: Number(row.p),
+      streamId: stream,
+      detail: expect.stringContaining("behind the store's back"),
+    });
     expect((await verify(`?stream=${stream}`)).firstFailure).toMatchObject({ reason: 'root_mismatch', position: Number(row.p) });
   });
 

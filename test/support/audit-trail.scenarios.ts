@@ -403,8 +403,41 @@ export const auditTrailScenarios = (eventStoreUrl: () => string) => {
       );
       await sql.query(`update access_log set entry = jsonb_set(entry, '{sub}', '"someone-else"') where seq = $1`, [Number(seq)]);
       expect(firstBrokenLink(await store.all())).toBe(Number(seq));
+      const verified = (await http.get('/audit/verify').set('Authorization', auditor).expect(200)).body;
+      expect(verified).toMatchObject({ intact: false, accessLog: { intact: false, firstBadSeq: Number(seq) } });
       await sql.query(`update access_log set entry = jsonb_set(entry, '{sub}', '"coach-1"') where seq = $1`, [Number(seq)]);
       expect(firstBrokenLink(await store.all())).toBeUndefined();
+      expect((await http.get('/audit/verify').set('Authorization', auditor).expect(200)).body).toMatchObject({
+        accessLog: { intact: true, firstBadSeq: null },
+      });
+    });
+
+    it('is checked by GET /audit/verify: a record deleted from the database breaks the link of the next one', async () => {
+      const { id: participantId } = await register();
+      await http.get(`/participants/${participantId}`).set('Authorization', coach).expect(200);
+      await http.get(`/participants/${participantId}`).set('Authorization', coach).expect(200);
+      await accessOf(`participantId=${participantId}`);
+      const sql = app.get<SqlDriver>(SQL_DRIVER);
+      const [removed, next] = await sql.query<{ seq: string }>(
+        `select seq::text as seq from access_log where participant_ids @> $1::jsonb order by seq limit 2`,
+        [JSON.stringify([participantId])],
+      );
+      const [saved] = await sql.query<Record<string, unknown>>('select * from access_log where seq = $1', [Number(removed.seq)]);
+      await sql.query('delete from access_log where seq = $1', [Number(removed.seq)]);
+      try {
+        const verified = (await http.get('/audit/verify').set('Authorization', auditor).expect(200)).body;
+        expect(verified.accessLog).toMatchObject({ intact: false, firstBadSeq: Number(next.seq) });
+        expect(verified.intact).toBe(false);
+      } finally {
+        const columns = Object.keys(saved);
+        await sql.query(
+          `insert into access_log (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+          columns.map((c) =>
+            typeof saved[c] === 'object' && saved[c] !== null && !(saved[c] instanceof Date) ? JSON.stringify(saved[c]) : saved[c],
+          ),
+        );
+      }
+      expect((await http.get('/audit/verify').set('Authorization', auditor).expect(200)).body.accessLog).toMatchObject({ intact: true });
     });
 
     // Last: it empties the log.

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '@lotse/domain';
 import { SqlDriver } from '@lotse/event-store';
-import { consistencyProof, inclusionProof, leafHash, treeHead } from '@lotse/transparency';
+import { consistencyRanges, hashRanges, inclusionRanges, leafHash } from '@lotse/transparency';
 import { AuthenticatedUser, assertSameMunicipality } from '../../auth';
 import { AUDIT_SQL, MERKLE_TREE_STORE } from '../audit-log.tokens';
 import { streamMunicipality } from '../stream-municipality';
@@ -24,12 +24,19 @@ export class ProveHandler {
     const tree = requireTree(this.store);
     const leaf = await tree.leafOfEvent(eventId);
     if (!leaf) throw new DomainError('not_found', `event ${eventId} is not in the tree (yet)`);
-    assertSameMunicipality(user, (await streamMunicipality(this.driver!, leaf.streamId)) ?? '');
-    const size = treeSize ?? (await tree.latestCheckpoint())?.treeSize;
+    // Independent lookups in one round of trips: a proof's latency is the number of trips.
+    const [municipality, checkpoint, state] = await Promise.all([
+      streamMunicipality(this.driver!, leaf.streamId),
+      treeSize === undefined ? tree.latestCheckpoint() : undefined,
+      tree.state(),
+    ]);
+    assertSameMunicipality(user, municipality ?? '');
+    const size = treeSize ?? checkpoint?.treeSize;
     if (size === undefined) throw new DomainError('not_found', 'no checkpoint has been signed yet; name a treeSize');
-    await this.assertTreeHas(tree, size);
+    if (size > state.size) throw new DomainError('not_found', `the tree has ${state.size} leaves, not ${size}`);
     if (leaf.leafIndex >= size) throw new DomainError('not_found', `event ${eventId} is leaf ${leaf.leafIndex}, not in a tree of ${size}`);
-    const [proof, root] = await Promise.all([inclusionProof(leaf.leafIndex, size, tree.readNodes), treeHead(size, tree.readNodes)]);
+    // The path and the root from one read of the nodes.
+    const [root, ...proof] = await hashRanges([[0, size], ...inclusionRanges(leaf.leafIndex, size)], tree.readNodes);
     return {
       eventId,
       position: leaf.position,
@@ -49,11 +56,7 @@ export class ProveHandler {
         errors: [{ field: 'from', message: 'from must be at most to' }],
       });
     await this.assertTreeHas(tree, to);
-    const [proof, fromRoot, toRoot] = await Promise.all([
-      consistencyProof(from, to, tree.readNodes),
-      treeHead(from, tree.readNodes),
-      treeHead(to, tree.readNodes),
-    ]);
+    const [fromRoot, toRoot, ...proof] = await hashRanges([[0, from], [0, to], ...consistencyRanges(from, to)], tree.readNodes);
     return { from, to, proof: proof.map(b64), fromRootHash: b64(fromRoot), toRootHash: b64(toRoot) };
   }
 

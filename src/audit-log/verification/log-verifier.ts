@@ -184,7 +184,7 @@ export class LogVerifier {
       reason: 'root_mismatch',
       position: e.globalPosition,
       ...at,
-      detail: `the event at position ${e.globalPosition} is not in the tree`,
+      detail: `the event at position ${e.globalPosition} stands in the log but in no leaf of the tree: a row added behind the store's back`,
     };
   }
 
@@ -211,7 +211,7 @@ export class LogVerifier {
           position: end.position,
           streamId: head.stream_id,
           streamVersion: end.version,
-          detail: `the stream runs to version ${end.version} past its recorded head ${version}`,
+          detail: `the stream runs to version ${end.version} past its recorded head ${version}: a row added behind the store's back (every append moves the head)`,
         });
       }
     }
@@ -222,7 +222,7 @@ export class LogVerifier {
         position: end.position,
         streamId,
         streamVersion: end.version,
-        detail: 'a stream the store never recorded a head for',
+        detail: "a stream the store never recorded a head for: rows added behind the store's back",
       });
     }
     return findings;

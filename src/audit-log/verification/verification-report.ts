@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AccessLogVerification } from './access-log-check';
 
 /**
  * Why a check failed:
@@ -28,7 +29,7 @@ export class CheckpointSummary {
 }
 
 export class VerificationReport {
-  @ApiProperty({ description: 'true when nothing was found' }) intact: boolean;
+  @ApiProperty({ description: 'true when nothing was found (in the events and, for the whole log, in the access log)' }) intact: boolean;
   @ApiProperty({ enum: ['log', 'stream'] }) scope: 'log' | 'stream';
   @ApiPropertyOptional() streamId?: string;
   @ApiProperty({ type: 'integer', description: 'events checked' }) checkedEvents: number;
@@ -37,6 +38,12 @@ export class VerificationReport {
   @ApiProperty({ type: VerificationFailure, nullable: true, description: 'the first bad position in log order' })
   firstFailure: VerificationFailure | null;
   @ApiProperty({ type: [VerificationFailure], description: 'every finding, first first (at most 100)' }) failures: VerificationFailure[];
+  @ApiPropertyOptional({
+    type: AccessLogVerification,
+    nullable: true,
+    description: "the access log's own hash chain; only when the whole log is verified, null where there is no access log",
+  })
+  accessLog?: AccessLogVerification | null;
   @ApiProperty() verifiedAt: string;
 }
 

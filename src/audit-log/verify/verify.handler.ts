@@ -6,6 +6,7 @@ import { AUDIT_SQL, MERKLE_TREE_STORE } from '../audit-log.tokens';
 import { requireTree } from '../require-tree';
 import { streamMunicipality } from '../stream-municipality';
 import { MerkleTreeStore } from '../tree/merkle-tree-store';
+import { AccessLogCheckerSlot } from '../verification/access-log-check';
 import { LogVerifier } from '../verification/log-verifier';
 import { VerificationReport } from '../verification/verification-report';
 
@@ -20,11 +21,16 @@ export class VerifyHandler {
     @Inject(MERKLE_TREE_STORE) private readonly tree: MerkleTreeStore | undefined,
     @Inject(AUDIT_SQL) private readonly driver: SqlDriver | undefined,
     private readonly verifier: LogVerifier,
+    private readonly accessLog: AccessLogCheckerSlot,
   ) {}
 
   async execute(user: AuthenticatedUser, stream: string | undefined): Promise<VerificationReport> {
     requireTree(this.tree);
-    if (stream === undefined) return this.verifier.verifyLog();
+    if (stream === undefined) {
+      // The whole log also checks the access log's chain: who read what is tamper-evident like the events.
+      const [report, access] = await Promise.all([this.verifier.verifyLog(), this.accessLog.check()]);
+      return { ...report, intact: report.intact && (access?.intact ?? true), accessLog: access ?? null };
+    }
     const municipality = await streamMunicipality(this.driver!, stream);
     if (municipality === undefined) throw new DomainError('not_found', `no stream ${stream}`);
     assertSameMunicipality(user, municipality ?? '');

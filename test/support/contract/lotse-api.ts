@@ -2380,8 +2380,16 @@ export type components = {
       /** @description what was found; ids and hashes only, never personal data */
       detail: string;
     };
+    AccessLogVerification: {
+      /** @description true when every record gives its hash and links to the one before */
+      intact: boolean;
+      /** @description records checked */
+      checkedRecords: number;
+      /** @description seq of the first record whose content no longer gives its hash (changed) or whose link misses the one before (a record removed) */
+      firstBadSeq: number | null;
+    };
     VerificationReport: {
-      /** @description true when nothing was found */
+      /** @description true when nothing was found (in the events and, for the whole log, in the access log) */
       intact: boolean;
       /** @enum {string} */
       scope: 'log' | 'stream';
@@ -2394,6 +2402,8 @@ export type components = {
       firstFailure: components['schemas']['VerificationFailure'] | null;
       /** @description every finding, first first (at most 100) */
       failures: components['schemas']['VerificationFailure'][];
+      /** @description the access log's own hash chain; only when the whole log is verified, null where there is no access log */
+      accessLog?: components['schemas']['AccessLogVerification'] | null;
       verifiedAt: string;
     };
     AuditedEvent: {
