@@ -4,9 +4,9 @@ import type { HttpRequest, HttpResponse } from './platform/http-types';
 
 /**
  * A read whose answer carries an ETag answers 304 without a body when `If-None-Match` names it
- * (RFC 9110 §13.1.2, weak comparison). Express does this itself only when the request carries no
- * `Cache-Control: no-cache` — which every fetch() client adds to a request with If-None-Match —
- * so the comparison is made here, as the origin server must whatever the caching directives.
+ * (RFC 9110 §13.1.2, weak comparison). Fastify does not compare them at all (Express did, but
+ * not for a request with `Cache-Control: no-cache`, which every fetch() client adds to one with
+ * If-None-Match), so the comparison is made here, as the origin server must whatever the caching directives.
  */
 @Injectable()
 export class ConditionalGetInterceptor implements NestInterceptor {

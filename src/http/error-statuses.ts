@@ -99,7 +99,7 @@ export const statusOfCode = (code: DomainErrorCode): number =>
   (DOMAIN_ERROR_STATUSES as Record<string, number | undefined>)[code] ?? UNKNOWN_DOMAIN_ERROR_STATUS;
 
 /**
- * Codes for errors Nest and Express raise themselves (guards, unknown routes, body parsing), so
+ * Codes for errors Nest and the HTTP platform raise themselves (guards, unknown routes, body parsing), so
  * a client reads one `code` field whatever produced the error.
  */
 export const HTTP_STATUS_CODES: Readonly<Record<number, string>> = {

@@ -1,4 +1,4 @@
-/** RFC 9457. `+json`, so Nest and Express still serialise it as JSON. */
+/** RFC 9457. `+json`, so Nest and Fastify still serialise it as JSON. */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** One invalid input: a dotted path into the body (`entitlements.0.from`) or a header name. */

@@ -16,7 +16,7 @@ export const REDACTED_PATHS = [
 /** The request as the line shows it. */
 type SummarisedRequest = IncomingMessage & { originalUrl?: string };
 
-// Express sets originalUrl; `url` loses the mount path inside a router.
+// A framework's request may carry originalUrl (the path before any mount point); Node's own has url only.
 const pathOf = (req: SummarisedRequest): string => (req.originalUrl ?? req.url ?? '').split('?')[0];
 
 /**

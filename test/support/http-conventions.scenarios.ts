@@ -259,7 +259,7 @@ export const httpConventionsScenarios = (eventStoreUrl: () => string) => {
     it('reads If-Match into a version, and refuses a malformed one with 400', async () => {
       const read = await http.get('/probe/versions').set('If-Match', '"4"').expect(200);
       expect(read.body).toEqual({ ifMatch: 4 });
-      // Only versions are entity tags: Express's own content hashes are switched off.
+      // Only versions are entity tags: the platform adds no content hash of its own.
       expect(read.headers.etag).toBeUndefined();
       expect((await http.get('/probe/versions').set('If-Match', '*').expect(200)).body).toEqual({ ifMatch: null });
       const bad = await http.get('/probe/versions').set('If-Match', '"four"').expect(400);

@@ -51,7 +51,7 @@ export interface OperationSpec {
   problems?: RouteProblems;
   /** The write honours `If-Match` (412 version_conflict with `actual`). */
   ifMatch?: boolean;
-  /** The read answers 304 to an `If-None-Match` that names its current ETag (Express compares them). */
+  /** The read answers 304 to an `If-None-Match` that names its current ETag (ConditionalGetInterceptor compares them). */
   conditional?: boolean;
 }
 
