@@ -2,7 +2,10 @@
  * The server the `access` section measures, in a process of its own (forked with an IPC channel by access-bench.ts):
  * the real app on the event store of EVENT_STORE_URL, with N registered participants. `{ logging: false }` turns the
  * access log's interceptor into a pass-through and `{ logging: true }` back, so the same process, database and data
- * answer the reads with and without the log; each switch flushes what is buffered first.
+ * answer the reads with and without the log. Each switch writes what is buffered first, then answers the CPU time the
+ * process has used so far, the reads it served since the last switch and the time, all taken at one moment before the
+ * log goes on or off: the bench charges a stretch with the writing of its own entries and counts its reads where they
+ * were served, not where autocannon saw them arrive.
  */
 import { AddressInfo } from 'node:net';
 import { AccessRecorder } from '../src/audit-trail';
@@ -13,12 +16,15 @@ import { createApp } from '../src/create-app';
 
 export type ToAccessServer = { logging: boolean };
 export type FromAccessServer =
-  { type: 'ready'; port: number; token: string; participantIds: string[] } | { type: 'switched' } | { type: 'failed'; message: string };
+  | { type: 'ready'; port: number; token: string; participantIds: string[] }
+  | { type: 'switched'; cpuMicros: number; reads: number; at: number }
+  | { type: 'failed'; message: string };
 
 const send = (message: FromAccessServer) => process.send?.(message);
 // Put back on the prototype unchanged, so Nest calls it with the interceptor as `this` as before.
 // eslint-disable-next-line @typescript-eslint/unbound-method
 const logged = AccessLoggingInterceptor.prototype.intercept;
+const passThrough: typeof logged = (_context, next) => next.handle();
 
 const main = async () => {
   const config = loadConfig(process.env);
@@ -43,9 +49,25 @@ const main = async () => {
     participantIds.push(((await res.json()) as { id: string }).id);
   }
   const recorder = app.get(AccessRecorder);
+  let reads = 0;
   process.on('message', (message: ToAccessServer) => {
-    AccessLoggingInterceptor.prototype.intercept = message.logging ? logged : (_context, next) => next.handle();
-    void recorder.flush().then(() => send({ type: 'switched' }));
+    // The stretch that ends here still writes its own entries, then its reads, CPU and end are taken at one moment.
+    void recorder.flush().then(() => {
+      const cpu = process.cpuUsage();
+      const answer: FromAccessServer = {
+        type: 'switched',
+        cpuMicros: cpu.user + cpu.system,
+        reads,
+        at: performance.timeOrigin + performance.now(),
+      };
+      reads = 0;
+      const intercept = message.logging ? logged : passThrough;
+      AccessLoggingInterceptor.prototype.intercept = function (this: AccessLoggingInterceptor, context, next) {
+        reads += 1;
+        return intercept.call(this, context, next);
+      };
+      send(answer);
+    });
   });
   const stop = () => void app.close().finally(() => process.exit(0));
   process.once('SIGTERM', stop);

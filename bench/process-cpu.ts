@@ -40,6 +40,21 @@ const processStats = (): ProcessStat[] | undefined => {
   return stats;
 };
 
+/** CPU seconds (utime + stime) each of `pids` has used so far; a pid that is gone or unreadable is left out. */
+export const cpuSecondsOf = (pids: readonly number[]): Map<number, number> => {
+  const seconds = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
+    } catch {
+      // gone meanwhile, or no /proc
+    }
+  }
+  return seconds;
+};
+
 /** How often a meter reads /proc: a process that exits between two reads takes at most this much of its CPU along unseen. */
 const SAMPLE_MS = 200;
 
