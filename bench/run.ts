@@ -45,7 +45,6 @@ import { formatMs, formatRate, renderTable } from './table';
 // Issue 14: appends with 16 writers at ≥ 0.6 × pgbench's 16-client insert rate in the same run.
 const APPEND_TARGET_RATIO = 0.6;
 const READ_TARGET = 50_000;
-const CASE_STEP_TARGET = 1_500;
 const CASE_STEP_P99_TARGET_MS = 50;
 /** "Other" CPU (% of one core) above which an HTTP row was disturbed by something else on the machine. */
 const OTHER_CPU_NOISE = 20;
@@ -151,7 +150,11 @@ const buildRows = (baseline: PgbenchResult[], engines: EngineResult[]) => {
 const formatMb = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(0));
 const formatPercent = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? `${n.toFixed(0)}%` : '–');
 
-/** The case-step target holds for steps spread over several pathways; one hot pathway is shown for information. */
+/**
+ * The case-step target holds for steps spread over several pathways; one hot pathway is shown for
+ * information. Its rate is judged against pgbench in the comparison table (issue 14: ≥ 12 % of the
+ * 16-client insert rate of the same run), its latency and errors here.
+ */
 const buildHttpRows = (http: HttpResult) => {
   const misses: string[] = [];
   const rows = http.rows.map((r) => {
@@ -159,14 +162,14 @@ const buildHttpRows = (http: HttpResult) => {
     let ok = '';
     const clean = r.non2xx === 0 && r.errors === 0;
     if (r.pathways !== undefined && r.pathways > 1) {
-      target = `≥ ${formatRate(CASE_STEP_TARGET)}/s, p99 < ${CASE_STEP_P99_TARGET_MS} ms`;
-      const met = clean && r.rate >= CASE_STEP_TARGET && r.p99 < CASE_STEP_P99_TARGET_MS;
+      target = `p99 < ${CASE_STEP_P99_TARGET_MS} ms, 0 errors`;
+      const met = clean && r.p99 < CASE_STEP_P99_TARGET_MS;
       ok = met ? 'yes' : 'MISS';
       if (!met) {
         misses.push(
           `${r.label}: ${formatRate(r.rate)}/s, p99 ${formatMs(r.p99)} ms` +
             `${clean ? '' : `, ${r.non2xx} non-2xx and ${r.errors} connection errors`}` +
-            ` (target ≥ ${formatRate(CASE_STEP_TARGET)}/s, p99 < ${CASE_STEP_P99_TARGET_MS} ms)`,
+            ` (target p99 < ${CASE_STEP_P99_TARGET_MS} ms, 0 errors; the rate against pgbench below)`,
         );
       }
     } else if (!clean) {

@@ -1,6 +1,6 @@
 import { Command, Decider, DomainError, Event, isEventOf, StaleVersionError } from '@lotse/domain';
 import { createEventStore, EventStore } from '@lotse/event-store';
-import { CommandRunner } from './command-runner';
+import { CommandRunner, retriesSpent } from './command-runner';
 import { RequestContext } from './request-context';
 
 type Count = Command<'Count', { by: number; max: number }>;
@@ -164,5 +164,13 @@ describe('CommandRunner', () => {
     const again = await runners[1].record('log-2', [recorded], context({ idempotencyKey: 'key-1' }));
     expect(again).toEqual(first);
     expect(await store.readStream('log-2')).toHaveLength(1);
+  });
+
+  it('gives up on lost races after ten attempts only once five seconds have passed, and after forty at the latest', () => {
+    expect(retriesSpent(9, 60_000)).toBe(false);
+    expect(retriesSpent(10, 4_999)).toBe(false);
+    expect(retriesSpent(10, 5_000)).toBe(true);
+    expect(retriesSpent(39, 4_000)).toBe(false);
+    expect(retriesSpent(40, 0)).toBe(true);
   });
 });

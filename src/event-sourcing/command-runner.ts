@@ -36,8 +36,15 @@ export interface CommandRun<C extends Command, E extends Event, S> {
   newStream?: boolean;
 }
 
-/** Lost races re-decided on the newer state before the caller gets a 409. */
-const MAX_ATTEMPTS = 10;
+/**
+ * Lost races re-decided on the newer state before the caller gets a 409: at least MIN_ATTEMPTS,
+ * and more while the first attempt is younger than RETRY_WINDOW_MS, because on a loaded machine
+ * ten jittered pauses can pass while the other process still holds a queue of commands on the
+ * same stream; never more than MAX_ATTEMPTS.
+ */
+const MIN_ATTEMPTS = 10;
+const MAX_ATTEMPTS = 40;
+const RETRY_WINDOW_MS = 5_000;
 /**
  * Commands on one stream queue in each process, but not across processes: two instances behind a
  * load balancer race head to head, and an immediate retry meets the other's next command at the
@@ -107,6 +114,7 @@ export class CommandRunner {
   private async decideAndAppend<C extends Command, E extends Event, S>(run: CommandRun<C, E, S>): Promise<Decided<E>> {
     const { streamId, decider, command, ifMatch } = run;
     let snapshot = run.newStream ? this.snapshots.currentOrEmpty(streamId, decider) : await this.snapshots.current(streamId, decider);
+    const started = Date.now();
     for (let attempt = 1; ; attempt += 1) {
       const decision = decideOnce(decider, command, snapshot, ifMatch);
       switch (decision.kind) {
@@ -122,7 +130,7 @@ export class CommandRunner {
         case 'decided': {
           const appended = await this.append(run, snapshot, decision.events);
           if (appended) return appended;
-          if (attempt >= MAX_ATTEMPTS) {
+          if (retriesSpent(attempt, Date.now() - started)) {
             throw new DomainError('version_conflict', `${streamId} kept changing while the command was decided; try again`, {
               status: 409,
             });
@@ -168,6 +176,10 @@ export class CommandRunner {
 }
 
 /** "Full jitter": anywhere from nothing to a ceiling that doubles per lost race. */
+/** Whether a command that lost `attempt` races within `elapsedMs` gives up with a 409. */
+export const retriesSpent = (attempt: number, elapsedMs: number): boolean =>
+  attempt >= MAX_ATTEMPTS || (attempt >= MIN_ATTEMPTS && elapsedMs >= RETRY_WINDOW_MS);
+
 const jitteredPause = (attempt: number): Promise<void> => {
   const ceiling = Math.min(LONGEST_RETRY_PAUSE_MS, RETRY_PAUSE_MS * 2 ** attempt);
   return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
