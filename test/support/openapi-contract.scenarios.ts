@@ -62,7 +62,7 @@ export const openApiContractScenarios = (eventStoreUrl: () => string, options: {
 
   beforeAll(async () => {
     // Checkpoints every few events, so the audit routes have one to show.
-    app = await bootTestApp(eventStoreUrl(), undefined, { env: { AUDIT_CHECKPOINT_EVENTS: '2' } });
+    app = await bootTestApp(eventStoreUrl(), undefined, { env: { AUDIT_CHECKPOINT_EVENTS: '2', AUDIT_CHECKPOINT_SECONDS: '1' } });
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     contract = new ResponseContract((await (await fetch(`${baseUrl}/${OPENAPI_JSON_PATH}`)).json()) as OpenApiDocument);
@@ -393,10 +393,12 @@ export const openApiContractScenarios = (eventStoreUrl: () => string, options: {
       });
       const eventId = history.data?.events?.[0]?.eventId ?? '';
       // Checkpoints are signed in the background: until the first one, the latest is a documented 404.
+      // The proof needs a checkpoint that covers the event (one is signed at most a second after it), not just any.
+      const covered = history.data?.events?.[0]?.position ?? 1;
       let treeSize = 0;
-      for (let tries = 0; tries < 50 && treeSize < (history.data?.events?.[0]?.position ?? 1); tries += 1) {
+      for (let tries = 0; tries < 100 && treeSize < covered; tries += 1) {
         treeSize = (await auditor.GET('/audit/checkpoints/latest')).data?.treeSize ?? 0;
-        if (treeSize === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+        if (treeSize < covered) await new Promise((resolve) => setTimeout(resolve, 100));
       }
       expect((await auditor.GET('/audit/checkpoints', { params: { query: { treeSize } } })).data?.treeSize).toBe(treeSize);
       expect((await auditor.GET('/audit/proofs/inclusion', { params: { query: { eventId, treeSize } } })).response.status).toBe(200);
