@@ -10,8 +10,7 @@ import { MerkleTreeStore, StoredCheckpoint } from '../tree/merkle-tree-store';
 import { ExportAccessRecorder } from './export-access-recorder';
 import { EXPORT_FORMAT, ExportHeader } from './export-format';
 import { ExportLogQuery } from './export-log.dto';
-
-const BATCH = 2_000;
+import { exportLines } from './export-lines';
 
 /** What an export will hold, decided (and refused, with 4xx) before the first byte is sent. */
 export interface ExportPlan {
@@ -20,25 +19,10 @@ export interface ExportPlan {
   consistencyFrom?: number;
 }
 
-interface ExportRow {
-  leaf_index: string;
-  global_position: string;
-  stream_id: string;
-  stream_version: string;
-  event_id: string;
-  type: string;
-  schema_version: number;
-  recorded_at: string;
-  hash: string;
-  previous_hash: string | null;
-  data: string;
-  metadata: string;
-}
-
 /**
- * Streams leaves of the latest checkpoint's tree as NDJSON in batches of a few thousand rows by
- * leaf index, so memory stays flat however long the log; `write` waits for the socket to drain
- * (back-pressure). Data and metadata go out as the database's JSON text, unparsed.
+ * Streams leaves of the latest checkpoint's tree as NDJSON, a batch of lines at a time (see
+ * exportLines), so memory stays flat however long the log; `write` waits for the socket to drain
+ * (back-pressure), and no further batch is read meanwhile.
  */
 @Injectable()
 export class ExportLogHandler {
@@ -96,28 +80,12 @@ export class ExportLogHandler {
     };
   }
 
-  private readBatch(from: number, end: number): Promise<ExportRow[]> {
-    return this.driver!.query<ExportRow>(EXPORT_BATCH_SQL, [from, Math.min(from + BATCH, end)]);
-  }
-
   /** Writes the planned export; `write` resolves when the line may be followed by the next. */
   async stream(plan: ExportPlan, write: (chunk: string) => Promise<void>): Promise<void> {
     const tree = requireTree(this.store);
     const { header, checkpoint } = plan;
     await write(`${JSON.stringify(header)}\n`);
-    // The next batch is read while this one is written: the database and the socket overlap.
-    let next = header.fromLeaf < header.toLeaf ? this.readBatch(header.fromLeaf, header.toLeaf) : undefined;
-    try {
-      for (let at = header.fromLeaf; next; at += BATCH) {
-        const rows = await next;
-        next = at + BATCH < header.toLeaf ? this.readBatch(at + BATCH, header.toLeaf) : undefined;
-        let chunk = '';
-        for (const r of rows) chunk += eventLine(r);
-        if (chunk) await write(chunk);
-      }
-    } finally {
-      next?.catch(() => undefined);
-    }
+    for await (const chunk of exportLines(this.driver!, header.fromLeaf, header.toLeaf)) await write(chunk);
     await write(`${JSON.stringify({ kind: 'checkpoint', note: checkpoint.note })}\n`);
     const range = await hashRanges(rangeProofRanges(header.fromLeaf, header.toLeaf, header.treeSize), tree.readNodes);
     await write(`${JSON.stringify({ kind: 'range_proof', hashes: range.map((h) => h.toString('base64')) })}\n`);
@@ -129,18 +97,3 @@ export class ExportLogHandler {
     }
   }
 }
-
-const EXPORT_BATCH_SQL = `select l.leaf_index::text, e.global_position::text, e.stream_id, e.stream_version::text, e.event_id::text, e.type,
-        e.schema_version, to_char(e.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at,
-        e.hash, p.hash as previous_hash, e.data::text as data, e.metadata::text as metadata
-   from audit_leaves l
-   join events e on e.global_position = l.global_position
-   left join events p on p.stream_id = e.stream_id and p.stream_version = e.stream_version - 1
-  where l.leaf_index >= $1 and l.leaf_index < $2
-  order by l.leaf_index`;
-
-const eventLine = (r: ExportRow): string =>
-  `{"kind":"event","leafIndex":${r.leaf_index},"position":${r.global_position},"streamId":${JSON.stringify(r.stream_id)},` +
-  `"streamVersion":${r.stream_version},"eventId":"${r.event_id}","type":${JSON.stringify(r.type)},"schemaVersion":${r.schema_version},` +
-  `"recordedAt":"${r.recorded_at}","previousHash":${JSON.stringify(r.previous_hash ?? '')},"hash":${JSON.stringify(r.hash)},` +
-  `"data":${r.data},"metadata":${r.metadata}}\n`;
