@@ -15,6 +15,7 @@ const BENCH_FILES = [
   'bench/http-server-messages.ts',
   'bench/http-bench-routes.ts',
   'bench/peak-rss.ts',
+  'bench/pauses.ts',
 ];
 
 const sources = (dir: string): string[] =>

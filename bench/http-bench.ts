@@ -14,6 +14,7 @@ import { signTestToken } from '../src/auth/testing';
 import { compileServer } from './compile-server';
 import type { BenchConfig } from './config';
 import type { FromServer, ToServer } from './http-server';
+import type { PauseFigures } from './pauses';
 import { PgbenchResult, runPgbenchBaseline } from './pgbench-baseline';
 import { cpuPercent, meterCpu } from './process-cpu';
 import { OPENING_KINDS, OpeningKind, OpeningSlots, openingLoad } from './opening-load';
@@ -47,6 +48,8 @@ export interface HttpRow {
   pathwaysPerParticipant?: number;
   /** Each process of the server (several with WEB_CONCURRENCY > 1): peak RSS in MB and CPU in % of one core over the timed phase. */
   processes?: { role: string; pid: number; peakRssMb: number; cpu: number }[];
+  /** Event-loop stalls and GC pauses of the HTTP process(es) over the timed phase: what held the requests besides their own work. */
+  pauses?: PauseFigures;
   /** The pathways projection's lag over the timed phase of a case-step row. */
   lag?: LagFigures;
   lagError?: string;
@@ -160,9 +163,9 @@ class ServerProcess {
     });
   }
 
-  /** RSS now, peak RSS since the last reset, CPU time so far, requests in flight; `resetPeak` starts a new peak after answering. */
-  stats(resetPeak = false): Promise<Stats> {
-    return this.ask<Stats>('stats', { type: 'stats', resetPeak });
+  /** RSS now, peak RSS since the last reset, CPU time so far, requests in flight, pauses; `resetPeak`/`resetPauses` start anew after answering. */
+  stats(resetPeak = false, resetPauses = false): Promise<Stats> {
+    return this.ask<Stats>('stats', { type: 'stats', resetPeak, resetPauses });
   }
 
   /** Starts the server's CPU profiler, or stops it and has it write the profile to `file`. */
@@ -303,7 +306,7 @@ const measure = async (
     (error: Error) => error.message,
   );
   if (config.httpCpuProf) await server.profile('start');
-  const before = await server.stats();
+  const before = await server.stats(false, true);
   const benchCpu = process.cpuUsage();
   const machine = machineBusy();
   const meter = meterCpu(server.pid);
@@ -347,6 +350,7 @@ const measure = async (
     postgresCpu: cpuPercent(cpu.postgres, elapsed),
     machineCpu: ((machineAfter.busy - machine.busy) / Math.max(1, machineAfter.total - machine.total)) * 100 * cores,
     warmupSuccesses,
+    pauses: statsAfter.pauses,
     processes: after.processes?.map((p) => ({
       role: p.role,
       pid: p.pid,

@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import { ProjectionThread } from '../src/lifecycle/projection-thread';
 import type { FromServer, ProcessStats, ToServer } from './http-server-messages';
 import { PeakRss } from './peak-rss';
+import { worstPauses } from './pauses';
 
 type Stats = Extract<FromServer, { type: 'stats' }>;
 
@@ -56,6 +57,7 @@ export const runBenchPrimary = async (webProcesses: number, projectionsOnThread:
                 peakRss: answer.peakRss,
                 cpuMicros: answer.cpuMicros,
                 inFlight: answer.inFlight,
+                pauses: answer.pauses,
               });
             };
             worker.on('message', onMessage);
@@ -87,6 +89,8 @@ export const runBenchPrimary = async (webProcesses: number, projectionsOnThread:
         peakRss: Math.max(...all.map((p) => p.peakRss)),
         cpuMicros: all.reduce((sum, p) => sum + p.cpuMicros, 0),
         inFlight: all.reduce((sum, p) => sum + p.inFlight, 0),
+        // The HTTP processes': the primary answers no requests.
+        pauses: worstPauses(http.flatMap((p) => (p.pauses ? [p.pauses] : []))),
         processes: all,
       };
       send(answer);

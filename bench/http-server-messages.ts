@@ -1,6 +1,9 @@
+import type { PauseFigures } from './pauses';
+
 /** What the bench (http-bench.ts) and its measured server (http-server.ts, http-cluster.ts) say to each other over IPC. */
 export type ToServer =
-  | { type: 'stats'; resetPeak?: boolean }
+  /** `resetPauses`: event-loop stalls and GC pauses count from this answer on. */
+  | { type: 'stats'; resetPeak?: boolean; resetPauses?: boolean }
   /** V8 CPU profile of one timed row, written to `file` on stop (BENCH_HTTP_CPU_PROF). */
   | { type: 'profile'; action: 'start' }
   | { type: 'profile'; action: 'stop'; file: string };
@@ -8,7 +11,16 @@ export type FromServer =
   | { type: 'ready'; port: number }
   | { type: 'profiled'; error?: string }
   /** With several processes: the largest RSS, CPU and requests in flight of all together, and `processes` one by one. */
-  | { type: 'stats'; rss: number; peakRss: number; cpuMicros: number; inFlight: number; processes?: ProcessStats[] }
+  | {
+      type: 'stats';
+      rss: number;
+      peakRss: number;
+      cpuMicros: number;
+      inFlight: number;
+      /** Since the last `resetPauses`; with several processes the worst of them (GC time summed). */
+      pauses: PauseFigures;
+      processes?: ProcessStats[];
+    }
   | { type: 'failed'; message: string };
 
 export interface ProcessStats {
@@ -18,4 +30,5 @@ export interface ProcessStats {
   peakRss: number;
   cpuMicros: number;
   inFlight: number;
+  pauses?: PauseFigures;
 }

@@ -20,6 +20,7 @@ import { createApp } from '../src/create-app';
 import { BenchRoutesModule } from './http-bench-routes';
 import type { FromServer, ToServer } from './http-server-messages';
 import { PeakRss } from './peak-rss';
+import { Pauses } from './pauses';
 
 export type { FromServer, ProcessStats, ToServer } from './http-server-messages';
 
@@ -92,12 +93,14 @@ const main = async () => {
   const app = await createApp(config, { extraImports: [BenchRoutesModule], followProjections: follow });
   if (follow) feed.view = app.get<FollowedProjections>(PROJECTIONS_VIEW);
   const peak = new PeakRss();
+  const pauses = new Pauses();
   const http: Server = app.getHttpServer();
   const counter = countInFlight(http);
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       peak.stop();
+      pauses.stop();
       http.close();
       http.closeAllConnections();
       await until(() => counter.inFlight === 0, 10_000);
@@ -127,8 +130,10 @@ const main = async () => {
       peakRss: peak.read(),
       cpuMicros: cpu.user + cpu.system,
       inFlight: counter.inFlight,
+      pauses: pauses.read(),
     });
     if (message.resetPeak) peak.reset();
+    if (message.resetPauses) pauses.reset();
   });
   await app.listen(0, '127.0.0.1');
   send({ type: 'ready', port: (app.getHttpServer().address() as AddressInfo).port });

@@ -314,6 +314,8 @@ const main = async () => {
       `      time per 2xx answer, the figure least moved by other load on the machine), PG = every local`,
       `      postgres process, other = the whole machine minus those and autocannon: kernel work and anything else running (more than`,
       `      ~${OTHER_CPU_NOISE}% means something else competed for the ${cpuList.length} cores and the row is disturbed).`,
+      `      event loop = how late a 10 ms timer fired on the HTTP process's main thread (a long task or a GC pause held every request meanwhile;`,
+      `      with several processes the worst); GC = the pauses of that thread, which a p99 sits on when they are long.`,
     );
     for (const r of http.rows) {
       const parts = [`autocannon ${formatPercent(r.benchCpu)} CPU, machine ${formatPercent(r.machineCpu)}`];
@@ -324,6 +326,12 @@ const main = async () => {
         parts.push(`~${Math.round(r.eventsPerPathway).toLocaleString('en-US')} events per pathway at the end`);
       if (r.pathwaysPerParticipant !== undefined)
         parts.push(`~${r.pathwaysPerParticipant.toFixed(1)} one-day pathways per participant at the end (the history the guard reads)`);
+      if (r.pauses) {
+        const q = r.pauses;
+        parts.push(
+          `event loop held up to ${q.loopMaxMs.toFixed(0)} ms (p99 ${q.loopP99Ms.toFixed(0)} ms); GC ${q.gcMs.toFixed(0)} ms in ${q.gcCount} pauses, longest ${q.gcLongestMs.toFixed(1)} ms (mark-compact ${q.majorMs.toFixed(1)} ms)`,
+        );
+      }
       for (const p of r.processes ?? [])
         parts.push(`${p.role} (pid ${p.pid}): peak RSS ${formatMb(p.peakRssMb)} MB, CPU ${formatPercent(p.cpu)}`);
       if (r.failures || r.errors)

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { HttpRequest, HttpResponse } from './http-types';
 
 /**
  * One step every request passes before routing, on Node's own request and response: it sets
@@ -14,18 +15,12 @@ export type RequestStep = (req: IncomingMessage, res: ServerResponse) => void;
  * response directly, where Fastify's reply keeps them when it writes its own.
  */
 export const beforeEveryRequest = (app: NestFastifyApplication, ...steps: RequestStep[]): void => {
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, reply, done) => {
-      try {
-        for (const step of steps) step(request.raw, reply.raw);
-      } catch (error) {
-        done(error as Error);
-        return;
-      }
-      done();
-    });
+  fastifyOf(app).addHook(
+    'onRequest',
+    checking((request, reply) => {
+      for (const step of steps) step(request.raw, reply.raw);
+    }),
+  );
 };
 
 /** What the request looks like once its body is parsed, for a check that needs the body. */
@@ -41,16 +36,26 @@ export interface ParsedRequest {
  * handlers (Fastify's preHandler hook comes before the route's handler, where Nest runs them).
  */
 export const beforeEveryHandler = (app: NestFastifyApplication, check: (req: ParsedRequest) => void): void => {
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('preHandler', (request, _reply, done) => {
-      try {
-        check(request);
-      } catch (error) {
-        done(error as Error);
-        return;
-      }
-      done();
-    });
+  fastifyOf(app).addHook(
+    'preHandler',
+    checking((request) => check(request)),
+  );
 };
+
+const fastifyOf = (app: NestFastifyApplication) => app.getHttpAdapter().getInstance();
+
+/**
+ * A synchronous check as a callback-style Fastify hook: whatever it throws goes to `done`, so the
+ * problem filter answers it; when it returns, the request goes on.
+ */
+const checking =
+  (check: (request: HttpRequest, reply: HttpResponse) => void) =>
+  (request: HttpRequest, reply: HttpResponse, done: (error?: Error) => void): void => {
+    try {
+      check(request, reply);
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    done();
+  };

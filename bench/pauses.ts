@@ -1,0 +1,68 @@
+import { constants, IntervalHistogram, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+
+/** Where a process's requests waited on something other than their own work, since the last reset. */
+export interface PauseFigures {
+  /** The event loop's delay (how late a 10 ms timer fired: a long task or GC pause held it), p99 and longest, in ms. */
+  loopP99Ms: number;
+  loopMaxMs: number;
+  /** Garbage collection: pauses, their total and the longest, in ms; `majorMs` = the longest mark-compact pause. */
+  gcCount: number;
+  gcMs: number;
+  gcLongestMs: number;
+  majorMs: number;
+}
+
+/**
+ * The event loop's stalls and the GC pauses of this process (the main thread only: a worker thread
+ * has a loop of its own), so a row's p99 can be set beside what held the requests.
+ */
+export class Pauses {
+  private readonly loop: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private readonly gc = { count: 0, total: 0, longest: 0, major: 0 };
+  private readonly observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      this.gc.count += 1;
+      this.gc.total += entry.duration;
+      this.gc.longest = Math.max(this.gc.longest, entry.duration);
+      if ((entry as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+        this.gc.major = Math.max(this.gc.major, entry.duration);
+    }
+  });
+
+  constructor() {
+    this.loop.enable();
+    this.observer.observe({ entryTypes: ['gc'] });
+  }
+
+  reset(): void {
+    this.loop.reset();
+    Object.assign(this.gc, { count: 0, total: 0, longest: 0, major: 0 });
+  }
+
+  read(): PauseFigures {
+    const ms = (ns: number) => ns / 1e6;
+    return {
+      loopP99Ms: this.loop.count > 0 ? ms(this.loop.percentile(99)) : 0,
+      loopMaxMs: this.loop.count > 0 ? ms(this.loop.max) : 0,
+      gcCount: this.gc.count,
+      gcMs: this.gc.total,
+      gcLongestMs: this.gc.longest,
+      majorMs: this.gc.major,
+    };
+  }
+
+  stop(): void {
+    this.loop.disable();
+    this.observer.disconnect();
+  }
+}
+
+/** Several processes as one server: the worst stall and pause of any, GC time and count of all. */
+export const worstPauses = (all: PauseFigures[]): PauseFigures => ({
+  loopP99Ms: Math.max(0, ...all.map((p) => p.loopP99Ms)),
+  loopMaxMs: Math.max(0, ...all.map((p) => p.loopMaxMs)),
+  gcCount: all.reduce((sum, p) => sum + p.gcCount, 0),
+  gcMs: all.reduce((sum, p) => sum + p.gcMs, 0),
+  gcLongestMs: Math.max(0, ...all.map((p) => p.gcLongestMs)),
+  majorMs: Math.max(0, ...all.map((p) => p.majorMs)),
+});
