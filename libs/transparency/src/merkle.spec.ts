@@ -5,6 +5,7 @@ import {
   EMPTY_TREE_HASH,
   hashRanges,
   inclusionProof,
+  leafHash,
   NodeReader,
   rangeProofRanges,
   rootFromRange,
@@ -169,5 +170,22 @@ describe('the RFC 9162 Merkle tree', () => {
       expect(resumed.append(e)).toEqual(whole.append(e));
     }
     expect(resumed.root()).toEqual(MTH(D));
+  });
+
+  it('gives the same root from aligned subtrees and leaf hashes as from the entries one by one', () => {
+    const D = entries(1_000);
+    const batch = (from: number, to: number) => {
+      const part = TreeBuilder.empty();
+      for (const e of D.slice(from, to)) part.addEntry(e);
+      return part.root();
+    };
+    const pieced = TreeBuilder.empty();
+    pieced.addSubtree(9, batch(0, 512));
+    pieced.addSubtree(8, batch(512, 768));
+    for (const e of D.slice(768, 800)) pieced.addLeafHash(leafHash(e));
+    pieced.addSubtree(5, batch(800, 832));
+    for (const e of D.slice(832)) pieced.addLeafHash(leafHash(e));
+    expect(pieced.root()).toEqual(MTH(D));
+    expect(() => pieced.addSubtree(4, batch(0, 16))).toThrow(RangeError);
   });
 });

@@ -52,11 +52,25 @@ export class TreeBuilder {
     this.push(leafHash(entry));
   }
 
-  private push(leaf: Buffer, completed?: StoredNode[]): void {
-    let at = this.leaves;
-    this.leaves += 1;
-    let hash = leaf;
-    let level = 0;
+  /** Adds a leaf hashed elsewhere (SHA-256(0x00 ‖ entry)) when only the root is wanted. */
+  addLeafHash(leaf: Buffer): void {
+    this.push(leaf);
+  }
+
+  /**
+   * Adds a complete subtree of 2^level leaves by its hash, to a tree whose size is a multiple of
+   * 2^level: a verification hashes aligned batches of leaves on other threads and hands over roots.
+   */
+  addSubtree(level: number, hash: Buffer): void {
+    if (this.leaves % 2 ** level !== 0) throw new RangeError(`a subtree of 2^${level} leaves cannot follow ${this.leaves} leaves`);
+    this.push(hash, undefined, level);
+  }
+
+  private push(node: Buffer, completed?: StoredNode[], nodeLevel = 0): void {
+    let at = this.leaves / 2 ** nodeLevel;
+    this.leaves += 2 ** nodeLevel;
+    let hash = node;
+    let level = nodeLevel;
     completed?.push({ level, index: at, hash });
     while (at % 2 === 1) {
       const left = this.pending.get(level);

@@ -1,13 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { chainContent, chainContentOfJsonbText, chainHash, GENESIS_HASH, SqlDriver, verifyChain } from '@lotse/event-store';
-import { NoteSigner, openNote, parseVerifierKey, treeHead, TreeBuilder } from '@lotse/transparency';
+import { chainContent, GENESIS_HASH, SqlDriver, verifyChain } from '@lotse/event-store';
+import { HASH_BYTES, NoteSigner, openNote, parseVerifierKey, treeHead, TreeBuilder } from '@lotse/transparency';
 import { AUDIT_SIGNER, AUDIT_SQL, MERKLE_TREE_STORE } from '../audit-log.tokens';
 import { MerkleTreeStore, StoredCheckpoint } from '../tree/merkle-tree-store';
-import { LogRow, RAW_COLUMNS, RawEvent, RawRow, toRawEvent, walkLogText } from './raw-events';
+import { ChainHashPool } from './chain-hash-pool';
+import { emptyLinks, HashedLinks, recomputeHash } from './chain-links';
+import { LeafRow, LogRow, RAW_COLUMNS, RawEvent, RawRow, toRawEvent, walkLogWithLeaves } from './raw-events';
 import { orderFailures, VerificationFailure, VerificationReport } from './verification-report';
 
-/** Rows per read of the full verification; see walkLogText. */
-const LOG_BATCH = 1_000;
+/**
+ * Rows per read of the full verification (see walkLogWithLeaves): a power of two, so that a batch
+ * that starts at a multiple of it is one complete subtree, which a hashing thread folds to its root.
+ */
+const LOG_BATCH = 1_024;
+const LOG_BATCH_LEVEL = Math.log2(LOG_BATCH);
 
 interface ChainEnd {
   version: number;
@@ -39,35 +45,59 @@ export class LogVerifier {
     const builder = TreeBuilder.empty();
     let aligned = true;
     let index = 0;
-    for await (const rows of walkLogText(this.driver, () => LOG_BATCH)) {
-      const leaves = aligned && index < state.size ? await this.tree.leaves(index, index + rows.length) : [];
-      for (const row of rows) {
-        const e = loggedEvent(row);
-        if (aligned && index < state.size) {
-          const leaf = leaves[index - leaves[0]?.leafIndex] ?? leaves.find((l) => l.leafIndex === index);
-          if (!leaf || leaf.position !== e.globalPosition || leaf.eventHash !== e.hash) {
-            failures.push(await this.explainLeaf(e, index, leaf));
-            aligned = false;
-          }
+    const rootFindings = (e: LoggedEvent) => {
+      if (checkpoint && builder.size === checkpoint.treeSize && !builder.root().equals(checkpoint.rootHash)) {
+        failures.push({
+          reason: 'root_mismatch',
+          position: e.globalPosition,
+          leafIndex: builder.size - 1,
+          detail: `the first ${checkpoint.treeSize} events no longer give the root of the signed checkpoint`,
+        });
+      }
+    };
+    const check = async ({ rows, previous, hashed }: HashedBatch): Promise<void> => {
+      const { chain, leaves, root } = await hashed;
+      let e: LoggedEvent | undefined;
+      for (let i = 0; i < rows.length; i += 1) {
+        const row = rows[i];
+        e = loggedEvent(row);
+        // The leaf of this position is leaf `index` holding this hash exactly when leaf `index` records this event.
+        if (aligned && index < state.size && (row.leaf_matches !== true || Number(row.leaf_index) !== index)) {
+          const [leaf] = await this.tree.leaves(index, index + 1);
+          failures.push(await this.explainLeaf(e, index, leaf));
+          aligned = false;
         }
-        const previous = chains.get(e.streamId);
-        linkFindings(e, previous, () => chainContentOfJsonbText(row.stream_id, textEnvelope(row)), failures);
-        if (previous) {
-          previous.version = e.streamVersion;
-          previous.hash = e.hash;
-          previous.position = e.globalPosition;
-        } else chains.set(e.streamId, { version: e.streamVersion, hash: e.hash, position: e.globalPosition });
-        builder.addEntry(Buffer.from(e.hash, 'hex'));
-        if (checkpoint && builder.size === checkpoint.treeSize && !builder.root().equals(checkpoint.rootHash)) {
-          failures.push({
-            reason: 'root_mismatch',
-            position: e.globalPosition,
-            leafIndex: index,
-            detail: `the first ${checkpoint.treeSize} events no longer give the root of the signed checkpoint`,
-          });
+        linkFindings(e, previous[i], chain[i], failures);
+        if (leaves) {
+          builder.addLeafHash(Buffer.from(leaves.buffer, leaves.byteOffset + i * HASH_BYTES, HASH_BYTES));
+          rootFindings(e);
         }
         index += 1;
       }
+      if (root && e) {
+        // The batch ends at the checkpoint's size or before it (see readLimit), never past it.
+        builder.addSubtree(LOG_BATCH_LEVEL, Buffer.from(root));
+        rootFindings(e);
+      }
+    };
+    // Batches end at multiples of LOG_BATCH, and one at the checkpoint's size, where its root is compared.
+    const readLimit = (read: number) => {
+      const toBoundary = LOG_BATCH - (read % LOG_BATCH);
+      return checkpoint && read < checkpoint.treeSize ? Math.min(toBoundary, checkpoint.treeSize - read) : toBoundary;
+    };
+    const pool = ChainHashPool.start();
+    try {
+      // Batches being hashed while the next rows are read: one per thread, and one more being read.
+      const inFlight: HashedBatch[] = [];
+      let dispatched = 0;
+      for await (const rows of walkLogWithLeaves(this.driver, readLimit)) {
+        inFlight.push(hashBatch(rows, dispatched, chains, pool));
+        dispatched += rows.length;
+        if (inFlight.length > pool.size) await check(inFlight.shift()!);
+      }
+      for (const batch of inFlight.splice(0)) await check(batch);
+    } finally {
+      await pool.close();
     }
     if (aligned && index < state.size) {
       const [leaf] = await this.tree.leaves(index, index + 1);
@@ -262,38 +292,71 @@ const loggedEvent = (row: LogRow): LoggedEvent => ({
   hash: row.hash,
 });
 
-const textEnvelope = (row: LogRow) => ({
-  eventId: row.event_id,
-  type: row.type,
-  schemaVersion: row.schema_version,
-  data: row.data,
-  metadata: row.metadata,
-  recordedAt: row.recorded_at,
-});
+/** A batch of the log, what came before each event in its stream, and the chain hashes being recomputed. */
+interface HashedBatch {
+  rows: LeafRow[];
+  previous: (Link | undefined)[];
+  hashed: Promise<HashedLinks>;
+}
+
+type Link = { version: number; hash: string };
+
+/**
+ * Hands a batch that starts at leaf `from` to the pool, with each event's predecessor: the last
+ * event of its stream that the log showed before it, whose stored hash the recomputation continues
+ * from (as verifyChain does). Moves `chains` on to the batch's end.
+ */
+const hashBatch = (rows: LeafRow[], from: number, chains: Map<string, ChainEnd>, pool: ChainHashPool): HashedBatch => {
+  const links = emptyLinks();
+  const previous: (Link | undefined)[] = [];
+  for (const row of rows) {
+    const end = chains.get(row.stream_id);
+    previous.push(end && { version: end.version, hash: end.hash });
+    links.previousHash.push(end?.hash ?? GENESIS_HASH);
+    links.hash.push(row.hash);
+    links.streamId.push(row.stream_id);
+    links.eventId.push(row.event_id);
+    links.type.push(row.type);
+    links.schemaVersion.push(row.schema_version);
+    links.data.push(row.data);
+    links.metadata.push(row.metadata);
+    links.recordedAt.push(row.recorded_at);
+    const version = Number(row.stream_version);
+    const position = Number(row.global_position);
+    if (end) {
+      end.version = version;
+      end.hash = row.hash;
+      end.position = position;
+    } else chains.set(row.stream_id, { version, hash: row.hash, position });
+  }
+  const hashed = pool.hash(links, rows.length === LOG_BATCH && from % LOG_BATCH === 0);
+  // Awaited in order later; a pool that fails meanwhile must not count as an unhandled rejection.
+  hashed.catch(() => undefined);
+  return { rows, previous, hashed };
+};
 
 /** Version order and hash of one event after the previous one of its stream. */
-export const chainFindings = (e: RawEvent, previous: { version: number; hash: string } | undefined): VerificationFailure[] => {
+export const chainFindings = (e: RawEvent, previous: Link | undefined): VerificationFailure[] => {
   const findings: VerificationFailure[] = [];
-  linkFindings(e, previous, () => chainContent(e.streamId, e), findings);
+  linkFindings(
+    e,
+    previous,
+    recomputeHash(previous?.hash ?? GENESIS_HASH, () => chainContent(e.streamId, e)),
+    findings,
+  );
   return findings;
 };
 
-/** Adds to `findings` what is wrong with the link from `previous` to `e`; `content` is what its hash covers. */
+/** Adds to `findings` what is wrong with the link from `previous` to `e`; `recomputed` is the hash its content gives. */
 const linkFindings = (
   e: LoggedEvent,
-  previous: { version: number; hash: string } | undefined,
-  content: () => string,
+  previous: Link | undefined,
+  recomputed: string | undefined,
   findings: VerificationFailure[],
 ): void => {
   const expected = (previous?.version ?? -1) + 1;
   if (e.streamVersion !== expected) {
     findings.push({ reason: 'version_gap', ...at(e), detail: `expected version ${expected}, found ${e.streamVersion}` });
-  }
-  let recomputed: string | undefined;
-  try {
-    recomputed = chainHash(previous?.hash ?? GENESIS_HASH, content());
-  } catch {
-    // A number JSON cannot carry (a jsonb value past a double's range) was never hashed by the store.
   }
   if (recomputed !== e.hash) {
     findings.push({ reason: 'hash_mismatch', ...at(e), detail: "the event's content does not give its stored hash" });

@@ -1,0 +1,73 @@
+import { availableParallelism } from 'node:os';
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ChainLinks, HashedLinks } from './chain-links';
+
+/** The thread's entry beside this file: chain-hash-thread.ts when run from source, .js when built. */
+const ENTRY = join(__dirname, `chain-hash-thread${extname(__filename)}`);
+
+interface Waiting {
+  resolve: (hashed: HashedLinks) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Worker threads that recompute chain hashes and Merkle leaves while the caller reads the next
+ * rows: canonicalising and hashing are most of a full verification's work and need nothing but
+ * the rows' text. Batches
+ * go round-robin; each answer settles the promise of its batch, so the caller consumes them in log
+ * order whatever thread finishes first.
+ */
+export class ChainHashPool {
+  private next = 0;
+  private id = 0;
+  private readonly waiting = new Map<number, Waiting>();
+
+  private constructor(private readonly workers: Worker[]) {
+    for (const worker of workers) {
+      worker.on('message', ({ id, hashed }: { id: number; hashed: HashedLinks }) => {
+        this.waiting.get(id)?.resolve(hashed);
+        this.waiting.delete(id);
+      });
+      worker.on('error', (error) => this.failAll(error));
+      worker.on('exit', (code) => this.failAll(new Error(`a chain-hash thread exited with code ${code}`)));
+    }
+  }
+
+  /**
+   * A thread per core, at least two, at most `max`: the reading thread mostly waits for the
+   * database and the threads, so on two cores two hashing threads share out the work best.
+   */
+  static start(max = 4): ChainHashPool {
+    const size = Math.max(2, Math.min(max, availableParallelism()));
+    // A .ts entry (development, tests) needs the TypeScript loader in the thread as well.
+    const loader = ENTRY.endsWith('.ts') ? "require('@swc-node/register');" : '';
+    return new ChainHashPool(Array.from({ length: size }, () => new Worker(`${loader}require(${JSON.stringify(ENTRY)});`, { eval: true })));
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Hashes a batch on the next thread (see hashLinks); `subtree` for an aligned batch of 2^k events. */
+  hash(links: ChainLinks, subtree: boolean): Promise<HashedLinks> {
+    const id = (this.id += 1);
+    const worker = this.workers[this.next];
+    this.next = (this.next + 1) % this.workers.length;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, links, subtree });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.workers.forEach((w) => w.removeAllListeners('exit'));
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.failAll(new Error('the chain-hash pool was closed'));
+  }
+
+  private failAll(error: Error): void {
+    for (const { reject } of this.waiting.values()) reject(error);
+    this.waiting.clear();
+  }
+}
