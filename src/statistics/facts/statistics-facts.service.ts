@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { factsOf, foldStatisticsEvent, isStatisticsEvent, StatisticsDocument, StatisticsFacts } from '@lotse/domain';
+import {
+  FactsJoin,
+  foldStatisticsEvent,
+  isStatisticsEvent,
+  StatisticsDocument,
+  statisticsDocumentId,
+  StatisticsFacts,
+} from '@lotse/domain';
 import { EventStore } from '@lotse/event-store';
 import { EVENT_STORE } from '../../event-store';
 import { ReadModels } from '../../read-models';
@@ -20,14 +27,16 @@ export const CATCH_UP_LIMIT = 50_000;
  * on. A query at an unchanged position costs one look at the checkpoint. When it moved, the cached
  * documents are brought to the new checkpoint by folding the events between the two positions with
  * the read model's own fold (the events it applied itself, read in log order up to and including the
- * one it names), so only what changed is read; the documents are read whole only on the first query,
+ * one it names), so only what changed is read, and only the documents they changed are joined into
+ * facts again (FactsJoin), which keeps the query columns and suppression decisions that still hold;
+ * the documents are read whole only on the first query,
  * when the log is far ahead (CATCH_UP_LIMIT) or the checkpoint is not found after the cached one (a
  * rebuild or reset moved it elsewhere). Each process keeps its own cache and states the position its
  * answer reflects; a `minPosition` is waited for first, so no answer is older than it.
  */
 @Injectable()
 export class StatisticsFactsSource {
-  private cached?: FactsAt & { documents: Map<string, StatisticsDocument> };
+  private cached?: FactsAt & { join: FactsJoin; documents: Map<string, StatisticsDocument> };
   /** Refreshes run one at a time; a query arriving meanwhile finds the cache already moved. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -55,23 +64,31 @@ export class StatisticsFactsSource {
     if (cached && cached.position === target) return cached;
     // Until the catch-up succeeds, the cache is no cache: its documents may be moved halfway.
     this.cached = undefined;
-    const documents = cached && target !== 0 && (await this.caughtUp(cached.documents, cached.position, target));
-    if (documents) this.cached = { position: target, documents, facts: factsOf(documents) };
+    const changed = cached && target !== 0 && (await this.caughtUp(cached.documents, cached.position, target));
+    if (cached && changed) this.cached = { ...cached, position: target, facts: cached.join.update(changed) };
     else {
-      const snapshot = await this.readModels.snapshot<StatisticsDocument>(statisticsFactsProjection.name);
-      this.cached = { position: snapshot.position, documents: snapshot.documents, facts: factsOf(snapshot.documents) };
+      const { position, documents } = await this.readModels.snapshot<StatisticsDocument>(statisticsFactsProjection.name);
+      const join = new FactsJoin(documents);
+      this.cached = { position, documents, join, facts: join.facts };
     }
     return this.cached;
   }
 
-  /** The documents moved from `position` to `target` (in place) by the events between, or false when that does not reach it. */
-  private async caughtUp(documents: Map<string, StatisticsDocument>, position: number, target: number) {
+  /**
+   * The keys of the documents moved (in place) from `position` to `target` by the events between,
+   * or false when that does not reach it.
+   */
+  private async caughtUp(documents: Map<string, StatisticsDocument>, position: number, target: number): Promise<Set<string> | false> {
     // The facts of the old position stay as they were for whoever still holds them: folding replaces documents, never changes one.
     let read = 0;
+    const changed = new Set<string>();
     try {
       for await (const event of this.store.readAll({ fromPosition: position, batchSize: CATCH_UP_BATCH })) {
-        if (isStatisticsEvent(event)) foldStatisticsEvent(documents, event);
-        if (event.globalPosition === target) return documents;
+        if (isStatisticsEvent(event)) {
+          foldStatisticsEvent(documents, event);
+          changed.add(statisticsDocumentId(event));
+        }
+        if (event.globalPosition === target) return changed;
         if (++read >= this.catchUpLimit) return false;
       }
     } catch {

@@ -1,7 +1,7 @@
 import { JURISDICTIONS, OUTCOMES, PATHWAY_KINDS, RESIDENCE_STATUSES } from '../kernel/vocabulary';
 import { AGE_BANDS } from './age-band';
 import { quarterOf, yearOf } from './calendar';
-import { StatisticsFacts } from './facts';
+import { PathwayFact, StatisticsFacts } from './facts';
 
 /*
  * The facts as columns of small numbers, built once per set of facts (one position) and shared by
@@ -24,6 +24,12 @@ class Codes {
   constructor(readonly known: readonly string[]) {
     this.values = [...known];
     known.forEach((value, i) => this.index.set(value, i));
+  }
+  /** A copy that numbers further values without changing this one's. */
+  copy(): Codes {
+    const copy = new Codes(this.known);
+    for (const value of this.values.slice(this.known.length)) copy.of(value);
+    return copy;
   }
   /** The code of a value, −1 for one never met. */
   find(value: string): number {
@@ -51,6 +57,7 @@ export class DayScale {
     this.quarters = days.map(quarterOf);
     this.years = days.map(yearOf);
   }
+  /** A day's rank (undefined for a day not on the scale). */
   rank(day: string): number {
     return this.rankOf.get(day)!;
   }
@@ -120,17 +127,97 @@ export interface FactColumns {
 
 const TRANSITIONS: readonly string[] = ['training_place', 'employment', 'school'];
 
+type ColumnCodes = FactColumns['codes'];
+
+const pathwayColumns = (n: number): PathwayColumns => ({
+  count: n,
+  kind: new Int32Array(n),
+  jurisdiction: new Int32Array(n),
+  residenceStatus: new Int32Array(n),
+  ageBand: new Int32Array(n),
+  outcome: new Int32Array(n),
+  municipality: new Int32Array(n),
+  status: new Int32Array(n),
+  start: new Int32Array(n),
+  end: new Int32Array(n),
+  duration: new Float64Array(n),
+  transition: new Uint8Array(n),
+  person: new Int32Array(n),
+});
+
+/** Pathway i's figures written into row i of the columns. */
+const writePathway = (
+  columns: PathwayColumns,
+  i: number,
+  p: PathwayFact,
+  codes: ColumnCodes,
+  days: DayScale,
+  municipalityOf: ReadonlyMap<string, number>,
+): void => {
+  columns.kind[i] = codes.kind.of(p.kind);
+  columns.jurisdiction[i] = codes.jurisdiction.of(p.jurisdiction);
+  columns.residenceStatus[i] = codes.residenceStatus.of(p.residenceStatus);
+  columns.ageBand[i] = codes.ageBand.of(p.ageBand);
+  columns.outcome[i] = codes.outcome.of(p.outcome ?? 'none');
+  columns.municipality[i] = municipalityOf.get(p.municipality)!;
+  columns.status[i] = PATHWAY_STATUS_CODES[p.status] ?? -1;
+  columns.start[i] = days.rank(p.start);
+  columns.end[i] = p.endedOn === undefined ? -1 : days.rank(p.endedOn);
+  columns.duration[i] = p.durationDays ?? 0;
+  columns.transition[i] = TRANSITIONS.includes(p.outcome ?? '') ? 1 : 0;
+  columns.person[i] = p.person;
+};
+
+type StepColumns = FactColumns['steps'];
+
+const stepColumns = (count: number, kinds: Codes): StepColumns => ({
+  count,
+  kind: new Int32Array(count),
+  day: new Int32Array(count),
+  municipality: new Int32Array(count),
+  kinds,
+});
+
+/** Case steps `from` on of a pathway written from row `s` of the step columns on; the row after the last. */
+const writeSteps = (steps: StepColumns, s: number, p: PathwayFact, from: number, municipality: number, days: DayScale): number => {
+  for (let k = from; k < p.steps.length; k++) {
+    const [kind, day] = p.steps[k];
+    steps.kind[s] = steps.kinds.of(kind);
+    steps.day[s] = days.rank(day);
+    steps.municipality[s] = municipality;
+    s++;
+  }
+  return s;
+};
+
+/** Pathways by person (counting sort), for the questions asked per person. */
+const byPersonOf = (person: Int32Array): Pick<FactColumns, 'personStart' | 'byPerson'> => {
+  const n = person.length;
+  let maxPerson = -1;
+  for (let i = 0; i < n; i++) if (person[i] > maxPerson) maxPerson = person[i];
+  const personStart = new Int32Array(maxPerson + 2);
+  for (let i = 0; i < n; i++) personStart[person[i] + 1]++;
+  for (let p = 0; p <= maxPerson; p++) personStart[p + 1] += personStart[p];
+  const byPerson = new Int32Array(n);
+  const next = personStart.slice(0, maxPerson + 1);
+  for (let i = 0; i < n; i++) byPerson[next[person[i]]++] = i;
+  return { personStart, byPerson };
+};
+
+const needsMunicipalitiesOf = (facts: StatisticsFacts): string[] =>
+  [...new Set([...facts.persons, ...facts.offers].map((f) => f.municipality))].sort();
+
 const build = (facts: StatisticsFacts): FactColumns => {
   const { pathways } = facts;
   const n = pathways.length;
   const daySet = new Set<string>();
   const municipalitySet = new Set<string>();
-  let steps = 0;
+  let stepCount = 0;
   for (const p of pathways) {
     daySet.add(p.start);
     if (p.endedOn !== undefined) daySet.add(p.endedOn);
     municipalitySet.add(p.municipality);
-    steps += p.steps.length;
+    stepCount += p.steps.length;
     for (const step of p.steps) daySet.add(step[1]);
   }
   const days = new DayScale([...daySet].sort());
@@ -143,60 +230,22 @@ const build = (facts: StatisticsFacts): FactColumns => {
     ageBand: new Codes(AGE_BANDS),
     outcome: new Codes(OUTCOME_VALUES),
   };
-  const columns: PathwayColumns = {
-    count: n,
-    kind: new Int32Array(n),
-    jurisdiction: new Int32Array(n),
-    residenceStatus: new Int32Array(n),
-    ageBand: new Int32Array(n),
-    outcome: new Int32Array(n),
-    municipality: new Int32Array(n),
-    status: new Int32Array(n),
-    start: new Int32Array(n),
-    end: new Int32Array(n),
-    duration: new Float64Array(n),
-    transition: new Uint8Array(n),
-    person: new Int32Array(n),
-  };
-  const stepColumns = {
-    count: steps,
-    kind: new Int32Array(steps),
-    day: new Int32Array(steps),
-    municipality: new Int32Array(steps),
-    kinds: new Codes([]),
-  };
-  let maxPerson = -1;
+  const columns = pathwayColumns(n);
+  const steps = stepColumns(stepCount, new Codes([]));
   let s = 0;
   pathways.forEach((p, i) => {
-    columns.kind[i] = codes.kind.of(p.kind);
-    columns.jurisdiction[i] = codes.jurisdiction.of(p.jurisdiction);
-    columns.residenceStatus[i] = codes.residenceStatus.of(p.residenceStatus);
-    columns.ageBand[i] = codes.ageBand.of(p.ageBand);
-    columns.outcome[i] = codes.outcome.of(p.outcome ?? 'none');
-    columns.municipality[i] = municipalityOf.get(p.municipality)!;
-    columns.status[i] = PATHWAY_STATUS_CODES[p.status] ?? -1;
-    columns.start[i] = days.rank(p.start);
-    columns.end[i] = p.endedOn === undefined ? -1 : days.rank(p.endedOn);
-    columns.duration[i] = p.durationDays ?? 0;
-    columns.transition[i] = TRANSITIONS.includes(p.outcome ?? '') ? 1 : 0;
-    columns.person[i] = p.person;
-    if (p.person > maxPerson) maxPerson = p.person;
-    for (const [kind, day] of p.steps) {
-      stepColumns.kind[s] = stepColumns.kinds.of(kind);
-      stepColumns.day[s] = days.rank(day);
-      stepColumns.municipality[s] = columns.municipality[i];
-      s++;
-    }
+    writePathway(columns, i, p, codes, days, municipalityOf);
+    s = writeSteps(steps, s, p, 0, columns.municipality[i], days);
   });
-  // Pathways by person (counting sort), for the questions asked per person.
-  const personStart = new Int32Array(maxPerson + 2);
-  for (let i = 0; i < n; i++) personStart[columns.person[i] + 1]++;
-  for (let p = 0; p <= maxPerson; p++) personStart[p + 1] += personStart[p];
-  const byPerson = new Int32Array(n);
-  const next = personStart.slice(0, maxPerson + 1);
-  for (let i = 0; i < n; i++) byPerson[next[columns.person[i]]++] = i;
-  const needsMunicipalities = [...new Set([...facts.persons, ...facts.offers].map((f) => f.municipality))].sort();
-  return { days, codes, municipalities, needsMunicipalities, pathways: columns, personStart, byPerson, steps: stepColumns };
+  return {
+    days,
+    codes,
+    municipalities,
+    needsMunicipalities: needsMunicipalitiesOf(facts),
+    pathways: columns,
+    ...byPersonOf(columns.person),
+    steps,
+  };
 };
 
 const built = new WeakMap<StatisticsFacts, FactColumns>();
@@ -209,4 +258,122 @@ export const factColumnsOf = (facts: StatisticsFacts): FactColumns => {
     built.set(facts, columns);
   }
   return columns;
+};
+
+/** What changed from one set of facts to the next, which keeps every unchanged fact at its index. */
+export interface FactsChange {
+  /** Indices of pathways added (at the end) or replaced. */
+  pathways: ReadonlySet<number>;
+  /** Whether a pathway was added or changed in anything but its case steps: what the pathway tables count by. */
+  pathwayFigures: boolean;
+  persons: boolean;
+  offers: boolean;
+  guardDecisions: boolean;
+}
+
+/** The day scale with the days it lacks added, and each old rank's new rank (none when nothing was added). */
+const widenedDays = (days: DayScale, wanted: Iterable<string>): { days: DayScale; remap?: Int32Array } => {
+  const missing = new Set<string>();
+  for (const day of wanted) if (days.rank(day) === undefined) missing.add(day);
+  if (missing.size === 0) return { days };
+  const wider = new DayScale([...days.days, ...missing].sort());
+  return { days: wider, remap: Int32Array.from(days.days, (day) => wider.rank(day)) };
+};
+
+const remapped = (ranks: Int32Array, remap: Int32Array | undefined, length: number): Int32Array => {
+  const out = new Int32Array(length);
+  if (!remap) out.set(ranks);
+  else for (let i = 0; i < ranks.length; i++) out[i] = ranks[i] < 0 ? ranks[i] : remap[ranks[i]];
+  return out;
+};
+
+/** The pathways' rows copied into columns for `n` pathways, their day ranks renumbered. */
+const copiedRows = (o: PathwayColumns, n: number, remap: Int32Array | undefined): PathwayColumns => {
+  const columns: PathwayColumns = { ...o, count: n, start: remapped(o.start, remap, n), end: remapped(o.end, remap, n) };
+  for (const name of ['kind', 'jurisdiction', 'residenceStatus', 'ageBand', 'outcome', 'municipality', 'status', 'person'] as const) {
+    columns[name] = new Int32Array(n);
+    columns[name].set(o[name]);
+  }
+  columns.duration = new Float64Array(n);
+  columns.duration.set(o.duration);
+  columns.transition = new Uint8Array(n);
+  columns.transition.set(o.transition);
+  return columns;
+};
+
+/** Step columns whose rows past their count another position's columns already write into. */
+const extended = new WeakSet<StepColumns>();
+
+/**
+ * The case steps with room for `added` more after the old ones. The arrays keep spare room, so new
+ * steps are written past the previous position's count into the same arrays, which it never reads;
+ * each position's arrays are extended once (by the next position), else copied, as when days were renumbered.
+ */
+const appendableSteps = (old: StepColumns, added: number, remap: Int32Array | undefined): StepColumns => {
+  const count = old.count + added;
+  if (!remap && !extended.has(old) && old.kind.length >= count) {
+    extended.add(old);
+    return { ...old, count, kinds: old.kinds.copy() };
+  }
+  const capacity = Math.ceil(count * 1.25) + 1024;
+  const steps = { ...stepColumns(capacity, old.kinds.copy()), count };
+  steps.kind.set(old.kind.subarray(0, old.count));
+  steps.day.set(remapped(old.day.subarray(0, old.count), remap, old.count));
+  steps.municipality.set(old.municipality.subarray(0, old.count));
+  return steps;
+};
+
+/**
+ * The columns of `next` from those of `previous` (if they were built) and what changed between
+ * them: the rows of the changed pathways written anew, new case steps appended, days added to the
+ * scale (old ranks renumbered), the rest copied, so that a few new events cost a few copies of the
+ * arrays rather than a build. The columns come out as a build would make them but for the order of
+ * the case steps and the codes of strings outside the vocabulary, which no figure depends on. A
+ * change no copy can follow (a pathway moved to another municipality, a new municipality, case
+ * steps that are not the old ones and more) leaves the columns to be built on first use.
+ */
+export const carryFactColumns = (previous: StatisticsFacts, next: StatisticsFacts, change: FactsChange): void => {
+  const old = built.get(previous);
+  if (!old) return;
+  const n = next.pathways.length;
+  const municipalityOf = new Map(old.municipalities.map((m, i) => [m, i]));
+  const wanted: string[] = [];
+  let added = 0;
+  for (const i of change.pathways) {
+    const p = next.pathways[i];
+    const before = i < previous.pathways.length ? previous.pathways[i] : undefined;
+    if (!municipalityOf.has(p.municipality) || (before && before.municipality !== p.municipality)) return;
+    const kept = before ? before.steps.length : 0;
+    if (p.steps.length < kept || p.steps.some((step, k) => k < kept && step !== before!.steps[k])) return;
+    added += p.steps.length - kept;
+    wanted.push(p.start, ...(p.endedOn === undefined ? [] : [p.endedOn]), ...p.steps.slice(kept).map((step) => step[1]));
+  }
+  const { days, remap } = widenedDays(old.days, wanted);
+  const codes = {
+    kind: old.codes.kind.copy(),
+    jurisdiction: old.codes.jurisdiction.copy(),
+    residenceStatus: old.codes.residenceStatus.copy(),
+    ageBand: old.codes.ageBand.copy(),
+    outcome: old.codes.outcome.copy(),
+  };
+  const o = old.pathways;
+  // Only case steps added: the pathways' rows stay as they are, shared with the previous position.
+  const sameRows = !change.pathwayFigures && !remap;
+  const columns: PathwayColumns = sameRows ? o : copiedRows(o, n, remap);
+  const steps = appendableSteps(old.steps, added, remap);
+  let s = old.steps.count;
+  for (const i of change.pathways) {
+    const p = next.pathways[i];
+    if (!sameRows) writePathway(columns, i, p, codes, days, municipalityOf);
+    s = writeSteps(steps, s, p, i < previous.pathways.length ? previous.pathways[i].steps.length : 0, columns.municipality[i], days);
+  }
+  built.set(next, {
+    days,
+    codes,
+    municipalities: old.municipalities,
+    needsMunicipalities: change.persons || change.offers ? needsMunicipalitiesOf(next) : old.needsMunicipalities,
+    pathways: columns,
+    ...(sameRows ? { personStart: old.personStart, byPerson: old.byPerson } : byPersonOf(columns.person)),
+    steps,
+  });
 };

@@ -1,7 +1,13 @@
 import { CaseStepKind, Jurisdiction, Need, Outcome, PathwayKind, ResidenceStatus } from '../kernel/vocabulary';
 import { AgeBand } from './age-band';
 import { daysBetween } from './calendar';
-import { OfferFactDocument, ParticipantFactDocument, StatisticsDocument } from './statistics-documents';
+import {
+  GuardFactDocument,
+  OfferFactDocument,
+  ParticipantFactDocument,
+  PathwayFactDocument,
+  StatisticsDocument,
+} from './statistics-documents';
 
 /** One pathway as the statistics see it; `person` is a number valid only inside one set of facts. */
 export interface PathwayFact {
@@ -71,15 +77,10 @@ export const needsOn = (assessments: readonly { on: string; needs: readonly Need
   return needs;
 };
 
-/**
- * The facts from the documents: pathways joined to their person's residence status at start,
- * merged registrations counted as the person they were merged into, ids replaced by numbers in
- * the order of the sorted document keys (so the same documents always give the same facts).
- */
-export const factsOf = (documents: ReadonlyMap<string, StatisticsDocument>): StatisticsFacts => {
-  const participants = new Map<string, ParticipantFactDocument>();
-  for (const [key, doc] of documents) if (doc.fact === 'participant') participants.set(key.slice('participant-'.length), doc);
-  const survivor = (id: string): string => {
+/** The registration a merged one now counts as: its `mergedInto` chain followed while the target is registered. */
+export const survivorIn =
+  (participants: ReadonlyMap<string, ParticipantFactDocument>) =>
+  (id: string): string => {
     let current = id;
     for (let hops = 0; hops < 100; hops++) {
       const next = participants.get(current)?.mergedInto;
@@ -88,6 +89,81 @@ export const factsOf = (documents: ReadonlyMap<string, StatisticsDocument>): Sta
     }
     return current;
   };
+
+export const PARTICIPANT_PREFIX = 'participant-';
+
+export const pathwayFactOf = (doc: PathwayFactDocument, participant: ParticipantFactDocument | undefined, person: number): PathwayFact => ({
+  person,
+  municipality: doc.municipality,
+  kind: doc.kind,
+  jurisdiction: doc.jurisdiction,
+  residenceStatus: participant ? statusOn(participant.statuses, doc.start) : 'other',
+  ageBand: doc.ageBand,
+  start: doc.start,
+  status: doc.status,
+  tookOfferPlace: doc.tookOfferPlace,
+  steps: doc.steps,
+  ...(doc.outcome ? { outcome: doc.outcome } : {}),
+  ...(doc.endedOn ? { endedOn: doc.endedOn, durationDays: daysBetween(doc.start, doc.endedOn) } : {}),
+});
+
+export const personFactOf = (doc: ParticipantFactDocument, person: number): PersonFact => ({
+  person,
+  municipality: doc.municipality,
+  statuses: doc.statuses,
+  assessments: doc.assessments,
+});
+
+export const offerFactOf = (doc: OfferFactDocument): OfferFact => {
+  const { fact: _fact, holds, ...offer } = doc;
+  return {
+    ...offer,
+    holds: Object.keys(holds)
+      .sort()
+      .map((pathwayId) => holds[pathwayId]),
+  };
+};
+
+/** A guard document's decisions, each counted for the person and in the municipality of the registration it now counts as. */
+export const guardFactsOf = (
+  doc: GuardFactDocument,
+  participants: ReadonlyMap<string, ParticipantFactDocument>,
+  survivor: (id: string) => string,
+  personOf: (participantId: string) => number,
+): GuardDecisionFact[] =>
+  doc.decisions.map((decision) => {
+    const participant = participants.get(decision.participantId);
+    return {
+      person: personOf(decision.participantId),
+      municipality: participant ? (participants.get(survivor(decision.participantId))?.municipality ?? participant.municipality) : '',
+      allowed: decision.allowed,
+      on: decision.on,
+      ...(decision.rule ? { rule: decision.rule } : {}),
+    };
+  });
+
+/** How the facts were joined: what a later join of a few changed documents needs to number and place them alike. */
+export interface FactsJoined {
+  facts: StatisticsFacts;
+  /** The registrations by participant id. */
+  participants: Map<string, ParticipantFactDocument>;
+  /** The person number of each registration that others count as (its own id if it was not merged). */
+  numbers: Map<string, number>;
+}
+
+/**
+ * The facts from the documents: pathways joined to their person's residence status at start,
+ * merged registrations counted as the person they were merged into, ids replaced by numbers in
+ * the order of the sorted document keys (so the same documents always give the same facts).
+ * `placed` hears of each document's facts and where they stand in their list.
+ */
+export const joinFacts = (
+  documents: ReadonlyMap<string, StatisticsDocument>,
+  placed?: (key: string, doc: StatisticsDocument, index: number) => void,
+): FactsJoined => {
+  const participants = new Map<string, ParticipantFactDocument>();
+  for (const [key, doc] of documents) if (doc.fact === 'participant') participants.set(key.slice(PARTICIPANT_PREFIX.length), doc);
+  const survivor = survivorIn(participants);
   const numbers = new Map<string, number>();
   for (const id of [...participants.keys()].sort()) {
     const root = survivor(id);
@@ -114,56 +190,25 @@ export const factsOf = (documents: ReadonlyMap<string, StatisticsDocument>): Sta
     switch (doc.fact) {
       case 'participant':
         if (!doc.mergedInto) {
-          const id = key.slice('participant-'.length);
-          facts.persons.push({
-            person: personOf(id),
-            municipality: doc.municipality,
-            statuses: doc.statuses,
-            assessments: doc.assessments,
-          });
+          placed?.(key, doc, facts.persons.length);
+          facts.persons.push(personFactOf(doc, personOf(key.slice(PARTICIPANT_PREFIX.length))));
         }
         break;
-      case 'pathway': {
-        const participant = participants.get(doc.participantId);
-        facts.pathways.push({
-          person: personOf(doc.participantId),
-          municipality: doc.municipality,
-          kind: doc.kind,
-          jurisdiction: doc.jurisdiction,
-          residenceStatus: participant ? statusOn(participant.statuses, doc.start) : 'other',
-          ageBand: doc.ageBand,
-          start: doc.start,
-          status: doc.status,
-          tookOfferPlace: doc.tookOfferPlace,
-          steps: doc.steps,
-          ...(doc.outcome ? { outcome: doc.outcome } : {}),
-          ...(doc.endedOn ? { endedOn: doc.endedOn, durationDays: daysBetween(doc.start, doc.endedOn) } : {}),
-        });
+      case 'pathway':
+        placed?.(key, doc, facts.pathways.length);
+        facts.pathways.push(pathwayFactOf(doc, participants.get(doc.participantId), personOf(doc.participantId)));
         break;
-      }
-      case 'offer': {
-        const { fact: _fact, holds, ...offer } = doc;
-        facts.offers.push({
-          ...offer,
-          holds: Object.keys(holds)
-            .sort()
-            .map((pathwayId) => holds[pathwayId]),
-        });
+      case 'offer':
+        placed?.(key, doc, facts.offers.length);
+        facts.offers.push(offerFactOf(doc));
         break;
-      }
       case 'guard':
-        for (const decision of doc.decisions) {
-          const participant = participants.get(decision.participantId);
-          facts.guardDecisions.push({
-            person: personOf(decision.participantId),
-            municipality: participant ? (participants.get(survivor(decision.participantId))?.municipality ?? participant.municipality) : '',
-            allowed: decision.allowed,
-            on: decision.on,
-            ...(decision.rule ? { rule: decision.rule } : {}),
-          });
-        }
+        placed?.(key, doc, facts.guardDecisions.length);
+        for (const decision of guardFactsOf(doc, participants, survivor, personOf)) facts.guardDecisions.push(decision);
         break;
     }
   }
-  return facts;
+  return { facts, participants, numbers };
 };
+
+export const factsOf = (documents: ReadonlyMap<string, StatisticsDocument>): StatisticsFacts => joinFacts(documents).facts;

@@ -5,6 +5,7 @@ export * from './age-band';
 export * from './calendar';
 export * from './statistics-documents';
 export * from './facts';
+export * from './facts-join';
 export * from './table';
 export * from './disclosure';
 export * from './queries';

@@ -5,7 +5,7 @@ import { AGE_BANDS } from './age-band';
 import { quarterOf, quartersBetween, yearOf, yearsBetween } from './calendar';
 import { DisclosureRule, protect, suppressLike } from './disclosure';
 import { suppressionUniverseOfCodes } from './suppression-universe';
-import { FactColumns, factColumnsOf, OUTCOME_VALUES, PATHWAY_STATUS_CODES } from './fact-columns';
+import { FactColumns, factColumnsOf, FactsChange, OUTCOME_VALUES, PATHWAY_STATUS_CODES } from './fact-columns';
 import { PathwayFact, StatisticsFacts, needsOn, statusOn } from './facts';
 import { count, countOfCells, Dimension, median, shareOfCells, StatisticsTable, sum, TableItem, tabulate, tabulateCells } from './table';
 
@@ -81,26 +81,41 @@ export interface StatisticsResult {
  * computed once per set of facts (one position) and kept with them: the page's several charts and a
  * report after a look at the table reuse it (as do the open needs of one day). Keyed by the facts
  * object, so it goes when they go; at most MEMO_LIMIT per position, the least recently used dropped
- * first, so that asking for many periods at one position cannot fill the memory.
+ * first, so that asking for many periods at one position cannot fill the memory. Each entry names
+ * the facts it was computed from, so that the next position keeps it when none of them changed
+ * (new case steps change no suppression).
  */
 const MEMO_LIMIT = 64;
-const memos = new WeakMap<StatisticsFacts, Map<string, unknown>>();
-const memoised = <T>(facts: StatisticsFacts, key: string, compute: () => T): T => {
+type MemoInput = keyof Pick<FactsChange, 'pathwayFigures' | 'persons' | 'offers'>;
+interface Memo {
+  value: unknown;
+  inputs: readonly MemoInput[];
+}
+const memos = new WeakMap<StatisticsFacts, Map<string, Memo>>();
+const memoised = <T>(facts: StatisticsFacts, key: string, inputs: readonly MemoInput[], compute: () => T): T => {
   let perFacts = memos.get(facts);
   if (!perFacts) {
     perFacts = new Map();
     memos.set(facts, perFacts);
   }
-  if (perFacts.has(key)) {
-    const found = perFacts.get(key) as T;
+  const found = perFacts.get(key);
+  if (found) {
     perFacts.delete(key);
     perFacts.set(key, found);
-    return found;
+    return found.value as T;
   }
   const value = compute();
-  perFacts.set(key, value);
+  perFacts.set(key, { value, inputs });
   if (perFacts.size > MEMO_LIMIT) perFacts.delete(perFacts.keys().next().value!);
   return value;
+};
+
+/** Hands the memos of `previous` that `change` leaves valid on to `next`. */
+export const carryStatisticsMemos = (previous: StatisticsFacts, next: StatisticsFacts, change: FactsChange): void => {
+  const perFacts = memos.get(previous);
+  if (!perFacts) return;
+  const kept = [...perFacts].filter(([, memo]) => !memo.inputs.some((input) => change[input]));
+  if (kept.length > 0) memos.set(next, new Map(kept));
 };
 
 const inPeriod = (day: string | undefined, from?: string, to?: string): day is string =>
@@ -288,7 +303,7 @@ export const pathwayStatistics = (facts: StatisticsFacts, params: PathwaysParame
   }
   const table = tabulateCells(name, 'count', dimensions, countOfCells(counts));
   // The figures of every grouping and municipality at this position and period are suppressed as one (see suppression-universe.ts).
-  const universe = memoised(facts, `pathways|${rule.minCell}|${measure}|${from ?? ''}|${to ?? ''}`, () => {
+  const universe = memoised(facts, `pathways|${rule.minCell}|${measure}|${from ?? ''}|${to ?? ''}`, ['pathwayFigures'], () => {
     const all = only === undefined ? chosen : selectPathways(columns, measure, from, to);
     const universeDimensions: Dimension[] = PATHWAY_DIMENSIONS.map((name) => ({ name, values: valuesOf(name, all, false) }));
     const codes = universeDimensions.map((dim) => codesOf(dim.name as PathwayDimension, dim.values, columns, all, from, undefined));
@@ -344,6 +359,9 @@ const openNeedsOn = (facts: StatisticsFacts, columns: FactColumns, on: string) =
   return { n: kind.length, kind: Int32Array.from(kind), status: Int32Array.from(status), municipality: Int32Array.from(municipality) };
 };
 
+/** The open needs count people by their pathways, their needs and status, and number the municipalities of people and offers. */
+const NEEDS_INPUTS: readonly MemoInput[] = ['pathwayFigures', 'persons', 'offers'];
+
 /**
  * GET /statistics/needs-offers: on one day, the people with an open need of a pathway kind by their
  * residence status, against the places of that kind open to the status (as of right: total and
@@ -360,7 +378,7 @@ export const needsOffersStatistics = (facts: StatisticsFacts, params: NeedsOffer
     municipality: municipality !== undefined ? [municipality] : columns.needsMunicipalities,
   };
   const dimensions: Dimension[] = order.map((name) => ({ name, values: values[name] }));
-  const everyone = memoised(facts, `open-needs|${on}`, () => openNeedsOn(facts, columns, on));
+  const everyone = memoised(facts, `open-needs|${on}`, NEEDS_INPUTS, () => openNeedsOn(facts, columns, on));
   // The people of the table: those of the municipality asked for (its one value), or everyone.
   const only = municipality === undefined ? undefined : columns.needsMunicipalities.indexOf(municipality);
   const codes = { kind: everyone.kind, residenceStatus: everyone.status, municipality: everyone.municipality };
@@ -375,7 +393,7 @@ export const needsOffersStatistics = (facts: StatisticsFacts, params: NeedsOffer
     });
     people[cell]++;
   }
-  const universe = memoised(facts, `needs-offers|${rule.minCell}|${on}`, () =>
+  const universe = memoised(facts, `needs-offers|${rule.minCell}|${on}`, NEEDS_INPUTS, () =>
     suppressionUniverseOfCodes(
       NEEDS_OFFERS_DIMENSIONS.map((name) => ({ name, values: name === 'municipality' ? columns.needsMunicipalities : values[name] })),
       NEEDS_OFFERS_DIMENSIONS.map((name) => codes[name]),

@@ -66,95 +66,12 @@ const cross = (dimensions: readonly Dimension[]): string[][] =>
 const keysOf = (dimensions: readonly Dimension[], values: readonly string[]): Record<string, string> =>
   Object.fromEntries(dimensions.map((dim, i) => [dim.name, values[i]]));
 
-const SEPARATOR = '\u0000';
-
 /**
- * Groups `items` by their keys and aggregates every cell, row, column and the total from the
- * items in it: a count is the number of items, a rate the share or median of their data.
- * Items with a value outside a dimension's values are not counted anywhere.
- */
-export const tabulate = <T>(
-  name: string,
-  measure: TableMeasure,
-  dimensions: readonly Dimension[],
-  items: readonly TableItem<T>[],
-  aggregate: (data: readonly T[]) => { value: number; denominator?: number },
-): RawTable => {
-  const known = dimensions.map((dim) => new Set(dim.values));
-  const buckets = new Map<string, T[]>();
-  const counted: T[] = [];
-  for (const item of items) {
-    if (!item.keys.every((value, i) => known[i].has(value))) continue;
-    const key = item.keys.join(SEPARATOR);
-    const bucket = buckets.get(key);
-    if (bucket) bucket.push(item.datum);
-    else buckets.set(key, [item.datum]);
-    counted.push(item.datum);
-  }
-  const entry = (keys: Record<string, string>, data: readonly T[]): RawEntry => ({ keys, ...aggregate(data) });
-  const total = entry({}, counted);
-  if (dimensions.length === 0)
-    return { name, measure, rowDimensions: [], columnDimension: null, columns: [], cells: [], rowTotals: [], columnTotals: [], total };
-  if (dimensions.length === 1) {
-    const [dim] = dimensions;
-    const cells = dim.values.map((value) => entry({ [dim.name]: value }, buckets.get(value) ?? []));
-    return { name, measure, rowDimensions: [dim.name], columnDimension: null, columns: [], cells, rowTotals: [], columnTotals: [], total };
-  }
-  const rowDims = dimensions.slice(0, -1);
-  const columnDim = dimensions[dimensions.length - 1];
-  const cells: RawEntry[] = [];
-  const rowTotals: RawEntry[] = [];
-  const columnData = new Map<string, T[]>(columnDim.values.map((value) => [value, []]));
-  for (const row of cross(rowDims)) {
-    const rowData: T[] = [];
-    for (const column of columnDim.values) {
-      const data = buckets.get([...row, column].join(SEPARATOR)) ?? [];
-      cells.push(entry(keysOf(dimensions, [...row, column]), data));
-      for (const datum of data) rowData.push(datum);
-      const columnBucket = columnData.get(column)!;
-      for (const datum of data) columnBucket.push(datum);
-    }
-    rowTotals.push(entry(keysOf(rowDims, row), rowData));
-  }
-  const columnTotals = columnDim.values.map((value) => entry({ [columnDim.name]: value }, columnData.get(value)!));
-  return {
-    name,
-    measure,
-    rowDimensions: rowDims.map((dim) => dim.name),
-    columnDimension: columnDim.name,
-    columns: [...columnDim.values],
-    cells,
-    rowTotals,
-    columnTotals,
-    total,
-  };
-};
-
-export const count = (data: readonly unknown[]) => ({ value: data.length });
-
-/** A share in percent with one decimal, of the data that are `true`. */
-export const share = (data: readonly boolean[]) => ({
-  value: data.length === 0 ? 0 : Math.round((1000 * data.filter(Boolean).length) / data.length) / 10,
-  denominator: data.length,
-});
-
-/** The median with one decimal (the mean of the two middle values for an even number). */
-export const median = (data: readonly number[]) => {
-  if (data.length === 0) return { value: 0, denominator: 0 };
-  const sorted = [...data].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const value = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return { value: Math.round(value * 10) / 10, denominator: data.length };
-};
-
-export const sum = (data: readonly number[]) => ({ value: data.reduce((a, b) => a + b, 0) });
-
-/**
- * The same table as `tabulate` would make, from figures kept per cell instead of from the items:
- * cell c is the c-th combination of the dimensions' values (the last dimension varying fastest),
- * and every entry is aggregated from the cells it covers — a cell alone, the cells of a row or of a
- * column, all of them for the total. For figures that add up (counts, shares), so a query counts
- * its items into a typed array once and no entry looks at an item again.
+ * The layout of every table: cell c is the c-th combination of the dimensions' values (the last
+ * dimension varying fastest), and every entry is aggregated from the cells it covers — a cell
+ * alone, the cells of a row or of a column, all of them for the total. A query that keeps its
+ * figures per cell (counts, shares in typed arrays) aggregates them here without looking at an
+ * item again; `tabulate` hands it the items of each cell.
  */
 export const tabulateCells = (
   name: string,
@@ -205,6 +122,52 @@ export const tabulateCells = (
     total,
   };
 };
+
+/**
+ * Groups `items` by their keys and aggregates every cell, row, column and the total from the
+ * items in it: a count is the number of items, a rate the share or median of their data.
+ * Items with a value outside a dimension's values are in no cell, so not counted anywhere (nor in the total).
+ */
+export const tabulate = <T>(
+  name: string,
+  measure: TableMeasure,
+  dimensions: readonly Dimension[],
+  items: readonly TableItem<T>[],
+  aggregate: (data: readonly T[]) => { value: number; denominator?: number },
+): RawTable => {
+  const index = dimensions.map((dim) => new Map(dim.values.map((value, i) => [value, i])));
+  const buckets = Array.from({ length: dimensions.reduce((product, dim) => product * dim.values.length, 1) }, () => [] as T[]);
+  for (const item of items) {
+    let cell = 0;
+    for (let k = 0; k < dimensions.length && cell >= 0; k++) {
+      const i = index[k].get(item.keys[k]);
+      cell = i === undefined ? -1 : cell * dimensions[k].values.length + i;
+    }
+    if (cell >= 0) buckets[cell].push(item.datum);
+  }
+  return tabulateCells(name, measure, dimensions, (cells) =>
+    aggregate(cells.length === 1 ? buckets[cells[0]] : cells.flatMap((c) => buckets[c])),
+  );
+};
+
+export const count = (data: readonly unknown[]) => ({ value: data.length });
+
+/** A share in percent with one decimal, of the data that are `true`. */
+export const share = (data: readonly boolean[]) => ({
+  value: data.length === 0 ? 0 : Math.round((1000 * data.filter(Boolean).length) / data.length) / 10,
+  denominator: data.length,
+});
+
+/** The median with one decimal (the mean of the two middle values for an even number). */
+export const median = (data: readonly number[]) => {
+  if (data.length === 0) return { value: 0, denominator: 0 };
+  const sorted = [...data].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { value: Math.round(value * 10) / 10, denominator: data.length };
+};
+
+export const sum = (data: readonly number[]) => ({ value: data.reduce((a, b) => a + b, 0) });
 
 /** Sums a count per cell over the cells an entry covers. */
 export const countOfCells =
