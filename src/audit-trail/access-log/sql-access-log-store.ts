@@ -1,6 +1,7 @@
 import type { SqlDriver } from '@lotse/event-store';
-import { GENESIS_HASH } from '@lotse/event-store';
-import { AccessEntry, accessHash, AccessRecord } from './access-entry';
+import { chainHash, GENESIS_HASH } from '@lotse/event-store';
+import { AccessEntry, AccessRecord } from './access-entry';
+import { accessEntryJson } from './access-entry-json';
 import { AccessLogStore, AccessQuery, Purged } from './access-log-store';
 
 const SCHEMA = `
@@ -84,16 +85,21 @@ interface Row {
 
 const recordOf = (row: Row): AccessRecord => ({ ...row.entry, seq: Number(row.seq), previousHash: row.previous_hash, hash: row.hash });
 
-/** The batch chained on `head`: each entry's link and hash, ready for APPEND_BATCH. */
+/**
+ * The batch chained on `head`: each entry's link and hash, ready for APPEND_BATCH. The JSON is put together from the
+ * entry's canonical text, which the hash is taken of anyway, rather than serialised a second time; the hashes are
+ * hex, which needs no escaping.
+ */
 const chainOn = (head: string, entries: readonly AccessEntry[]): { rows: string; last: string } => {
   let previousHash = head;
-  const rows = entries.map((entry) => {
-    const hash = accessHash(previousHash, entry);
-    const row = { entry, previousHash, hash };
+  let rows = '[';
+  for (let i = 0; i < entries.length; i += 1) {
+    const entry = accessEntryJson(entries[i]);
+    const hash = chainHash(previousHash, entry);
+    rows += `${i ? ',' : ''}{"entry":${entry},"previousHash":"${previousHash}","hash":"${hash}"}`;
     previousHash = hash;
-    return row;
-  });
-  return { rows: JSON.stringify(rows), last: previousHash };
+  }
+  return { rows: `${rows}]`, last: previousHash };
 };
 
 /**
