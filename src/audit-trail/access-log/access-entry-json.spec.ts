@@ -2,6 +2,7 @@ import { canonicalJson } from '@lotse/event-store';
 import fc from 'fast-check';
 import { AccessEntry } from './access-entry';
 import { accessEntryJson } from './access-entry-json';
+import { aRead } from './testing/a-read';
 
 const text = fc.string({ unit: 'grapheme', maxLength: 20 });
 const texts = fc.array(fc.oneof(text, fc.uuid()), { maxLength: 4 });
@@ -31,19 +32,10 @@ describe("the access entry's canonical JSON", () => {
   });
 
   it('leaves out an absent purpose and detail', () => {
-    const entry: AccessEntry = {
-      at: '2026-03-01T10:00:00.000Z',
-      sub: 'coach-1',
-      roles: ['coach'],
-      municipality: 'neuss',
-      route: 'GET /participants/:id',
-      participantIds: ['p-1'],
-      municipalities: ['neuss'],
-      action: 'read',
-    };
+    const entry: AccessEntry = { ...aRead('coach-1'), at: '2026-03-01T10:00:00.000Z' };
     expect(accessEntryJson(entry)).toBe(
       '{"action":"read","at":"2026-03-01T10:00:00.000Z","municipalities":["neuss"],"municipality":"neuss",' +
-        '"participantIds":["p-1"],"roles":["coach"],"route":"GET /participants/:id","sub":"coach-1"}',
+        '"participantIds":["p-coach-1"],"roles":["coach"],"route":"GET /participants/:id","sub":"coach-1"}',
     );
   });
 });

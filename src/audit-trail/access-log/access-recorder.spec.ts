@@ -1,16 +1,9 @@
 import { AccessEntry } from './access-entry';
 import { AccessRecorder, AccessToRecord } from './access-recorder';
 import { MemoryAccessLogStore } from './memory-access-log-store';
+import { aRead } from './testing/a-read';
 
-const read = (sub: string): AccessToRecord => ({
-  sub,
-  roles: ['coach'],
-  municipality: 'neuss',
-  route: 'GET /participants/:id',
-  participantIds: ['p-1'],
-  municipalities: ['neuss'],
-  action: 'read',
-});
+const read = (sub: string): AccessToRecord => aRead(sub);
 
 /** A store that counts its appends and can be made to fail. */
 class CountingStore extends MemoryAccessLogStore {
