@@ -1,11 +1,22 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { SqlDriver } from '@lotse/event-store';
-import { ACCESS_LOG_STORE, AccessLogStore, firstBrokenLink } from '../../src/audit-trail';
+import { ACCESS_LOG_STORE, AccessLogStore, AccessRecorder, firstBrokenLink } from '../../src/audit-trail';
 import { AccessLogRetention } from '../../src/audit-trail/access-log/access-log-retention';
 import { PERSONAL_DATA_READS } from '../../src/audit-trail/access-log/personal-data-reads';
 import { SQL_DRIVER } from '../../src/database';
 import { bearer, bootTestApp } from './test-app';
+
+/** Rows read whole from the access log, inserted again as they were. */
+const putBack = async (sql: SqlDriver, rows: readonly Record<string, unknown>[]): Promise<void> => {
+  for (const row of rows) {
+    const columns = Object.keys(row);
+    await sql.query(
+      `insert into access_log (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+      columns.map((c) => (typeof row[c] === 'object' && row[c] !== null && !(row[c] instanceof Date) ? JSON.stringify(row[c]) : row[c])),
+    );
+  }
+};
 
 const coach = bearer(['coach'], 'neuss', 'coach-1');
 const auditor = bearer(['auditor'], 'neuss', 'auditor-1');
@@ -430,13 +441,30 @@ export const auditTrailScenarios = (eventStoreUrl: () => string) => {
         expect(verified.accessLog).toMatchObject({ intact: false, firstBadSeq: Number(next.seq) });
         expect(verified.intact).toBe(false);
       } finally {
-        const columns = Object.keys(saved);
-        await sql.query(
-          `insert into access_log (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
-          columns.map((c) =>
-            typeof saved[c] === 'object' && saved[c] !== null && !(saved[c] instanceof Date) ? JSON.stringify(saved[c]) : saved[c],
-          ),
-        );
+        await putBack(sql, [saved]);
+      }
+      expect((await http.get('/audit/verify').set('Authorization', auditor).expect(200)).body.accessLog).toMatchObject({ intact: true });
+    });
+
+    it('is checked by GET /audit/verify: records deleted at the end of the log fall short of its head', async () => {
+      const { id: participantId } = await register();
+      await http.get(`/participants/${participantId}`).set('Authorization', coach).expect(200);
+      await http.get(`/participants/${participantId}/career`).set('Authorization', coach).expect(200);
+      await accessOf(`participantId=${participantId}`);
+      // The read of the access log is itself an entry: written before the tail is taken, so it is put back too.
+      await app.get(AccessRecorder).flush();
+      const sql = app.get<SqlDriver>(SQL_DRIVER);
+      const tail = await sql.query<Record<string, unknown>>(
+        `select * from access_log where seq >= (select min(seq) from access_log where participant_ids @> $1::jsonb) order by seq`,
+        [JSON.stringify([participantId])],
+      );
+      await sql.query('delete from access_log where seq >= $1', [Number(tail[0].seq)]);
+      try {
+        const verified = (await http.get('/audit/verify').set('Authorization', auditor).expect(200)).body;
+        expect(verified.accessLog).toMatchObject({ intact: false, firstBadSeq: Number(tail[0].seq) });
+        expect(verified.intact).toBe(false);
+      } finally {
+        await putBack(sql, tail);
       }
       expect((await http.get('/audit/verify').set('Authorization', auditor).expect(200)).body.accessLog).toMatchObject({ intact: true });
     });

@@ -9,7 +9,8 @@ export class AccessLogVerification {
     nullable: true,
     type: 'integer',
     description:
-      'seq of the first record whose content no longer gives its hash (changed) or whose link misses the one before (a record removed)',
+      'seq of the first record whose content no longer gives its hash (changed) or whose link misses the one before (a record removed); ' +
+      "for records removed at the end, the seq after the last one left (the log's recorded head lies beyond it)",
   })
   firstBadSeq: number | null;
 }

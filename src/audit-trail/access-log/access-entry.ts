@@ -1,4 +1,4 @@
-import { canonicalJson, chainHash } from '@lotse/event-store';
+import { canonicalJson, chainHash, GENESIS_HASH } from '@lotse/event-store';
 
 /** What was done with the data: read, read with sealed fields opened, exported, or the log's own purge. */
 export type AccessAction = 'read' | 'unseal' | 'export' | 'purge';
@@ -43,4 +43,24 @@ export const firstBrokenLink = (records: readonly AccessRecord[], anchor?: strin
     previous = hash;
   }
   return undefined;
+};
+
+/** The access log's last entry as the log records it apart from the entries: what a removed tail no longer matches. */
+export interface AccessChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * Where a check of the whole log finds it first bad: a broken link or hash, else a tail that does not end at the
+ * recorded head. Entries removed at the end leave an intact chain behind, so the last one left must be the head;
+ * when it is short of it, the first seq after the last one left is where the log went missing.
+ */
+export const firstBadSeq = (records: readonly AccessRecord[], head: AccessChainHead | undefined): number | undefined => {
+  const broken = firstBrokenLink(records);
+  if (broken !== undefined || head === undefined) return broken;
+  const last = records.at(-1) ?? { seq: 0, hash: GENESIS_HASH };
+  if (last.seq < head.seq) return last.seq + 1;
+  if (last.seq > head.seq) return records.find((record) => record.seq > head.seq)?.seq;
+  return last.hash === head.hash ? undefined : last.seq;
 };

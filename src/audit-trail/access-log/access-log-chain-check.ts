@@ -1,13 +1,13 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { AccessLogCheckerSlot, AccessLogVerification } from '../../audit-log';
 import { ACCESS_LOG_STORE } from '../audit-trail.tokens';
-import { firstBrokenLink } from './access-entry';
+import { firstBadSeq } from './access-entry';
 import { AccessLogStore } from './access-log-store';
 
 /**
  * Puts the access log's chain into `GET /audit/verify`: every stored record, in order, against its
- * hash and its link to the one before. A changed record breaks its own hash, a removed one the link
- * of the next.
+ * hash and its link to the one before, and the last against the head the log records apart. A changed
+ * record breaks its own hash, a removed one the link of the next, removed ones at the end the match with the head.
  */
 @Injectable()
 export class AccessLogChainCheck implements OnModuleInit {
@@ -21,8 +21,8 @@ export class AccessLogChainCheck implements OnModuleInit {
   }
 
   async check(): Promise<AccessLogVerification> {
-    const records = await this.store.all();
-    const bad = firstBrokenLink(records);
+    const { records, head } = await this.store.chain();
+    const bad = firstBadSeq(records, head);
     return { intact: bad === undefined, checkedRecords: records.length, firstBadSeq: bad ?? null };
   }
 }

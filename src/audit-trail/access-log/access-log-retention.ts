@@ -8,7 +8,8 @@ const PURGE_EVERY_MS = 6 * 60 * 60 * 1000;
 
 /**
  * Keeps the access log to `ACCESS_LOG_RETENTION_DAYS`. A purge is recorded as an entry of its own (how many, up to
- * which seq, and the last removed hash, to which the chain's next entry links), so a gap in the log is explained.
+ * which seq, and the last removed hash, to which the chain's next entry links), written with the removal, so a gap in
+ * the log is explained.
  */
 export class AccessLogRetention implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('AccessLog');
@@ -38,21 +39,16 @@ export class AccessLogRetention implements OnApplicationBootstrap, OnApplication
   async purge(now: Date = new Date()): Promise<Purged> {
     await this.recorder.flush();
     const cutoff = new Date(now.getTime() - this.retentionDays * DAY_MS).toISOString();
-    const purged = await this.store.purgeBefore(cutoff);
-    if (purged.count > 0) {
-      this.recorder.record({
-        at: now.toISOString(),
-        sub: 'lotse',
-        roles: [],
-        municipality: '*',
-        route: 'access log retention',
-        participantIds: [],
-        municipalities: [],
-        action: 'purge',
-        detail: { cutoff, retentionDays: this.retentionDays, ...purged },
-      });
-      await this.recorder.flush();
-    }
-    return purged;
+    return this.store.purgeBefore(cutoff, (purged) => ({
+      at: now.toISOString(),
+      sub: 'lotse',
+      roles: [],
+      municipality: '*',
+      route: 'access log retention',
+      participantIds: [],
+      municipalities: [],
+      action: 'purge',
+      detail: { cutoff, retentionDays: this.retentionDays, ...purged },
+    }));
   }
 }

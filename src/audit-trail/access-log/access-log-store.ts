@@ -1,4 +1,4 @@
-import { AccessEntry, AccessRecord } from './access-entry';
+import { AccessChainHead, AccessEntry, AccessRecord } from './access-entry';
 
 export interface AccessQuery {
   participantId?: string;
@@ -31,5 +31,11 @@ export interface AccessLogStore {
   query(query: AccessQuery): Promise<{ items: AccessRecord[]; total: number }>;
   /** Every record in order, for a walk along the chain. */
   all(): Promise<AccessRecord[]>;
-  purgeBefore(cutoff: string): Promise<Purged>;
+  /** Every record and the recorded head, as of one moment: the chain walk's input, a removed tail included. */
+  chain(): Promise<{ records: AccessRecord[]; head: AccessChainHead | undefined }>;
+  /**
+   * Removes the entries before `cutoff` and, when it removed any, appends the entry `recordOf` makes of what it
+   * removed, at once: the log is never seen without its latest entries and without the purge's record of them.
+   */
+  purgeBefore(cutoff: string, recordOf: (purged: Purged) => AccessEntry): Promise<Purged>;
 }

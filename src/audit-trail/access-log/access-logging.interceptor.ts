@@ -34,13 +34,21 @@ export class AccessLoggingInterceptor implements NestInterceptor {
           query: request.query as Record<string, unknown>,
         });
         if (!user || !subjects) return;
-        void this.record(user, route, subjects, purposeOf(request.headers[PURPOSE_HEADER]));
+        const purpose = purposeOf(request.headers[PURPOSE_HEADER]);
+        if (subjects.municipalities?.length) this.record(user, route, subjects, subjects.municipalities, purpose);
+        else void this.municipalitiesOf(subjects.participantIds).then((found) => this.record(user, route, subjects, found, purpose));
       }),
     );
   }
 
-  private async record(user: AuthenticatedUser, route: string, subjects: ReadSubjects, purpose: string | undefined): Promise<void> {
-    const municipalities = subjects.municipalities?.length ? subjects.municipalities : await this.municipalitiesOf(subjects.participantIds);
+  /** Hands the recorder a fresh object of one shape for every read; an absent purpose or detail stays undefined. */
+  private record(
+    user: AuthenticatedUser,
+    route: string,
+    subjects: ReadSubjects,
+    municipalities: string[],
+    purpose: string | undefined,
+  ): void {
     this.recorder.record({
       sub: user.sub,
       roles: user.roles,
@@ -48,9 +56,9 @@ export class AccessLoggingInterceptor implements NestInterceptor {
       route,
       participantIds: subjects.participantIds,
       municipalities,
-      ...(purpose === undefined ? {} : { purpose }),
+      purpose,
       action: subjects.action ?? 'read',
-      ...(subjects.detail ? { detail: subjects.detail } : {}),
+      detail: subjects.detail,
     });
   }
 

@@ -1,16 +1,9 @@
 import { AccessEntry } from './access-entry';
 import { AccessRecorder, AccessToRecord } from './access-recorder';
 import { MemoryAccessLogStore } from './memory-access-log-store';
+import { aRead } from './testing/a-read';
 
-const read = (sub: string): AccessToRecord => ({
-  sub,
-  roles: ['coach'],
-  municipality: 'neuss',
-  route: 'GET /participants/:id',
-  participantIds: ['p-1'],
-  municipalities: ['neuss'],
-  action: 'read',
-});
+const read = (sub: string): AccessToRecord => aRead(sub);
 
 /** A store that counts its appends and can be made to fail. */
 class CountingStore extends MemoryAccessLogStore {
@@ -24,13 +17,46 @@ class CountingStore extends MemoryAccessLogStore {
 }
 
 describe('the access recorder', () => {
-  it('writes many reads in one append once the batch is full, in the order they were recorded', async () => {
+  it('writes the batch once it is full, without waiting for the flush interval', async () => {
     const store = new CountingStore();
     const recorder = new AccessRecorder(store, { flushAfterMs: 60_000, batchSize: 3, maxBuffered: 100 });
-    ['a', 'b', 'c', 'd'].forEach((sub) => recorder.record(read(sub)));
+    ['a', 'b', 'c'].forEach((sub) => recorder.record(read(sub)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(store.appends).toEqual([3]);
+    expect((await store.all()).map((r) => r.sub)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('writes what arrived while a write was in flight in one append after it, in the order recorded', async () => {
+    const store = new CountingStore();
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const append = store.append.bind(store);
+    store.append = (entries) => gate.then(() => append(entries));
+    const recorder = new AccessRecorder(store, { flushAfterMs: 60_000, batchSize: 2, maxBuffered: 100 });
+    ['a', 'b'].forEach((sub) => recorder.record(read(sub)));
+    await new Promise((resolve) => setImmediate(resolve));
+    ['c', 'd', 'e', 'f', 'g'].forEach((sub) => recorder.record(read(sub)));
+    release();
     await recorder.flush();
-    expect(store.appends).toEqual([3, 1]);
-    expect((await store.all()).map((r) => r.sub)).toEqual(['a', 'b', 'c', 'd']);
+    expect(store.appends).toEqual([2, 5]);
+    expect((await store.all()).map((r) => r.sub)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+  });
+
+  it('stamps each entry with the time it was recorded, not the time it was written', async () => {
+    const store = new CountingStore();
+    let now = Date.parse('2026-03-01T10:00:00.000Z');
+    const recorder = new AccessRecorder(store, { flushAfterMs: 60_000, batchSize: 100, maxBuffered: 100 }, () => now);
+    recorder.record(read('a'));
+    now += 1500;
+    recorder.record(read('b'));
+    recorder.record({ ...read('c'), at: '2026-01-01T00:00:00.000Z' });
+    now += 60_000;
+    await recorder.flush();
+    expect((await store.all()).map((r) => r.at)).toEqual([
+      '2026-03-01T10:00:00.000Z',
+      '2026-03-01T10:00:01.500Z',
+      '2026-01-01T00:00:00.000Z',
+    ]);
   });
 
   it('writes a batch that is not full after the flush interval', async () => {

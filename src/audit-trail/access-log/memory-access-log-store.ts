@@ -1,5 +1,5 @@
 import { GENESIS_HASH } from '@lotse/event-store';
-import { AccessEntry, accessHash, AccessRecord } from './access-entry';
+import { AccessChainHead, AccessEntry, accessHash, AccessRecord } from './access-entry';
 import { AccessLogStore, AccessQuery, Purged } from './access-log-store';
 
 /**
@@ -45,10 +45,16 @@ export class MemoryAccessLogStore implements AccessLogStore {
     return Promise.resolve([...this.records]);
   }
 
-  purgeBefore(cutoff: string): Promise<Purged> {
+  chain(): Promise<{ records: AccessRecord[]; head: AccessChainHead | undefined }> {
+    return Promise.resolve({ records: [...this.records], head: { ...this.head } });
+  }
+
+  async purgeBefore(cutoff: string, recordOf: (purged: Purged) => AccessEntry): Promise<Purged> {
     const removed = this.records.filter((r) => Date.parse(r.at) < Date.parse(cutoff));
     this.records = this.records.filter((r) => Date.parse(r.at) >= Date.parse(cutoff));
     const last = removed.at(-1);
-    return Promise.resolve({ count: removed.length, throughSeq: last?.seq ?? null, lastHash: last?.hash ?? null });
+    const purged = { count: removed.length, throughSeq: last?.seq ?? null, lastHash: last?.hash ?? null };
+    if (purged.count > 0) await this.append([recordOf(purged)]);
+    return purged;
   }
 }

@@ -2,19 +2,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { acquirePglite, PgliteDriver, PostgresDriver, releasePglite, SqlDriver } from '@lotse/event-store';
 import { dropSchemas, freshSchemaName, TEST_DATABASE_URL } from '@lotse/event-store/testing/postgres-test-database';
 import { randomUUID } from 'node:crypto';
-import { AccessEntry, firstBrokenLink } from './access-entry';
+import { AccessEntry, firstBadSeq, firstBrokenLink } from './access-entry';
 import { SqlAccessLogStore } from './sql-access-log-store';
+import { aRead } from './testing/a-read';
 
-const read = (sub: string): AccessEntry => ({
-  at: new Date().toISOString(),
-  sub,
-  roles: ['coach'],
-  municipality: 'neuss',
-  route: 'GET /participants/:id',
-  participantIds: [`p-${sub}`],
-  municipalities: ['neuss'],
-  action: 'read',
-});
+const read = (sub: string): AccessEntry => ({ ...aRead(sub), at: new Date().toISOString() });
 const reads = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => read(`${prefix}${i}`));
 
 /** The same contract on both engines: `open` gives one more instance of the service on the same database. */
@@ -57,15 +49,38 @@ const contract = (open: () => Promise<SqlAccessLogStore>, driver: () => SqlDrive
     expect(firstBrokenLink(all)).toBeUndefined();
   });
 
-  it('goes on from the last removed hash after a purge emptied the table', async () => {
+  it('records a purge with the removal, and goes on from the last removed hash after it emptied the table', async () => {
     const store = await open();
     await store.append(reads('old', 2));
-    const purged = await store.purgeBefore(new Date(Date.now() + 60_000).toISOString());
+    const purged = await store.purgeBefore(new Date(Date.now() + 60_000).toISOString(), (removed) => ({
+      ...read('lotse'),
+      action: 'purge',
+      detail: { ...removed },
+    }));
     expect(purged.count).toBe(2);
+    const [record] = await store.all();
+    expect(record).toMatchObject({ sub: 'lotse', action: 'purge', previousHash: purged.lastHash, detail: purged });
     const other = await open();
     await other.append(reads('new', 1));
-    const [next] = await store.all();
-    expect(next.previousHash).toBe(purged.lastHash);
+    const { records, head } = await store.chain();
+    expect(records.map((r) => r.sub)).toEqual(['lotse', 'new0']);
+    expect(records[1].previousHash).toBe(records[0].hash);
+    expect(firstBadSeq(records, head)).toBeUndefined();
+  });
+
+  it('answers its records with the head, which a removed tail no longer reaches', async () => {
+    const store = await open();
+    await store.append(reads('a', 4));
+    const intact = await store.chain();
+    expect(intact.head).toEqual({ seq: intact.records[3].seq, hash: intact.records[3].hash });
+    expect(firstBadSeq(intact.records, intact.head)).toBeUndefined();
+    await driver().query('delete from access_log where seq >= $1', [intact.records[2].seq]);
+    const cut = await store.chain();
+    expect(firstBrokenLink(cut.records)).toBeUndefined();
+    expect(firstBadSeq(cut.records, cut.head)).toBe(intact.records[2].seq);
+    await driver().query('delete from access_log');
+    const emptied = await store.chain();
+    expect(firstBadSeq(emptied.records, emptied.head)).toBe(1);
   });
 
   it('goes on from the last entry when the head row is missing', async () => {

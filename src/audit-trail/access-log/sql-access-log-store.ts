@@ -1,6 +1,7 @@
-import type { SqlDriver } from '@lotse/event-store';
-import { GENESIS_HASH } from '@lotse/event-store';
-import { AccessEntry, accessHash, AccessRecord } from './access-entry';
+import type { SqlDriver, SqlTransaction } from '@lotse/event-store';
+import { chainHash, GENESIS_HASH } from '@lotse/event-store';
+import { AccessChainHead, AccessEntry, AccessRecord } from './access-entry';
+import { accessEntryJson } from './access-entry-json';
 import { AccessLogStore, AccessQuery, Purged } from './access-log-store';
 
 const SCHEMA = `
@@ -72,6 +73,8 @@ moved as (
 select (select count(*) from inserted)::int as written, (select hash from head) as head
 `;
 
+const ALL_RECORDS = 'select seq, entry, previous_hash, hash from access_log order by seq';
+
 /** Two instances appending at once each find the other's batch at most once per batch of theirs; more means something is wrong. */
 const MAX_ATTEMPTS = 20;
 
@@ -84,16 +87,21 @@ interface Row {
 
 const recordOf = (row: Row): AccessRecord => ({ ...row.entry, seq: Number(row.seq), previousHash: row.previous_hash, hash: row.hash });
 
-/** The batch chained on `head`: each entry's link and hash, ready for APPEND_BATCH. */
+/**
+ * The batch chained on `head`: each entry's link and hash, ready for APPEND_BATCH. The JSON is put together from the
+ * entry's canonical text, which the hash is taken of anyway, rather than serialised a second time; the hashes are
+ * hex, which needs no escaping.
+ */
 const chainOn = (head: string, entries: readonly AccessEntry[]): { rows: string; last: string } => {
   let previousHash = head;
-  const rows = entries.map((entry) => {
-    const hash = accessHash(previousHash, entry);
-    const row = { entry, previousHash, hash };
+  let rows = '[';
+  for (let i = 0; i < entries.length; i += 1) {
+    const entry = accessEntryJson(entries[i]);
+    const hash = chainHash(previousHash, entry);
+    rows += `${i ? ',' : ''}{"entry":${entry},"previousHash":"${previousHash}","hash":"${hash}"}`;
     previousHash = hash;
-    return row;
-  });
-  return { rows: JSON.stringify(rows), last: previousHash };
+  }
+  return { rows: `${rows}]`, last: previousHash };
 };
 
 /**
@@ -115,18 +123,23 @@ export class SqlAccessLogStore implements AccessLogStore {
     });
   }
 
-  async append(entries: readonly AccessEntry[]): Promise<void> {
+  append(entries: readonly AccessEntry[]): Promise<void> {
+    return this.appendVia(this.sql, entries);
+  }
+
+  /** Appends on `sql`: the pool, or the purge's transaction. */
+  private async appendVia(sql: SqlTransaction, entries: readonly AccessEntry[]): Promise<void> {
     if (entries.length === 0) return;
     try {
-      let head = this.head ?? (await this.currentHead());
+      let head = this.head ?? (await this.currentHead(sql));
       for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
         const { rows, last } = chainOn(head, entries);
-        const [answer] = await this.sql.query<{ written: number; head: string | null }>(APPEND_BATCH, [head, rows, last]);
+        const [answer] = await sql.query<{ written: number; head: string | null }>(APPEND_BATCH, [head, rows, last]);
         if (answer.written === entries.length) {
           this.head = last;
           return;
         }
-        head = answer.head ?? (await this.seedHead());
+        head = answer.head ?? (await this.seedHead(sql));
       }
       throw new Error(`the access log's head moved on ${MAX_ATTEMPTS} times in a row`);
     } catch (error) {
@@ -135,15 +148,15 @@ export class SqlAccessLogStore implements AccessLogStore {
     }
   }
 
-  private async currentHead(): Promise<string> {
-    const [row] = await this.sql.query<{ hash: string }>('select hash from access_log_head where id = 1');
-    return row?.hash ?? this.seedHead();
+  private async currentHead(sql: SqlTransaction): Promise<string> {
+    const [row] = await sql.query<{ hash: string }>('select hash from access_log_head where id = 1');
+    return row?.hash ?? this.seedHead(sql);
   }
 
   /** The head row gone (removed by hand): seeded again from the last entry, as at start. */
-  private async seedHead(): Promise<string> {
-    await this.sql.query(SEED_HEAD);
-    const [row] = await this.sql.query<{ hash: string }>('select hash from access_log_head where id = 1');
+  private async seedHead(sql: SqlTransaction): Promise<string> {
+    await sql.query(SEED_HEAD);
+    const [row] = await sql.query<{ hash: string }>('select hash from access_log_head where id = 1');
     return row.hash;
   }
 
@@ -174,11 +187,21 @@ export class SqlAccessLogStore implements AccessLogStore {
   }
 
   async all(): Promise<AccessRecord[]> {
-    const rows = await this.sql.query<Row>('select seq, entry, previous_hash, hash from access_log order by seq');
+    const rows = await this.sql.query<Row>(ALL_RECORDS);
     return rows.map(recordOf);
   }
 
-  async purgeBefore(cutoff: string): Promise<Purged> {
+  async chain(): Promise<{ records: AccessRecord[]; head: AccessChainHead | undefined }> {
+    // One snapshot for both: an append committed between the two reads would otherwise look like a head past the end.
+    return this.sql.transaction(async (tx) => {
+      await tx.query('set transaction isolation level repeatable read');
+      const [head] = await tx.query<{ seq: string | number; hash: string }>('select seq, hash from access_log_head where id = 1');
+      const rows = await tx.query<Row>(ALL_RECORDS);
+      return { records: rows.map(recordOf), head: head && { seq: Number(head.seq), hash: head.hash } };
+    });
+  }
+
+  async purgeBefore(cutoff: string, recordOf: (purged: Purged) => AccessEntry): Promise<Purged> {
     return this.sql.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [APPEND_LOCK]);
       const [removed] = await tx.query<{ count: string | number; through: string | number | null; hash: string | null }>(
@@ -187,7 +210,9 @@ export class SqlAccessLogStore implements AccessLogStore {
         [cutoff],
       );
       const count = Number(removed.count);
-      return { count, throughSeq: count > 0 ? Number(removed.through) : null, lastHash: count > 0 ? removed.hash : null };
+      const purged = { count, throughSeq: count > 0 ? Number(removed.through) : null, lastHash: count > 0 ? removed.hash : null };
+      if (count > 0) await this.appendVia(tx, [recordOf(purged)]);
+      return purged;
     });
   }
 }

@@ -2385,7 +2385,7 @@ export type components = {
       intact: boolean;
       /** @description records checked */
       checkedRecords: number;
-      /** @description seq of the first record whose content no longer gives its hash (changed) or whose link misses the one before (a record removed) */
+      /** @description seq of the first record whose content no longer gives its hash (changed) or whose link misses the one before (a record removed); for records removed at the end, the seq after the last one left (the log's recorded head lies beyond it) */
       firstBadSeq: number | null;
     };
     VerificationReport: {
