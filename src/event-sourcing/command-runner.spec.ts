@@ -42,11 +42,16 @@ const context = (overrides: Partial<RequestContext> = {}): RequestContext => ({
 describe('CommandRunner', () => {
   let store: EventStore;
   let aggregates: Runner;
-  beforeEach(async () => {
+  // One embedded store for the file: starting PGlite costs seconds of CPU, a test a fraction of that,
+  // and every test writes streams of its own. Spies on the store go with their test.
+  beforeAll(async () => {
     store = await createEventStore({ engine: 'pglite', dir: 'memory://', schema: 'lotse' });
+  });
+  afterAll(() => store.close());
+  beforeEach(() => {
     aggregates = runner(store);
   });
-  afterEach(() => store.close());
+  afterEach(() => jest.restoreAllMocks());
 
   it('appends what the decider decided with the envelope of the request', async () => {
     const result = await aggregates.handle('counter-1', { by: 2, max: 10 }, context());

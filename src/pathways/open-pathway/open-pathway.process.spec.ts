@@ -82,8 +82,14 @@ describe.each(stores)('OpenPathwayProcess on %s', (_, location) => {
   let vault: PersonalDataVault;
   let places: OfferPlaces;
 
-  beforeEach(async () => {
+  // One store per engine for the file: booting one (PGlite's WASM, a schema on the server) costs far more
+  // than a test, and each test has participants and offers of its own, so none sees another's streams.
+  beforeAll(async () => {
     store = await createEventStore(location());
+  });
+  afterAll(() => store.close());
+
+  beforeEach(async () => {
     const flakyStore = withFlakyLedger(store);
     flaky = flakyStore.flaky;
     runner = new CommandRunner(flakyStore.store);
@@ -100,7 +106,6 @@ describe.each(stores)('OpenPathwayProcess on %s', (_, location) => {
     await process.beforeApplicationShutdown();
     await places.beforeApplicationShutdown();
     jest.restoreAllMocks();
-    await store.close();
   });
 
   const register = async (participantId: string) => {
