@@ -43,6 +43,13 @@ export class StatisticsPageRoute {
       status: 200,
       description: 'The file, `Cache-Control: public, max-age=31536000, immutable`',
       alternatives: { 'text/javascript': { type: 'string' }, 'text/css': { type: 'string' } },
+      headers: {
+        'Content-Encoding': {
+          description: '`br` or `gzip` when `Accept-Encoding` allows it',
+          schema: { type: 'string', enum: ['br', 'gzip'] },
+        },
+        Vary: { description: '`Accept-Encoding`', schema: { type: 'string' } },
+      },
     },
     problems: { 404: ['not_found'] },
   })

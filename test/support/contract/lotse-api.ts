@@ -8191,6 +8191,10 @@ export interface operations {
       200: {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
+          /** @description `br` or `gzip` when `Accept-Encoding` allows it */
+          'Content-Encoding'?: 'br' | 'gzip';
+          /** @description `Accept-Encoding` */
+          Vary?: string;
           [name: string]: unknown;
         };
         content: {
