@@ -11,6 +11,7 @@ RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY libs ./libs
 COPY src ./src
+COPY scripts ./scripts
 RUN npm run build
 
 # --- prod-deps: runtime dependencies only ----------------------------------------------------

@@ -28,7 +28,7 @@ const BROWSER_GLOBALS = Object.fromEntries(
 const TEST_FILES = ['**/*.spec.ts', '**/*.test.ts', '**/testing/**/*.ts', 'test/**/*.ts'];
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'src/statistics-page/bundle/'] },
   {
     files: ['**/*.ts'],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked],

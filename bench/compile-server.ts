@@ -8,7 +8,7 @@ const ROOT = join(__dirname, '..');
 /** What the measured server loads: the app, its libraries and the bench's own entry and routes. */
 const TREES = ['src', 'libs'];
 /** Files the app reads at run time, copied as they are (as nest-cli.json's `assets` does for `npm start`). */
-const ASSETS = ['src/statistics-page/web'];
+const ASSETS = ['src/statistics-page/web', 'src/statistics-page/bundle'];
 const BENCH_FILES = [
   'bench/http-server.ts',
   'bench/http-cluster.ts',

@@ -1,3 +1,4 @@
+import { loadPageAssets } from '../src/statistics-page/page-assets';
 import { INestApplication } from '@nestjs/common';
 import { sign } from 'jsonwebtoken';
 import request from 'supertest';
@@ -40,7 +41,7 @@ const CALLS: Readonly<Record<string, (r: Resources) => Call>> = {
   'GET /health': () => ({ path: '/health' }),
   'GET /metrics': () => ({ path: '/metrics' }),
   'GET /statistics': () => ({ path: '/statistics' }),
-  'GET /statistics/assets/:file': () => ({ path: '/statistics/assets/page.js' }),
+  'GET /statistics/assets/:file': () => ({ path: `/statistics/assets/${loadPageAssets().scriptName}` }),
   'POST /participants': (r) => ({
     path: '/participants',
     body: { givenName: 'Probe', familyName: 'Matrix', birthDate: '2001-02-03', municipality: r.municipality, residenceStatus: 'duldung' },

@@ -1,7 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { get, IncomingHttpHeaders } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { eligibilityTableOn, NRW_ELIGIBILITY_TABLES } from '@lotse/domain';
@@ -10,7 +12,7 @@ import { SeedClient } from '../scripts/seed/seed-client';
 import { seedCounty } from '../scripts/seed/seed-county';
 import { signTestToken } from '../src/auth/testing';
 import { hasChromium, launchChromium } from './support/chromium';
-import { FakeOidcProvider, startFakeOidcProvider } from './support/fake-oidc-provider';
+import { FakeOidcProvider, startFakeOidcProvider, TokenIssuing } from './support/fake-oidc-provider';
 import { Answer, expectedMarks, suppressedFigures } from './support/statistics-page.expectations';
 import { bootTestApp, TEST_SECRET } from './support/test-app';
 
@@ -156,12 +158,47 @@ describeIfChromium('the statistics page in headless Chromium (pglite)', () => {
     }
   });
 
-  it('answers 404 with a problem for a file the page does not have, and serves the library it has', async () => {
-    const missing = await request(app.getHttpServer()).get('/statistics/assets/secrets.txt').expect(404);
-    expect(missing.body).toMatchObject({ code: 'not_found' });
-    const plot = await request(app.getHttpServer()).get('/statistics/assets/plot.js').expect(200);
-    expect(plot.headers['content-type']).toMatch(/^text\/javascript/);
-    expect(plot.text).toContain('@observablehq/plot');
+  it('serves its one script and stylesheet under hashed names, compressed, kept for a year; 404 for any other file', async () => {
+    const shell = await request(app.getHttpServer()).get('/statistics').expect(200);
+    const script = /<script type="module" src="(\/statistics\/assets\/page\.[0-9a-f]{16}\.js)">/.exec(shell.text)?.[1];
+    const style = /<link rel="stylesheet" href="(\/statistics\/assets\/style\.[0-9a-f]{16}\.css)"/.exec(shell.text)?.[1];
+    expect({ script, style }).toEqual({ script: expect.any(String), style: expect.any(String) });
+    // The shell names the files; it is the one thing a browser must ask for again.
+    expect(shell.headers['cache-control']).toBe('no-store');
+
+    // node:http, not supertest or fetch: both would decompress the body before the test sees it.
+    const raw = (path: string, acceptEncoding: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        get(`${origin}${path}`, { headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            res.statusCode === 200
+              ? resolve({ headers: res.headers, body: Buffer.concat(chunks) })
+              : reject(new Error(`HTTP ${res.statusCode}`)),
+          );
+        }).on('error', reject);
+      });
+    const plain = await raw(script!, 'identity');
+    const brotli = await raw(script!, 'gzip, deflate, br');
+    const gzip = await raw(script!, 'gzip;q=1, br;q=0');
+    expect(plain.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect([brotli.headers['content-encoding'], gzip.headers['content-encoding']]).toEqual(['br', 'gzip']);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotli.headers['vary']).toMatch(/Accept-Encoding/);
+    const body = plain.body;
+    expect(brotliDecompressSync(brotli.body).equals(body)).toBe(true);
+    expect(gunzipSync(gzip.body).equals(body)).toBe(true);
+    // Compressed it is a fraction of what it was: the page's script travels as about a third.
+    expect(brotli.body.length).toBeLessThan(body.length / 3);
+    expect(body.toString()).toContain('lotse-statistics-rendered');
+    expect((await raw(style!, 'br')).headers['content-type']).toMatch(/^text\/css/);
+
+    for (const file of ['page.js', 'plot.js', 'd3.js', 'secrets.txt']) {
+      const missing = await request(app.getHttpServer()).get(`/statistics/assets/${file}`).expect(404);
+      expect(missing.body).toMatchObject({ code: 'not_found' });
+    }
   });
 
   it('loads nothing from anywhere but the app, under its own strict Content-Security-Policy', async () => {
@@ -239,6 +276,52 @@ describeIfChromium('the statistics page signing in with the OIDC provider (pglit
       expect({ verified: provider.verifiedExchanges, refused: provider.refusedExchanges }).toEqual({ verified: 1, refused: 0 });
       // The code is spent and gone from the address bar.
       expect(page.url()).toBe(`${origin}/statistics`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  /** Signs in from a fresh tab with the tokens `issuing` describes; counts the logins and refreshes it took. */
+  const signInWith = async (issuing: TokenIssuing) => {
+    provider.issuing = issuing;
+    const before = { logins: provider.authorizations, refreshes: provider.refreshes };
+    const page = await browser.newPage();
+    await page.goto(`${origin}/statistics`);
+    await page.click('#oidc-button');
+    await page.waitForSelector('body[data-state="ready"], body[data-state="error"]');
+    const took = { logins: provider.authorizations - before.logins, refreshes: provider.refreshes - before.refreshes };
+    return { page, took };
+  };
+
+  it('renews an expired token with the refresh token, once for all the calls that the API refused', async () => {
+    const { page, took } = await signInWith({ refreshTokens: true, expiredTokens: 1 });
+    try {
+      expect(await page.getAttribute('body', 'data-state')).toBe('ready');
+      expect(await page.textContent('#message')).toBe('');
+      expect(took).toEqual({ logins: 1, refreshes: 1 });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('sends the user through the login again when the provider gave no refresh token', async () => {
+    const { page, took } = await signInWith({ refreshTokens: false, expiredTokens: 1 });
+    try {
+      expect(await page.getAttribute('body', 'data-state')).toBe('ready');
+      expect(took).toEqual({ logins: 2, refreshes: 0 });
+      expect(page.url()).toBe(`${origin}/statistics`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('goes through the login again only once when the API still refuses the new token, and says so', async () => {
+    const { page, took } = await signInWith({ refreshTokens: false, expiredTokens: 2 });
+    try {
+      expect(await page.getAttribute('body', 'data-state')).toBe('error');
+      expect(await page.textContent('#message')).toContain('Die Anmeldung ist ungültig oder abgelaufen');
+      expect(await page.isVisible('#oidc-button')).toBe(true);
+      expect(took).toEqual({ logins: 2, refreshes: 0 });
     } finally {
       await page.close();
     }

@@ -1,58 +1,70 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { GERMAN_LABELS } from './german-labels';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Encoding, ENCODINGS } from './content-encoding';
 import { LoginSettings } from './login-settings';
+import { PAGE_BUNDLE_DIR, PAGE_BUNDLE_FILES } from './page-bundle';
 
 /**
- * The page and the files it loads, read once at start: its own script and stylesheet (web/, copied
- * beside the compiled code by `nest build`), the German labels as a script module, and the charting
- * library (Observable Plot with its d3) from node_modules — served by the app, never from a CDN.
+ * The page's two files, read once at start from the bundle `npm run build:page` made: its script
+ * (the page's modules, the German labels and the parts of Plot and d3 it uses) and its
+ * stylesheet, each as it is and compressed. Their names carry a hash of their content, so a
+ * browser may keep them for a year: a changed file is a new name, which the HTML shell (never
+ * cached) refers to.
  */
 export interface PageAsset {
-  body: Buffer;
   contentType: string;
-  /** The libraries change only with a new install; the page's own files may change with every start. */
-  cacheControl: string;
+  bodies: Readonly<Record<Encoding, Buffer>>;
+}
+
+export interface PageAssets {
+  /** The files by their hashed name, as the shell refers to them. */
+  files: ReadonlyMap<string, PageAsset>;
+  scriptName: string;
+  styleName: string;
 }
 
 const WEB = join(__dirname, 'web');
-const JS = 'text/javascript; charset=utf-8';
-const LIBRARY_CACHE = 'public, max-age=3600';
-const OWN_CACHE = 'no-cache';
+export const ASSET_PATH = '/statistics/assets/';
+/** A hashed name never changes its content. */
+export const ASSET_CACHE = 'public, max-age=31536000, immutable';
 
-/** A file of an installed package's dist folder, found through the package's own entry point. */
-const packageDist = (entry: string, file: string): Buffer => readFileSync(join(dirname(require.resolve(entry)), file));
+const read = (file: string): Buffer => {
+  const path = join(PAGE_BUNDLE_DIR, file);
+  if (!existsSync(path)) throw new Error(`the statistics page is not built: ${path} is missing (npm run build:page)`);
+  return readFileSync(path);
+};
 
-/** The page's own modules and stylesheet: every .js and .css file of web/. */
-const ownFiles = (): [string, PageAsset][] =>
-  readdirSync(WEB)
-    .filter((file) => /\.(js|css)$/.test(file))
-    .map((file) => [
-      file,
-      { body: readFileSync(join(WEB, file)), contentType: file.endsWith('.css') ? 'text/css; charset=utf-8' : JS, cacheControl: OWN_CACHE },
-    ]);
+/** `page.js` → `page.<hash>.js`: the first 16 hex digits of the SHA-256 of its content. */
+const hashedName = (file: string, body: Buffer): string => {
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+  return file.replace(/\.(\w+)$/, `.${hash}.$1`);
+};
 
-export const loadPageAssets = (): ReadonlyMap<string, PageAsset> =>
-  new Map<string, PageAsset>([
-    ...ownFiles(),
-    [
-      'labels.js',
-      { body: Buffer.from(`export const LABELS = ${JSON.stringify(GERMAN_LABELS)};\n`), contentType: JS, cacheControl: OWN_CACHE },
-    ],
-    // d3's entry is dist/d3.mjs under Node's conditions, Plot's src/index.js: their UMD builds sit beside or above.
-    ['d3.js', { body: packageDist('d3', 'd3.min.js'), contentType: JS, cacheControl: LIBRARY_CACHE }],
-    ['plot.js', { body: packageDist('@observablehq/plot', '../dist/plot.umd.min.js'), contentType: JS, cacheControl: LIBRARY_CACHE }],
-  ]);
+const asset = (file: string, contentType: string): [string, PageAsset] => {
+  const identity = read(file);
+  const compressed = Object.fromEntries(ENCODINGS.map((encoding) => [encoding, read(`${file}.${encoding === 'gzip' ? 'gz' : encoding}`)]));
+  return [hashedName(file, identity), { contentType, bodies: { identity, ...compressed } as Record<Encoding, Buffer> }];
+};
+
+export const loadPageAssets = (): PageAssets => {
+  const script = asset(PAGE_BUNDLE_FILES.script, 'text/javascript; charset=utf-8');
+  const style = asset(PAGE_BUNDLE_FILES.style, 'text/css; charset=utf-8');
+  return { files: new Map([script, style]), scriptName: script[0], styleName: style[0] };
+};
 
 const attribute = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The HTML shell with the login settings as data attributes: no inline script, which the policy forbids. */
-export const renderPage = (login: LoginSettings): string => {
+/** The HTML shell with its files' hashed names and the login settings as data attributes: no inline script, which the policy forbids. */
+export const renderPage = (login: LoginSettings, assets: Pick<PageAssets, 'scriptName' | 'styleName'>): string => {
   const template = readFileSync(join(WEB, 'index.html'), 'utf8');
   const data =
     login.mode === 'oidc'
       ? `data-login="oidc" data-issuer="${attribute(login.issuer)}" data-client-id="${attribute(login.clientId)}"`
       : 'data-login="development"';
-  return template.replace('data-login-settings', data);
+  return template
+    .replace(`${ASSET_PATH}${PAGE_BUNDLE_FILES.script}`, `${ASSET_PATH}${assets.scriptName}`)
+    .replace(`${ASSET_PATH}${PAGE_BUNDLE_FILES.style}`, `${ASSET_PATH}${assets.styleName}`)
+    .replace('data-login-settings', data);
 };

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '../config';
 import { statisticsPageCsp } from './content-security-policy';
 import { loginSettingsOf } from './login-settings';
-import { loadPageAssets, renderPage } from './page-assets';
+import { loadPageAssets, PageAssets, renderPage } from './page-assets';
 import { StatisticsPageRoute } from './statistics-page.route';
 import { PAGE_ASSETS, PAGE_SHELL, PageShell } from './statistics-page.tokens';
 
@@ -13,10 +13,10 @@ import { PAGE_ASSETS, PAGE_SHELL, PageShell } from './statistics-page.tokens';
     { provide: PAGE_ASSETS, useFactory: loadPageAssets },
     {
       provide: PAGE_SHELL,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): PageShell => {
+      inject: [APP_CONFIG, PAGE_ASSETS],
+      useFactory: (config: AppConfig, assets: PageAssets): PageShell => {
         const login = loginSettingsOf(config);
-        return { html: renderPage(login), csp: statisticsPageCsp(login.mode === 'oidc' ? login.providerOrigin : undefined) };
+        return { html: renderPage(login, assets), csp: statisticsPageCsp(login.mode === 'oidc' ? login.providerOrigin : undefined) };
       },
     },
   ],

@@ -1,8 +1,9 @@
-import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth';
 import { ApiOperationFor } from '../http';
-import { PageAsset } from './page-assets';
+import { preferredEncoding } from './content-encoding';
+import { ASSET_CACHE, PageAssets } from './page-assets';
 import { PAGE_ASSETS, PAGE_SHELL, PageShell } from './statistics-page.tokens';
 import type { HttpResponse } from '../http';
 
@@ -17,7 +18,7 @@ import type { HttpResponse } from '../http';
 export class StatisticsPageRoute {
   constructor(
     @Inject(PAGE_SHELL) private readonly shell: PageShell,
-    @Inject(PAGE_ASSETS) private readonly assets: ReadonlyMap<string, PageAsset>,
+    @Inject(PAGE_ASSETS) private readonly assets: PageAssets,
   ) {}
 
   @Get()
@@ -35,23 +36,36 @@ export class StatisticsPageRoute {
   @Get('assets/:file')
   @ApiOperationFor({
     summary: 'Load a file of the statistics page',
-    description: 'The page’s script, stylesheet, German labels, or the charting library.',
+    description:
+      'The page’s script (its modules, the German labels and the charting library, bundled) or its stylesheet, by the name ' +
+      'the page refers to it with: a hash of its content, so it may be kept for a year. Brotli or gzip as `Accept-Encoding` allows.',
     answers: {
       status: 200,
-      description: 'The file; the libraries cached for an hour, the page’s own files revalidated',
+      description: 'The file, `Cache-Control: public, max-age=31536000, immutable`',
       alternatives: { 'text/javascript': { type: 'string' }, 'text/css': { type: 'string' } },
+      headers: {
+        'Content-Encoding': {
+          description: '`br` or `gzip` when `Accept-Encoding` allows it',
+          schema: { type: 'string', enum: ['br', 'gzip'] },
+        },
+        Vary: { description: '`Accept-Encoding`', schema: { type: 'string' } },
+      },
     },
     problems: { 404: ['not_found'] },
   })
   @ApiParam({
     name: 'file',
-    enum: ['page.js', 'api.js', 'charts.js', 'format.js', 'login.js', 'tables.js', 'style.css', 'labels.js', 'd3.js', 'plot.js'],
+    description: 'A name the page refers to, e.g. `page.3f2c9a1b4d5e6f70.js`',
+    example: 'page.3f2c9a1b4d5e6f70.js',
   })
-  asset(@Param('file') file: string, @Res() res: HttpResponse): void {
-    const asset = this.assets.get(file);
+  asset(@Param('file') file: string, @Headers('accept-encoding') acceptEncoding: string | undefined, @Res() res: HttpResponse): void {
+    const asset = this.assets.files.get(file);
     if (!asset) throw new NotFoundException(`the statistics page has no file ${file}`);
+    const encoding = preferredEncoding(acceptEncoding);
     res.header('Content-Type', asset.contentType);
-    res.header('Cache-Control', asset.cacheControl);
-    res.send(asset.body);
+    res.header('Cache-Control', ASSET_CACHE);
+    res.header('Vary', 'Accept-Encoding');
+    if (encoding !== 'identity') res.header('Content-Encoding', encoding);
+    res.send(asset.bodies[encoding]);
   }
 }

@@ -1,4 +1,4 @@
-/** The page's assets (`ReadonlyMap<string, PageAsset>`), read once at start. */
+/** The page's files (`PageAssets`), read once at start. */
 export const PAGE_ASSETS = Symbol('PAGE_ASSETS');
 /** The rendered HTML shell and its Content-Security-Policy. */
 export const PAGE_SHELL = Symbol('PAGE_SHELL');

@@ -377,9 +377,12 @@ export const openApiContractScenarios = (eventStoreUrl: () => string, options: {
       expect(listed.data?.items.map((r) => r.id)).toContain(reportId);
       expect((await analyst.GET('/reports/{id}', { params: { path: { id: reportId } } })).response.status).toBe(200);
       expect((await analyst.GET('/reports/{id}/reproduction', { params: { path: { id: reportId } } })).response.status).toBe(200);
-      expect((await anonymous.GET('/statistics', { parseAs: 'text' })).data).toContain('<html');
+      const shell = (await anonymous.GET('/statistics', { parseAs: 'text' })).data ?? '';
+      expect(shell).toContain('<html');
+      // The page's script under the hashed name its shell refers to.
+      const script = /\/statistics\/assets\/(page\.[0-9a-f]{16}\.js)/.exec(shell)?.[1] ?? 'page.js';
       expect(
-        (await anonymous.GET('/statistics/assets/{file}', { params: { path: { file: 'page.js' } }, parseAs: 'text' })).response.status,
+        (await anonymous.GET('/statistics/assets/{file}', { params: { path: { file: script } }, parseAs: 'text' })).response.status,
       ).toBe(200);
     });
 

@@ -2,9 +2,34 @@
 // refusal means for the user in German.
 
 let token = null;
-/** The token every call carries from now on (null after signing out). */
-export const useToken = (value) => {
+let renew = null;
+let renewing = null;
+/**
+ * The token every call carries from now on (null after signing out), and how to get a new one
+ * when the API refuses it (`renewer`: resolves to a new token, or null when there is none).
+ */
+export const useToken = (value, renewer = null) => {
   token = value;
+  renew = renewer;
+};
+
+/**
+ * A new token for one the API refused. The page's calls run in parallel and all fail together
+ * when the token expires: they share one renewal, since a provider may take a refresh token only
+ * once, and a call refused with a token already replaced simply tries the new one.
+ */
+const renewed = async (refused) => {
+  if (token !== refused) return token;
+  if (!renew) return null;
+  renewing ??= renew()
+    .then((fresh) => {
+      if (fresh) token = fresh;
+      return fresh;
+    })
+    .finally(() => {
+      renewing = null;
+    });
+  return renewing;
 };
 
 export class ApiError extends Error {
@@ -35,11 +60,16 @@ export const explain = (error) => {
   }
 };
 
+const send = (path, init, bearer) =>
+  fetch(path, { ...init, headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json', ...(init.headers || {}) } });
+
 export const api = async (path, init = {}) => {
-  const response = await fetch(path, {
-    ...init,
-    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(init.headers || {}) },
-  });
+  const used = token;
+  let response = await send(path, init, used);
+  if (response.status === 401) {
+    const fresh = await renewed(used);
+    if (fresh) response = await send(path, init, fresh);
+  }
   if (!response.ok) {
     let problem = {};
     try {

@@ -1,9 +1,8 @@
-// The charts, drawn by Observable Plot (window.Plot, the app's own copy): one bar per published figure
-// above zero, none for a withheld one.
+// The charts, drawn by Observable Plot (bundled with the page, only the marks it uses): one bar per
+// published figure above zero, none for a withheld one.
+import * as Plot from '@observablehq/plot';
 import { LABELS } from './labels.js';
 import { dimensionLabel, drawable, label } from './format.js';
-
-const Plot = window.Plot;
 
 export const countMarks = (container) => container.querySelectorAll('g[aria-label="bar"] rect').length;
 

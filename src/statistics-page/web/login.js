@@ -32,23 +32,32 @@ export const startOidcLogin = async () => {
   location.assign(url.toString());
 };
 
+/** The provider's token endpoint: an access token, and the refresh token if the provider gives one. */
+const requestTokens = async (form, refreshToken = null) => {
+  const response = await fetch((await discovery()).token_endpoint, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ ...form, client_id: login.clientId }),
+  });
+  if (!response.ok) throw new Error(`der Anmeldedienst gab keinen Token (HTTP ${response.status})`);
+  const tokens = await response.json();
+  // A provider that does not rotate refresh tokens answers a refresh without a new one: the old one stays good.
+  return { accessToken: tokens.access_token, refreshToken: tokens.refresh_token || refreshToken };
+};
+
 export const finishOidcLogin = async (params) => {
   const saved = JSON.parse(sessionStorage.getItem(PKCE_KEY) || 'null');
   sessionStorage.removeItem(PKCE_KEY);
   history.replaceState(null, '', location.pathname);
   if (params.get('error')) throw new Error(`Anmeldung abgelehnt: ${params.get('error_description') || params.get('error')}`);
   if (!saved || saved.state !== params.get('state')) throw new Error('die Anmeldung gehört nicht zu dieser Sitzung; bitte erneut anmelden');
-  const response = await fetch((await discovery()).token_endpoint, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code: params.get('code'),
-      redirect_uri: redirectUri(),
-      client_id: login.clientId,
-      code_verifier: saved.verifier,
-    }),
+  return requestTokens({
+    grant_type: 'authorization_code',
+    code: params.get('code'),
+    redirect_uri: redirectUri(),
+    code_verifier: saved.verifier,
   });
-  if (!response.ok) throw new Error(`der Anmeldedienst gab keinen Token (HTTP ${response.status})`);
-  return (await response.json()).access_token;
 };
+
+/** A new access token for an expired one, without the user: the refresh token grant (RFC 6749 §6). */
+export const refreshOidcLogin = (refreshToken) => requestTokens({ grant_type: 'refresh_token', refresh_token: refreshToken }, refreshToken);

@@ -1,16 +1,19 @@
 // The statistics page in the browser: signs in (a pasted development token, or the OIDC provider's
 // login with PKCE), asks the statistics API with the user's token, and draws what it answers.
 // Figures the disclosure control withheld arrive without a value and are shown as `*`; nothing is
-// ever computed back from totals here. Plot and d3 are the app's own copies (window.Plot, window.d3).
+// ever computed back from totals here. `npm run build:page` bundles these modules with the parts of
+// Observable Plot and d3 they use into the one script the page loads.
 import { ApiError, api, explain, fetchStatistics, useToken } from './api.js';
 import { draw, needsChart, NEEDS_SERIES, outcomeChart, quarterChart, smallBars, tableOf } from './charts.js';
 import { dimensionLabel, formatCell, label } from './format.js';
 import { LABELS } from './labels.js';
-import { finishOidcLogin, startOidcLogin } from './login.js';
+import { finishOidcLogin, refreshOidcLogin, startOidcLogin } from './login.js';
 import { element, headRow, renderTable, row, valueCell } from './tables.js';
 
 const $ = (id) => document.getElementById(id);
 const TOKEN_KEY = 'lotse.statistics.token';
+const REFRESH_KEY = 'lotse.statistics.refresh';
+const LOGIN_AGAIN_KEY = 'lotse.statistics.login-again';
 const login = document.body.dataset;
 const state = { token: sessionStorage.getItem(TOKEN_KEY), answers: {}, queries: {}, municipalitiesKnown: false };
 
@@ -184,10 +187,41 @@ const saveReport = async (section) => {
   }
 };
 
-const signedIn = (token) => {
-  state.token = token;
-  useToken(token);
-  sessionStorage.setItem(TOKEN_KEY, token);
+// ---- signing in, and again when the token expires -----------------------------------------
+
+const remember = ({ accessToken, refreshToken }) => {
+  state.token = accessToken;
+  sessionStorage.setItem(TOKEN_KEY, accessToken);
+  if (refreshToken) sessionStorage.setItem(REFRESH_KEY, refreshToken);
+  else sessionStorage.removeItem(REFRESH_KEY);
+  return accessToken;
+};
+
+/**
+ * A new token from the OIDC provider when the API refuses the current one (it expired): with the
+ * refresh token if the provider gave one, else through the provider's login again, which brings
+ * the user back to this page. At most once a minute through the login: a token the API refuses
+ * for another reason must not send the browser round in circles; it ends in the message instead.
+ */
+const renewToken = async () => {
+  const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+  if (refreshToken) {
+    try {
+      return remember(await refreshOidcLogin(refreshToken));
+    } catch {
+      // The refresh token expired or was revoked: the login decides.
+    }
+  }
+  const last = Number(sessionStorage.getItem(LOGIN_AGAIN_KEY) || 0);
+  if (Date.now() - last < 60_000) return null;
+  sessionStorage.setItem(LOGIN_AGAIN_KEY, String(Date.now()));
+  await startOidcLogin();
+  // The browser is leaving for the provider: the calls waiting for this token end with the page.
+  return new Promise(() => {});
+};
+
+const signedIn = (tokens) => {
+  useToken(remember(tokens), login.login === 'oidc' ? renewToken : null);
   $('login').hidden = true;
   $('filters').hidden = false;
   return load();
@@ -198,6 +232,7 @@ const signOut = (clearMessage = true) => {
   useToken(null);
   state.municipalitiesKnown = false;
   sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(REFRESH_KEY);
   $('filter-municipality').replaceChildren($('filter-municipality').options[0]);
   $('filters').hidden = true;
   $('statistics').hidden = true;
@@ -221,7 +256,7 @@ const start = async () => {
     const token = $('token-input')
       .value.trim()
       .replace(/^Bearer\s+/i, '');
-    if (token) void signedIn(token);
+    if (token) void signedIn({ accessToken: token, refreshToken: null });
   });
   $('oidc-button').addEventListener('click', () =>
     startOidcLogin().catch((error) => showMessage(`Anmeldung nicht möglich: ${error.message}`)),
@@ -238,7 +273,7 @@ const start = async () => {
       return showMessage(`Anmeldung nicht möglich: ${error.message}`);
     }
   }
-  if (state.token) return signedIn(state.token);
+  if (state.token) return signedIn({ accessToken: state.token, refreshToken: sessionStorage.getItem(REFRESH_KEY) });
   signOut();
 };
 

@@ -665,7 +665,7 @@ export type paths = {
     };
     /**
      * Load a file of the statistics page
-     * @description The page’s script, stylesheet, German labels, or the charting library.
+     * @description The page’s script (its modules, the German labels and the charting library, bundled) or its stylesheet, by the name the page refers to it with: a hash of its content, so it may be kept for a year. Brotli or gzip as `Accept-Encoding` allows.
      *
      *     **Who may call it:** anyone, without a token.
      */
@@ -8180,16 +8180,21 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        file: 'page.js' | 'api.js' | 'charts.js' | 'format.js' | 'login.js' | 'tables.js' | 'style.css' | 'labels.js' | 'd3.js' | 'plot.js';
+        /** @description A name the page refers to, e.g. `page.3f2c9a1b4d5e6f70.js` */
+        file: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The file; the libraries cached for an hour, the page’s own files revalidated */
+      /** @description The file, `Cache-Control: public, max-age=31536000, immutable` */
       200: {
         headers: {
           'X-Request-Id': components['headers']['XRequestId'];
+          /** @description `br` or `gzip` when `Accept-Encoding` allows it */
+          'Content-Encoding'?: 'br' | 'gzip';
+          /** @description `Accept-Encoding` */
+          Vary?: string;
           [name: string]: unknown;
         };
         content: {
