@@ -35,7 +35,7 @@ module.exports = {
     '^@lotse/(domain|event-store|projections|transparency)$': '<rootDir>/libs/$1/src',
     '^@lotse/(domain|event-store|projections|transparency)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
-  globalSetup: '<rootDir>/test/support/build-page-bundle.ts',
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
   testTimeout: 60000,
   // A pool or subscription a suite forgot to close must not keep CI waiting forever after the summary.
   forceExit: true,

@@ -4,7 +4,7 @@
  * script, and its stylesheet minified — each beside a gzip and a brotli copy, compressed here once
  * rather than on every answer. The output, src/statistics-page/bundle/, is generated (not
  * committed); `nest build` copies it beside the compiled page module, and the tests build it
- * before they start (test/support/build-page-bundle.js).
+ * before they start (test/support/global-setup.ts).
  *
  * One script instead of ten files: a fresh browser fetched the page's modules one import level
  * after the other and parsed d3 and Plot whole (~490 KB), most of which the page never calls.

@@ -2,10 +2,14 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { CONFIG_VARIABLE_LIST } from '../../src/config';
+import { COMPILED_MAIN } from './compiled-app';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** The service as a real process: `node -r @swc-node/register src/main.ts`, no build needed. */
+/**
+ * The service as a real process, started like `npm start` from plain JavaScript: the app the tests'
+ * global setup compiled once (see compiled-app.ts), so no process compiles the sources again.
+ */
 export class AppProcess {
   stdout = '';
   stderr = '';
@@ -17,7 +21,7 @@ export class AppProcess {
     const inherited = { ...process.env };
     for (const { name } of CONFIG_VARIABLE_LIST) delete inherited[name];
     delete inherited.NODE_OPTIONS;
-    this.child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+    this.child = spawn(process.execPath, [COMPILED_MAIN], {
       cwd: ROOT,
       env: { ...inherited, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
