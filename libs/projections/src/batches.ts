@@ -1,51 +1,58 @@
 const TIMEOUT = Symbol('timeout');
 
+/** A batch's window: one timer for the whole batch, raced by each of its items. */
+interface Window {
+  closed: Promise<typeof TIMEOUT>;
+  timer: NodeJS.Timeout;
+}
+
+const openWindow = (ms: number): Window => {
+  let timer!: NodeJS.Timeout;
+  const closed = new Promise<typeof TIMEOUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMEOUT), Math.max(0, ms));
+  });
+  return { closed, timer };
+};
+
 /**
  * Groups a pull-based stream into batches of up to `max` items, cut short `windowMs` after a
  * batch's first item, so a trickle of live events is not held back waiting for a full batch.
+ * The window is one timer per batch, not one per item: the projections and the audit tree run this
+ * on every event, and a timer, a promise and a closure per item were garbage the request thread
+ * collected beside its own.
  */
 export async function* batches<T>(source: AsyncIterable<T>, max: number, windowMs: number): AsyncGenerator<T[]> {
   const iterator = source[Symbol.asyncIterator]();
   let pending: Promise<IteratorResult<T>> | undefined;
   let batch: T[] = [];
-  let deadline = 0;
+  let window: Window | undefined;
+  const cut = () => {
+    clearTimeout(window?.timer);
+    window = undefined;
+    const full = batch;
+    batch = [];
+    return full;
+  };
   try {
     for (;;) {
       pending ??= iterator.next();
-      const next = batch.length === 0 ? await pending : await raceTimeout(pending, deadline - Date.now());
+      const next = window ? await Promise.race([pending, window.closed]) : await pending;
       if (next === TIMEOUT) {
-        yield batch;
-        batch = [];
+        yield cut();
         continue;
       }
       pending = undefined;
       if (next.done) {
-        if (batch.length > 0) yield batch;
+        if (batch.length > 0) yield cut();
         return;
       }
-      if (batch.length === 0) deadline = Date.now() + windowMs;
+      window ??= openWindow(windowMs);
       batch.push(next.value);
-      if (batch.length >= max) {
-        yield batch;
-        batch = [];
-      }
+      if (batch.length >= max) yield cut();
     }
   } finally {
+    clearTimeout(window?.timer);
     // A read still in flight finishes on its own (the subscription sees its abort signal).
     if (!pending) await iterator.return?.();
   }
 }
-
-const raceTimeout = async <R>(promise: Promise<R>, ms: number): Promise<R | typeof TIMEOUT> => {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<typeof TIMEOUT>((resolve) => {
-        timer = setTimeout(() => resolve(TIMEOUT), Math.max(0, ms));
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-};
