@@ -25,7 +25,7 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     PORT=3000 \
     DATA_DIR=/data \
-    NODE_OPTIONS=--enable-source-maps
+    NODE_OPTIONS="--enable-source-maps --max-semi-space-size=32"
 WORKDIR /app
 # Code and dependencies stay root-owned and read-only for the app user; only /data is writable.
 COPY --from=prod-deps /app/node_modules ./node_modules

@@ -11,6 +11,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { signTestToken } from '../src/auth/testing';
+import { HTTP_PROCESS_NODE_FLAGS } from '../src/lifecycle/http-process-flags';
 import { compileServer } from './compile-server';
 import type { BenchConfig } from './config';
 import type { FromServer, ToServer } from './http-server';
@@ -434,13 +435,14 @@ export const benchHttp = async (config: BenchConfig, registerCleanup: (fn: () =>
   try {
     let entry: { file: string; execArgv: string[] };
     try {
-      entry = { file: compileServer(buildDir), execArgv: [] };
+      entry = { file: compileServer(buildDir), execArgv: [...HTTP_PROCESS_NODE_FLAGS] };
       result.runtime = 'precompiled JavaScript (swc, the settings of @swc-node/register)';
     } catch (error) {
       log(`http: could not precompile the server (${(error as Error).message}); running it through @swc-node/register`);
-      entry = { file: join(__dirname, 'http-server.ts'), execArgv: ['-r', '@swc-node/register'] };
+      entry = { file: join(__dirname, 'http-server.ts'), execArgv: [...HTTP_PROCESS_NODE_FLAGS, '-r', '@swc-node/register'] };
       result.runtime = 'TypeScript through -r @swc-node/register (precompiling failed): its RSS includes the compiler, ~110 MB';
     }
+    result.runtime += ` with ${HTTP_PROCESS_NODE_FLAGS.join(' ')} (as npm start and the image start it)`;
     log(`http: pgbench baseline, ${PGBENCH_CLIENTS} clients, ${config.pgbenchSeconds} s`);
     result.pgbench = await pgbenchBeside(config, registerCleanup);
     log(`http: starting the server (schema ${schema})`);

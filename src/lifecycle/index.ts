@@ -5,3 +5,4 @@ export { oneLineError } from './one-line-error';
 export { explainListenFailure } from './listen-failure';
 export { runClusterPrimary } from './cluster-primary';
 export { ProjectionThread } from './projection-thread';
+export { HTTP_PROCESS_NODE_FLAGS } from './http-process-flags';
