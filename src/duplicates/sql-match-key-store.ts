@@ -1,5 +1,5 @@
 import { MatchingKeys } from '@lotse/domain';
-import type { SqlDriver } from '@lotse/event-store';
+import { applySchema, SqlDriver } from '@lotse/event-store';
 import { DuplicatePair, MatchCandidate, MatchKeyStore, PAIR_LIST_LIMIT, pairIdOf, PairStatus } from './match-key-store';
 
 /** Matching keys and pairs beside the events, in the same database. */
@@ -7,7 +7,9 @@ export class SqlMatchKeyStore implements MatchKeyStore {
   constructor(private readonly sql: SqlDriver) {}
 
   async init(): Promise<void> {
-    await this.sql.exec(`
+    await applySchema(
+      this.sql,
+      `
       create table if not exists participant_match_keys (
         participant_id text primary key,
         municipality   text not null,
@@ -31,7 +33,8 @@ export class SqlMatchKeyStore implements MatchKeyStore {
         decided_by     text,
         decided_at     timestamptz
       );
-      create index if not exists duplicate_pairs_open on duplicate_pairs (status, found_at)`);
+      create index if not exists duplicate_pairs_open on duplicate_pairs (status, found_at)`,
+    );
   }
 
   async save(participantId: string, municipality: string, keys: MatchingKeys): Promise<void> {

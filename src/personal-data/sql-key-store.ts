@@ -1,4 +1,4 @@
-import type { SqlDriver } from '@lotse/event-store';
+import { applySchema, SqlDriver } from '@lotse/event-store';
 import { KeyStore } from './key-store';
 
 /** Keys in their own table beside the events: same database, never inside an event. */
@@ -6,13 +6,16 @@ export class SqlKeyStore implements KeyStore {
   constructor(private readonly driver: SqlDriver) {}
 
   async init(): Promise<void> {
-    await this.driver.exec(`
+    await applySchema(
+      this.driver,
+      `
       create table if not exists participant_keys (
         participant_id text primary key,
         wrapped_key    text,
         created_at     timestamptz not null default now(),
         destroyed_at   timestamptz
-      )`);
+      )`,
+    );
   }
 
   async putIfAbsent(participantId: string, wrappedKey: string): Promise<string> {

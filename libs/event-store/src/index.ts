@@ -13,6 +13,7 @@ export type { EventRow } from './sql/event-row';
 export type { LogCursor } from './subscription';
 export type { SqlDriver, SqlTransaction } from './sql/sql-driver';
 export { isConnectionLost } from './sql/sql-driver';
+export { applySchema } from './sql/apply-schema';
 export { PgliteDriver } from './pglite/pglite-driver';
 export { acquirePglite, releasePglite, EmbeddedDatabaseInUseError } from './pglite/pglite-database';
 export { PostgresDriver } from './postgres/postgres-driver';

@@ -1,4 +1,4 @@
-import type { SqlDriver } from '@lotse/event-store';
+import { applySchema, SqlDriver } from '@lotse/event-store';
 import { leafHash, NodeReader, StoredNode, TreeNode } from '@lotse/transparency';
 
 /** One leaf: its place in the tree, the event's place in the log, and the event's stored chain hash (hex). */
@@ -36,7 +36,9 @@ export class MerkleTreeStore {
   constructor(private readonly driver: SqlDriver) {}
 
   async init(): Promise<void> {
-    await this.driver.exec(`
+    await applySchema(
+      this.driver,
+      `
       create table if not exists audit_leaves (
         leaf_index      bigint primary key,
         global_position bigint not null unique,
@@ -59,7 +61,8 @@ export class MerkleTreeStore {
         root_hash bytea not null,
         note      text not null,
         signed_at timestamptz not null default now()
-      );`);
+      );`,
+    );
   }
 
   async state(): Promise<TreeState> {

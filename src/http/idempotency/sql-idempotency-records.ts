@@ -1,4 +1,4 @@
-import type { SqlDriver } from '@lotse/event-store';
+import { applySchema, SqlDriver } from '@lotse/event-store';
 import { IdempotencyRecord, IdempotencyRecords, StoredResponse } from './idempotency-store';
 
 const SCHEMA = `
@@ -17,9 +17,6 @@ create table if not exists idempotency_keys (
 create index if not exists idempotency_keys_created_at on idempotency_keys (created_at);
 `;
 
-/** Any constant will do, as long as no other migration of this database uses it. */
-const SCHEMA_LOCK = 7_406_021_001;
-
 interface Row {
   fingerprint: string;
   status: 'pending' | 'completed';
@@ -33,12 +30,7 @@ export class SqlIdempotencyRecords implements IdempotencyRecords {
   constructor(private readonly sql: SqlDriver) {}
 
   async init(): Promise<void> {
-    // Two instances starting together would race on `create table if not exists` (a duplicate
-    // pg_type row on PostgreSQL); the advisory lock makes the second wait for the first.
-    await this.sql.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-      await tx.exec(SCHEMA);
-    });
+    await applySchema(this.sql, SCHEMA);
   }
 
   async insertPending(subject: string, key: string, fingerprint: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import type { SqlDriver } from '@lotse/event-store';
+import { applySchema, SqlDriver } from '@lotse/event-store';
 import { fixedWindowRecord, ThrottlerStorageRecord } from './fixed-window';
 
 const SCHEMA = `
@@ -11,8 +11,6 @@ create table if not exists rate_limit_windows (
 create index if not exists rate_limit_windows_ends_at on rate_limit_windows (window_ends_at);
 `;
 
-/** Any constant will do, as long as no other migration of this database uses it. */
-const SCHEMA_LOCK = 7_406_021_429;
 const PURGE_EVERY_MS = 60_000;
 
 /**
@@ -27,11 +25,7 @@ export class SqlRateLimitStorage implements ThrottlerStorage {
   private constructor(private readonly sql: SqlDriver) {}
 
   static async open(sql: SqlDriver): Promise<SqlRateLimitStorage> {
-    // Two instances starting together would race on `create table if not exists`.
-    await sql.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-      await tx.exec(SCHEMA);
-    });
+    await applySchema(sql, SCHEMA);
     return new SqlRateLimitStorage(sql);
   }
 

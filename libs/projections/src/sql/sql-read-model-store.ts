@@ -1,4 +1,4 @@
-import type { SqlDriver, SqlTransaction, StoredEvent } from '@lotse/event-store';
+import { applySchema, SqlDriver, SqlTransaction, StoredEvent } from '@lotse/event-store';
 import { foldBatch, LoadedDocument, touchedIds } from '../fold-batch';
 import { Projection, versionOf } from '../projection';
 import { ApplyResult, CheckpointMovedError, ReadModelPage, ReadModelQuery, ReadModelStore, rebuildName } from '../read-model-store';
@@ -34,25 +34,24 @@ export class SqlReadModelStore implements ReadModelStore {
   ) {}
 
   async init(projection: Projection): Promise<void> {
-    await this.createTable(this.driver, projection.name, projection.indexes ?? []);
+    await applySchema(this.driver, this.tableDdl(projection.name, projection.indexes ?? []));
     await this.driver.query(
       'insert into projection_checkpoints (name, position, version) values ($1, 0, $2) on conflict (name) do nothing',
       [projection.name, versionOf(projection)],
     );
   }
 
-  private async createTable(db: SqlTransaction, name: string, indexes: readonly (readonly string[])[]): Promise<void> {
+  /** The projection's table, its indexes and the checkpoints table, each created if missing. */
+  private tableDdl(name: string, indexes: readonly (readonly string[])[]): string {
     const indexDdl = indexes.map(
       (fields, i) =>
         `create index if not exists "${indexName(name, i)}" on ${table(name)} (${fields.map((f) => `(doc->>'${field(f)}')`).join(', ')})`,
     );
-    await db.exec(
-      [
-        CHECKPOINTS,
-        `create table if not exists ${table(name)} (id text primary key, doc jsonb not null, position bigint not null)`,
-        ...indexDdl,
-      ].join(';\n'),
-    );
+    return [
+      CHECKPOINTS,
+      `create table if not exists ${table(name)} (id text primary key, doc jsonb not null, position bigint not null)`,
+      ...indexDdl,
+    ].join(';\n');
   }
 
   async checkpoint(name: string): Promise<number> {
@@ -161,7 +160,7 @@ export class SqlReadModelStore implements ReadModelStore {
     const shadow: Projection = { ...projection, name: rebuildName(projection.name) };
     await this.driver.transaction(async (tx) => {
       await tx.exec(`drop table if exists ${table(shadow.name)}`);
-      await this.createTable(tx, shadow.name, projection.indexes ?? []);
+      await tx.exec(this.tableDdl(shadow.name, projection.indexes ?? []));
       await tx.query(
         `insert into projection_checkpoints (name, position, version) values ($1, 0, $2)
         on conflict (name) do update set position = 0, version = excluded.version, updated_at = now()`,
