@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ChainLinks, HashedLinks } from './chain-links';
+import { threadBootstrap, threadExecArgv } from './thread-bootstrap';
 
 /** The thread's entry beside this file: chain-hash-thread.ts when run from source, .js when built. */
 const ENTRY = join(__dirname, `chain-hash-thread${extname(__filename)}`);
@@ -40,9 +41,9 @@ export class ChainHashPool {
    */
   static start(max = 4): ChainHashPool {
     const size = Math.max(2, Math.min(max, availableParallelism()));
-    // A .ts entry (development, tests) needs the TypeScript loader in the thread as well.
-    const loader = ENTRY.endsWith('.ts') ? "require('@swc-node/register');" : '';
-    return new ChainHashPool(Array.from({ length: size }, () => new Worker(`${loader}require(${JSON.stringify(ENTRY)});`, { eval: true })));
+    const bootstrap = threadBootstrap(ENTRY);
+    const execArgv = threadExecArgv(process.execArgv);
+    return new ChainHashPool(Array.from({ length: size }, () => new Worker(bootstrap, { eval: true, execArgv })));
   }
 
   get size(): number {

@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { chainContent, chainHash } from '@lotse/event-store/canonical-json';
+import { threadBootstrap, threadExecArgv } from './thread-bootstrap';
+
+describe('threadExecArgv', () => {
+  it('drops every preload and keeps the other options', () => {
+    expect(
+      threadExecArgv(['-r', '@swc-node/register', '--max-old-space-size=512', '--require', 'x', '--require=y', '--enable-source-maps']),
+    ).toEqual(['--max-old-space-size=512', '--enable-source-maps']);
+  });
+});
+
+describe('threadBootstrap', () => {
+  it('requires a built entry as it is', () => {
+    expect(threadBootstrap('/app/dist/thread.js')).toBe('require("/app/dist/thread.js");');
+  });
+
+  it('starts a thread from a TypeScript entry that imports through the path aliases, without any preload', async () => {
+    const worker = new Worker(threadBootstrap(join(__dirname, 'chain-hash-thread.ts')), { eval: true, execArgv: [] });
+    try {
+      const answer = new Promise<{ id: number; hashed: { chain: unknown[] } }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      const links = {
+        previousHash: [''],
+        hash: ['00'.repeat(32)],
+        streamId: ['s-1'],
+        eventId: ['e-1'],
+        type: ['T'],
+        schemaVersion: [1],
+        data: ['{"a": 1}'],
+        metadata: ['{}'],
+        recordedAt: ['2026-01-01T00:00:00.000Z'],
+      };
+      worker.postMessage({ id: 7, links, subtree: false });
+      const { id, hashed } = await answer;
+      expect(id).toBe(7);
+      const event = { eventId: 'e-1', type: 'T', schemaVersion: 1, data: { a: 1 }, metadata: {}, recordedAt: '2026-01-01T00:00:00.000Z' };
+      expect(hashed.chain).toEqual([chainHash('', chainContent('s-1', event))]);
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
