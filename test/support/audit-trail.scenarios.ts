@@ -13,7 +13,12 @@ const putBack = async (sql: SqlDriver, rows: readonly Record<string, unknown>[])
     const columns = Object.keys(row);
     await sql.query(
       `insert into access_log (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
-      columns.map((c) => (typeof row[c] === 'object' && row[c] !== null && !(row[c] instanceof Date) ? JSON.stringify(row[c]) : row[c])),
+      // The entry (JSON) as text; times and the hashes' bytes as the driver read them.
+      columns.map((c) =>
+        typeof row[c] === 'object' && row[c] !== null && !(row[c] instanceof Date) && !(row[c] instanceof Uint8Array)
+          ? JSON.stringify(row[c])
+          : row[c],
+      ),
     );
   }
 };
@@ -410,7 +415,7 @@ export const auditTrailScenarios = (eventStoreUrl: () => string) => {
       expect(firstBrokenLink(await store.all())).toBeUndefined();
       const sql = app.get<SqlDriver>(SQL_DRIVER);
       const [{ seq }] = await sql.query<{ seq: string }>(
-        `select seq::text as seq from access_log where participant_ids @> $1::jsonb order by seq limit 1`,
+        `select seq::text as seq from access_log where entry->'participantIds' @> $1::jsonb order by seq limit 1`,
         [JSON.stringify([participantId])],
       );
       await sql.query(`update access_log set entry = jsonb_set(entry, '{sub}', '"someone-else"') where seq = $1`, [Number(seq)]);
@@ -431,7 +436,7 @@ export const auditTrailScenarios = (eventStoreUrl: () => string) => {
       await accessOf(`participantId=${participantId}`);
       const sql = app.get<SqlDriver>(SQL_DRIVER);
       const [removed, next] = await sql.query<{ seq: string }>(
-        `select seq::text as seq from access_log where participant_ids @> $1::jsonb order by seq limit 2`,
+        `select seq::text as seq from access_log where entry->'participantIds' @> $1::jsonb order by seq limit 2`,
         [JSON.stringify([participantId])],
       );
       const [saved] = await sql.query<Record<string, unknown>>('select * from access_log where seq = $1', [Number(removed.seq)]);
@@ -455,7 +460,7 @@ export const auditTrailScenarios = (eventStoreUrl: () => string) => {
       await app.get(AccessRecorder).flush();
       const sql = app.get<SqlDriver>(SQL_DRIVER);
       const tail = await sql.query<Record<string, unknown>>(
-        `select * from access_log where seq >= (select min(seq) from access_log where participant_ids @> $1::jsonb) order by seq`,
+        `select * from access_log where seq >= (select min(seq) from access_log where entry->'participantIds' @> $1::jsonb) order by seq`,
         [JSON.stringify([participantId])],
       );
       await sql.query('delete from access_log where seq >= $1', [Number(tail[0].seq)]);

@@ -1,13 +1,45 @@
 import { PGlite } from '@electric-sql/pglite';
-import { acquirePglite, PgliteDriver, PostgresDriver, releasePglite, SqlDriver } from '@lotse/event-store';
+import { acquirePglite, chainHash, PgliteDriver, PostgresDriver, releasePglite, SqlDriver } from '@lotse/event-store';
 import { dropSchemas, freshSchemaName, TEST_DATABASE_URL } from '@lotse/event-store/testing/postgres-test-database';
 import { randomUUID } from 'node:crypto';
 import { AccessEntry, firstBadSeq, firstBrokenLink } from './access-entry';
-import { SqlAccessLogStore } from './sql-access-log-store';
+import { accessEntryJson } from './access-entry-json';
+import { accessFilter, SqlAccessLogStore } from './sql-access-log-store';
 import { aRead } from './testing/a-read';
 
 const read = (sub: string): AccessEntry => ({ ...aRead(sub), at: new Date().toISOString() });
 const reads = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => read(`${prefix}${i}`));
+
+/** The table as it was before its rows were narrowed, filled with a chain of `entries`. */
+const writeWideLog = async (sql: SqlDriver, entries: readonly AccessEntry[]): Promise<void> => {
+  await sql.exec(`
+    create table access_log (
+      seq bigserial primary key, at timestamptz not null, sub text not null, participant_ids jsonb not null,
+      municipalities jsonb not null, entry jsonb not null, previous_hash text not null, hash text not null
+    );
+    create index access_log_at on access_log (at);
+    create index access_log_participant_ids on access_log using gin (participant_ids jsonb_path_ops);
+    create table access_log_head (id integer primary key check (id = 1), seq bigint not null, hash text not null);`);
+  let previous = '';
+  for (const entry of entries) {
+    const hash = chainHash(previous, accessEntryJson(entry));
+    await sql.query(
+      `insert into access_log (at, sub, participant_ids, municipalities, entry, previous_hash, hash)
+       values ($1, $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7)`,
+      [
+        entry.at,
+        entry.sub,
+        JSON.stringify(entry.participantIds),
+        JSON.stringify(entry.municipalities),
+        accessEntryJson(entry),
+        previous,
+        hash,
+      ],
+    );
+    previous = hash;
+  }
+  await sql.query('insert into access_log_head (id, seq, hash) values (1, $1, $2)', [entries.length, previous]);
+};
 
 /** The same contract on both engines: `open` gives one more instance of the service on the same database. */
 const contract = (open: () => Promise<SqlAccessLogStore>, driver: () => SqlDriver) => {
@@ -81,6 +113,49 @@ const contract = (open: () => Promise<SqlAccessLogStore>, driver: () => SqlDrive
     await driver().query('delete from access_log');
     const emptied = await store.chain();
     expect(firstBadSeq(emptied.records, emptied.head)).toBe(1);
+  });
+
+  it('narrows a log written in the wide rows of before, every record and link as it was, and chains on from it', async () => {
+    const before = reads('w', 3);
+    await open(); // only for its database: the old version's tables take the place of the ones it made
+    await driver().exec('drop table access_log, access_log_head');
+    await writeWideLog(driver(), before);
+    const store = await open();
+    const migrated = await store.chain();
+    expect(migrated.records.map(({ seq: _seq, previousHash: _p, hash: _h, ...entry }) => entry)).toEqual(before);
+    expect(firstBadSeq(migrated.records, migrated.head)).toBeUndefined();
+    await store.append(reads('n', 1));
+    const { records, head } = await store.chain();
+    expect(firstBadSeq(records, head)).toBeUndefined();
+    expect((await store.query({ participantId: 'p-w1', limit: 10, offset: 0 })).items.map((r) => r.sub)).toEqual(['w1']);
+    const columns = await driver().query<{ column_name: string; data_type: string }>(
+      `select column_name, data_type from information_schema.columns
+       where table_schema = current_schema() and table_name = 'access_log' order by ordinal_position`,
+    );
+    expect(columns.map((c) => `${c.column_name} ${c.data_type}`)).toEqual([
+      'seq bigint',
+      'at timestamp with time zone',
+      'sub text',
+      'entry jsonb',
+      'previous_hash bytea',
+      'hash bytea',
+    ]);
+  });
+
+  it('finds reads by person, actor and time through an index, not by reading the whole log', async () => {
+    const store = await open();
+    await store.append(reads('a', 20));
+    const planOf = (query: Parameters<typeof accessFilter>[0]) =>
+      driver().transaction(async (tx) => {
+        // A table this small is read whole when allowed; forbidding that shows whether an index can answer.
+        await tx.query('set local enable_seqscan = off');
+        const { filter, params } = accessFilter(query);
+        const rows = await tx.query<Record<string, string>>(`explain select seq from access_log ${filter}`, params);
+        return rows.map((row) => Object.values(row)[0]).join('\n');
+      });
+    expect(await planOf({ participantId: 'p-a3' })).toContain('access_log_participants');
+    expect(await planOf({ actor: 'a3' })).toContain('access_log_sub');
+    expect(await planOf({ from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' })).toContain('access_log_at_range');
   });
 
   it('goes on from the last entry when the head row is missing', async () => {
