@@ -1,13 +1,13 @@
 /**
- * `npm run build:page` bundles the statistics page for the browser: its ES modules, the German
- * labels and the parts of Observable Plot and d3 they use, tree-shaken and minified into one
- * script, and its stylesheet minified — each beside a gzip and a brotli copy, compressed here once
+ * `npm run build:page` bundles the statistics page for the browser: its ES modules (its charts
+ * are its own SVG, no charting library) and the German labels, minified into one script, and its
+ * stylesheet minified — each beside a gzip and a brotli copy, compressed here once
  * rather than on every answer. The output, src/statistics-page/bundle/, is generated (not
  * committed); `nest build` copies it beside the compiled page module, and the tests build it
  * before they start (test/support/global-setup.ts).
  *
- * One script instead of ten files: a fresh browser fetched the page's modules one import level
- * after the other and parsed d3 and Plot whole (~490 KB), most of which the page never calls.
+ * One script instead of several files: a fresh browser would fetch the page's modules one import
+ * level after the other.
  */
 import { build, Plugin } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,7 +50,6 @@ export const buildPageBundle = async (outDir: string = PAGE_BUNDLE_DIR): Promise
     format: 'esm',
     // Browsers of the last years: ES2020 keeps `?.` and `??` as they are.
     target: 'es2020',
-    // The libraries' licence notices go along, at the end of the file.
     legalComments: 'eof',
     plugins: [germanLabels],
     logLevel: 'warning',

@@ -7,7 +7,7 @@ import { PAGE_BUNDLE_DIR, PAGE_BUNDLE_FILES } from './page-bundle';
 
 /**
  * The page's two files, read once at start from the bundle `npm run build:page` made: its script
- * (the page's modules, the German labels and the parts of Plot and d3 it uses) and its
+ * (the page's modules with their SVG charts, and the German labels) and its
  * stylesheet, each as it is and compressed. Their names carry a hash of their content, so a
  * browser may keep them for a year: a changed file is a new name, which the HTML shell (never
  * cached) refers to.

@@ -134,12 +134,15 @@ const load = async () => {
   try {
     const current = filters();
     state.queries = queriesFor(current);
-    const [answers] = await Promise.all([
-      Promise.all(Object.entries(state.queries).map(async ([section, query]) => [section, await fetchStatistics(query)])),
-      fillMunicipalities(current),
-    ]);
+    // Each section is drawn as soon as its answer is there, while the others are still on their
+    // way: the drawing overlaps the waiting instead of all of it following the slowest answer.
+    const drawn = async ([section, query]) => {
+      const answer = await fetchStatistics(query);
+      render[section](answer);
+      return [section, answer];
+    };
+    const [answers] = await Promise.all([Promise.all(Object.entries(state.queries).map(drawn)), fillMunicipalities(current)]);
     state.answers = Object.fromEntries(answers);
-    for (const [section, answer] of answers) render[section](answer);
     const first = answers[0][1];
     $('stand').textContent =
       `Stand: Position ${first.position.toLocaleString('de-DE')} im Ereignisprotokoll · Zeitraum ${current.from} bis ${current.to}`;

@@ -665,7 +665,7 @@ export type paths = {
     };
     /**
      * Load a file of the statistics page
-     * @description The page’s script (its modules, the German labels and the charting library, bundled) or its stylesheet, by the name the page refers to it with: a hash of its content, so it may be kept for a year. Brotli or gzip as `Accept-Encoding` allows.
+     * @description The page’s script (its modules with their SVG charts and the German labels, bundled) or its stylesheet, by the name the page refers to it with: a hash of its content, so it may be kept for a year. Brotli or gzip as `Accept-Encoding` allows.
      *
      *     **Who may call it:** anyone, without a token.
      */
