@@ -57,17 +57,10 @@ on conflict (id) do nothing
  * the head as it is now, on which the writer chains the batch again. Locked `for update`, the row is read as the
  * last commit left it, even when that commit came after this statement began. The text never changes, so each
  * connection plans it once.
- *
- * The commit does not wait for its WAL to reach the disk (synchronous_commit off for this transaction alone): that
- * flush was most of PostgreSQL's CPU per batch (an fdatasync per statement, about 0.45 ms here), and the WAL writer
- * now flushes the batches of a fifth of a second at once. The price: a crash of PostgreSQL or of its machine loses
- * the batches of at most the last ~0.6 s (three times wal_writer_delay), as a crash of this process loses the entries
- * still buffered. The chain survives it whole: the WAL replays in order, and the head row commits with its entries,
- * so the log ends at the head it records; the writer that kept a lost head gets the real one back and chains on it.
  */
 const APPEND_BATCH = `
 with locked as materialized (
-  select pg_advisory_xact_lock(${APPEND_LOCK}), set_config('synchronous_commit', 'off', true)
+  select pg_advisory_xact_lock(${APPEND_LOCK})
 ),
 head as materialized (
   select hash from access_log_head where id = 1 and (select count(*) from locked) = 1 for update
