@@ -1,6 +1,6 @@
 /**
  * `npm run build:page` bundles the statistics page for the browser: its ES modules (its charts
- * are its own SVG, no charting library) and the German labels, minified into one script, and its
+ * are SVG built on d3-scale) and the German labels, minified into one script, and its
  * stylesheet minified — each beside a gzip and a brotli copy, compressed here once
  * rather than on every answer. The output, src/statistics-page/bundle/, is generated (not
  * committed); `nest build` copies it beside the compiled page module, and the tests build it

@@ -1,27 +1,40 @@
-// Bar charts as plain SVG, built in one pass: the page draws only bars (stacked or side by side),
-// a value axis with its grid, a category axis and a legend. Observable Plot drew the same charts,
-// but its ~250 KB of script cost more CPU to compile, evaluate and run than the rest of the page
-// together (first render ~1 s on a 2-core machine). Nothing here measures text or reads layout:
-// margins are given, so building a chart never forces the browser to lay out the page.
-import { svg, text, ticks } from './svg.js';
+// Bar charts as SVG, built in one pass with d3's scales: the page draws only bars (stacked or side
+// by side), a value axis with its grid, a category axis and a legend. Observable Plot drew the same
+// charts, but its ~250 KB of script cost more CPU to compile, evaluate and run than the rest of the
+// page together (first render ~1 s on a 2-core machine); d3-scale alone is a small part of it.
+// Nothing here measures text or reads layout: margins are given, so building a chart never forces
+// the browser to lay out the page.
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { svg, text } from './svg.js';
 
-/** Where each key of `domain` sits along [start, end], d3's band scale with 10 % padding inside and out. */
+/** Where each key of `domain` sits along [start, end]: a band scale with 10 % padding inside and out, as Plot's. */
 export const bandScale = (domain, start, end, padding = 0.1) => {
-  const step = (end - start) / Math.max(1, domain.length - padding + padding * 2);
-  const first = start + (end - start - step * (domain.length - padding)) / 2;
-  const index = new Map(domain.map((key, i) => [key, i]));
-  return { at: (key) => first + step * index.get(key), has: (key) => index.has(key), width: step * (1 - padding), domain };
+  const scale = scaleBand().domain(domain).range([start, end]).padding(padding);
+  const keys = new Set(domain);
+  return { at: (key) => scale(key), has: (key) => keys.has(key), width: scale.bandwidth(), domain };
 };
 
-const linearScale = (max, from, to) => (value) => from + ((to - from) * value) / max;
+/**
+ * The value axis from 0 to a round number at least `max`, and its ticks: whole numbers only (the
+ * charts count people and measures).
+ */
+const valueScale = (max, count, range) => {
+  const scale = scaleLinear()
+    .domain([0, Math.max(1, max)])
+    .range(range)
+    .nice(count);
+  return { scale, ticks: scale.ticks(count).filter(Number.isInteger) };
+};
 
 /** The chart's frame: the plot area inside the margins, its value scale, the category bands (and groups inside them). */
 const frame = (spec) => {
   const { width, height, margin, horizontal, categories, groups } = spec;
   const area = { left: margin.left, right: width - margin.right, top: margin.top, bottom: height - margin.bottom };
-  const valueTicks = ticks(Math.max(0, ...stackedTotals(spec)), horizontal ? width / 80 : height / 50);
-  const max = valueTicks[valueTicks.length - 1];
-  const value = horizontal ? linearScale(max, area.left, area.right) : linearScale(max, area.bottom, area.top);
+  const { scale: value, ticks: valueTicks } = valueScale(
+    Math.max(0, ...stackedTotals(spec)),
+    horizontal ? width / 80 : height / 50,
+    horizontal ? [area.left, area.right] : [area.bottom, area.top],
+  );
   const band = horizontal ? bandScale(categories, area.top, area.bottom) : bandScale(categories, area.left, area.right);
   const group = groups ? bandScale(groups, 0, band.width) : null;
   return { area, value, valueTicks, band, group };

@@ -2,7 +2,7 @@
 // login with PKCE), asks the statistics API with the user's token, and draws what it answers.
 // Figures the disclosure control withheld arrive without a value and are shown as `*`; nothing is
 // ever computed back from totals here. `npm run build:page` bundles these modules with the parts of
-// Observable Plot and d3 they use into the one script the page loads.
+// d3-scale they use into the one script the page loads.
 import { ApiError, api, explain, fetchStatistics, useToken } from './api.js';
 import { draw, needsChart, NEEDS_SERIES, outcomeChart, quarterChart, smallBars, tableOf } from './charts.js';
 import { dimensionLabel, formatCell, label } from './format.js';
