@@ -17,8 +17,25 @@ import { ModuleKind } from 'typescript';
 const ROOT = join(__dirname, '..');
 /** The app and its libraries. */
 const TREES = ['src', 'libs'];
-/** Files the app reads at run time, copied as they are (as nest-cli.json's `assets` does for `npm start`). */
-const ASSETS = ['src/statistics-page/web', 'src/statistics-page/bundle'];
+/** A directory and everything under it, as nest-cli.json's assets name one. */
+const WHOLE_DIRECTORY = '/**/*';
+
+/**
+ * The files the app reads at run time, copied as they are: the very list of nest-cli.json's
+ * `assets` (what `nest build` copies for `npm start`), as paths relative to the repository.
+ */
+const assets = (): string[] => {
+  const nestCli = JSON.parse(readFileSync(join(ROOT, 'nest-cli.json'), 'utf8')) as {
+    sourceRoot: string;
+    compilerOptions: { assets: Array<{ include: string }> };
+  };
+  return nestCli.compilerOptions.assets.map(({ include }) => {
+    // Only plain paths and whole directories: a wider glob here would need a glob library.
+    const path = include.endsWith(WHOLE_DIRECTORY) ? include.slice(0, -WHOLE_DIRECTORY.length) : include;
+    if (/[*?[{]/.test(path)) throw new Error(`nest-cli.json asset ${include}: only a path or <dir>${WHOLE_DIRECTORY} is understood here`);
+    return join(nestCli.sourceRoot, path);
+  });
+};
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -40,7 +57,7 @@ export const compileSources = (outDir: string, extraFiles: readonly string[] = [
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, code);
   }
-  for (const asset of ASSETS) cpSync(join(ROOT, asset), join(outDir, asset), { recursive: true });
+  for (const asset of assets()) cpSync(join(ROOT, asset), join(outDir, asset), { recursive: true });
 };
 
 if (require.main === module) {

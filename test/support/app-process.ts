@@ -2,13 +2,13 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { CONFIG_VARIABLE_LIST } from '../../src/config';
-import { COMPILED_MAIN } from './compiled-app';
+import { COMPILED_MAIN, ensureCompiledApp } from './compiled-app';
 
 const ROOT = join(__dirname, '..', '..');
 
 /**
- * The service as a real process, started like `npm start` from plain JavaScript: the app the tests'
- * global setup compiled once (see compiled-app.ts), so no process compiles the sources again.
+ * The service as a real process, started like `npm start` from plain JavaScript: the app compiled
+ * once per test run, at the first such start (see compiled-app.ts), so no process compiles the sources again.
  */
 export class AppProcess {
   stdout = '';
@@ -36,6 +36,7 @@ export class AppProcess {
   }
 
   static start(env: Record<string, string>): AppProcess {
+    ensureCompiledApp();
     return new AppProcess(env);
   }
 

@@ -1,10 +1,24 @@
 import { PGlite } from '@electric-sql/pglite';
 import { quoteIdent, SqlDriver, SqlTransaction } from '../sql/sql-driver';
+import { AppendWakeups } from '../sql/append-wakeups';
 import { acquirePglite, releasePglite } from './pglite-database';
+
+/** One per embedded database, shared by every store on it: nobody outside this process writes to it. */
+const wakeupsByDatabase = new WeakMap<PGlite, AppendWakeups>();
+
+const wakeupsOf = (db: PGlite): AppendWakeups => {
+  let wakeups = wakeupsByDatabase.get(db);
+  if (!wakeups) wakeupsByDatabase.set(db, (wakeups = new AppendWakeups()));
+  return wakeups;
+};
 
 /** Speaks the SQL event store's few needs to an embedded PGlite database. */
 export class PgliteDriver implements SqlDriver {
-  private constructor(private readonly db: PGlite) {}
+  readonly sharedAppendWakeups: AppendWakeups;
+
+  private constructor(private readonly db: PGlite) {
+    this.sharedAppendWakeups = wakeupsOf(db);
+  }
 
   /** `schema` becomes the search path, so the shared SQL finds its tables and function. */
   static async open(dir: string, schema: string): Promise<PgliteDriver> {

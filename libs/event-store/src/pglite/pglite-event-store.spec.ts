@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { eventStoreContract } from '../testing/event-store.contract';
+import { anEvent, eventStoreContract } from '../testing/event-store.contract';
 import { sqlTamper } from '../testing/sql-tamper';
 import { freshSchemaName } from '../testing/postgres-test-database';
 import { SqlEventStore } from '../sql/sql-event-store';
@@ -27,4 +27,24 @@ describe('EventStore contract on PGlite (embedded PostgreSQL)', () => {
     tamper: sqlTamper(() => driver),
     eventIdsUniqueAcrossStreams: true,
   });
+
+  it('wakes a subscription on one store at an append through another store on the same database', async () => {
+    const schema = freshSchemaName();
+    // A poll far longer than the test's timeout: only the wake-up shared by the database can deliver the event in time.
+    const listening = new SqlEventStore(await PgliteDriver.open(shared, schema), { schema, pollIntervalMs: 600_000 });
+    const writing = new SqlEventStore(await PgliteDriver.open(shared, schema), { schema });
+    await listening.init();
+    const abort = new AbortController();
+    try {
+      const subscription = listening.subscribeAll({ signal: abort.signal })[Symbol.asyncIterator]();
+      const first = subscription.next();
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the subscription has found the log empty and waits
+      await writing.append('pathway-1', [anEvent('Happened')], { expectedVersion: 'no_stream' });
+      expect((await first).value).toMatchObject({ streamId: 'pathway-1', type: 'Happened' });
+    } finally {
+      abort.abort();
+      await writing.close();
+      await listening.close();
+    }
+  }, 10_000);
 });

@@ -1,5 +1,12 @@
+import type { AppendWakeups } from './append-wakeups';
+
 /** The little that the SQL event store needs from a PostgreSQL driver; PGlite and pg differ only here. */
 export interface SqlDriver {
+  /**
+   * Present when no other process can write to this database (PGlite): every store on it shares
+   * these wake-ups, so their subscriptions hear of every append and need to poll only rarely.
+   */
+  readonly sharedAppendWakeups?: AppendWakeups;
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;

@@ -20,12 +20,16 @@ import { APPEND_FUNCTION, EVENT_COLUMNS, EXPECTED_CODES, MIGRATION_TABLE, MIGRAT
 import { isConnectionLost, SqlDriver, sqlState } from './sql-driver';
 import { AppendBatcher, ItemResult } from './append-batcher';
 import { EventRow, toStoredEvent } from './event-row';
+import { AppendWakeups } from './append-wakeups';
 
 export interface SqlEventStoreOptions {
   /** The PostgreSQL schema that holds the tables; created when missing. */
   schema: string;
   upcasters?: readonly Upcaster[];
-  /** How long a caught-up subscription sleeps before it asks again. */
+  /**
+   * How long a caught-up subscription sleeps before it asks again, unless an append wakes it first.
+   * Default 50 ms; 1 s where the driver shares its wake-ups (every append is heard).
+   */
   pollIntervalMs?: number;
   now?: () => Date;
   /** Told about every failed read of a subscription before it retries. */
@@ -58,6 +62,13 @@ const APPEND_ATTEMPTS = 5;
 /** Bounds one statement's size and the time its stream locks are held. */
 const MAX_APPENDS_PER_BATCH = 64;
 const START: LogCursor = { transactionId: '0', position: 0 };
+/** Other processes append unheard: poll often. */
+const POLL_MS = 50;
+/**
+ * Every append is heard (PGlite: one process): the poll only catches writes that bypass the store
+ * (a repair by hand). An idle app polled each subscription 20 times a second for nothing.
+ */
+const POLL_MS_WHEN_EVERY_APPEND_IS_HEARD = 1_000;
 // Arbitrary but fixed: every Lotse process takes the same lock before migrating.
 const MIGRATION_LOCK = 4_711_2026;
 
@@ -67,7 +78,8 @@ const expectedCode = (expected: ExpectedVersion): number => (typeof expected ===
 export class SqlEventStore implements EventStore {
   private readonly upcasters: UpcasterChain;
   private readonly now: () => Date;
-  private readonly waiters = new Set<() => void>();
+  private readonly wakeups: AppendWakeups;
+  private readonly pollIntervalMs: number;
   private readonly appends: AppendBatcher<PendingAppend, AppendResult>;
   private closed = false;
 
@@ -77,6 +89,8 @@ export class SqlEventStore implements EventStore {
   ) {
     this.upcasters = new UpcasterChain(options.upcasters);
     this.now = options.now ?? (() => new Date());
+    this.wakeups = driver.sharedAppendWakeups ?? new AppendWakeups();
+    this.pollIntervalMs = options.pollIntervalMs ?? (driver.sharedAppendWakeups ? POLL_MS_WHEN_EVERY_APPEND_IS_HEARD : POLL_MS);
     this.appends = new AppendBatcher((batch) => this.writeAppends(batch), options.appendsInFlight ?? 1, MAX_APPENDS_PER_BATCH);
   }
 
@@ -121,7 +135,7 @@ export class SqlEventStore implements EventStore {
           'select item, outcome, next_version::text, last_position::text, detail from lotse_append_batch($1, $2, $3, $4, $5)',
           params,
         );
-        this.wakeSubscribers();
+        this.wakeups.wake();
         const byItem = new Map(rows.map((row) => [row.item, row]));
         return appends.map((a, i) => toAppendResult(a, byItem.get(i)));
       } catch (error) {
@@ -171,12 +185,17 @@ export class SqlEventStore implements EventStore {
   }
 
   subscribeAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
+    // The wake-ups counted before each read: one that comes before the wait after it still counts.
+    let seen = this.wakeups.count;
     return pollLog<EventRow>({
       start: () => this.cursorAt(options.fromPosition ?? 0),
-      readBatch: (cursor) => this.readBatch(cursor, options.batchSize ?? 500),
+      readBatch: (cursor) => {
+        seen = this.wakeups.count;
+        return this.readBatch(cursor, options.batchSize ?? 500);
+      },
       cursorOf,
       toEvent: (row) => this.upcasters.apply(toStoredEvent(row)),
-      waitForMore: (ms) => this.waitForAppend(ms ?? this.options.pollIntervalMs ?? 50),
+      waitForMore: (ms) => this.wakeups.wait(ms ?? this.pollIntervalMs, seen, options.signal),
       stopped: () => this.closed,
       signal: options.signal,
       onError: this.options.onSubscriptionError,
@@ -201,7 +220,7 @@ export class SqlEventStore implements EventStore {
 
   async close(): Promise<void> {
     this.closed = true;
-    this.wakeSubscribers();
+    this.wakeups.wake();
     await this.driver.close();
   }
 
@@ -246,24 +265,6 @@ export class SqlEventStore implements EventStore {
       return new WrongExpectedVersionError(streamId, expected, -1);
     }
     return error;
-  }
-
-  private wakeSubscribers(): void {
-    for (const wake of this.waiters) wake();
-    this.waiters.clear();
-  }
-
-  /** Sleeps until the poll interval passes or this process appends, whichever is first. */
-  private waitForAppend(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.waiters.add(done);
-    });
   }
 }
 
