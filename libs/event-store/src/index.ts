@@ -14,6 +14,8 @@ export type { LogCursor } from './subscription';
 export type { SqlDriver, SqlTransaction } from './sql/sql-driver';
 export { isConnectionLost } from './sql/sql-driver';
 export { applySchema } from './sql/apply-schema';
+export type { SqlCopyOut } from './sql/sql-copy-out';
+export { copyOutOf } from './sql/sql-copy-out';
 export { PgliteDriver } from './pglite/pglite-driver';
 export { acquirePglite, releasePglite, EmbeddedDatabaseInUseError } from './pglite/pglite-database';
 export { PostgresDriver } from './postgres/postgres-driver';

@@ -81,7 +81,7 @@ export class ExportLogHandler {
   }
 
   /** Writes the planned export; `write` resolves when the line may be followed by the next. */
-  async stream(plan: ExportPlan, write: (chunk: string) => Promise<void>): Promise<void> {
+  async stream(plan: ExportPlan, write: (chunk: string | Buffer) => Promise<void>): Promise<void> {
     const tree = requireTree(this.store);
     const { header, checkpoint } = plan;
     await write(`${JSON.stringify(header)}\n`);

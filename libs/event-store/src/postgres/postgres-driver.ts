@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Pool, PoolClient } from 'pg';
+import { Pool } from 'pg';
+import { SqlCopyOut } from '../sql/sql-copy-out';
 import { quoteIdent, SqlDriver, SqlTransaction } from '../sql/sql-driver';
+import { checkOut } from './checked-out-client';
+import { copyOut } from './postgres-copy-out';
 
 export interface PostgresDriverOptions {
   connectionString: string;
@@ -11,8 +14,8 @@ export interface PostgresDriverOptions {
   onConnectionError?: (error: Error) => void;
 }
 
-/** Speaks the SQL event store's few needs to a PostgreSQL server through a `pg` pool. */
-export class PostgresDriver implements SqlDriver {
+/** Speaks the SQL event store's few needs to a PostgreSQL server through a `pg` pool, and streams COPY output. */
+export class PostgresDriver implements SqlDriver, SqlCopyOut {
   private constructor(
     private readonly pool: Pool,
     private readonly onConnectionError?: (error: Error) => void,
@@ -51,16 +54,7 @@ export class PostgresDriver implements SqlDriver {
   }
 
   async transaction<T>(work: (tx: SqlTransaction) => Promise<T>): Promise<T> {
-    const client: PoolClient = await this.pool.connect();
-    // The pool listens for errors only on idle clients. A checked-out one whose server goes away
-    // (a restart sends 57P01 between statements) emits 'error', which unheard ends the process;
-    // heard, the statement in flight or the next one fails and the transaction is rolled back.
-    let lost: Error | undefined;
-    const onError = (error: Error) => {
-      lost = error;
-      this.onConnectionError?.(error);
-    };
-    client.on('error', onError);
+    const { client, release } = await checkOut(this.pool, this.onConnectionError);
     try {
       await client.query('begin');
       const result = await work({
@@ -75,10 +69,12 @@ export class PostgresDriver implements SqlDriver {
       await client.query('rollback').catch(() => undefined);
       throw error;
     } finally {
-      client.removeListener('error', onError);
-      // Given the error, the pool drops this connection instead of handing it out again.
-      client.release(lost);
+      release();
     }
+  }
+
+  copyOut(sql: string, settings: Readonly<Record<string, string>> = {}): AsyncIterable<Buffer> {
+    return copyOut(this.pool, sql, settings, this.onConnectionError);
   }
 
   close(): Promise<void> {
