@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -55,6 +55,8 @@ const withoutJestOptions = (): NodeJS.ProcessEnv => {
 
 /** Waits for the lock; one left by a worker that died (its PID gone) is taken over. */
 const takeLock = (): void => {
+  // A fresh checkout has no node_modules/.cache until something writes there.
+  mkdirSync(dirname(LOCK), { recursive: true });
   for (;;) {
     try {
       const fd = openSync(LOCK, 'wx');
