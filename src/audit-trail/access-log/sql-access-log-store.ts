@@ -1,5 +1,5 @@
 import type { SqlDriver, SqlTransaction } from '@lotse/event-store';
-import { chainHash, GENESIS_HASH } from '@lotse/event-store';
+import { applySchema, chainHash, GENESIS_HASH } from '@lotse/event-store';
 import { AccessChainHead, AccessEntry, AccessRecord } from './access-entry';
 import { accessEntryJson } from './access-entry-json';
 import { AccessLogStore, AccessQuery, Purged } from './access-log-store';
@@ -32,8 +32,6 @@ create table if not exists access_log_head (
 );
 `;
 
-/** Any constant will do, as long as no other migration of this database uses it. */
-const SCHEMA_LOCK = 7_406_021_513;
 /**
  * Serialises the purge with the appends. An append takes it too, before the head row: an instance of an earlier
  * version, which chained under this lock alone, then still waits for a newer one and never forks the chain.
@@ -147,11 +145,7 @@ export class SqlAccessLogStore implements AccessLogStore {
   constructor(private readonly sql: SqlDriver) {}
 
   async init(): Promise<void> {
-    await this.sql.transaction(async (tx) => {
-      await tx.query('select pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-      await tx.exec(SCHEMA);
-      await tx.exec(SEED_HEAD);
-    });
+    await applySchema(this.sql, `${SCHEMA};\n${SEED_HEAD}`);
   }
 
   append(entries: readonly AccessEntry[]): Promise<void> {
