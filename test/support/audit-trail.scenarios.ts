@@ -7,20 +7,27 @@ import { PERSONAL_DATA_READS } from '../../src/audit-trail/access-log/personal-d
 import { SQL_DRIVER } from '../../src/database';
 import { bearer, bootTestApp } from './test-app';
 
-/** Rows read whole from the access log, inserted again as they were. */
+/** Batch rows read whole from the access log, inserted again as they were. */
 const putBack = async (sql: SqlDriver, rows: readonly Record<string, unknown>[]): Promise<void> => {
   for (const row of rows) {
     const columns = Object.keys(row);
     await sql.query(
-      `insert into access_log (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
-      // The entry (JSON) as text; times and the hashes' bytes as the driver read them.
-      columns.map((c) =>
-        typeof row[c] === 'object' && row[c] !== null && !(row[c] instanceof Date) && !(row[c] instanceof Uint8Array)
-          ? JSON.stringify(row[c])
-          : row[c],
-      ),
+      `insert into access_log_batch (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+      // The entries, subs and people (JSON) as text; times as the driver read them.
+      columns.map((c) => (typeof row[c] === 'object' && row[c] !== null && !(row[c] instanceof Date) ? JSON.stringify(row[c]) : row[c])),
     );
   }
+};
+
+/** The first entry of the log that names `participantId`: its seq, and its batch row (first and last seq) and place in it. */
+const firstEntryOf = async (sql: SqlDriver, participantId: string) => {
+  const [row] = await sql.query<{ seq: string; first_seq: string; last_seq: string; index: number }>(
+    `select e.item->>'seq' as seq, b.first_seq::text as first_seq, b.last_seq::text as last_seq, (e.n - 1)::int as index
+     from access_log_batch b cross join lateral json_array_elements(b.entries) with ordinality as e(item, n)
+     where (e.item->'entry'->'participantIds')::jsonb @> $1::jsonb order by b.first_seq, e.n limit 1`,
+    [JSON.stringify([participantId])],
+  );
+  return { seq: Number(row.seq), firstSeq: Number(row.first_seq), lastSeq: Number(row.last_seq), index: row.index };
 };
 
 const coach = bearer(['coach'], 'neuss', 'coach-1');
@@ -414,36 +421,39 @@ export const auditTrailScenarios = (eventStoreUrl: () => string) => {
       const store = app.get<AccessLogStore>(ACCESS_LOG_STORE);
       expect(firstBrokenLink(await store.all())).toBeUndefined();
       const sql = app.get<SqlDriver>(SQL_DRIVER);
-      const [{ seq }] = await sql.query<{ seq: string }>(
-        `select seq::text as seq from access_log where entry->'participantIds' @> $1::jsonb order by seq limit 1`,
-        [JSON.stringify([participantId])],
-      );
-      await sql.query(`update access_log set entry = jsonb_set(entry, '{sub}', '"someone-else"') where seq = $1`, [Number(seq)]);
-      expect(firstBrokenLink(await store.all())).toBe(Number(seq));
+      const { seq, firstSeq, index } = await firstEntryOf(sql, participantId);
+      const setSub = (sub: string) =>
+        sql.query(`update access_log_batch set entries = jsonb_set(entries::jsonb, $1::text[], $2::jsonb)::json where first_seq = $3`, [
+          `{${index},entry,sub}`,
+          JSON.stringify(sub),
+          firstSeq,
+        ]);
+      await setSub('someone-else');
+      expect(firstBrokenLink(await store.all())).toBe(seq);
       const verified = (await http.get('/audit/verify').set('Authorization', auditor).expect(200)).body;
-      expect(verified).toMatchObject({ intact: false, accessLog: { intact: false, firstBadSeq: Number(seq) } });
-      await sql.query(`update access_log set entry = jsonb_set(entry, '{sub}', '"coach-1"') where seq = $1`, [Number(seq)]);
+      expect(verified).toMatchObject({ intact: false, accessLog: { intact: false, firstBadSeq: seq } });
+      await setSub('coach-1');
       expect(firstBrokenLink(await store.all())).toBeUndefined();
       expect((await http.get('/audit/verify').set('Authorization', auditor).expect(200)).body).toMatchObject({
         accessLog: { intact: true, firstBadSeq: null },
       });
     });
 
-    it('is checked by GET /audit/verify: a record deleted from the database breaks the link of the next one', async () => {
+    it('is checked by GET /audit/verify: a batch deleted from the database breaks the link of the entry after it', async () => {
       const { id: participantId } = await register();
       await http.get(`/participants/${participantId}`).set('Authorization', coach).expect(200);
-      await http.get(`/participants/${participantId}`).set('Authorization', coach).expect(200);
       await accessOf(`participantId=${participantId}`);
+      // Written, so that the next read goes into a batch of its own after the one removed.
+      await app.get(AccessRecorder).flush();
+      await http.get(`/participants/${participantId}`).set('Authorization', coach).expect(200);
+      await app.get(AccessRecorder).flush();
       const sql = app.get<SqlDriver>(SQL_DRIVER);
-      const [removed, next] = await sql.query<{ seq: string }>(
-        `select seq::text as seq from access_log where entry->'participantIds' @> $1::jsonb order by seq limit 2`,
-        [JSON.stringify([participantId])],
-      );
-      const [saved] = await sql.query<Record<string, unknown>>('select * from access_log where seq = $1', [Number(removed.seq)]);
-      await sql.query('delete from access_log where seq = $1', [Number(removed.seq)]);
+      const removed = await firstEntryOf(sql, participantId);
+      const [saved] = await sql.query<Record<string, unknown>>('select * from access_log_batch where first_seq = $1', [removed.firstSeq]);
+      await sql.query('delete from access_log_batch where first_seq = $1', [removed.firstSeq]);
       try {
         const verified = (await http.get('/audit/verify').set('Authorization', auditor).expect(200)).body;
-        expect(verified.accessLog).toMatchObject({ intact: false, firstBadSeq: Number(next.seq) });
+        expect(verified.accessLog).toMatchObject({ intact: false, firstBadSeq: removed.lastSeq + 1 });
         expect(verified.intact).toBe(false);
       } finally {
         await putBack(sql, [saved]);
@@ -451,7 +461,7 @@ export const auditTrailScenarios = (eventStoreUrl: () => string) => {
       expect((await http.get('/audit/verify').set('Authorization', auditor).expect(200)).body.accessLog).toMatchObject({ intact: true });
     });
 
-    it('is checked by GET /audit/verify: records deleted at the end of the log fall short of its head', async () => {
+    it('is checked by GET /audit/verify: batches deleted at the end of the log fall short of its head', async () => {
       const { id: participantId } = await register();
       await http.get(`/participants/${participantId}`).set('Authorization', coach).expect(200);
       await http.get(`/participants/${participantId}/career`).set('Authorization', coach).expect(200);
@@ -459,14 +469,14 @@ export const auditTrailScenarios = (eventStoreUrl: () => string) => {
       // The read of the access log is itself an entry: written before the tail is taken, so it is put back too.
       await app.get(AccessRecorder).flush();
       const sql = app.get<SqlDriver>(SQL_DRIVER);
-      const tail = await sql.query<Record<string, unknown>>(
-        `select * from access_log where seq >= (select min(seq) from access_log where entry->'participantIds' @> $1::jsonb) order by seq`,
-        [JSON.stringify([participantId])],
-      );
-      await sql.query('delete from access_log where seq >= $1', [Number(tail[0].seq)]);
+      const { firstSeq } = await firstEntryOf(sql, participantId);
+      const tail = await sql.query<Record<string, unknown>>('select * from access_log_batch where first_seq >= $1 order by first_seq', [
+        firstSeq,
+      ]);
+      await sql.query('delete from access_log_batch where first_seq >= $1', [firstSeq]);
       try {
         const verified = (await http.get('/audit/verify').set('Authorization', auditor).expect(200)).body;
-        expect(verified.accessLog).toMatchObject({ intact: false, firstBadSeq: Number(tail[0].seq) });
+        expect(verified.accessLog).toMatchObject({ intact: false, firstBadSeq: firstSeq });
         expect(verified.intact).toBe(false);
       } finally {
         await putBack(sql, tail);

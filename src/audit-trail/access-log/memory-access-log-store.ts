@@ -4,10 +4,11 @@ import { AccessLogStore, AccessQuery, Purged } from './access-log-store';
 
 /**
  * The access log of the KurrentDB + MongoDB shape, which has no relational database: kept in this process only, so
- * it is lost on restart and not shared between instances. A MongoDB adapter is still to be written.
+ * it is lost on restart and not shared between instances. A MongoDB adapter is still to be written. It keeps the
+ * batches as appended, so that the purge removes whole batches as the SQL store does.
  */
 export class MemoryAccessLogStore implements AccessLogStore {
-  private records: AccessRecord[] = [];
+  private batches: AccessRecord[][] = [];
   private head = { seq: 0, hash: GENESIS_HASH };
 
   init(): Promise<void> {
@@ -15,17 +16,21 @@ export class MemoryAccessLogStore implements AccessLogStore {
   }
 
   append(entries: readonly AccessEntry[]): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    const batch: AccessRecord[] = [];
     for (const entry of entries) {
       const seq = this.head.seq + 1;
       const hash = accessHash(this.head.hash, entry);
-      this.records.push({ ...entry, seq, previousHash: this.head.hash, hash });
+      batch.push({ ...entry, seq, previousHash: this.head.hash, hash });
       this.head = { seq, hash };
     }
+    this.batches.push(batch);
     return Promise.resolve();
   }
 
   query(query: AccessQuery): Promise<{ items: AccessRecord[]; total: number }> {
-    const matching = this.records
+    const matching = this.batches
+      .flat()
       .filter((r) => query.participantId === undefined || r.participantIds.includes(query.participantId))
       .filter((r) => query.actor === undefined || r.sub === query.actor)
       .filter((r) => query.from === undefined || Date.parse(r.at) >= Date.parse(query.from))
@@ -42,16 +47,18 @@ export class MemoryAccessLogStore implements AccessLogStore {
   }
 
   all(): Promise<AccessRecord[]> {
-    return Promise.resolve([...this.records]);
+    return Promise.resolve(this.batches.flat());
   }
 
   chain(): Promise<{ records: AccessRecord[]; head: AccessChainHead | undefined }> {
-    return Promise.resolve({ records: [...this.records], head: { ...this.head } });
+    return Promise.resolve({ records: this.batches.flat(), head: { ...this.head } });
   }
 
+  /** Removes the batches whose every entry is older than `cutoff`, as the SQL store does. */
   async purgeBefore(cutoff: string, recordOf: (purged: Purged) => AccessEntry): Promise<Purged> {
-    const removed = this.records.filter((r) => Date.parse(r.at) < Date.parse(cutoff));
-    this.records = this.records.filter((r) => Date.parse(r.at) >= Date.parse(cutoff));
+    const old = (batch: AccessRecord[]) => batch.every((r) => Date.parse(r.at) < Date.parse(cutoff));
+    const removed = this.batches.filter(old).flat();
+    this.batches = this.batches.filter((batch) => !old(batch));
     const last = removed.at(-1);
     const purged = { count: removed.length, throughSeq: last?.seq ?? null, lastHash: last?.hash ?? null };
     if (purged.count > 0) await this.append([recordOf(purged)]);
