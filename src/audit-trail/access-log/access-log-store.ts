@@ -26,7 +26,7 @@ export interface Purged {
  */
 export interface AccessLogStore {
   init(): Promise<void>;
-  /** Appends the entries in order, each chained to the last one stored (across every instance of the service). */
+  /** Appends the entries in order, as one batch, each chained to the last one stored (across every instance of the service). */
   append(entries: readonly AccessEntry[]): Promise<void>;
   query(query: AccessQuery): Promise<{ items: AccessRecord[]; total: number }>;
   /** Every record in order, for a walk along the chain. */
@@ -34,8 +34,10 @@ export interface AccessLogStore {
   /** Every record and the recorded head, as of one moment: the chain walk's input, a removed tail included. */
   chain(): Promise<{ records: AccessRecord[]; head: AccessChainHead | undefined }>;
   /**
-   * Removes the entries before `cutoff` and, when it removed any, appends the entry `recordOf` makes of what it
-   * removed, at once: the log is never seen without its latest entries and without the purge's record of them.
+   * Removes the entries before `cutoff`, a batch (as appended) at a time: a batch goes once all its entries are older,
+   * so one that straddles the cut-off stays whole until the next purge. When it removed any, it appends the entry
+   * `recordOf` makes of what it removed, at once: the log is never seen without its latest entries and without the
+   * purge's record of them.
    */
   purgeBefore(cutoff: string, recordOf: (purged: Purged) => AccessEntry): Promise<Purged>;
 }
