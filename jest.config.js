@@ -36,6 +36,8 @@ module.exports = {
     '^@lotse/(domain|event-store|projections|transparency)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  // New PGlite databases start from a cluster initialised once per run, not from initdb each (the file says why).
+  setupFiles: ['<rootDir>/test/support/pglite-from-template.ts'],
   testTimeout: 60000,
   // A pool or subscription a suite forgot to close must not keep CI waiting forever after the summary.
   forceExit: true,

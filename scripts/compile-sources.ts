@@ -5,10 +5,11 @@
  * the result runs plain JavaScript like `npm start` does: it neither compiles every module again
  * at each start (seconds of CPU) nor holds a TypeScript compiler in its memory (about 110 MB).
  *
- * The bench's measured server and the tests' app processes start from such a tree;
- * `node -r @swc-node/register scripts/compile-sources.ts <outDir>` writes one.
+ * The bench's measured server and the tests' app processes and command-line scripts start from
+ * such a tree; `node -r @swc-node/register scripts/compile-sources.ts <outDir> [extra file or directory…]`
+ * writes one.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { compile } from '@swc-node/register/register';
 import { readDefaultTsConfig } from '@swc-node/register/read-default-tsconfig';
@@ -44,12 +45,18 @@ const sources = (dir: string): string[] =>
     return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
   });
 
-/** Writes the compiled app, and `extraFiles` (paths relative to the repository), into `outDir`, mirroring the tree. */
+/** The TypeScript sources a path names: the file itself, or every source under a directory. */
+const sourcesAt = (path: string): string[] => (statSync(path).isDirectory() ? sources(path) : [path]);
+
+/**
+ * Writes the compiled app, and `extraFiles` (paths relative to the repository: files, or directories
+ * whose every source is taken), into `outDir`, mirroring the tree.
+ */
 export const compileSources = (outDir: string, extraFiles: readonly string[] = []): void => {
   // fallbackToTs (tsc for files swc cannot take) is a hook of the register, not a compiler option.
   const { fallbackToTs: _hook, ...tsconfig } = readDefaultTsConfig(join(ROOT, 'tsconfig.json'));
   const options = { ...tsconfig, module: ModuleKind.CommonJS, sourceMap: false, inlineSourceMap: false };
-  const files = [...TREES.flatMap((tree) => sources(join(ROOT, tree))), ...extraFiles.map((file) => join(ROOT, file))];
+  const files = [...TREES.flatMap((tree) => sources(join(ROOT, tree))), ...extraFiles.flatMap((file) => sourcesAt(join(ROOT, file)))];
   for (const file of files) {
     // Path aliases (@lotse/*) come out as relative requires, so the mirrored tree keeps working.
     const code = compile(readFileSync(file, 'utf8'), file, { ...options });
@@ -61,12 +68,12 @@ export const compileSources = (outDir: string, extraFiles: readonly string[] = [
 };
 
 if (require.main === module) {
-  const [outDir] = process.argv.slice(2);
+  const [outDir, ...extraFiles] = process.argv.slice(2);
   if (!outDir) {
-    process.stderr.write('usage: node -r @swc-node/register scripts/compile-sources.ts <outDir>\n');
+    process.stderr.write('usage: node -r @swc-node/register scripts/compile-sources.ts <outDir> [extra file or directory…]\n');
     process.exit(2);
   }
   const target = resolve(outDir);
   rmSync(target, { recursive: true, force: true });
-  compileSources(target);
+  compileSources(target, extraFiles);
 }

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { dropSchemas } from '../libs/event-store/src/testing/postgres-test-database';
 import { coach, freshPostgresStore, pathwayWithIntake } from './support/cli-history';
-import { runNpmScript } from './support/npm-script';
+import { runCompiledScript } from './support/npm-script';
 import { bootTestApp } from './support/test-app';
 
-const projectionsCli = (args: string[], env: Record<string, string>) => runNpmScript('projections', args, env);
+const projectionsCli = (args: string[], env: Record<string, string>) => runCompiledScript('projections', args, env);
 
 /** A little history through the API: three pathways with an intake each; returns the position of the last write. */
 const someHistory = async (app: INestApplication): Promise<number> => {
@@ -22,8 +22,8 @@ const caseload = async (app: INestApplication, minPosition: number) =>
   (await request(app.getHttpServer()).get(`/pathways?pageSize=100&minPosition=${minPosition}`).set('Authorization', coach).expect(200)).body
     .items;
 
-// Each case starts the app and the CLI (a TypeScript process of its own) several times, as the replay CLI's test does:
-// on a busy 2-core machine that outgrows the default minute.
+// Each case starts the app and the CLI (a process of its own, from the tree compiled once per run) several times,
+// as the replay CLI's test does: on a busy 2-core machine that outgrows the default minute.
 jest.setTimeout(180_000);
 
 describe('npm run --silent projections', () => {

@@ -6,10 +6,10 @@ import request from 'supertest';
 import { PostgresDriver } from '@lotse/event-store';
 import { dropSchemas, freshSchemaName, TEST_DATABASE_URL } from '../libs/event-store/src/testing/postgres-test-database';
 import { coach, freshPostgresStore, pathwayWithIntake } from './support/cli-history';
-import { runNpmScript } from './support/npm-script';
+import { runCompiledScript } from './support/npm-script';
 import { bearer, bootTestApp } from './support/test-app';
 
-const replayCli = (args: string[], env: Record<string, string>) => runNpmScript('replay', args, env);
+const replayCli = (args: string[], env: Record<string, string>) => runCompiledScript('replay', args, env);
 
 /** A pathway with one step, then completed: returns the step's position (the moment to replay to) and the ids. */
 const history = async (app: INestApplication) => {
@@ -22,8 +22,8 @@ const history = async (app: INestApplication) => {
   return { pathwayId, stepPosition };
 };
 
-// Each case starts the app and the CLI (a TypeScript process of its own) several times: on a busy 2-core machine
-// that outgrows the default minute.
+// Each case starts the app and the CLI (a process of its own, from the tree compiled once per run) several times:
+// on a busy 2-core machine that outgrows the default minute.
 jest.setTimeout(180_000);
 
 describe('npm run --silent replay', () => {

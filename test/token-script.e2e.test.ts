@@ -5,11 +5,11 @@ import { verify } from 'jsonwebtoken';
 import request from 'supertest';
 import { loadConfig } from '../src/config';
 import { appWithAuthFixture } from './support/auth-fixture';
-import { runNpmScript } from './support/npm-script';
+import { runCompiledScript } from './support/npm-script';
 
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
-const runTokenScript = (args: string[], env: Record<string, string>) => runNpmScript('token', args, env);
+const runTokenScript = (args: string[], env: Record<string, string>) => runCompiledScript('token', args, env);
 
 const COACH_ARGS = ['--role', 'coach', '--municipality', 'neuss', '--sub', 'coach-1'];
 

@@ -10,7 +10,7 @@ import { leafHash, openNote, parseCheckpoint, parseVerifierKey, verifyConsistenc
 import { TreeFollower, BackgroundVerifier } from '../../src/audit-log';
 import { SQL_DRIVER } from '../../src/database';
 import { verifyExport } from '../../src/audit-log/export/verify-export';
-import { runNpmScript } from './npm-script';
+import { runCompiledScript } from './npm-script';
 import { bearer, bootTestApp } from './test-app';
 
 const admin = bearer(['admin'], 'neuss', 'admin-1');
@@ -218,10 +218,10 @@ export const auditLogScenarios = (eventStoreUrl: () => string): void => {
     writeFileSync(join(dir, 'good.ndjson'), text);
     writeFileSync(join(dir, 'bad.ndjson'), tampered.join('\n'));
     writeFileSync(join(dir, 'key.pub'), `${verifierKey}\n`);
-    const good = await runNpmScript('audit', ['verify', join(dir, 'good.ndjson'), '--public-key', join(dir, 'key.pub')], {});
+    const good = await runCompiledScript('audit', ['verify', join(dir, 'good.ndjson'), '--public-key', join(dir, 'key.pub')], {});
     expect(good).toMatchObject({ code: 0 });
     expect(good.stdout).toMatch(/^ok: \d+ events verified/);
-    const bad = await runNpmScript('audit', ['verify', join(dir, 'bad.ndjson'), '--public-key', join(dir, 'key.pub')], {});
+    const bad = await runCompiledScript('audit', ['verify', join(dir, 'bad.ndjson'), '--public-key', join(dir, 'key.pub')], {});
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe(`line ${at + 1}: hash_mismatch: ${result.failure!.message.replace(/^hash_mismatch: /, '')}\n`);
   }, 60_000);

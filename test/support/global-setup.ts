@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { TEST_RUN_VARIABLE } from './compiled-app';
+import { TEST_RUN_VARIABLE } from './once-per-run';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -9,8 +9,8 @@ const ROOT = join(__dirname, '..', '..');
  * Jest's global setup, once per run. Every app the tests start serves the statistics page, which
  * reads its bundle at start, so the bundle is built from the current sources first (as `npm run
  * build` does for `npm start`), in a child process: the script resolves the app's path aliases
- * itself. The app processes' compile waits for the first of them (compiled-app.ts); the run's id
- * set here, inherited by Jest's workers, tells it whether this run compiled already.
+ * itself. What the tests make at first use, once per run (once-per-run.ts: the compiled app, the
+ * PGlite template), is told from an older run's by the run's id set here, inherited by Jest's workers.
  */
 export default function globalSetup(): void {
   process.env[TEST_RUN_VARIABLE] = randomUUID();
