@@ -5,7 +5,10 @@
  * analyst's token already in the tab's session. Each run is a fresh browser context: an empty
  * cache, as on the first visit. Beside it, in the same run: the page shell alone (HTML, the
  * libraries, no token, so no data) and the page's six API answers fetched in parallel without a
- * browser — what the render adds over the data is the difference.
+ * browser — what the render adds over the data is the difference. And the CPU each first render
+ * took, from navigation to the last chart, in Chromium (all its processes, from /proc) and in this
+ * process (the app, and playwright-core's driver, which runs in it): on a busy machine the times
+ * stretch, the CPU hardly.
  */
 import { INestApplication } from '@nestjs/common';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +24,7 @@ import { signDevelopmentToken } from '../src/auth/development-token';
 import { loadConfig as loadAppConfig } from '../src/config';
 import { createApp } from '../src/create-app';
 import { hasChromium, launchChromium } from '../test/support/chromium';
+import { treeCpuSeconds } from './process-cpu';
 import { summarise, Summary } from './stats';
 import { formatMs, renderTable } from './table';
 
@@ -39,12 +43,26 @@ export interface PageBenchResult {
   api: Summary;
   /** What the first render fetched besides the HTML (script, stylesheet, API answers), as sent: compressed. */
   transferredKb: number;
+  /** CPU ms per first render: Chromium's processes, and this process's (the app and Playwright's driver); absent without /proc. */
+  cpu?: { chromium: Summary; app: Summary };
 }
 
 const env = (name: string, fallback: number) => {
   const value = Number(process.env[name] || fallback);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
   return value;
+};
+
+const appCpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** CPU ms so far: this process's (the app and Playwright's driver), and Chromium's (every process below it); Chromium's absent without /proc. */
+const cpuNow = (): { app: number; chromium?: number } => {
+  const app = appCpuMs();
+  const tree = treeCpuSeconds(process.pid);
+  return { app, chromium: tree === undefined ? undefined : tree * 1000 - app };
 };
 
 /** The queries the page sends on its first render, with its default period (the current quarter and the seven before it). */
@@ -97,14 +115,18 @@ export const benchPage = async (): Promise<PageBenchResult | { skipped: string }
     const shell: number[] = [];
     const api: number[] = [];
     const transferred: number[] = [];
+    const chromiumCpu: number[] = [];
+    const appCpu: number[] = [];
     // One untimed round first: Chromium's own first start is not the page's.
     for (let i = 0; i <= runs; i++) {
       const withToken = await browser.newContext();
       // The token is in the tab's session before the page's script runs, as after a login.
       await withToken.addInitScript({ content: `sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(token)});` });
       const page = await withToken.newPage();
+      const before = cpuNow();
       await page.goto(`${origin}/statistics`);
       await page.waitForSelector('body[data-state="ready"]', { timeout: 30_000 });
+      const after = cpuNow();
       const { rendered, bytes } = await page.evaluate(() => ({
         rendered: performance.getEntriesByName('lotse-statistics-rendered')[0]?.startTime ?? NaN,
         bytes: (performance as unknown as BrowserPerformance)
@@ -131,6 +153,8 @@ export const benchPage = async (): Promise<PageBenchResult | { skipped: string }
       if (i === 0) continue;
       render.push(rendered);
       transferred.push(bytes);
+      appCpu.push(after.app - before.app);
+      if (after.chromium !== undefined && before.chromium !== undefined) chromiumCpu.push(after.chromium - before.chromium);
       shell.push(shellMs);
       api.push(apiMs);
     }
@@ -141,6 +165,7 @@ export const benchPage = async (): Promise<PageBenchResult | { skipped: string }
       shell: summarise(shell),
       api: summarise(api),
       transferredKb: Math.round(transferred[0] / 1024),
+      cpu: chromiumCpu.length ? { chromium: summarise(chromiumCpu), app: summarise(appCpu) } : undefined,
     };
   } finally {
     await browser?.close();
@@ -168,6 +193,24 @@ export const pageReport = (result: PageBenchResult | { skipped: string }): { tex
       'info',
     ],
     ['baseline: the 6 API answers in parallel, no browser', formatMs(result.api.p50), formatMs(result.api.p99), '', 'info'],
+    ...(result.cpu
+      ? [
+          [
+            'CPU per first render: Chromium, all processes',
+            formatMs(result.cpu.chromium.p50),
+            formatMs(result.cpu.chromium.p99),
+            '',
+            'info',
+          ],
+          [
+            'CPU per first render: the app (HTML, files, 6 answers) and the driver',
+            formatMs(result.cpu.app.p50),
+            formatMs(result.cpu.app.p99),
+            '',
+            'info',
+          ],
+        ]
+      : []),
   ];
   const table = renderTable(
     [

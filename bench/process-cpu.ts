@@ -71,6 +71,14 @@ const inTree = (pid: number, root: number, parents: Map<number, number>): boolea
   return false;
 };
 
+/** CPU seconds used so far by `root` and every process below it that is alive now; undefined where there is no /proc. */
+export const treeCpuSeconds = (root: number): number | undefined => {
+  const stats = processStats();
+  if (!stats) return undefined;
+  const parents = new Map(stats.map((s) => [s.pid, s.ppid]));
+  return stats.filter((s) => inTree(s.pid, root, parents)).reduce((sum, s) => sum + s.cpuSeconds, 0);
+};
+
 /**
  * CPU seconds the server's process tree and PostgreSQL use from now until `stop`, summed per process
  * over samples of /proc: PostgreSQL's backends come and go with connections (pgbench's 16 exit when it

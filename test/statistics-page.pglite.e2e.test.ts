@@ -146,6 +146,46 @@ describeIfChromium('the statistics page in headless Chromium (pglite)', () => {
     }
   });
 
+  it('draws the answers of the latest request when the form is sent again before the earlier answers came', async () => {
+    const page = await openAs(analyst);
+    const view = () => page.locator('#statistics').innerHTML();
+    const municipality = await page.locator('#filter-municipality option').nth(1).getAttribute('value');
+    try {
+      expect(municipality).toBeTruthy();
+      const allMunicipalities = await view();
+      // One municipality's answers come late: the user sends the form for it, then at once for all again.
+      let late = 0;
+      const lateDone = new Promise<void>((resolve) =>
+        page.on('requestfinished', (r) => {
+          if (r.url().includes(`municipality=${municipality}`) && ++late === 5) resolve();
+        }),
+      );
+      await page.route(`**/statistics/*municipality=${municipality}*`, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await route.continue();
+      });
+      await page.selectOption('#filter-municipality', municipality);
+      await page.click('#filters button[type="submit"]');
+      await page.selectOption('#filter-municipality', '');
+      await page.click('#filters button[type="submit"]');
+      await page.waitForSelector('body[data-state="ready"]');
+      await lateDone;
+      // The late answers' JSON is read and handled after the request finished.
+      await page.waitForTimeout(500);
+      expect(await view()).toBe(allMunicipalities);
+      expect(await page.getAttribute('body', 'data-state')).toBe('ready');
+
+      // What the late answers would have drawn differs: without the guard the check above fails.
+      await page.unroute(`**/statistics/*municipality=${municipality}*`);
+      await page.selectOption('#filter-municipality', municipality);
+      await page.click('#filters button[type="submit"]');
+      await page.waitForSelector('body[data-state="ready"]');
+      expect(await view()).not.toBe(allMunicipalities);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('tells a coach clearly that statistics are not hers to read, and shows no figure', async () => {
     const page = await openAs(coach);
     try {

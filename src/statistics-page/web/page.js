@@ -15,7 +15,9 @@ const TOKEN_KEY = 'lotse.statistics.token';
 const REFRESH_KEY = 'lotse.statistics.refresh';
 const LOGIN_AGAIN_KEY = 'lotse.statistics.login-again';
 const login = document.body.dataset;
-const state = { token: sessionStorage.getItem(TOKEN_KEY), answers: {}, queries: {}, municipalitiesKnown: false };
+// `loads` counts the page's loads: an answer belongs to the view only while its load is the latest.
+// `municipalities`: the list being or having been filled in, once per sign-in.
+const state = { token: sessionStorage.getItem(TOKEN_KEY), answers: {}, queries: {}, loads: 0, municipalities: null };
 
 // ---- messages -----------------------------------------------------------------------------
 
@@ -113,8 +115,7 @@ const ruleText = (rule) =>
   `Zahlen von 1 bis ${rule.minCell - 1} sowie Werte, aus denen sich eine solche Zahl zurückrechnen ließe; ` +
   `Quoten und Mediane erst ab ${rule.minDenominator} Fällen`;
 
-const fillMunicipalities = async ({ from, to }) => {
-  if (state.municipalitiesKnown) return;
+const listMunicipalities = async ({ from, to }) => {
   const answer = await fetchStatistics({ type: 'pathways', parameters: { measure: 'started', groupBy: ['municipality'], from, to } });
   const select = $('filter-municipality');
   const names = answer.tables[0].cells.map((c) => c.keys.municipality);
@@ -125,10 +126,20 @@ const fillMunicipalities = async ({ from, to }) => {
   }
   // A coordinator's statistics are her municipality's only: the API answers no other.
   if (names.length === 1) select.value = names[0];
-  state.municipalitiesKnown = true;
 };
 
+/** Once per sign-in, even when the form is sent again before the list is there; tried again after a failure. */
+const fillMunicipalities = (period) =>
+  (state.municipalities ??= listMunicipalities(period).catch((error) => {
+    state.municipalities = null;
+    throw error;
+  }));
+
 const load = async () => {
+  // The form sent again (or signing out) while answers are on their way makes this load stale: its
+  // answers may arrive after the newer ones and must not draw over them, nor its failure show.
+  const loadNumber = ++state.loads;
+  const isLatest = () => loadNumber === state.loads;
   document.body.dataset.state = 'loading';
   showMessage('Lade Statistik …', 'info');
   try {
@@ -138,10 +149,11 @@ const load = async () => {
     // way: the drawing overlaps the waiting instead of all of it following the slowest answer.
     const drawn = async ([section, query]) => {
       const answer = await fetchStatistics(query);
-      render[section](answer);
+      if (isLatest()) render[section](answer);
       return [section, answer];
     };
     const [answers] = await Promise.all([Promise.all(Object.entries(state.queries).map(drawn)), fillMunicipalities(current)]);
+    if (!isLatest()) return;
     state.answers = Object.fromEntries(answers);
     const first = answers[0][1];
     $('stand').textContent =
@@ -152,6 +164,7 @@ const load = async () => {
     document.body.dataset.state = 'ready';
     performance.mark('lotse-statistics-rendered');
   } catch (error) {
+    if (!isLatest()) return;
     $('statistics').hidden = true;
     showMessage(explain(error));
     document.body.dataset.state = 'error';
@@ -233,7 +246,8 @@ const signedIn = (tokens) => {
 const signOut = (clearMessage = true) => {
   state.token = null;
   useToken(null);
-  state.municipalitiesKnown = false;
+  state.loads += 1;
+  state.municipalities = null;
   sessionStorage.removeItem(TOKEN_KEY);
   sessionStorage.removeItem(REFRESH_KEY);
   $('filter-municipality').replaceChildren($('filter-municipality').options[0]);
