@@ -1,4 +1,4 @@
-import { batches } from './batches';
+import { batches, PAUSE, withPauses } from './batches';
 
 /** A source the test feeds by hand: each `push` is the next item, `end` finishes it. */
 const manualSource = <T>() => {
@@ -66,5 +66,23 @@ describe('batches', () => {
       break;
     }
     expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBe(before);
+  });
+});
+
+describe('withPauses', () => {
+  it('passes every item on, and one PAUSE for each quiet spell, however long', async () => {
+    const source = manualSource<number>();
+    const out: (number | typeof PAUSE)[] = [];
+    const done = (async () => {
+      for await (const item of withPauses(source, 30)) out.push(item);
+    })();
+    source.push(1);
+    source.push(2);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    source.push(3);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    source.end();
+    await done;
+    expect(out).toEqual([1, 2, PAUSE, 3, PAUSE]);
   });
 });

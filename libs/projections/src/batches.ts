@@ -56,3 +56,37 @@ export async function* batches<T>(source: AsyncIterable<T>, max: number, windowM
     if (!pending) await iterator.return?.();
   }
 }
+
+export const PAUSE = Symbol('pause');
+
+/**
+ * The items of `source`, and `PAUSE` once whenever `ms` pass without one: a consumer that put
+ * off some work while items kept coming does it then.
+ */
+export async function* withPauses<T>(source: AsyncIterable<T>, ms: number): AsyncGenerator<T | typeof PAUSE> {
+  const iterator = source[Symbol.asyncIterator]();
+  let pending: Promise<IteratorResult<T>> | undefined;
+  let paused = false;
+  try {
+    for (;;) {
+      pending ??= iterator.next();
+      let timer: NodeJS.Timeout | undefined;
+      const next = paused
+        ? await pending
+        : await Promise.race([pending, new Promise<typeof PAUSE>((resolve) => (timer = setTimeout(() => resolve(PAUSE), ms)))]);
+      clearTimeout(timer);
+      if (next === PAUSE) {
+        paused = true;
+        yield PAUSE;
+        continue;
+      }
+      pending = undefined;
+      if (next.done) return;
+      paused = false;
+      yield next.value;
+    }
+  } finally {
+    // As in `batches`: a read still in flight finishes on its own.
+    if (!pending) await iterator.return?.();
+  }
+}

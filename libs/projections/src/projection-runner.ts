@@ -1,10 +1,11 @@
 import type { EventStore, StoredEvent } from '@lotse/event-store';
-import { batches } from './batches';
+import { batches, PAUSE, withPauses } from './batches';
 import type { LeaderElection } from './leader-election';
 import type { LogOrder } from './log-order';
 import { Projection, versionOf } from './projection';
 import { CheckpointMovedError, ReadModelStore } from './read-model-store';
 import { RebuildFailedError, RebuildInProgressError, rebuildProjection } from './rebuild';
+import { SharedSubscription } from './shared-subscription';
 
 export interface ProjectionStatus {
   name: string;
@@ -37,6 +38,15 @@ export interface ProjectionRunnerOptions {
 const RECENT = 50_000;
 /** How often a runner that does not lead looks at the stored checkpoint while a read waits. */
 const FOLLOW_MS = 25;
+/**
+ * A batch with no event the projection handles changes no document: its checkpoint is stored only
+ * when this long has passed since the last one was, or when the log goes quiet for this long, so a
+ * projection does not pay a transaction for every batch of other projections' events. A runner
+ * that stops meanwhile leaves the checkpoint before them, and the next one reads them again and
+ * changes nothing. Readers in this process (and the HTTP processes it feeds) see the position in
+ * memory; readers that follow the stored checkpoint from elsewhere see it at most this much later.
+ */
+const CHECKPOINT_AT_LEAST_EVERY_MS = 250;
 /** The longest pause between attempts while the read-model database (or the log) cannot be reached. */
 const MAX_RETRY_MS = 5_000;
 
@@ -56,8 +66,11 @@ interface Slot {
 export class ProjectionRunner {
   private readonly slots = new Map<string, Slot>();
   private readonly abort = new AbortController();
+  /** The projections at the same place in the log read it once between them. */
+  private readonly log: SharedSubscription;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
+    this.log = new SharedSubscription(options.store, { signal: this.abort.signal, batchSize: options.batchSize });
     for (const projection of options.projections) {
       this.slots.set(projection.name, {
         projection,
@@ -138,8 +151,9 @@ export class ProjectionRunner {
   }
 
   private async run(slot: Slot): Promise<void> {
-    const { election, readModels, store } = this.options;
+    const { election, readModels } = this.options;
     const name = slot.projection.name;
+    const handled = new Set(slot.projection.handles);
     const signal = this.abort.signal;
     if (!(await this.upToVersion(slot))) return;
     // Consecutive failures: a database that is away is asked less and less often, and logged less.
@@ -156,12 +170,34 @@ export class ProjectionRunner {
         // Read again after every (re)gain of the lead: the previous leader may have moved it.
         let after = await readModels.checkpoint(name);
         slot.status.position = after;
-        const subscription = store.subscribeAll({ fromPosition: after, signal, batchSize: this.options.batchSize });
-        for await (const batch of batches(subscription, this.options.batchSize ?? 500, this.options.batchWindowMs ?? 20)) {
+        // The checkpoint as stored: `after` runs ahead of it over batches that were not stored.
+        let stored = after;
+        let storedAt = Date.now();
+        let unstored: StoredEvent[] | undefined;
+        const subscription = this.log.follow(after);
+        const read = batches(subscription, this.options.batchSize ?? 500, this.options.batchWindowMs ?? 20);
+        for await (const item of withPauses(read, CHECKPOINT_AT_LEAST_EVERY_MS)) {
           if (signal.aborted || !election.holds(name)) break;
-          const result = await readModels.applyBatch(slot.projection, batch, after);
+          if (item === PAUSE) {
+            // Quiet now: the batches put off are stored (they change no document, only the checkpoint).
+            if (unstored) stored = (await readModels.applyBatch(slot.projection, unstored, stored)).position;
+            storedAt = Date.now();
+            unstored = undefined;
+            continue;
+          }
+          const batch = item;
+          if (!batch.some((e) => handled.has(e.type)) && Date.now() - storedAt < CHECKPOINT_AT_LEAST_EVERY_MS) {
+            after = batch[batch.length - 1].globalPosition;
+            unstored = batch;
+            this.applied(slot, batch, after);
+            this.options.onApplied?.(name, batch);
+            continue;
+          }
+          const result = await readModels.applyBatch(slot.projection, batch, stored);
           failures = 0;
-          after = result.position;
+          after = stored = result.position;
+          storedAt = Date.now();
+          unstored = undefined;
           this.applied(slot, batch, result.position, result.failure?.position);
           this.options.onApplied?.(
             name,

@@ -81,12 +81,6 @@ export class SqlReadModelStore implements ReadModelStore {
       }
       const todo = events.slice(start);
       const result = await this.applyInOrder(tx, projection, todo);
-      if (result.position !== undefined) {
-        await tx.query('update projection_checkpoints set position = $2, updated_at = now() where name = $1', [
-          projection.name,
-          result.position,
-        ]);
-      }
       return { ...result, position: result.position ?? stored, skipped: start };
     });
   }
@@ -103,24 +97,32 @@ export class SqlReadModelStore implements ReadModelStore {
       for (const r of rows) loaded.set(r.id, { doc: r.doc });
     }
     const { changed, position, applied, failure } = foldBatch(projection, events, loaded);
-    await this.write(tx, projection.name, changed);
+    await this.write(tx, projection.name, changed, position);
     return { position, applied, failure };
   }
 
-  private async write(tx: SqlTransaction, name: string, changed: { id: string; doc: unknown; position: number }[]) {
+  /** The changed documents and the checkpoint (when `position` moved it), the upserts and the checkpoint in one statement. */
+  private async write(tx: SqlTransaction, name: string, changed: { id: string; doc: unknown; position: number }[], position?: number) {
     const kept = changed.filter((c) => c.doc !== undefined);
     const gone = changed.filter((c) => c.doc === undefined).map((c) => c.id);
-    if (kept.length > 0) {
-      await tx.query(
-        `insert into ${table(name)} (id, doc, position)
-           select x.id, x.doc, x.position from jsonb_to_recordset($1::jsonb) as x(id text, doc jsonb, position bigint)
-         on conflict (id) do update set doc = excluded.doc, position = excluded.position`,
-        [JSON.stringify(kept)],
-      );
-    }
     if (gone.length > 0) {
       await tx.query(`delete from ${table(name)} where id in (select jsonb_array_elements_text($1::jsonb))`, [JSON.stringify(gone)]);
     }
+    const checkpoint = 'update projection_checkpoints set position = $2, updated_at = now() where name = $1';
+    if (kept.length === 0) {
+      if (position !== undefined) await tx.query(checkpoint, [name, position]);
+      return;
+    }
+    // A data-modifying WITH runs whether or not the statement reads it: one round trip for both.
+    await tx.query(
+      `with upserted as (
+         insert into ${table(name)} (id, doc, position)
+           select x.id, x.doc, x.position from jsonb_to_recordset($3::jsonb) as x(id text, doc jsonb, position bigint)
+         on conflict (id) do update set doc = excluded.doc, position = excluded.position
+       )
+       ${checkpoint} and $2::bigint is not null`,
+      [name, position ?? null, JSON.stringify(kept)],
+    );
   }
 
   async get<Document>(name: string, id: string): Promise<Document | undefined> {

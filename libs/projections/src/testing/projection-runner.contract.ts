@@ -242,4 +242,28 @@ export const projectionRunnerContract = (open: () => Promise<RunnerWorld>): void
     expect(await b.waitFor('pathway_summary', head, 30_000)).toBe(true);
     expect(await world.readModels.all('pathway_summary')).toEqual(await foldLog(world.store, pathwaySummary()));
   });
+
+  it('stores the checkpoint of batches it handles nothing of only now and then, and all of it once the log is quiet', async () => {
+    // A projection of other events than the ones arriving: pathway histories hold none of these.
+    const elsewhere: Projection = { ...pathwaySummary('offers_elsewhere'), handles: ['OfferPublished'] };
+    const applyBatch = jest.spyOn(world.readModels, 'applyBatch');
+    const r = runner([elsewhere], 5);
+    await r.start();
+    // Appended over a while, read in batches of at most 5: one transaction each would be dozens.
+    const events = await appendHistory(world.store, 30, 0, 1);
+    const head = await headOf(world.store);
+    expect(await r.waitFor('offers_elsewhere', head, 30_000)).toBe(true);
+    const stores = applyBatch.mock.calls.filter(([p]) => p.name === 'offers_elsewhere').length;
+    expect(stores).toBeLessThan(events / 5 / 3);
+    // Quiet: the position the runner holds in memory reaches the stored checkpoint too.
+    expect(r.positionOf('offers_elsewhere')).toBe(head);
+    await eventually(async () => (await world.readModels.checkpoint('offers_elsewhere')) === head);
+    expect(await world.readModels.all('offers_elsewhere')).toEqual(new Map());
+    // A runner started on the stored checkpoint finds nothing left to do, and doubles nothing.
+    await r.stop();
+    const again = runner([elsewhere], 5);
+    await again.start();
+    expect(await again.waitFor('offers_elsewhere', head, 30_000)).toBe(true);
+    expect(errors).toEqual([]);
+  });
 };
