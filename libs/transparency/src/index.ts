@@ -1,4 +1,5 @@
 export * from './merkle';
 export * from './tree-builder';
+export * from './flat-leaves';
 export * from './signed-note';
 export * from './checkpoint';

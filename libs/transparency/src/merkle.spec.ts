@@ -14,6 +14,7 @@ import {
   verifyInclusion,
 } from './merkle';
 import { TreeBuilder, StoredNode } from './tree-builder';
+import { leafHashesInto, perfectSubtreeRoot } from './flat-leaves';
 
 /**
  * RFC 9162 §2.1.1, §2.1.3.1 and §2.1.4.1 written down as literally as the RFC states them, on
@@ -187,5 +188,31 @@ describe('the RFC 9162 Merkle tree', () => {
     for (const e of D.slice(832)) pieced.addLeafHash(leafHash(e));
     expect(pieced.root()).toEqual(MTH(D));
     expect(() => pieced.addSubtree(4, batch(0, 16))).toThrow(RangeError);
+  });
+});
+
+describe('flat leaves and perfect subtrees', () => {
+  const entries = (n: number) => Array.from({ length: n }, (_, i) => createHash('sha256').update(`event ${i}`).digest());
+
+  it('hashes every entry into its leaf, in place or beside', () => {
+    const list = entries(5);
+    const flat = Buffer.concat(list);
+    const beside = Buffer.alloc(flat.length);
+    leafHashesInto(flat, beside);
+    leafHashesInto(flat, flat);
+    expect(beside).toEqual(Buffer.concat(list.map((e) => H(Buffer.of(0), e))));
+    expect(flat).toEqual(beside);
+  });
+
+  it.each([1, 2, 8, 1024])('folds %i leaves to the MTH of their entries', (n) => {
+    const list = entries(n);
+    const leaves = Buffer.concat(list);
+    leafHashesInto(leaves, leaves);
+    expect(perfectSubtreeRoot(leaves)).toEqual(MTH(list));
+  });
+
+  it('refuses a count that is not a power of two, and ragged entries', () => {
+    expect(() => perfectSubtreeRoot(Buffer.alloc(3 * 32))).toThrow(RangeError);
+    expect(() => leafHashesInto(Buffer.alloc(33), Buffer.alloc(33))).toThrow(RangeError);
   });
 });

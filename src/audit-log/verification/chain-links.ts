@@ -1,7 +1,7 @@
 // File by file: a hashing thread loads these two and not the drivers behind the package index.
 import { chainHash } from '@lotse/event-store/canonical-json';
 import { chainContentOfJsonbText } from '@lotse/event-store/sql/jsonb-canonical';
-import { HASH_BYTES, leafHash, TreeBuilder } from '@lotse/transparency';
+import { BatchEntries, HashedBatch } from './batch-leaves';
 
 /**
  * What one event's chain hash covers, as the full verification reads it (data and metadata as
@@ -42,20 +42,12 @@ export const recomputeHash = (previousHash: string, content: () => string): stri
   }
 };
 
-/** What a hashing thread answers for a batch of links. */
-export interface HashedLinks {
-  /** Each event's hash recomputed from its content, in order; undefined where it cannot be hashed. */
-  chain: (string | undefined)[];
-  /** The Merkle leaf of each event's stored hash, 32 bytes each; absent when `root` stands for them. */
-  leaves?: Uint8Array;
-  /** For an aligned batch of 2^k events: the root of their subtree instead of the leaves. */
-  root?: Uint8Array;
-}
-
-/** Recomputes every link's chain hash and hashes its stored hash into a leaf, or the batch into one subtree. */
-export const hashLinks = (links: ChainLinks, subtree: boolean): HashedLinks => {
-  const chain = links.previousHash.map((previous, i) =>
-    recomputeHash(previous, () =>
+/** Recomputes every link's chain hash against its stored hash, and hashes the stored hashes into leaves, or the batch into one subtree. */
+export const hashLinks = (links: ChainLinks, subtree: boolean): HashedBatch => {
+  const chainOk = new Uint8Array(links.hash.length);
+  const entries = new BatchEntries(links.hash.length);
+  links.previousHash.forEach((previous, i) => {
+    const recomputed = recomputeHash(previous, () =>
       chainContentOfJsonbText(links.streamId[i], {
         eventId: links.eventId[i],
         type: links.type[i],
@@ -64,14 +56,9 @@ export const hashLinks = (links: ChainLinks, subtree: boolean): HashedLinks => {
         metadata: links.metadata[i],
         recordedAt: links.recordedAt[i],
       }),
-    ),
-  );
-  if (subtree) {
-    const tree = TreeBuilder.empty();
-    for (const hash of links.hash) tree.addEntry(Buffer.from(hash, 'hex'));
-    return { chain, root: tree.root() };
-  }
-  const leaves = Buffer.alloc(links.hash.length * HASH_BYTES);
-  links.hash.forEach((hash, i) => leaves.set(leafHash(Buffer.from(hash, 'hex')), i * HASH_BYTES));
-  return { chain, leaves };
+    );
+    chainOk[i] = recomputed === links.hash[i] ? 1 : 0;
+    entries.setText(i, links.hash[i]);
+  });
+  return { chainOk, ...entries.leaves(subtree) };
 };

@@ -1,11 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { chainContent, GENESIS_HASH, SqlDriver, verifyChain } from '@lotse/event-store';
+import { chainContent, copyOutOf, GENESIS_HASH, SqlDriver, verifyChain } from '@lotse/event-store';
 import { HASH_BYTES, NoteSigner, openNote, parseVerifierKey, treeHead, TreeBuilder } from '@lotse/transparency';
 import { AUDIT_SIGNER, AUDIT_SQL, MERKLE_TREE_STORE } from '../audit-log.tokens';
 import { MerkleTreeStore, StoredCheckpoint } from '../tree/merkle-tree-store';
+import { HashedBatch } from './batch-leaves';
 import { ChainHashPool } from './chain-hash-pool';
-import { emptyLinks, HashedLinks, recomputeHash } from './chain-links';
-import { LeafRow, LogRow, RAW_COLUMNS, RawEvent, RawRow, toRawEvent, walkLogWithLeaves } from './raw-events';
+import { recomputeHash } from './chain-links';
+import { copiedLog } from './copied-log';
+import { ChainEnd, LoggedBatch } from './logged-batch';
+import { queriedLog } from './queried-log';
+import { RAW_COLUMNS, RawEvent, RawRow, toRawEvent } from './raw-events';
 import { orderFailures, VerificationFailure, VerificationReport } from './verification-report';
 
 /**
@@ -14,12 +18,6 @@ import { orderFailures, VerificationFailure, VerificationReport } from './verifi
  */
 const LOG_BATCH = 1_024;
 const LOG_BATCH_LEVEL = Math.log2(LOG_BATCH);
-
-interface ChainEnd {
-  version: number;
-  hash: string;
-  position: number;
-}
 
 /**
  * Checks the stored events against themselves (each stream's hash chain and recorded head) and
@@ -45,39 +43,38 @@ export class LogVerifier {
     const builder = TreeBuilder.empty();
     let aligned = true;
     let index = 0;
-    const rootFindings = (e: LoggedEvent) => {
+    const rootFindings = (position: number) => {
       if (checkpoint && builder.size === checkpoint.treeSize && !builder.root().equals(checkpoint.rootHash)) {
         failures.push({
           reason: 'root_mismatch',
-          position: e.globalPosition,
+          position,
           leafIndex: builder.size - 1,
           detail: `the first ${checkpoint.treeSize} events no longer give the root of the signed checkpoint`,
         });
       }
     };
-    const check = async ({ rows, previous, hashed }: HashedBatch): Promise<void> => {
-      const { chain, leaves, root } = await hashed;
-      let e: LoggedEvent | undefined;
-      for (let i = 0; i < rows.length; i += 1) {
-        const row = rows[i];
-        e = loggedEvent(row);
-        // The leaf of this position is leaf `index` holding this hash exactly when leaf `index` records this event.
-        if (aligned && index < state.size && (row.leaf_matches !== true || Number(row.leaf_index) !== index)) {
+    const check = async ({ batch, hashed }: InFlight): Promise<void> => {
+      const { chainOk, leafOk = batch.leafOk!, leaves, root } = await hashed;
+      const events = batch.hash.length;
+      for (let i = 0; i < events; i += 1) {
+        if (aligned && index < state.size && leafOk[i] !== 1) {
           const [leaf] = await this.tree.leaves(index, index + 1);
-          failures.push(await this.explainLeaf(e, index, leaf));
+          failures.push(await this.explainLeaf(loggedAt(batch, i), index, leaf));
           aligned = false;
         }
-        linkFindings(e, previous[i], chain[i], failures);
+        if (batch.version[i] !== batch.previousVersion[i] + 1 || chainOk[i] !== 1) {
+          linkFindings(loggedAt(batch, i), batch.previousVersion[i], chainOk[i] === 1, failures);
+        }
         if (leaves) {
           builder.addLeafHash(Buffer.from(leaves.buffer, leaves.byteOffset + i * HASH_BYTES, HASH_BYTES));
-          rootFindings(e);
+          rootFindings(batch.position[i]);
         }
         index += 1;
       }
-      if (root && e) {
+      if (root && events > 0) {
         // The batch ends at the checkpoint's size or before it (see readLimit), never past it.
         builder.addSubtree(LOG_BATCH_LEVEL, Buffer.from(root));
-        rootFindings(e);
+        rootFindings(batch.position[events - 1]);
       }
     };
     // Batches end at multiples of LOG_BATCH, and one at the checkpoint's size, where its root is compared.
@@ -85,14 +82,18 @@ export class LogVerifier {
       const toBoundary = LOG_BATCH - (read % LOG_BATCH);
       return checkpoint && read < checkpoint.treeSize ? Math.min(toBoundary, checkpoint.treeSize - read) : toBoundary;
     };
+    const copy = copyOutOf(this.driver);
+    const log = copy ? copiedLog(copy, chains, readLimit) : queriedLog(this.driver, chains, readLimit);
     const pool = ChainHashPool.start();
     try {
       // Batches being hashed while the next rows are read: one per thread, and one more being read.
-      const inFlight: HashedBatch[] = [];
-      let dispatched = 0;
-      for await (const rows of walkLogWithLeaves(this.driver, readLimit)) {
-        inFlight.push(hashBatch(rows, dispatched, chains, pool));
-        dispatched += rows.length;
+      const inFlight: InFlight[] = [];
+      for await (const { batch, job, transfer } of log) {
+        job.subtree = batch.hash.length === LOG_BATCH && batch.from % LOG_BATCH === 0;
+        const hashed = pool.hash(job, transfer);
+        // Awaited in order later; a pool that fails meanwhile must not count as an unhandled rejection.
+        hashed.catch(() => undefined);
+        inFlight.push({ batch, hashed });
         if (inFlight.length > pool.size) await check(inFlight.shift()!);
       }
       for (const batch of inFlight.splice(0)) await check(batch);
@@ -285,80 +286,39 @@ export class LogVerifier {
 /** Where an event stands and the hash it carries: what the checks compare, without its content. */
 type LoggedEvent = Pick<RawEvent, 'streamId' | 'streamVersion' | 'globalPosition' | 'hash'>;
 
-const loggedEvent = (row: LogRow): LoggedEvent => ({
-  streamId: row.stream_id,
-  streamVersion: Number(row.stream_version),
-  globalPosition: Number(row.global_position),
-  hash: row.hash,
+const loggedAt = (batch: LoggedBatch, i: number): LoggedEvent => ({
+  streamId: batch.streamId[i],
+  streamVersion: batch.version[i],
+  globalPosition: batch.position[i],
+  hash: batch.hash[i],
 });
 
-/** A batch of the log, what came before each event in its stream, and the chain hashes being recomputed. */
-interface HashedBatch {
-  rows: LeafRow[];
-  previous: (Link | undefined)[];
-  hashed: Promise<HashedLinks>;
+/** A batch of the log whose hashes a thread is recomputing. */
+interface InFlight {
+  batch: LoggedBatch;
+  hashed: Promise<HashedBatch>;
 }
 
 type Link = { version: number; hash: string };
 
-/**
- * Hands a batch that starts at leaf `from` to the pool, with each event's predecessor: the last
- * event of its stream that the log showed before it, whose stored hash the recomputation continues
- * from (as verifyChain does). Moves `chains` on to the batch's end.
- */
-const hashBatch = (rows: LeafRow[], from: number, chains: Map<string, ChainEnd>, pool: ChainHashPool): HashedBatch => {
-  const links = emptyLinks();
-  const previous: (Link | undefined)[] = [];
-  for (const row of rows) {
-    const end = chains.get(row.stream_id);
-    previous.push(end && { version: end.version, hash: end.hash });
-    links.previousHash.push(end?.hash ?? GENESIS_HASH);
-    links.hash.push(row.hash);
-    links.streamId.push(row.stream_id);
-    links.eventId.push(row.event_id);
-    links.type.push(row.type);
-    links.schemaVersion.push(row.schema_version);
-    links.data.push(row.data);
-    links.metadata.push(row.metadata);
-    links.recordedAt.push(row.recorded_at);
-    const version = Number(row.stream_version);
-    const position = Number(row.global_position);
-    if (end) {
-      end.version = version;
-      end.hash = row.hash;
-      end.position = position;
-    } else chains.set(row.stream_id, { version, hash: row.hash, position });
-  }
-  const hashed = pool.hash(links, rows.length === LOG_BATCH && from % LOG_BATCH === 0);
-  // Awaited in order later; a pool that fails meanwhile must not count as an unhandled rejection.
-  hashed.catch(() => undefined);
-  return { rows, previous, hashed };
-};
-
 /** Version order and hash of one event after the previous one of its stream. */
 export const chainFindings = (e: RawEvent, previous: Link | undefined): VerificationFailure[] => {
   const findings: VerificationFailure[] = [];
-  linkFindings(
-    e,
-    previous,
-    recomputeHash(previous?.hash ?? GENESIS_HASH, () => chainContent(e.streamId, e)),
-    findings,
-  );
+  const recomputed = recomputeHash(previous?.hash ?? GENESIS_HASH, () => chainContent(e.streamId, e));
+  linkFindings(e, previous?.version ?? -1, recomputed === e.hash, findings);
   return findings;
 };
 
-/** Adds to `findings` what is wrong with the link from `previous` to `e`; `recomputed` is the hash its content gives. */
-const linkFindings = (
-  e: LoggedEvent,
-  previous: Link | undefined,
-  recomputed: string | undefined,
-  findings: VerificationFailure[],
-): void => {
-  const expected = (previous?.version ?? -1) + 1;
+/**
+ * Adds to `findings` what is wrong with the link to `e` from its stream's event before it (version
+ * `previousVersion`, -1 for none); `hashOk`: whether its content gives its stored hash.
+ */
+const linkFindings = (e: LoggedEvent, previousVersion: number, hashOk: boolean, findings: VerificationFailure[]): void => {
+  const expected = previousVersion + 1;
   if (e.streamVersion !== expected) {
     findings.push({ reason: 'version_gap', ...at(e), detail: `expected version ${expected}, found ${e.streamVersion}` });
   }
-  if (recomputed !== e.hash) {
+  if (!hashOk) {
     findings.push({ reason: 'hash_mismatch', ...at(e), detail: "the event's content does not give its stored hash" });
   }
 };

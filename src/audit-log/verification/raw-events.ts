@@ -25,7 +25,7 @@ const LOG_COLUMNS = eventColumns('e', { jsonAsText: true });
 export const LOG_START: LogCursor = { transactionId: '0', position: 0 };
 
 /** Only events of transactions older than every running one: a late commit cannot land behind the reader. */
-const SETTLED = 'e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+export const SETTLED = 'e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 
 const batchQuery = (columns: string, from = 'events e') => `select ${columns} from ${from}
   where (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint) and ${SETTLED}

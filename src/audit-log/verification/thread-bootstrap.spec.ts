@@ -19,26 +19,28 @@ describe('threadBootstrap', () => {
   it('starts a thread from a TypeScript entry that imports through the path aliases, without any preload', async () => {
     const worker = new Worker(threadBootstrap(join(__dirname, 'chain-hash-thread.ts')), { eval: true, execArgv: [] });
     try {
-      const answer = new Promise<{ id: number; hashed: { chain: unknown[] } }>((resolve, reject) => {
+      const answer = new Promise<{ id: number; hashed: { chainOk: Uint8Array } }>((resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
       });
+      const event = { eventId: 'e-1', type: 'T', schemaVersion: 1, data: { a: 1 }, metadata: {}, recordedAt: '2026-01-01T00:00:00.000Z' };
+      const twice = <T>(v: T) => [v, v];
       const links = {
-        previousHash: [''],
-        hash: ['00'.repeat(32)],
-        streamId: ['s-1'],
-        eventId: ['e-1'],
-        type: ['T'],
-        schemaVersion: [1],
-        data: ['{"a": 1}'],
-        metadata: ['{}'],
-        recordedAt: ['2026-01-01T00:00:00.000Z'],
+        previousHash: twice(''),
+        // The first carries its true hash, the second one it cannot give.
+        hash: [chainHash('', chainContent('s-1', event)), '00'.repeat(32)],
+        streamId: twice('s-1'),
+        eventId: twice('e-1'),
+        type: twice('T'),
+        schemaVersion: twice(1),
+        data: twice('{"a": 1}'),
+        metadata: twice('{}'),
+        recordedAt: twice('2026-01-01T00:00:00.000Z'),
       };
-      worker.postMessage({ id: 7, links, subtree: false });
+      worker.postMessage({ id: 7, job: { kind: 'links', links, subtree: false } });
       const { id, hashed } = await answer;
       expect(id).toBe(7);
-      const event = { eventId: 'e-1', type: 'T', schemaVersion: 1, data: { a: 1 }, metadata: {}, recordedAt: '2026-01-01T00:00:00.000Z' };
-      expect(hashed.chain).toEqual([chainHash('', chainContent('s-1', event))]);
+      expect([...hashed.chainOk]).toEqual([1, 0]);
     } finally {
       await worker.terminate();
     }

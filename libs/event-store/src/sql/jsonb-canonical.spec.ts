@@ -2,6 +2,18 @@ import { PGlite } from '@electric-sql/pglite';
 import fc from 'fast-check';
 import { canonicalJson, chainContent } from '../canonical-json';
 import { canonicalJsonOfJsonbText, chainContentOfJsonbText } from './jsonb-canonical';
+import { ByteWriter } from './byte-writer';
+import { writeCanonicalJsonbText } from './jsonb-canonical-bytes';
+import { recordedAtText, writeChainInput } from './chain-content-bytes';
+
+/** The byte version on the text's UTF-8, written after a few bytes already there; what it wrote, as text. */
+const canonicalOfBytes = (text: string, out = new ByteWriter(16)): string => {
+  out.reset();
+  out.latin1('ab');
+  const src = Buffer.from(`xy${text}z`);
+  writeCanonicalJsonbText(src, 2, src.length - 1, out);
+  return out.view(2).toString('utf8');
+};
 
 /** What jsonb can hold: no NUL character and no lone surrogate in any string or key. */
 const storable = (value: unknown): boolean => {
@@ -32,7 +44,14 @@ describe('canonical JSON of jsonb text', () => {
     texts.forEach((text, i) => {
       expect(canonicalJsonOfJsonbText(text)).toBe(canonicalJson(values[i]));
       expect(canonicalJsonOfJsonbText(text)).toBe(canonicalJson(JSON.parse(text)));
+      expect(canonicalOfBytes(text)).toBe(canonicalJson(values[i]));
     });
+  });
+
+  it('is canonicalJson of the value from bytes too, for objects with plain ASCII keys (the bytes path, not its fallback)', async () => {
+    const values = fc.sample(fc.jsonValue({ maxDepth: 4, stringUnit: 'grapheme-ascii' }).filter(storable), { numRuns: 3_000, seed: 7 });
+    const texts = await throughJsonb(values);
+    texts.forEach((text, i) => expect(canonicalOfBytes(text)).toBe(canonicalJson(values[i])));
   });
 
   it('re-writes numbers, escapes and keys the way canonicalJson does', async () => {
@@ -47,13 +66,43 @@ describe('canonical JSON of jsonb text', () => {
       null,
     ];
     const texts = await throughJsonb(values);
-    texts.forEach((text, i) => expect(canonicalJsonOfJsonbText(text)).toBe(canonicalJson(values[i])));
+    texts.forEach((text, i) => {
+      expect(canonicalJsonOfJsonbText(text)).toBe(canonicalJson(values[i]));
+      expect(canonicalOfBytes(text)).toBe(canonicalJson(values[i]));
+    });
+  });
+
+  it('writes the same from bytes when keys come out of order at several depths, and grows its buffer', () => {
+    const text = '{"b": {"d": [1, {"f": 2, "e": "\\n"}], "c": -0.50}, "a": "ä", "aa": null}';
+    expect(canonicalOfBytes(text, new ByteWriter(1))).toBe(canonicalJson(JSON.parse(text)));
+  });
+
+  it('prints recordedAt from microseconds as to_char does', async () => {
+    const times = [
+      '2026-02-01 08:30:00.123456+00',
+      '1999-12-31 23:59:59.999999+00',
+      '2000-01-01 00:00:00+00',
+      '0099-03-04 05:06:07.008+00',
+      '0044-03-15 12:00:00.5+00 BC',
+      '10000-01-01 00:00:00.001+00',
+    ];
+    const { rows } = await db.query<{ micros: string; text: string }>(
+      `select ((extract(epoch from t) * 1000000)::numeric - 946684800000000)::text as micros,
+              to_char(t at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as text
+         from unnest($1::timestamptz[]) as u(t)`,
+      [times],
+    );
+    for (const r of rows) expect(recordedAtText(Number(r.micros))).toBe(r.text);
   });
 
   it('falls back to the definition for text outside jsonb printed form', () => {
     expect(canonicalJsonOfJsonbText('{"b":1,"a":2}')).toBe('{"a":2,"b":1}');
     expect(canonicalJsonOfJsonbText('{"a": 1, "a": 2}')).toBe('{"a":2}');
     expect(canonicalJsonOfJsonbText(' [1,  2.50 ]')).toBe('[1,2.5]');
+    expect(canonicalOfBytes('{"b":1,"a":2}')).toBe('{"a":2,"b":1}');
+    expect(canonicalOfBytes('{"a": 1, "a": 2}')).toBe('{"a":2}');
+    expect(canonicalOfBytes(' [1,  2.50 ]')).toBe('[1,2.5]');
+    expect(() => canonicalOfBytes('{"a": 1e400}')).toThrow(TypeError);
     expect(() => canonicalJsonOfJsonbText('{"a": 1e400}')).toThrow(TypeError);
     expect(() => canonicalJsonOfJsonbText('{"a": nope}')).toThrow(SyntaxError);
   });
@@ -77,5 +126,45 @@ describe('chain content of jsonb text', () => {
     expect(chainContentOfJsonbText('pathway-p-1', { ...e, data: asText(e.data), metadata: asText(e.metadata) })).toBe(
       chainContent('pathway-p-1', e),
     );
+  });
+
+  it('is the chain hash input in bytes, from the columns as PostgreSQL sends them in binary', () => {
+    const e = {
+      eventId: '0b8f6c1e-1111-4222-8333-944445555666',
+      type: 'Type "quoted"',
+      schemaVersion: 3,
+      data: '{"b": 1, "a": [true]}',
+      metadata: '{"role": "coach", "actor": "ü"}',
+      recordedAt: '2026-02-01T08:30:00.007Z',
+    };
+    const parts = [
+      Buffer.from('stream-ä'),
+      Buffer.from(e.eventId.replace(/-/g, ''), 'hex'),
+      Buffer.from(e.type),
+      Buffer.from(e.data),
+      Buffer.from(e.metadata),
+    ];
+    const src = Buffer.concat(parts);
+    const starts = parts.map((_, i) => parts.slice(0, i).reduce((n, p) => n + p.length, 0));
+    const out = new ByteWriter(8);
+    writeChainInput(
+      Buffer.from('ab12'),
+      {
+        src,
+        streamId: starts[0],
+        streamIdEnd: starts[1],
+        eventId: starts[1],
+        type: starts[2],
+        typeEnd: starts[3],
+        schemaVersion: e.schemaVersion,
+        data: starts[3],
+        dataEnd: starts[4],
+        metadata: starts[4],
+        metadataEnd: src.length,
+        recordedAtMicros: (Date.parse(e.recordedAt) - Date.UTC(2000, 0, 1)) * 1000 + 999,
+      },
+      out,
+    );
+    expect(out.view().toString('utf8')).toBe(`ab12${chainContentOfJsonbText('stream-ä', e)}`);
   });
 });

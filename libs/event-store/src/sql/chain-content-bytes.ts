@@ -1,0 +1,149 @@
+import { ByteWriter } from './byte-writer';
+import { writeCanonicalJsonbText } from './jsonb-canonical-bytes';
+
+/**
+ * An event's columns as PostgreSQL sends them in binary (COPY … WITH (FORMAT binary)), as spans of
+ * one buffer: stream id and type as UTF-8 text, event id as the 16 bytes of a uuid, data and
+ * metadata as jsonb text (`::text`), recorded_at as microseconds since 2000-01-01 UTC.
+ */
+export interface BinaryEventColumns {
+  src: Uint8Array;
+  streamId: number;
+  streamIdEnd: number;
+  eventId: number;
+  type: number;
+  typeEnd: number;
+  schemaVersion: number;
+  data: number;
+  dataEnd: number;
+  metadata: number;
+  metadataEnd: number;
+  recordedAtMicros: number;
+}
+
+const HEX = Buffer.from('0123456789abcdef');
+const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
+const DAY_MS = 86_400_000;
+const QUOTE = 34;
+const DASH = 45;
+const ZERO = 48;
+
+// The envelope's constant pieces, encoded once (chainContentOfJsonbText's, in its key order).
+const DATA = Buffer.from('{"data":');
+const EVENT_ID = Buffer.from(',"eventId":"');
+const METADATA = Buffer.from('","metadata":');
+const RECORDED_AT = Buffer.from(',"recordedAt":"');
+const SCHEMA_VERSION = Buffer.from('","schemaVersion":');
+const STREAM_ID = Buffer.from(',"streamId":');
+const TYPE = Buffer.from(',"type":');
+
+/**
+ * `previousHash + chainContentOfJsonbText(...)` as UTF-8 bytes, the input of the event's chain hash,
+ * written into `out`: the same envelope in the same key order, with data and metadata canonicalised
+ * from their bytes (writeCanonicalJsonbText) and the rest formatted as the row path's SQL and
+ * JSON.stringify format it, byte by byte. Throws where the string version throws.
+ */
+export const writeChainInput = (previousHash: Uint8Array, e: BinaryEventColumns, out: ByteWriter): void => {
+  out.all(previousHash);
+  out.all(DATA);
+  writeCanonicalJsonbText(e.src, e.data, e.dataEnd, out);
+  out.all(EVENT_ID);
+  writeUuid(e.src, e.eventId, out);
+  out.all(METADATA);
+  writeCanonicalJsonbText(e.src, e.metadata, e.metadataEnd, out);
+  out.all(RECORDED_AT);
+  writeRecordedAt(e.recordedAtMicros, out);
+  out.all(SCHEMA_VERSION);
+  if (Number.isInteger(e.schemaVersion) && e.schemaVersion >= 0 && e.schemaVersion < 10) out.byte(ZERO + e.schemaVersion);
+  else out.latin1(String(e.schemaVersion));
+  out.all(STREAM_ID);
+  writeJsonString(e.src, e.streamId, e.streamIdEnd, out);
+  out.all(TYPE);
+  writeJsonString(e.src, e.type, e.typeEnd, out);
+  out.byte(0x7d);
+};
+
+/** A uuid's 16 bytes as its text form (uuid_out): lowercase hex in groups of 8-4-4-4-12. */
+const writeUuid = (src: Uint8Array, at: number, out: ByteWriter): void => {
+  out.ensure(36);
+  const buf = out.buf;
+  let o = out.at;
+  for (let i = 0; i < 16; i += 1) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) buf[o++] = DASH;
+    buf[o++] = HEX[src[at + i] >> 4];
+    buf[o++] = HEX[src[at + i] & 15];
+  }
+  out.at = o;
+};
+
+/** JSON.stringify of UTF-8 text: copied between quotes unless it holds a character JSON escapes. */
+const writeJsonString = (src: Uint8Array, start: number, end: number, out: ByteWriter): void => {
+  for (let i = start; i < end; i += 1) {
+    const c = src[i];
+    if (c < 0x20 || c === QUOTE || c === 0x5c) {
+      out.utf8(JSON.stringify(Buffer.from(src.buffer, src.byteOffset + start, end - start).toString('utf8')));
+      return;
+    }
+  }
+  out.byte(QUOTE);
+  out.bytes(src, start, end);
+  out.byte(QUOTE);
+};
+
+let cachedDay = NaN;
+let cachedDate = Buffer.alloc(0);
+
+/** recordedAtText's bytes; the time of day written digit by digit after the day's remembered date. */
+const writeRecordedAt = (micros: number, out: ByteWriter): void => {
+  const ms = PG_EPOCH_MS + Math.floor(micros / 1000);
+  const day = Math.floor(ms / DAY_MS);
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
+    out.latin1(recordedAtText(micros));
+    return;
+  }
+  if (day !== cachedDay) {
+    cachedDate = Buffer.from(recordedAtText(micros).slice(0, -13));
+    cachedDay = day;
+  }
+  out.all(cachedDate);
+  out.ensure(13);
+  const buf = out.buf;
+  let t = ms - day * DAY_MS;
+  const milli = t % 1000;
+  t = (t - milli) / 1000;
+  const s = t % 60;
+  t = (t - s) / 60;
+  const m = t % 60;
+  const h = (t - m) / 60;
+  let o = out.at;
+  buf[o++] = ZERO + Math.floor(h / 10);
+  buf[o++] = ZERO + (h % 10);
+  buf[o++] = 58;
+  buf[o++] = ZERO + Math.floor(m / 10);
+  buf[o++] = ZERO + (m % 10);
+  buf[o++] = 58;
+  buf[o++] = ZERO + Math.floor(s / 10);
+  buf[o++] = ZERO + (s % 10);
+  buf[o++] = 46;
+  buf[o++] = ZERO + Math.floor(milli / 100);
+  buf[o++] = ZERO + (Math.floor(milli / 10) % 10);
+  buf[o++] = ZERO + (milli % 10);
+  buf[o++] = 90;
+  out.at = o;
+};
+
+/**
+ * What `to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` prints (the row
+ * path's recordedAt, see eventColumns) for microseconds since 2000-01-01 UTC: milliseconds
+ * truncated towards the past; the year as to_char's YYYY (at least four digits, BC years counted from 1).
+ */
+export const recordedAtText = (micros: number): string => {
+  const d = new Date(PG_EPOCH_MS + Math.floor(micros / 1000));
+  const y = d.getUTCFullYear();
+  return (
+    `${String(y <= 0 ? 1 - y : y).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T` +
+    `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')}Z`
+  );
+};
+
+const two = (n: number): string => (n < 10 ? `0${n}` : `${n}`);

@@ -1,0 +1,135 @@
+// File by file: a hashing thread loads these and not the drivers behind the package index.
+import { hash } from 'node:crypto';
+import { BinaryEventColumns, writeChainInput } from '@lotse/event-store/sql/chain-content-bytes';
+import { ByteWriter } from '@lotse/event-store/sql/byte-writer';
+/** As merkle.ts's HASH_BYTES, local to the loops below. */
+const HASH_BYTES = 32;
+import { BatchEntries, HashedBatch } from './batch-leaves';
+import { readInt32, readInt64 } from './copy-row-batches';
+
+/**
+ * The columns the full verification reads by COPY (binary), in this order: each event with the
+ * leaf that records its position, if any. Binary uuid and timestamptz cost the server less than
+ * their text; data and metadata go as jsonb text, which the thread canonicalises as bytes.
+ */
+export const COPIED_SELECT = `e.global_position, e.stream_id, e.stream_version, e.event_id, e.type, e.schema_version,
+  e.data::text, e.metadata::text, e.recorded_at, e.hash, l.leaf_index, l.event_hash`;
+/** Each column's place in COPIED_SELECT. */
+export const Col = {
+  Position: 0,
+  StreamId: 1,
+  Version: 2,
+  EventId: 3,
+  Type: 4,
+  SchemaVersion: 5,
+  Data: 6,
+  Metadata: 7,
+  RecordedAt: 8,
+  Hash: 9,
+  LeafIndex: 10,
+  LeafHash: 11,
+} as const;
+export const COPIED_COLUMNS = 12;
+
+/**
+ * A batch of COPY rows for a hashing thread: the bytes and field offsets (see copyRowBatches), the
+ * stored hash of each event's predecessor in its stream (UTF-8, event i's at
+ * [previousEnds[i - 1], previousEnds[i]) of `previous`), the leaf index of the first event.
+ */
+export interface CopiedJob {
+  kind: 'copied';
+  data: Uint8Array;
+  fields: Int32Array;
+  previous: Uint8Array;
+  previousEnds: Int32Array;
+  from: number;
+  subtree: boolean;
+}
+
+const out = new ByteWriter();
+
+/**
+ * Each event's chain hash recomputed from its columns' bytes (writeChainInput into one reused
+ * buffer, one SHA-256) against its stored hash; each event against its leaf; the stored hashes as
+ * the batch's Merkle leaves or subtree root.
+ */
+export const hashCopiedRows = (job: CopiedJob): HashedBatch => {
+  const d = Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength);
+  const { fields, previous, previousEnds } = job;
+  const rows = fields.length / (2 * COPIED_COLUMNS);
+  const chainOk = new Uint8Array(rows);
+  const leafOk = new Uint8Array(rows);
+  const entries = new BatchEntries(rows);
+  const e: BinaryEventColumns = {
+    src: d,
+    streamId: 0,
+    streamIdEnd: 0,
+    eventId: 0,
+    type: 0,
+    typeEnd: 0,
+    schemaVersion: 0,
+    data: 0,
+    dataEnd: 0,
+    metadata: 0,
+    metadataEnd: 0,
+    recordedAtMicros: 0,
+  };
+  for (let i = 0, f = 0; i < rows; i += 1, f += 2 * COPIED_COLUMNS) {
+    e.streamId = fields[f + 2 * Col.StreamId];
+    e.streamIdEnd = fields[f + 2 * Col.StreamId + 1];
+    e.eventId = fields[f + 2 * Col.EventId];
+    e.type = fields[f + 2 * Col.Type];
+    e.typeEnd = fields[f + 2 * Col.Type + 1];
+    e.schemaVersion = readInt32(d, fields[f + 2 * Col.SchemaVersion]);
+    e.data = fields[f + 2 * Col.Data];
+    e.dataEnd = fields[f + 2 * Col.Data + 1];
+    e.metadata = fields[f + 2 * Col.Metadata];
+    e.metadataEnd = fields[f + 2 * Col.Metadata + 1];
+    e.recordedAtMicros = readInt64(d, fields[f + 2 * Col.RecordedAt]);
+    const hashAt = fields[f + 2 * Col.Hash];
+    const hashEnd = fields[f + 2 * Col.Hash + 1];
+    out.reset();
+    try {
+      writeChainInput(previous.subarray(i === 0 ? 0 : previousEnds[i - 1], previousEnds[i]), e, out);
+      chainOk[i] = sameText(hash('sha256', out.view(), 'hex'), d, hashAt, hashEnd) ? 1 : 0;
+    } catch {
+      // A number JSON cannot carry (a jsonb value past a double's range) was never hashed by the store.
+      chainOk[i] = 0;
+    }
+    const plainHex = decodeHex(d, hashAt, hashEnd, entries.flat, i * HASH_BYTES);
+    if (!plainHex) entries.setText(i, d.toString('utf8', hashAt, hashEnd));
+    // As `encode(l.event_hash, 'hex') = e.hash`: the leaf of this position, at this index, with this hash in lowercase hex.
+    const leafAt = fields[f + 2 * Col.LeafIndex];
+    const leafHashAt = fields[f + 2 * Col.LeafHash];
+    leafOk[i] =
+      plainHex &&
+      leafAt >= 0 &&
+      readInt64(d, leafAt) === job.from + i &&
+      fields[f + 2 * Col.LeafHash + 1] - leafHashAt === HASH_BYTES &&
+      d.compare(entries.flat, i * HASH_BYTES, (i + 1) * HASH_BYTES, leafHashAt, leafHashAt + HASH_BYTES) === 0
+        ? 1
+        : 0;
+  }
+  return { chainOk, leafOk, ...entries.leaves(job.subtree) };
+};
+
+/** Whether `text` (ASCII) is bytes [start, end) of `d`. */
+const sameText = (text: string, d: Uint8Array, start: number, end: number): boolean => {
+  if (end - start !== text.length) return false;
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) !== d[start + i]) return false;
+  return true;
+};
+
+/** Decodes 64 lowercase hex digits at [start, end) into 32 bytes of `into` at `at`; false for any other text. */
+const decodeHex = (d: Uint8Array, start: number, end: number, into: Uint8Array, at: number): boolean => {
+  if (end - start !== 2 * HASH_BYTES) return false;
+  for (let i = 0; i < HASH_BYTES; i += 1) {
+    const hi = nibble(d[start + 2 * i]);
+    const lo = nibble(d[start + 2 * i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    into[at + i] = (hi << 4) | lo;
+  }
+  return true;
+};
+
+const nibble = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1);
