@@ -16,6 +16,8 @@ export { isConnectionLost } from './sql/sql-driver';
 export { applySchema } from './sql/apply-schema';
 export type { SqlCopyOut } from './sql/sql-copy-out';
 export { copyOutOf } from './sql/sql-copy-out';
+export type { CopiedRows } from './sql/copy-binary-rows';
+export { copyRowBatches, copiedRowsOf, readInt32, readInt64 } from './sql/copy-binary-rows';
 export { PgliteDriver } from './pglite/pglite-driver';
 export { acquirePglite, releasePglite, EmbeddedDatabaseInUseError } from './pglite/pglite-database';
 export { PostgresDriver } from './postgres/postgres-driver';

@@ -1,5 +1,4 @@
-import { SqlCopyOut, SqlDriver } from '@lotse/event-store';
-import { binaryCopyFields } from './binary-copy-fields';
+import { copiedRowsOf, SqlCopyOut, SqlDriver } from '@lotse/event-store';
 import { eventLinesSql } from './event-line-sql';
 import { PreviousHashes, StreamEvent } from './previous-hashes';
 import { readAhead } from './read-ahead';
@@ -56,12 +55,6 @@ const joinLines = (data: Buffer, fields: Int32Array, previous: readonly string[]
   return lines.subarray(0, at);
 };
 
-const collect = async (chunks: AsyncIterable<Buffer>): Promise<Buffer> => {
-  const parts: Buffer[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  return Buffer.concat(parts);
-};
-
 /**
  * The event lines of leaves [fromLeaf, toLeaf) in leaf order, a batch's worth of bytes per chunk,
  * read by COPY (binary): this process decodes only each row's stream, version and hash, and copies
@@ -75,10 +68,8 @@ export async function* copiedLines(
   batch = BATCH,
 ): AsyncGenerator<Buffer> {
   const previousHashes = new PreviousHashes(driver);
-  const batches = readAhead(fromLeaf, toLeaf, batch, IN_FLIGHT, (from, to) => collect(copy.copyOut(linesCopy(from, to), SERIAL_PLAN)));
-  for await (const data of batches) {
-    const fields = binaryCopyFields(data, COLUMNS);
-    const rows = fields.length / (2 * COLUMNS);
+  const batches = readAhead(fromLeaf, toLeaf, batch, IN_FLIGHT, (from, to) => copiedRowsOf(copy.copyOut(linesCopy(from, to), SERIAL_PLAN), COLUMNS));
+  for await (const { data, fields, rows } of batches) {
     const events = new Array<StreamEvent>(rows);
     for (let i = 0, f = 0; i < rows; i += 1, f += 2 * COLUMNS) {
       events[i] = {

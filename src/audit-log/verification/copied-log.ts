@@ -1,6 +1,5 @@
-import { SqlCopyOut } from '@lotse/event-store';
+import { copyRowBatches, readInt64, SqlCopyOut } from '@lotse/event-store';
 import { COPIED_COLUMNS, COPIED_SELECT, CopiedJob, Col } from './copied-links';
-import { copyRowBatches, readInt64 } from './copy-row-batches';
 import { ChainEnd, emptyBatch, linkEvent, LoggedBatch } from './logged-batch';
 import { SETTLED } from './raw-events';
 

@@ -42,6 +42,14 @@ export async function* copyRowBatches(
   if (cutter.rows > 0) yield cutter.cut();
 }
 
+/** The whole output of a COPY binary in one batch, every field required: a NULL is refused. */
+export const copiedRowsOf = async (chunks: AsyncIterable<Buffer>, columns: number): Promise<CopiedRows> => {
+  let whole: CopiedRows = { data: Buffer.alloc(0), fields: new Int32Array(0), rows: 0 };
+  for await (const batch of copyRowBatches(chunks, columns, () => Infinity)) whole = batch;
+  if (whole.fields.includes(-1)) throw new Error('COPY field is NULL');
+  return whole;
+};
+
 class RowCutter {
   private data: Buffer = Buffer.allocUnsafeSlow(1 << 20);
   private length = 0;
