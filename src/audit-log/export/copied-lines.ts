@@ -68,7 +68,9 @@ export async function* copiedLines(
   batch = BATCH,
 ): AsyncGenerator<Buffer> {
   const previousHashes = new PreviousHashes(driver);
-  const batches = readAhead(fromLeaf, toLeaf, batch, IN_FLIGHT, (from, to) => copiedRowsOf(copy.copyOut(linesCopy(from, to), SERIAL_PLAN), COLUMNS));
+  const batches = readAhead(fromLeaf, toLeaf, batch, IN_FLIGHT, (from, to) =>
+    copiedRowsOf(copy.copyOut(linesCopy(from, to), SERIAL_PLAN), COLUMNS),
+  );
   for await (const { data, fields, rows } of batches) {
     const events = new Array<StreamEvent>(rows);
     for (let i = 0, f = 0; i < rows; i += 1, f += 2 * COLUMNS) {
