@@ -105,6 +105,21 @@ describeIfChromium('the statistics page in headless Chromium (pglite)', () => {
       // German names of the codes, not the codes.
       expect(await page.textContent('#section-outcomes')).toContain('SGB II (Jobcenter)');
       expect(await page.textContent('#section-needs')).toContain('Duldung');
+      // People by residence status and kind: one row per status, its figures as the API answers them.
+      const people = needs.tables.find((t: { name: string }) => t.name.endsWith('people_with_open_need'));
+      const duldung = people.columnTotals.findIndex((c: { keys: { residenceStatus: string } }) => c.keys.residenceStatus === 'duldung');
+      const byStatus = page.locator('#table-needs table[data-table$="people_with_open_need"] tr', { hasText: 'Duldung' });
+      const expectedRow = people.rowTotals.map((_: unknown, k: number) => people.cells[k * people.columns.length + duldung]);
+      expect(await byStatus.locator('td:not(.row-head)').allTextContents()).toEqual(
+        [...expectedRow, people.columnTotals[duldung]].map((c: { suppressed?: boolean; value: number }) =>
+          c.suppressed ? '*' : c.value.toLocaleString('de-DE'),
+        ),
+      );
+      // Every table fits its panel at the page's width: nothing to scroll sideways.
+      const overflowing = await page.$$eval('section.panel', (panels) =>
+        panels.filter((p) => p.scrollWidth > p.clientWidth).map((p) => p.id),
+      );
+      expect(overflowing).toEqual([]);
       await page.screenshot({ path: join(RESULTS, 'statistics-page.png'), fullPage: true });
     } finally {
       await page.close();

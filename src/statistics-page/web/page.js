@@ -8,7 +8,7 @@ import { draw, needsChart, NEEDS_SERIES, outcomeChart, quarterChart, smallBars, 
 import { dimensionLabel, formatCell, label } from './format.js';
 import { LABELS } from './labels.js';
 import { finishOidcLogin, refreshOidcLogin, startOidcLogin } from './login.js';
-import { element, headRow, renderTable, row, valueCell } from './tables.js';
+import { element, headRow, renderTable, row, transposed, valueCell } from './tables.js';
 
 const $ = (id) => document.getElementById(id);
 const TOKEN_KEY = 'lotse.statistics.token';
@@ -92,7 +92,7 @@ const render = {
     );
     totals.className = 'total';
     node.append(totals);
-    $('table-needs').replaceChildren(node, renderTable(people, 'Personen mit offenem Bedarf nach Art und Aufenthaltsstatus'));
+    $('table-needs').replaceChildren(node, renderTable(transposed(people), 'Personen mit offenem Bedarf nach Aufenthaltsstatus und Art'));
   },
   careers: (answer) => {
     const byPathways = tableOf(answer, 'persons_by_pathways');

@@ -50,3 +50,22 @@ export const renderTable = (table, caption) => {
   node.append(totals);
   return node;
 };
+
+/**
+ * The same table with rows and columns swapped, for a table whose column dimension has more
+ * values, and longer names, than a panel's width holds side by side.
+ */
+export const transposed = (table) => {
+  const columns = table.columns.length;
+  const rows = table.rowTotals.length;
+  const [rowDimension] = table.rowDimensions;
+  return {
+    ...table,
+    rowDimensions: [table.columnDimension],
+    columnDimension: rowDimension,
+    columns: table.rowTotals.map((total) => total.keys[rowDimension]),
+    cells: Array.from({ length: columns * rows }, (_, k) => table.cells[(k % rows) * columns + Math.floor(k / rows)]),
+    rowTotals: table.columnTotals,
+    columnTotals: table.rowTotals,
+  };
+};
