@@ -13,7 +13,7 @@ import { seedCounty } from '../scripts/seed/seed-county';
 import { signTestToken } from '../src/auth/testing';
 import { hasChromium, launchChromium } from './support/chromium';
 import { FakeOidcProvider, startFakeOidcProvider, TokenIssuing } from './support/fake-oidc-provider';
-import { Answer, expectedMarks, suppressedFigures } from './support/statistics-page.expectations';
+import { Answer, expectedMarks, suppressedFigures, transposedRow } from './support/statistics-page.expectations';
 import { bootTestApp, TEST_SECRET } from './support/test-app';
 
 const RESULTS = join(__dirname, '..', 'test-results');
@@ -106,14 +106,9 @@ describeIfChromium('the statistics page in headless Chromium (pglite)', () => {
       expect(await page.textContent('#section-outcomes')).toContain('SGB II (Jobcenter)');
       expect(await page.textContent('#section-needs')).toContain('Duldung');
       // People by residence status and kind: one row per status, its figures as the API answers them.
-      const people = needs.tables.find((t: { name: string }) => t.name.endsWith('people_with_open_need'));
-      const duldung = people.columnTotals.findIndex((c: { keys: { residenceStatus: string } }) => c.keys.residenceStatus === 'duldung');
       const byStatus = page.locator('#table-needs table[data-table$="people_with_open_need"] tr', { hasText: 'Duldung' });
-      const expectedRow = people.rowTotals.map((_: unknown, k: number) => people.cells[k * people.columns.length + duldung]);
       expect(await byStatus.locator('td:not(.row-head)').allTextContents()).toEqual(
-        [...expectedRow, people.columnTotals[duldung]].map((c: { suppressed?: boolean; value: number }) =>
-          c.suppressed ? '*' : c.value.toLocaleString('de-DE'),
-        ),
+        transposedRow(needs, 'people_with_open_need', 'residenceStatus', 'duldung'),
       );
       // Every table fits its panel at the page's width: nothing to scroll sideways.
       const overflowing = await page.$$eval('section.panel', (panels) =>

@@ -3,11 +3,13 @@
  * page sends): one bar per published figure above zero, none for a withheld or zero one.
  */
 interface Cell {
+  keys: Record<string, string>;
   value: number | null;
   suppressed: boolean;
 }
 interface Table {
   name: string;
+  columns: string[];
   cells: Cell[];
   columnTotals: Cell[];
   rowTotals: Cell[];
@@ -34,3 +36,16 @@ export const expectedMarks = {
 /** Every `*` a table of the answer puts on the page: withheld cells and totals. */
 export const suppressedFigures = (t: Table): number =>
   [...t.cells, ...t.rowTotals, ...t.columnTotals, t.total].filter((c) => c.suppressed).length;
+
+/** A figure as the page writes it: `*` withheld, `–` none. */
+const shown = (c: Cell): string => (c.suppressed ? '*' : c.value === null ? '–' : c.value.toLocaleString('de-DE'));
+
+/**
+ * The figures of one column of a table (its `dimension` = `value`) as the page shows them in a row
+ * when it turns the table: the column's cell in every row of the API's table, then its total.
+ */
+export const transposedRow = (answer: Answer, suffix: string, dimension: string, value: string): string[] => {
+  const t = table(answer, suffix);
+  const column = t.columnTotals.findIndex((c) => c.keys[dimension] === value);
+  return [...t.rowTotals.map((_, r) => t.cells[r * t.columns.length + column]), t.columnTotals[column]].map(shown);
+};
