@@ -3,6 +3,7 @@ import { batches, PAUSE, withPauses } from './batches';
 import type { LeaderElection } from './leader-election';
 import type { LogOrder } from './log-order';
 import { Projection, versionOf } from './projection';
+import { CHECKPOINT_AT_LEAST_EVERY_MS, DeferredCheckpoint } from './deferred-checkpoint';
 import { CheckpointMovedError, ReadModelStore } from './read-model-store';
 import { RebuildFailedError, RebuildInProgressError, rebuildProjection } from './rebuild';
 import { SharedSubscription } from './shared-subscription';
@@ -38,15 +39,6 @@ export interface ProjectionRunnerOptions {
 const RECENT = 50_000;
 /** How often a runner that does not lead looks at the stored checkpoint while a read waits. */
 const FOLLOW_MS = 25;
-/**
- * A batch with no event the projection handles changes no document: its checkpoint is stored only
- * when this long has passed since the last one was, or when the log goes quiet for this long, so a
- * projection does not pay a transaction for every batch of other projections' events. A runner
- * that stops meanwhile leaves the checkpoint before them, and the next one reads them again and
- * changes nothing. Readers in this process (and the HTTP processes it feeds) see the position in
- * memory; readers that follow the stored checkpoint from elsewhere see it at most this much later.
- */
-const CHECKPOINT_AT_LEAST_EVERY_MS = 250;
 /** The longest pause between attempts while the read-model database (or the log) cannot be reached. */
 const MAX_RETRY_MS = 5_000;
 
@@ -170,34 +162,28 @@ export class ProjectionRunner {
         // Read again after every (re)gain of the lead: the previous leader may have moved it.
         let after = await readModels.checkpoint(name);
         slot.status.position = after;
-        // The checkpoint as stored: `after` runs ahead of it over batches that were not stored.
-        let stored = after;
-        let storedAt = Date.now();
-        let unstored: StoredEvent[] | undefined;
+        const checkpoint = new DeferredCheckpoint(after, handled);
         const subscription = this.log.follow(after);
         const read = batches(subscription, this.options.batchSize ?? 500, this.options.batchWindowMs ?? 20);
         for await (const item of withPauses(read, CHECKPOINT_AT_LEAST_EVERY_MS)) {
           if (signal.aborted || !election.holds(name)) break;
           if (item === PAUSE) {
-            // Quiet now: the batches put off are stored (they change no document, only the checkpoint).
-            if (unstored) stored = (await readModels.applyBatch(slot.projection, unstored, stored)).position;
-            storedAt = Date.now();
-            unstored = undefined;
+            // Quiet now: the batch put off is stored (it changes no document, only the checkpoint).
+            const { unstored } = checkpoint;
+            checkpoint.storedAs(unstored && (await readModels.applyBatch(slot.projection, unstored, checkpoint.stored)).position);
             continue;
           }
           const batch = item;
-          if (!batch.some((e) => handled.has(e.type)) && Date.now() - storedAt < CHECKPOINT_AT_LEAST_EVERY_MS) {
+          if (checkpoint.defers(batch)) {
             after = batch[batch.length - 1].globalPosition;
-            unstored = batch;
             this.applied(slot, batch, after);
             this.options.onApplied?.(name, batch);
             continue;
           }
-          const result = await readModels.applyBatch(slot.projection, batch, stored);
+          const result = await readModels.applyBatch(slot.projection, batch, checkpoint.stored);
           failures = 0;
-          after = stored = result.position;
-          storedAt = Date.now();
-          unstored = undefined;
+          after = result.position;
+          checkpoint.storedAs(after);
           this.applied(slot, batch, result.position, result.failure?.position);
           this.options.onApplied?.(
             name,
