@@ -2,9 +2,9 @@
  * The projection runner on a thread of its own (PROJECTIONS=worker): started by main.ts, or by the
  * cluster's primary, so that no request thread ever folds events into a read model. It opens its
  * own connections to the event store and the read models, runs every projection of the service
- * (one leader per projection across all processes, as ever), and reports to its parent a few
- * times a second: states, positions and the lag of each event applied. 'stop' from the parent
- * ends it after the current batch, with its stores closed.
+ * (one leader per projection across all processes, as ever) and the audit tree's follower (one
+ * leader likewise), and reports to its parent a few times a second: states, positions and the lag
+ * of each event applied. 'stop' from the parent ends it after the current batch, with its stores closed.
  *
  * Imported file by file, not through the modules' index.ts: the thread needs no Nest application.
  */
@@ -21,6 +21,8 @@ import { logDestination } from './logging/log-destination';
 import { NestPinoLogger } from './logging/nest-pino-logger';
 import { pinoOptions } from './logging/log-options';
 import { oneLineError } from './lifecycle/one-line-error';
+import { openTreeFollower } from './audit-log/tree/open-tree-follower';
+import type { TreeFollower } from './audit-log/tree/tree-follower';
 import { PROJECTIONS } from './projections';
 import { openReadModels, ReadModelBackend } from './read-models/open-read-models';
 import type { ProjectionFeed } from './read-models/projection-feed';
@@ -42,6 +44,7 @@ const run = async (): Promise<void> => {
   let sideTables: SqlDriver | undefined;
   let backend: ReadModelBackend | undefined;
   let runner: ProjectionRunner | undefined;
+  let treeFollower: TreeFollower | undefined;
   const lags: Record<string, number[]> = {};
   const feed = () => {
     if (!runner) return;
@@ -50,6 +53,7 @@ const run = async (): Promise<void> => {
     port.postMessage(message);
   };
   const close = async () => {
+    await treeFollower?.stop().catch((error: unknown) => logger.error(`stopping the audit tree: ${oneLineError(error)}`));
     await runner?.stop().catch((error: unknown) => logger.error(`stopping the runner: ${oneLineError(error)}`));
     feed();
     await backend?.readModels.close().catch(() => undefined);
@@ -86,6 +90,8 @@ const run = async (): Promise<void> => {
       },
     });
     await runner.start();
+    treeFollower = await openTreeFollower(config, store, sideTables);
+    treeFollower?.start();
   } catch (error) {
     clearInterval(timer);
     await close();
@@ -93,7 +99,7 @@ const run = async (): Promise<void> => {
   }
   feed();
   port.postMessage(PROJECTION_THREAD_READY);
-  logger.log(`running ${PROJECTIONS.map((p) => p.name).join(', ')} on a worker thread`);
+  logger.log(`running ${PROJECTIONS.map((p) => p.name).join(', ')}${treeFollower ? ' and the audit tree' : ''} on a worker thread`);
 };
 
 run().catch((error: unknown) => {

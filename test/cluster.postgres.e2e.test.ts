@@ -81,8 +81,11 @@ describe('a cluster of two HTTP processes with the projections on a worker threa
     await dropSchemas([schema]);
   });
 
-  it('runs the projections once, on the primary’s thread, and shows them running in /health of every process', async () => {
+  it('runs the projections and the audit tree once, on the primary’s thread, and shows them running in /health of every process', async () => {
     expect(app.logLines.filter((l) => l.thread === 'projections' && String(l.msg).startsWith('running '))).toHaveLength(1);
+    // No request thread follows the log into the audit tree, and the thread does, leading.
+    const treeLeads = app.logLines.filter((l) => l.msg === 'leading: this process follows the log into the audit tree');
+    expect(treeLeads.map((l) => l.thread)).toEqual(['projections']);
     const pids = new Set<unknown>();
     for (let i = 0; i < 12 && pids.size < 2; i += 1) {
       const res = await fetch(`${base}/health`, { headers: { connection: 'close' } });

@@ -5,6 +5,7 @@ import { generateSignerKey, parseSignerKey } from '@lotse/transparency';
 import { Registry } from 'prom-client';
 import { APP_CONFIG, AppConfig } from '../config';
 import { SQL_DRIVER } from '../database';
+import { FOLLOWS_PROJECTIONS } from '../read-models/read-models.tokens';
 import { AUDIT_SIGNER, AUDIT_SQL, EXPORT_ACCESS_RECORDER, MERKLE_TREE_STORE } from './audit-log.tokens';
 import { CheckpointsRoute } from './checkpoints/checkpoints.route';
 import { GetCheckpointHandler } from './checkpoints/get-checkpoint.handler';
@@ -17,6 +18,7 @@ import { PublicKeyRoute } from './public-key/public-key.route';
 import { CheckpointSigner } from './signing/checkpoint-signer';
 import { DEVELOPMENT_ORIGIN, loadSigningKey } from './signing/signing-key';
 import { MerkleTreeStore } from './tree/merkle-tree-store';
+import { createTreeFollower } from './tree/open-tree-follower';
 import { TreeFollower } from './tree/tree-follower';
 import { AccessLogCheckerSlot } from './verification/access-log-check';
 import { AuditLogHealthIndicator } from './verification/audit-log.health-indicator';
@@ -64,14 +66,11 @@ import { VerifyRoute } from './verify/verify.route';
     CheckpointSigner,
     LogVerifier,
     {
+      // Provided in every process (its caughtUpTo reads the stored tree), started only where the projections run.
       provide: TreeFollower,
       inject: [EVENT_STORE, MERKLE_TREE_STORE, CheckpointSigner, APP_CONFIG],
       useFactory: (store: EventStore, tree: MerkleTreeStore | undefined, signer: CheckpointSigner, config: AppConfig) =>
-        tree &&
-        new TreeFollower(store, tree, signer, {
-          checkpointEvents: config.AUDIT_CHECKPOINT_EVENTS,
-          checkpointSeconds: config.AUDIT_CHECKPOINT_SECONDS,
-        }),
+        createTreeFollower(config, store, tree, signer),
     },
     {
       provide: BackgroundVerifier,
@@ -107,10 +106,12 @@ export class AuditLogModule implements OnApplicationBootstrap, BeforeApplication
   constructor(
     @Optional() @Inject(TreeFollower) private readonly follower?: TreeFollower,
     @Optional() @Inject(BackgroundVerifier) private readonly background?: BackgroundVerifier,
+    /** The projections run in another thread or process (PROJECTIONS=worker or off): the tree is followed there too, or nowhere here. */
+    @Optional() @Inject(FOLLOWS_PROJECTIONS) private readonly projectionsElsewhere = false,
   ) {}
 
   onApplicationBootstrap(): void {
-    this.follower?.start();
+    if (!this.projectionsElsewhere) this.follower?.start();
     this.background?.start();
   }
 

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import { oneLineError } from './one-line-error';
+import { sizeProjectionThreadHeap } from './projection-thread-heap';
 
 export const PROJECTION_THREAD_READY = 'lotse:projection-thread-ready';
 export const PROJECTION_THREAD_STOP = 'lotse:projection-thread-stop';
@@ -46,6 +47,7 @@ export class ProjectionThread {
   private spawn(): Promise<void> {
     // A .ts entry (development, tests) needs the TypeScript loader in the thread as well.
     const loader = this.entry.endsWith('.ts') ? "require('@swc-node/register');" : '';
+    sizeProjectionThreadHeap();
     const worker = new Worker(`${loader}require(${JSON.stringify(this.entry)});`, { eval: true });
     this.worker = worker;
     return new Promise<void>((resolve, reject) => {

@@ -105,6 +105,8 @@ export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicati
         { provide: APPLICATION_PROJECTIONS, useValue: projections },
         { provide: FOLLOWS_PROJECTIONS, useValue: options.follow ?? false },
       ],
+      // The audit tree follows the log where the projections run: the audit log asks where that is.
+      exports: [FOLLOWS_PROJECTIONS],
     };
   }
 

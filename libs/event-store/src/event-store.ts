@@ -100,4 +100,22 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/** An event as the audit tree needs it: its place in the log and its stored chain hash (hex), nothing else. */
+export interface LoggedHash {
+  globalPosition: number;
+  hash: string;
+}
+
+/**
+ * The log narrowed to positions and hashes, in log order, caught up and then live like
+ * `subscribeAll`: the audit tree's leaves need no data, metadata or envelope. The SQL engines have
+ * it (the tree lives beside their events).
+ */
+export interface HashLog {
+  subscribeHashes(options?: SubscribeOptions): AsyncIterable<LoggedHash>;
+}
+
+export const hasHashLog = (store: EventStore): store is EventStore & HashLog =>
+  typeof (store as Partial<HashLog>).subscribeHashes === 'function';
+
 export const EVENT_STORE = Symbol('EVENT_STORE');

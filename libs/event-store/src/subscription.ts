@@ -6,11 +6,11 @@ export interface LogCursor {
   position: number;
 }
 
-export interface PollLogOptions<Row> {
+export interface PollLogOptions<Row, Item> {
   start(): Promise<LogCursor>;
   readBatch(cursor: LogCursor): Promise<Row[]>;
   cursorOf(row: Row): LogCursor;
-  toEvent(row: Row): StoredEvent;
+  toEvent(row: Row): Item;
   /** Resolves when it is worth asking again (a timeout, or an append in this process). */
   waitForMore(ms?: number): Promise<void>;
   stopped(): boolean;
@@ -26,7 +26,7 @@ const MAX_BACKOFF_MS = 5_000;
  * A failed read (a lost connection, a restarted server) is retried from the last delivered
  * event with growing pauses; nothing already yielded is yielded again.
  */
-export async function* pollLog<Row>(o: PollLogOptions<Row>): AsyncGenerator<StoredEvent> {
+export async function* pollLog<Row, Item = StoredEvent>(o: PollLogOptions<Row, Item>): AsyncGenerator<Item> {
   const active = () => !o.stopped() && !o.signal?.aborted;
   let cursor: LogCursor | undefined;
   let failures = 0;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { generateSignerKey, NoteSigner, parseSignerKey } from '@lotse/transparency';
-import { readOrCreateLocalSecret } from '../../config';
+import { readOrCreateLocalSecret } from '../../config/local-secret-file';
 
 /** The origin line of checkpoints signed by a development key: says plainly that it is not a production log. */
 export const DEVELOPMENT_ORIGIN = 'lotse.invalid/development-log';

@@ -90,4 +90,25 @@ describe('subscription on the PostgreSQL server', () => {
     const received = await subscription.done;
     expect(received.map((e) => e.data.n)).toEqual(Array.from({ length: 40 }, (_, n) => n));
   });
+
+  it('narrowed to positions and hashes, gives those of subscribeAll in the same order, then the next live one', async () => {
+    const start = (await store.append(`hashes-${schema}`, [anEvent()], { expectedVersion: 'any' })).position;
+    await store.append(`hashes-${schema}`, [anEvent(), anEvent()], { expectedVersion: 'any' });
+    const whole = await subscribeUntil(store, 2, start).done;
+    const abort = new AbortController();
+    const narrow: unknown[] = [];
+    const reading = (async () => {
+      for await (const item of store.subscribeHashes({ fromPosition: start, signal: abort.signal })) {
+        narrow.push(item);
+        if (narrow.length === 3) abort.abort();
+      }
+    })();
+    const live = await store.append(`hashes-${schema}`, [anEvent()], { expectedVersion: 'any' });
+    await reading;
+    const [last] = await store.readStream(`hashes-${schema}`, { direction: 'backwards', maxCount: 1 });
+    expect(narrow).toEqual([
+      ...whole.map((e) => ({ globalPosition: e.globalPosition, hash: e.hash })),
+      { globalPosition: live.position, hash: last.hash },
+    ]);
+  });
 });

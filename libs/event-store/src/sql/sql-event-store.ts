@@ -4,6 +4,8 @@ import {
   ChainBreak,
   EventStore,
   ExpectedVersion,
+  HashLog,
+  LoggedHash,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -75,7 +77,7 @@ const MIGRATION_LOCK = 4_711_2026;
 const expectedCode = (expected: ExpectedVersion): number => (typeof expected === 'number' ? expected : EXPECTED_CODES[expected]);
 
 /** The event store on PostgreSQL, spoken to through whichever driver the engine needs. */
-export class SqlEventStore implements EventStore {
+export class SqlEventStore implements EventStore, HashLog {
   private readonly upcasters: UpcasterChain;
   private readonly now: () => Date;
   private readonly wakeups: AppendWakeups;
@@ -185,16 +187,28 @@ export class SqlEventStore implements EventStore {
   }
 
   subscribeAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
+    return this.poll<EventRow, StoredEvent>(options, EVENT_COLUMNS, (row) => this.upcasters.apply(toStoredEvent(row)));
+  }
+
+  subscribeHashes(options: SubscribeOptions = {}): AsyncIterable<LoggedHash> {
+    return this.poll<HashRow, LoggedHash>(options, HASH_COLUMNS, (row) => ({
+      globalPosition: Number(row.global_position),
+      hash: row.hash,
+    }));
+  }
+
+  /** The log from `options.fromPosition` on, `columns` of each row, polled (and woken by this store's appends). */
+  private poll<Row extends CursorRow, Item>(options: SubscribeOptions, columns: string, toItem: (row: Row) => Item): AsyncIterable<Item> {
     // The wake-ups counted before each read: one that comes before the wait after it still counts.
     let seen = this.wakeups.count;
-    return pollLog<EventRow>({
+    return pollLog<Row, Item>({
       start: () => this.cursorAt(options.fromPosition ?? 0),
       readBatch: (cursor) => {
         seen = this.wakeups.count;
-        return this.readBatch(cursor, options.batchSize ?? 500);
+        return this.readBatch<Row>(cursor, options.batchSize ?? 500, columns);
       },
       cursorOf,
-      toEvent: (row) => this.upcasters.apply(toStoredEvent(row)),
+      toEvent: toItem,
       waitForMore: (ms) => this.wakeups.wait(ms ?? this.pollIntervalMs, seen, options.signal),
       stopped: () => this.closed,
       signal: options.signal,
@@ -224,9 +238,9 @@ export class SqlEventStore implements EventStore {
     await this.driver.close();
   }
 
-  private readBatch(cursor: LogCursor, limit: number): Promise<EventRow[]> {
-    return this.driver.query<EventRow>(
-      `select ${EVENT_COLUMNS} from events
+  private readBatch<Row = EventRow>(cursor: LogCursor, limit: number, columns = EVENT_COLUMNS): Promise<Row[]> {
+    return this.driver.query<Row>(
+      `select ${columns} from events
         where (transaction_id, global_position) > ($1::xid8, $2::bigint) and ${SETTLED}
         order by events.transaction_id, events.global_position limit $3`,
       [cursor.transactionId, cursor.position, limit],
@@ -281,4 +295,17 @@ const toAppendResult = (append: PendingAppend, row: BatchRow | undefined): ItemR
   }
 };
 
-const cursorOf = (row: EventRow): LogCursor => ({ transactionId: row.transaction_id, position: Number(row.global_position) });
+/** What a row needs for the subscription to know where it stands. */
+interface CursorRow {
+  transaction_id: string;
+  global_position: string;
+}
+
+/** A row of `subscribeHashes`: the cursor's columns and the stored hash. */
+interface HashRow extends CursorRow {
+  hash: string;
+}
+
+const HASH_COLUMNS = 'global_position::text as global_position, transaction_id::text as transaction_id, hash';
+
+const cursorOf = (row: CursorRow): LogCursor => ({ transactionId: row.transaction_id, position: Number(row.global_position) });
