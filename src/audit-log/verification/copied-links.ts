@@ -60,32 +60,9 @@ export const hashCopiedRows = (job: CopiedJob): HashedBatch => {
   const chainOk = new Uint8Array(rows);
   const leafOk = new Uint8Array(rows);
   const entries = new BatchEntries(rows);
-  const e: BinaryEventColumns = {
-    src: d,
-    streamId: 0,
-    streamIdEnd: 0,
-    eventId: 0,
-    type: 0,
-    typeEnd: 0,
-    schemaVersion: 0,
-    data: 0,
-    dataEnd: 0,
-    metadata: 0,
-    metadataEnd: 0,
-    recordedAtMicros: 0,
-  };
+  const e = emptyColumns(d);
   for (let i = 0, f = 0; i < rows; i += 1, f += 2 * COPIED_COLUMNS) {
-    e.streamId = fields[f + 2 * Col.StreamId];
-    e.streamIdEnd = fields[f + 2 * Col.StreamId + 1];
-    e.eventId = fields[f + 2 * Col.EventId];
-    e.type = fields[f + 2 * Col.Type];
-    e.typeEnd = fields[f + 2 * Col.Type + 1];
-    e.schemaVersion = readInt32(d, fields[f + 2 * Col.SchemaVersion]);
-    e.data = fields[f + 2 * Col.Data];
-    e.dataEnd = fields[f + 2 * Col.Data + 1];
-    e.metadata = fields[f + 2 * Col.Metadata];
-    e.metadataEnd = fields[f + 2 * Col.Metadata + 1];
-    e.recordedAtMicros = readInt64(d, fields[f + 2 * Col.RecordedAt]);
+    columnsOfRow(fields, f, e);
     const hashAt = fields[f + 2 * Col.Hash];
     const hashEnd = fields[f + 2 * Col.Hash + 1];
     out.reset();
@@ -111,6 +88,38 @@ export const hashCopiedRows = (job: CopiedJob): HashedBatch => {
         : 0;
   }
   return { chainOk, leafOk, ...entries.leaves(job.subtree) };
+};
+
+/** Columns to be pointed at the rows of `src` (see columnsOfRow), one object reused for every row. */
+export const emptyColumns = (src: Uint8Array): BinaryEventColumns => ({
+  src,
+  streamId: 0,
+  streamIdEnd: 0,
+  eventId: 0,
+  type: 0,
+  typeEnd: 0,
+  schemaVersion: 0,
+  data: 0,
+  dataEnd: 0,
+  metadata: 0,
+  metadataEnd: 0,
+  recordedAtMicros: 0,
+});
+
+/** Points `e` at the chain's columns of the row whose fields start at `f` of `fields`. */
+export const columnsOfRow = (fields: Int32Array, f: number, e: BinaryEventColumns): void => {
+  const d = e.src;
+  e.streamId = fields[f + 2 * Col.StreamId];
+  e.streamIdEnd = fields[f + 2 * Col.StreamId + 1];
+  e.eventId = fields[f + 2 * Col.EventId];
+  e.type = fields[f + 2 * Col.Type];
+  e.typeEnd = fields[f + 2 * Col.Type + 1];
+  e.schemaVersion = readInt32(d, fields[f + 2 * Col.SchemaVersion]);
+  e.data = fields[f + 2 * Col.Data];
+  e.dataEnd = fields[f + 2 * Col.Data + 1];
+  e.metadata = fields[f + 2 * Col.Metadata];
+  e.metadataEnd = fields[f + 2 * Col.Metadata + 1];
+  e.recordedAtMicros = readInt64(d, fields[f + 2 * Col.RecordedAt]);
 };
 
 /** Whether `text` (ASCII) is bytes [start, end) of `d`. */

@@ -9,10 +9,10 @@ import { SETTLED } from './raw-events';
  * lookup of each leaf streams the rows as they come, in constant memory. No parallel workers
  * and no JIT: the hashing threads already use the cores, and JIT's compile costs more than it saves here.
  */
-const LOG_COPY = `copy (select ${COPIED_SELECT}
+export const LOG_COPY = `copy (select ${COPIED_SELECT}
    from events e left join audit_leaves l on l.global_position = e.global_position
   where ${SETTLED} order by e.transaction_id, e.global_position) to stdout with (format binary)`;
-const LOG_PLAN = {
+export const LOG_PLAN = {
   enable_sort: 'off',
   enable_hashjoin: 'off',
   enable_mergejoin: 'off',
