@@ -42,8 +42,8 @@ export const LEAF_COLUMNS = 3;
  * A batch of COPY rows for a hashing thread: the bytes and field offsets (see copyRowBatches), the
  * stored hash of each event's predecessor in its stream (UTF-8, event i's at
  * [previousEnds[i - 1], previousEnds[i]) of `previous`), the leaf index of the first event, and
- * the leaves from that index on, as many as the tree has up to the batch's end (`leafFields` may
- * hold fewer rows than `fields`).
+ * the leaves from that index on, cut as the events were: fewer rows than `fields` where the tree
+ * ends, more in the log's last, short batch where the tree holds more (those are not this batch's).
  */
 export interface CopiedJob {
   kind: 'copied';
