@@ -52,6 +52,22 @@ const copyOnly =
   (driver: PostgresDriver) =>
     drain(driver.copyOut(`copy (${select}) to stdout with (format binary)`, { ...LOG_PLAN, ...plan }));
 
+/** Each event's chain input written as the hashing thread writes it, on this thread; `then` gets its bytes. */
+const chainInputs =
+  (then?: (input: Buffer) => void): Stage =>
+  async (driver) => {
+    const out = new ByteWriter();
+    for await (const { job } of copiedLog(driver, new Map<string, ChainEnd>(), () => BATCH, events)) {
+      const e = emptyColumns(job.data);
+      for (let i = 0, f = 0; f < job.fields.length; i += 1, f += 2 * COPIED_COLUMNS) {
+        columnsOfRow(job.fields, f, e);
+        out.reset();
+        writeChainInput(job.previous.subarray(i === 0 ? 0 : job.previousEnds[i - 1], job.previousEnds[i]), e, out);
+        then?.(out.view());
+      }
+    }
+  };
+
 const EVENT_ORDER = 'from events e order by e.transaction_id, e.global_position';
 
 /** The stages, each one step more than the one before it (the read.* ones: PostgreSQL's side alone). */
@@ -74,29 +90,8 @@ const STAGES: Record<string, Stage> = {
   link: async (driver) => {
     for await (const batch of copiedLog(driver, new Map<string, ChainEnd>(), () => BATCH, events)) void batch;
   },
-  canonical: async (driver) => {
-    const out = new ByteWriter();
-    for await (const { job } of copiedLog(driver, new Map<string, ChainEnd>(), () => BATCH, events)) {
-      const e = emptyColumns(job.data);
-      for (let i = 0, f = 0; f < job.fields.length; i += 1, f += 2 * COPIED_COLUMNS) {
-        columnsOfRow(job.fields, f, e);
-        out.reset();
-        writeChainInput(job.previous.subarray(i === 0 ? 0 : job.previousEnds[i - 1], job.previousEnds[i]), e, out);
-      }
-    }
-  },
-  'canonical+sha': async (driver) => {
-    const out = new ByteWriter();
-    for await (const { job } of copiedLog(driver, new Map<string, ChainEnd>(), () => BATCH, events)) {
-      const e = emptyColumns(job.data);
-      for (let i = 0, f = 0; f < job.fields.length; i += 1, f += 2 * COPIED_COLUMNS) {
-        columnsOfRow(job.fields, f, e);
-        out.reset();
-        writeChainInput(job.previous.subarray(i === 0 ? 0 : job.previousEnds[i - 1], job.previousEnds[i]), e, out);
-        hash('sha256', out.view(), 'hex');
-      }
-    }
-  },
+  canonical: chainInputs(),
+  'canonical+sha': chainInputs((input) => hash('sha256', input, 'hex')),
   'hash+tree': async (driver) => {
     for await (const { job } of copiedLog(driver, new Map<string, ChainEnd>(), () => BATCH, events)) {
       job.subtree = job.fields.length === 2 * COPIED_COLUMNS * BATCH;
