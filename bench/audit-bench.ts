@@ -4,16 +4,13 @@
  * the full verification (GET /audit/verify), inclusion proofs (GET /audit/proofs/inclusion) and
  * the export (GET /audit/log), each beside a same-run baseline: a plain read of the same rows.
  */
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { chainContent, chainHash, GENESIS_HASH } from '@lotse/event-store/canonical-json';
-import { generateSignerKey, inclusionProof, parseSignerKey, treeHead, TreeBuilder, StoredNode } from '@lotse/transparency';
-import { CheckpointSigner } from '../src/audit-log/signing/checkpoint-signer';
+import { inclusionProof, treeHead } from '@lotse/transparency';
 import { ExportLogHandler } from '../src/audit-log/export/export-log.handler';
 import { ExportAccessRecorderSlot } from '../src/audit-log/export/export-access-recorder';
-import { Leaf, MerkleTreeStore } from '../src/audit-log/tree/merkle-tree-store';
 import { LogVerifier } from '../src/audit-log/verification/log-verifier';
 import { walkLog } from '../src/audit-log/verification/raw-events';
+import { seedEvents, seedTree } from './audit-seed';
 import type { BenchConfig } from './config';
 import { PeakRss } from './peak-rss';
 import { meterCpu } from './process-cpu';
@@ -25,44 +22,10 @@ const VERIFY_TARGET = 200_000;
 const PROOF_P99_TARGET_MS = 10;
 const EXPORT_TARGET = 100_000;
 const EXPORT_RSS_TARGET_MB = 100;
-const INSERT_BATCH = 5_000;
 const PROOFS = 2_000;
 const MB = 2 ** 20;
 
 const log = (message: string) => process.stderr.write(`  · ${message}\n`);
-
-/** A pathway's worth of events: realistic envelopes, sealed-looking data, ten per stream. */
-const generate = function* (count: number): Generator<{ streamId: string; version: number; event: Record<string, unknown>; hash: string }> {
-  const heads = new Map<string, string>();
-  let stream = '';
-  for (let i = 0; i < count; i += 1) {
-    if (i % 10 === 0) stream = `pathway-${randomUUID()}`;
-    const version = i % 10;
-    const event = {
-      eventId: randomUUID(),
-      type: version === 0 ? 'PathwayOpened' : 'CaseStepRecorded',
-      schemaVersion: 1,
-      data: {
-        pathwayId: stream.slice(8),
-        kind: 'counselling',
-        occurredAt: '2026-02-01T08:30:00.000Z',
-        note: { sealed: 'v1.'.padEnd(120, 'x') },
-      },
-      metadata: {
-        actor: 'coach-1',
-        role: 'coach',
-        municipality: 'neuss',
-        correlationId: randomUUID(),
-        causationId: null,
-        occurredAt: '2026-02-01T08:30:00.000Z',
-      },
-      recordedAt: new Date(Date.UTC(2026, 1, 1) + i).toISOString(),
-    };
-    const hash = chainHash(heads.get(stream) ?? GENESIS_HASH, chainContent(stream, event));
-    heads.set(stream, hash);
-    yield { streamId: stream, version, event, hash };
-  }
-};
 
 export interface AuditBenchResult {
   events: number;
@@ -90,59 +53,13 @@ export const benchAudit = async (config: BenchConfig, registerCleanup: (fn: () =
   try {
     log(`audit: generating ${events.toLocaleString('en-US')} chained events`);
     let started = performance.now();
-    let batch: ReturnType<typeof generate> extends Generator<infer T> ? T[] : never = [];
-    const flush = async () => {
-      if (batch.length === 0) return;
-      await driver.query(
-        `insert into events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
-         select * from unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::timestamptz[], $9::text[])`,
-        [
-          batch.map((b) => b.streamId),
-          batch.map((b) => b.version),
-          batch.map((b) => b.event.eventId),
-          batch.map((b) => b.event.type),
-          batch.map(() => 1),
-          batch.map((b) => JSON.stringify(b.event.data)),
-          batch.map((b) => JSON.stringify(b.event.metadata)),
-          batch.map((b) => b.event.recordedAt),
-          batch.map((b) => b.hash),
-        ],
-      );
-      const heads = batch.filter((b) => b.version === 9 || b === batch[batch.length - 1]);
-      await driver.query(
-        `insert into streams (stream_id, version, last_hash) select * from unnest($1::text[], $2::bigint[], $3::text[])
-         on conflict (stream_id) do update set version = excluded.version, last_hash = excluded.last_hash`,
-        [heads.map((h) => h.streamId), heads.map((h) => h.version), heads.map((h) => h.hash)],
-      );
-      batch = [];
-    };
-    for (const e of generate(events)) {
-      batch.push(e);
-      if (batch.length === INSERT_BATCH) await flush();
-    }
-    await flush();
-    await driver.exec('analyze events');
+    await seedEvents(driver, events);
     const generateSeconds = (performance.now() - started) / 1000;
 
     log('audit: building the Merkle tree');
-    const tree = new MerkleTreeStore(driver);
-    await tree.init();
     started = performance.now();
-    const builder = TreeBuilder.empty();
-    for await (const rows of walkLog(driver)) {
-      const leaves: Leaf[] = [];
-      const nodes: StoredNode[] = [];
-      for (const r of rows) {
-        leaves.push({ leafIndex: builder.size, position: Number(r.global_position), eventHash: r.hash });
-        nodes.push(...builder.append(Buffer.from(r.hash, 'hex')));
-      }
-      await tree.append(builder.size - rows.length, leaves, nodes);
-    }
+    const { tree, signer, checkpoints } = await seedTree(driver);
     const treeSeconds = (performance.now() - started) / 1000;
-    const signer = parseSignerKey(generateSignerKey('lotse.invalid/bench'));
-    const checkpoints = new CheckpointSigner(tree, signer);
-    await checkpoints.signCurrent();
-    await driver.exec('analyze audit_leaves; analyze audit_nodes');
 
     log('audit: reading the log plainly (baseline)');
     started = performance.now();

@@ -8,12 +8,12 @@ const HASH_BYTES = 32;
 import { BatchEntries, HashedBatch } from './batch-leaves';
 
 /**
- * The columns the full verification reads by COPY (binary), in this order: each event with the
- * leaf that records its position, if any. Binary uuid and timestamptz cost the server less than
- * their text; data and metadata go as jsonb text, which the thread canonicalises as bytes.
+ * The columns of each event the full verification reads by COPY (binary), in this order. Binary
+ * uuid and timestamptz cost the server less than their text; data and metadata go as jsonb text,
+ * which the thread canonicalises as bytes.
  */
 export const COPIED_SELECT = `e.global_position, e.stream_id, e.stream_version, e.event_id, e.type, e.schema_version,
-  e.data::text, e.metadata::text, e.recorded_at, e.hash, l.leaf_index, l.event_hash`;
+  e.data::text, e.metadata::text, e.recorded_at, e.hash`;
 /** Each column's place in COPIED_SELECT. */
 export const Col = {
   Position: 0,
@@ -26,20 +26,31 @@ export const Col = {
   Metadata: 7,
   RecordedAt: 8,
   Hash: 9,
-  LeafIndex: 10,
-  LeafHash: 11,
 } as const;
-export const COPIED_COLUMNS = 12;
+export const COPIED_COLUMNS = 10;
+
+/**
+ * The tree's leaves, read by a COPY of their own in leaf order beside the events' in log order:
+ * leaf k belongs beside the log's event k, so the two streams are merged by place, and the server
+ * walks two indexes instead of looking up a leaf per event (a join measured 1.3 µs per event more).
+ */
+export const LEAF_SELECT = 'leaf_index, global_position, event_hash';
+export const LeafCol = { Index: 0, Position: 1, Hash: 2 } as const;
+export const LEAF_COLUMNS = 3;
 
 /**
  * A batch of COPY rows for a hashing thread: the bytes and field offsets (see copyRowBatches), the
  * stored hash of each event's predecessor in its stream (UTF-8, event i's at
- * [previousEnds[i - 1], previousEnds[i]) of `previous`), the leaf index of the first event.
+ * [previousEnds[i - 1], previousEnds[i]) of `previous`), the leaf index of the first event, and
+ * the leaves from that index on, cut as the events were: fewer rows than `fields` where the tree
+ * ends, more in the log's last, short batch where the tree holds more (those are not this batch's).
  */
 export interface CopiedJob {
   kind: 'copied';
   data: Uint8Array;
   fields: Int32Array;
+  leafData: Uint8Array;
+  leafFields: Int32Array;
   previous: Uint8Array;
   previousEnds: Int32Array;
   from: number;
@@ -55,37 +66,15 @@ const out = new ByteWriter();
  */
 export const hashCopiedRows = (job: CopiedJob): HashedBatch => {
   const d = Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength);
-  const { fields, previous, previousEnds } = job;
+  const { fields, previous, previousEnds, leafFields } = job;
+  const leafData = Buffer.from(job.leafData.buffer, job.leafData.byteOffset, job.leafData.byteLength);
   const rows = fields.length / (2 * COPIED_COLUMNS);
   const chainOk = new Uint8Array(rows);
   const leafOk = new Uint8Array(rows);
   const entries = new BatchEntries(rows);
-  const e: BinaryEventColumns = {
-    src: d,
-    streamId: 0,
-    streamIdEnd: 0,
-    eventId: 0,
-    type: 0,
-    typeEnd: 0,
-    schemaVersion: 0,
-    data: 0,
-    dataEnd: 0,
-    metadata: 0,
-    metadataEnd: 0,
-    recordedAtMicros: 0,
-  };
+  const e = emptyColumns(d);
   for (let i = 0, f = 0; i < rows; i += 1, f += 2 * COPIED_COLUMNS) {
-    e.streamId = fields[f + 2 * Col.StreamId];
-    e.streamIdEnd = fields[f + 2 * Col.StreamId + 1];
-    e.eventId = fields[f + 2 * Col.EventId];
-    e.type = fields[f + 2 * Col.Type];
-    e.typeEnd = fields[f + 2 * Col.Type + 1];
-    e.schemaVersion = readInt32(d, fields[f + 2 * Col.SchemaVersion]);
-    e.data = fields[f + 2 * Col.Data];
-    e.dataEnd = fields[f + 2 * Col.Data + 1];
-    e.metadata = fields[f + 2 * Col.Metadata];
-    e.metadataEnd = fields[f + 2 * Col.Metadata + 1];
-    e.recordedAtMicros = readInt64(d, fields[f + 2 * Col.RecordedAt]);
+    columnsOfRow(fields, f, e);
     const hashAt = fields[f + 2 * Col.Hash];
     const hashEnd = fields[f + 2 * Col.Hash + 1];
     out.reset();
@@ -98,19 +87,52 @@ export const hashCopiedRows = (job: CopiedJob): HashedBatch => {
     }
     const plainHex = decodeHex(d, hashAt, hashEnd, entries.flat, i * HASH_BYTES);
     if (!plainHex) entries.setText(i, d.toString('utf8', hashAt, hashEnd));
-    // As `encode(l.event_hash, 'hex') = e.hash`: the leaf of this position, at this index, with this hash in lowercase hex.
-    const leafAt = fields[f + 2 * Col.LeafIndex];
-    const leafHashAt = fields[f + 2 * Col.LeafHash];
+    // Leaf `from + i` is this event's: its index, this position, this hash in lowercase hex.
+    const l = i * 2 * LEAF_COLUMNS;
+    const leafHashAt = l < leafFields.length ? leafFields[l + 2 * LeafCol.Hash] : -1;
     leafOk[i] =
       plainHex &&
-      leafAt >= 0 &&
-      readInt64(d, leafAt) === job.from + i &&
-      fields[f + 2 * Col.LeafHash + 1] - leafHashAt === HASH_BYTES &&
-      d.compare(entries.flat, i * HASH_BYTES, (i + 1) * HASH_BYTES, leafHashAt, leafHashAt + HASH_BYTES) === 0
+      leafHashAt >= 0 &&
+      readInt64(leafData, leafFields[l + 2 * LeafCol.Index]) === job.from + i &&
+      readInt64(leafData, leafFields[l + 2 * LeafCol.Position]) === readInt64(d, fields[f + 2 * Col.Position]) &&
+      leafFields[l + 2 * LeafCol.Hash + 1] - leafHashAt === HASH_BYTES &&
+      entries.flat.compare(leafData, leafHashAt, leafHashAt + HASH_BYTES, i * HASH_BYTES, (i + 1) * HASH_BYTES) === 0
         ? 1
         : 0;
   }
   return { chainOk, leafOk, ...entries.leaves(job.subtree) };
+};
+
+/** Columns to be pointed at the rows of `src` (see columnsOfRow), one object reused for every row. */
+export const emptyColumns = (src: Uint8Array): BinaryEventColumns => ({
+  src,
+  streamId: 0,
+  streamIdEnd: 0,
+  eventId: 0,
+  type: 0,
+  typeEnd: 0,
+  schemaVersion: 0,
+  data: 0,
+  dataEnd: 0,
+  metadata: 0,
+  metadataEnd: 0,
+  recordedAtMicros: 0,
+});
+
+/** Points `e` at the chain's columns of the row whose fields start at `f` of `fields`. */
+export const columnsOfRow = (fields: Int32Array, f: number, e: BinaryEventColumns): void => {
+  const d = e.src;
+  e.streamId = fields[f + 2 * Col.StreamId];
+  e.streamIdEnd = fields[f + 2 * Col.StreamId + 1];
+  e.eventId = fields[f + 2 * Col.EventId];
+  e.type = fields[f + 2 * Col.Type];
+  e.typeEnd = fields[f + 2 * Col.Type + 1];
+  e.schemaVersion = readInt32(d, fields[f + 2 * Col.SchemaVersion]);
+  e.data = fields[f + 2 * Col.Data];
+  e.dataEnd = fields[f + 2 * Col.Data + 1];
+  e.metadata = fields[f + 2 * Col.Metadata];
+  e.metadataEnd = fields[f + 2 * Col.Metadata + 1];
+  e.recordedAtMicros = readInt64(d, fields[f + 2 * Col.RecordedAt]);
 };
 
 /** Whether `text` (ASCII) is bytes [start, end) of `d`. */

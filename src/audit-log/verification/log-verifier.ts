@@ -83,7 +83,7 @@ export class LogVerifier {
       return checkpoint && read < checkpoint.treeSize ? Math.min(toBoundary, checkpoint.treeSize - read) : toBoundary;
     };
     const copy = copyOutOf(this.driver);
-    const log = copy ? copiedLog(copy, chains, readLimit) : queriedLog(this.driver, chains, readLimit);
+    const log = copy ? copiedLog(copy, chains, readLimit, state.size) : queriedLog(this.driver, chains, readLimit);
     const pool = ChainHashPool.start();
     try {
       // Batches being hashed while the next rows are read: one per thread, and one more being read.

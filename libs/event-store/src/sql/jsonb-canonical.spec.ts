@@ -21,6 +21,24 @@ const storable = (value: unknown): boolean => {
   return !/\\u0000|\\ud[89a-f][0-9a-f]{2}/i.test(json);
 };
 
+/** A JSON value whose objects keep their members in the order they are to be printed. */
+type Printed = null | boolean | number | string | Printed[] | { members: [string, Printed][] };
+
+/** Printed as jsonb prints (`, ` and `: ` between), with each object's members in the order given. */
+const jsonbForm = (v: Printed): string =>
+  Array.isArray(v)
+    ? `[${v.map(jsonbForm).join(', ')}]`
+    : v !== null && typeof v === 'object'
+      ? `{${v.members.map(([k, m]) => `${JSON.stringify(k)}: ${jsonbForm(m)}`).join(', ')}}`
+      : JSON.stringify(v);
+
+const valueOf = (v: Printed): unknown =>
+  Array.isArray(v)
+    ? v.map(valueOf)
+    : v !== null && typeof v === 'object'
+      ? Object.fromEntries(v.members.map(([k, m]) => [k, valueOf(m)]))
+      : v;
+
 describe('canonical JSON of jsonb text', () => {
   let db: PGlite;
   beforeAll(async () => {
@@ -75,6 +93,21 @@ describe('canonical JSON of jsonb text', () => {
   it('writes the same from bytes when keys come out of order at several depths, and grows its buffer', () => {
     const text = '{"b": {"d": [1, {"f": 2, "e": "\\n"}], "c": -0.50}, "a": "ä", "aa": null}';
     expect(canonicalOfBytes(text, new ByteWriter(1))).toBe(canonicalJson(JSON.parse(text)));
+  });
+
+  it('writes the same from bytes when objects of the same keys repeat, in any order the keys arrive (remembered key orders)', () => {
+    // Few keys, some prefixes of others, so that key sequences repeat (found in the remembered orders)
+    // and the same key set arrives in several orders (each its own sequence).
+    const keys = fc.constantFrom('a', 'ab', 'b', 'ba', 'kind', 'note', 'pathwayId', 'occurredAt', 'Z', '_', 'a0', '0');
+    const scalar = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.string({ unit: 'grapheme-ascii', maxLength: 8 }));
+    const { value } = fc.letrec<{ value: Printed; object: Printed; array: Printed }>((tie) => ({
+      value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, tie('object'), tie('array')),
+      object: fc.uniqueArray(fc.tuple(keys, tie('value')), { selector: ([k]) => k, maxLength: 6 }).map((members) => ({ members })),
+      array: fc.array(tie('value'), { maxLength: 3 }),
+    }));
+    for (const printed of fc.sample(value, { numRuns: 3_000, seed: 21 })) {
+      expect(canonicalOfBytes(jsonbForm(printed))).toBe(canonicalJson(valueOf(printed)));
+    }
   });
 
   it('prints recordedAt from microseconds as to_char does', async () => {
