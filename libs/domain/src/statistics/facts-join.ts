@@ -1,12 +1,15 @@
 import { carryFactColumns, FactsChange } from './fact-columns';
 import {
+  caseStepsFactOf,
   GuardDecisionFact,
   guardFactsOf,
   joinFacts,
   offerFactOf,
   PARTICIPANT_PREFIX,
+  PATHWAY_PREFIX,
   PathwayFact,
   pathwayFactOf,
+  pathwayOfSteps,
   personFactOf,
   StatisticsFacts,
   survivorIn,
@@ -14,7 +17,7 @@ import {
 import { carryStatisticsMemos } from './queries';
 import { ParticipantFactDocument, StatisticsDocument } from './statistics-documents';
 
-/** The fields of a pathway the tables count by: all but its case steps. */
+/** The fields of a pathway the pathway tables count by. */
 const FIGURES = [
   'person',
   'municipality',
@@ -51,6 +54,9 @@ export class FactsJoin {
   private pathwayAt = new Map<string, number>();
   private personAt = new Map<string, number>();
   private offerAt = new Map<string, number>();
+  private caseStepsAt = new Map<string, number>();
+  /** Pathway ids whose case steps came before the pathway (never in a consistent log). */
+  private stepsWithoutPathway = new Set<string>();
   /** Each guard document's decisions, in the order they are listed. */
   private guards = new Map<string, GuardDecisionFact[]>();
   /** The pathway and guard documents naming each participant id. */
@@ -85,6 +91,7 @@ export class FactsJoin {
     this.pathwayAt.clear();
     this.personAt.clear();
     this.offerAt.clear();
+    this.caseStepsAt.clear();
     this.guards.clear();
     this.dependents.clear();
     this.mergeTargets.clear();
@@ -98,6 +105,9 @@ export class FactsJoin {
           this.pathwayAt.set(key, index);
           this.depend(doc.participantId, key);
           break;
+        case 'steps':
+          this.caseStepsAt.set(key, index);
+          break;
         case 'offer':
           this.offerAt.set(key, index);
           break;
@@ -110,6 +120,7 @@ export class FactsJoin {
     for (const doc of joined.participants.values()) if (doc.mergedInto) this.mergeTargets.add(doc.mergedInto);
     this.participants = joined.participants;
     this.numbers = joined.numbers;
+    this.stepsWithoutPathway = joined.stepsWithoutPathway;
     this.facts = joined.facts;
   }
 
@@ -132,7 +143,14 @@ export class FactsJoin {
   private joinChanged(keys: Set<string>): { facts: StatisticsFacts; change: FactsChange } {
     const previous = this.facts;
     const facts: StatisticsFacts = { ...previous };
-    const change = { pathways: new Set<number>(), pathwayFigures: false, persons: false, offers: false, guardDecisions: false };
+    const change = {
+      pathways: new Set<number>(),
+      pathwayFigures: false,
+      caseSteps: new Set<number>(),
+      persons: false,
+      offers: false,
+      guardDecisions: false,
+    };
     const copied = new Set<keyof StatisticsFacts>();
     /** The list to change, copied once: the previous facts keep theirs. */
     const own = <K extends keyof StatisticsFacts>(list: K): StatisticsFacts[K] => {
@@ -173,16 +191,31 @@ export class FactsJoin {
     for (const key of others) {
       const doc = this.documents.get(key);
       if (!doc) {
-        if (this.pathwayAt.has(key) || this.offerAt.has(key) || this.guards.has(key)) throw new NeedsFullJoin();
+        if (this.pathwayAt.has(key) || this.caseStepsAt.has(key) || this.offerAt.has(key) || this.guards.has(key))
+          throw new NeedsFullJoin();
         continue;
       }
       switch (doc.fact) {
         case 'pathway': {
+          // Its case steps count in its municipality: steps waiting for it, or a move, are joined again whole.
+          const at = this.pathwayAt.get(key);
+          if (
+            at === undefined
+              ? this.stepsWithoutPathway.has(key.slice(PATHWAY_PREFIX.length))
+              : previous.pathways[at].municipality !== doc.municipality
+          )
+            throw new NeedsFullJoin();
           const fact = pathwayFactOf(doc, this.participants.get(doc.participantId), this.personOf(doc.participantId));
           const index = placeAt(own('pathways'), this.pathwayAt, key, fact);
           change.pathways.add(index);
           if (index >= previous.pathways.length || !sameFigures(previous.pathways[index], fact)) change.pathwayFigures = true;
           this.depend(doc.participantId, key);
+          break;
+        }
+        case 'steps': {
+          const pathway = pathwayOfSteps(this.documents, doc);
+          if (!pathway) this.stepsWithoutPathway.add(doc.pathwayId);
+          else change.caseSteps.add(placeAt(own('caseSteps'), this.caseStepsAt, key, caseStepsFactOf(doc, pathway)));
           break;
         }
         case 'offer':

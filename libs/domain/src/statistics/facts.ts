@@ -2,6 +2,7 @@ import { CaseStepKind, Jurisdiction, Need, Outcome, PathwayKind, ResidenceStatus
 import { AgeBand } from './age-band';
 import { daysBetween } from './calendar';
 import {
+  CaseStepsFactDocument,
   GuardFactDocument,
   OfferFactDocument,
   ParticipantFactDocument,
@@ -23,7 +24,13 @@ export interface PathwayFact {
   outcome?: Outcome;
   durationDays?: number;
   tookOfferPlace: boolean;
-  steps: readonly (readonly [CaseStepKind, string])[];
+}
+
+/** A pathway's case steps on one day by kind, counted in its pathway's municipality. */
+export interface CaseStepsFact {
+  municipality: string;
+  on: string;
+  counts: readonly (readonly [CaseStepKind, number])[];
 }
 
 /** A person (a registration that was not merged into another) with what the needs analysis asks of them. */
@@ -46,6 +53,7 @@ export type OfferFact = Omit<OfferFactDocument, 'fact' | 'holds'> & { holds: { f
 
 export interface StatisticsFacts {
   pathways: PathwayFact[];
+  caseSteps: CaseStepsFact[];
   persons: PersonFact[];
   offers: OfferFact[];
   guardDecisions: GuardDecisionFact[];
@@ -91,6 +99,7 @@ export const survivorIn =
   };
 
 export const PARTICIPANT_PREFIX = 'participant-';
+export const PATHWAY_PREFIX = 'pathway-';
 
 export const pathwayFactOf = (doc: PathwayFactDocument, participant: ParticipantFactDocument | undefined, person: number): PathwayFact => ({
   person,
@@ -102,7 +111,6 @@ export const pathwayFactOf = (doc: PathwayFactDocument, participant: Participant
   start: doc.start,
   status: doc.status,
   tookOfferPlace: doc.tookOfferPlace,
-  steps: doc.steps,
   ...(doc.outcome ? { outcome: doc.outcome } : {}),
   ...(doc.endedOn ? { endedOn: doc.endedOn, durationDays: daysBetween(doc.start, doc.endedOn) } : {}),
 });
@@ -113,6 +121,21 @@ export const personFactOf = (doc: ParticipantFactDocument, person: number): Pers
   statuses: doc.statuses,
   assessments: doc.assessments,
 });
+
+export const caseStepsFactOf = (doc: CaseStepsFactDocument, pathway: PathwayFactDocument): CaseStepsFact => ({
+  municipality: pathway.municipality,
+  on: doc.on,
+  counts: doc.counts,
+});
+
+/** The pathway a case-steps document counts for, if it is there (its steps wait for it otherwise). */
+export const pathwayOfSteps = (
+  documents: ReadonlyMap<string, StatisticsDocument>,
+  doc: CaseStepsFactDocument,
+): PathwayFactDocument | undefined => {
+  const pathway = documents.get(PATHWAY_PREFIX + doc.pathwayId);
+  return pathway?.fact === 'pathway' ? pathway : undefined;
+};
 
 export const offerFactOf = (doc: OfferFactDocument): OfferFact => {
   const { fact: _fact, holds, ...offer } = doc;
@@ -149,6 +172,8 @@ export interface FactsJoined {
   participants: Map<string, ParticipantFactDocument>;
   /** The person number of each registration that others count as (its own id if it was not merged). */
   numbers: Map<string, number>;
+  /** Pathway ids with case steps but no pathway document (never in a consistent log): not counted until it comes. */
+  stepsWithoutPathway: Set<string>;
 }
 
 /**
@@ -184,7 +209,8 @@ export const joinFacts = (
     return number;
   };
 
-  const facts: StatisticsFacts = { pathways: [], persons: [], offers: [], guardDecisions: [] };
+  const facts: StatisticsFacts = { pathways: [], caseSteps: [], persons: [], offers: [], guardDecisions: [] };
+  const stepsWithoutPathway = new Set<string>();
   for (const key of [...documents.keys()].sort()) {
     const doc = documents.get(key)!;
     switch (doc.fact) {
@@ -198,6 +224,16 @@ export const joinFacts = (
         placed?.(key, doc, facts.pathways.length);
         facts.pathways.push(pathwayFactOf(doc, participants.get(doc.participantId), personOf(doc.participantId)));
         break;
+      case 'steps': {
+        const pathway = pathwayOfSteps(documents, doc);
+        if (!pathway) {
+          stepsWithoutPathway.add(doc.pathwayId);
+          break;
+        }
+        placed?.(key, doc, facts.caseSteps.length);
+        facts.caseSteps.push(caseStepsFactOf(doc, pathway));
+        break;
+      }
       case 'offer':
         placed?.(key, doc, facts.offers.length);
         facts.offers.push(offerFactOf(doc));
@@ -208,7 +244,7 @@ export const joinFacts = (
         break;
     }
   }
-  return { facts, participants, numbers };
+  return { facts, participants, numbers, stepsWithoutPathway };
 };
 
 export const factsOf = (documents: ReadonlyMap<string, StatisticsDocument>): StatisticsFacts => joinFacts(documents).facts;
