@@ -1,7 +1,7 @@
 import { CaseStepKind, JURISDICTIONS, OUTCOMES, PATHWAY_KINDS, RESIDENCE_STATUSES } from '../kernel/vocabulary';
 import { AGE_BANDS } from './age-band';
 import { quarterOf, yearOf } from './calendar';
-import { CaseStepsFact, PathwayFact, StatisticsFacts } from './facts';
+import { CaseStepsOfDay, PathwayFact, StatisticsFacts } from './facts';
 
 /*
  * The facts as columns of small numbers, built once per set of facts (one position) and shared by
@@ -182,7 +182,7 @@ const stepColumns = (count: number, kinds: Codes): StepColumns => ({
   kinds,
 });
 
-/** Case steps of one day by kind written from row `s` of the step columns on, a row per kind; the row after the last. */
+/** Case steps of a day by kind written from row `s` of the step columns on, a row per kind; the row after the last. */
 const writeSteps = (
   steps: StepColumns,
   s: number,
@@ -201,7 +201,7 @@ const writeSteps = (
 };
 
 /** The case steps by kind that `fact` holds beyond `before`; undefined if it holds fewer of one (no appended row follows that). */
-const stepsAdded = (fact: CaseStepsFact, before: CaseStepsFact | undefined): [CaseStepKind, number][] | undefined => {
+const stepsAdded = (fact: CaseStepsOfDay, before: CaseStepsOfDay | undefined): [CaseStepKind, number][] | undefined => {
   const added: [CaseStepKind, number][] = [];
   for (const [kind, count] of fact.counts) {
     const more = count - (before?.counts.find(([k]) => k === kind)?.[1] ?? 0);
@@ -233,15 +233,15 @@ const build = (facts: StatisticsFacts): FactColumns => {
   const n = pathways.length;
   const daySet = new Set<string>();
   const municipalitySet = new Set<string>();
+  let stepCount = 0;
   for (const p of pathways) {
     daySet.add(p.start);
     if (p.endedOn !== undefined) daySet.add(p.endedOn);
     municipalitySet.add(p.municipality);
-  }
-  let stepCount = 0;
-  for (const fact of facts.caseSteps) {
-    daySet.add(fact.on);
-    stepCount += fact.counts.length;
+    for (const day of p.steps) {
+      daySet.add(day.on);
+      stepCount += day.counts.length;
+    }
   }
   const days = new DayScale([...daySet].sort());
   const municipalities = [...municipalitySet].sort();
@@ -255,9 +255,11 @@ const build = (facts: StatisticsFacts): FactColumns => {
   };
   const columns = pathwayColumns(n);
   const steps = stepColumns(stepCount, new Codes([]));
-  pathways.forEach((p, i) => writePathway(columns, i, p, codes, days, municipalityOf));
   let s = 0;
-  for (const fact of facts.caseSteps) s = writeSteps(steps, s, fact.counts, days.rank(fact.on), municipalityOf.get(fact.municipality)!);
+  pathways.forEach((p, i) => {
+    writePathway(columns, i, p, codes, days, municipalityOf);
+    for (const day of p.steps) s = writeSteps(steps, s, day.counts, days.rank(day.on), columns.municipality[i]);
+  });
   return {
     days,
     codes,
@@ -285,10 +287,8 @@ export const factColumnsOf = (facts: StatisticsFacts): FactColumns => {
 export interface FactsChange {
   /** Indices of pathways added (at the end) or replaced. */
   pathways: ReadonlySet<number>;
-  /** Whether a pathway was added or changed in what the pathway tables count by. */
+  /** Whether a pathway was added or changed in anything but its case steps: what the pathway tables count by. */
   pathwayFigures: boolean;
-  /** Indices of case-steps facts added (at the end) or replaced. */
-  caseSteps: ReadonlySet<number>;
   persons: boolean;
   offers: boolean;
   guardDecisions: boolean;
@@ -363,23 +363,26 @@ export const carryFactColumns = (previous: StatisticsFacts, next: StatisticsFact
   const n = next.pathways.length;
   const municipalityOf = new Map(old.municipalities.map((m, i) => [m, i]));
   const wanted: string[] = [];
+  const newSteps: { pathway: number; on: string; added: [CaseStepKind, number][] }[] = [];
+  let added = 0;
   for (const i of change.pathways) {
     const p = next.pathways[i];
     const before = i < previous.pathways.length ? previous.pathways[i] : undefined;
     if (!municipalityOf.has(p.municipality) || (before && before.municipality !== p.municipality)) return;
     wanted.push(p.start, ...(p.endedOn === undefined ? [] : [p.endedOn]));
-  }
-  const newSteps: { fact: CaseStepsFact; added: [CaseStepKind, number][] }[] = [];
-  let added = 0;
-  for (const i of change.caseSteps) {
-    const fact = next.caseSteps[i];
-    const before = i < previous.caseSteps.length ? previous.caseSteps[i] : undefined;
-    if (!municipalityOf.has(fact.municipality) || (before && (before.municipality !== fact.municipality || before.on !== fact.on))) return;
-    const more = stepsAdded(fact, before);
-    if (!more) return;
-    newSteps.push({ fact, added: more });
-    added += more.length;
-    wanted.push(fact.on);
+    if (before?.steps === p.steps) continue;
+    if (before && before.steps.some((old) => !p.steps.some((day) => day.on === old.on))) return;
+    for (const [k, day] of p.steps.entries()) {
+      if (before && before.steps[k] === day) continue;
+      const more = stepsAdded(
+        day,
+        before?.steps.find((old) => old.on === day.on),
+      );
+      if (!more) return;
+      newSteps.push({ pathway: i, on: day.on, added: more });
+      added += more.length;
+      wanted.push(day.on);
+    }
   }
   const { days, remap } = widenedDays(old.days, wanted);
   const codes = {
@@ -396,7 +399,7 @@ export const carryFactColumns = (previous: StatisticsFacts, next: StatisticsFact
   const steps = appendableSteps(old.steps, added, remap);
   if (!sameRows) for (const i of change.pathways) writePathway(columns, i, next.pathways[i], codes, days, municipalityOf);
   let s = old.steps.count;
-  for (const { fact, added } of newSteps) s = writeSteps(steps, s, added, days.rank(fact.on), municipalityOf.get(fact.municipality)!);
+  for (const { pathway, on, added } of newSteps) s = writeSteps(steps, s, added, days.rank(on), columns.municipality[pathway]);
   built.set(next, {
     days,
     codes,

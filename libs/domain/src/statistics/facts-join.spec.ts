@@ -199,8 +199,8 @@ describe('the facts kept joined as events arrive', () => {
     const after = join.update([statisticsDocumentId(step)]);
     expect(after).not.toBe(before);
     expect(answers(before)).toEqual(answered);
-    expect(before.caseSteps).toHaveLength(0);
-    expect(after.caseSteps).toEqual([{ municipality: 'neuss', on: '2027-01-01', counts: [['placement_offer', 1]] }]);
+    expect(before.pathways[0].steps).toHaveLength(0);
+    expect(after.pathways[0].steps).toEqual([{ on: '2027-01-01', counts: [['placement_offer', 1]] }]);
     expect(answers(after)).toEqual(answers(factsOf(documents)));
     expect(join.update([])).toBe(after);
   });

@@ -1,6 +1,6 @@
 import { carryFactColumns, FactsChange } from './fact-columns';
 import {
-  caseStepsFactOf,
+  caseStepsOfDay,
   GuardDecisionFact,
   guardFactsOf,
   joinFacts,
@@ -9,7 +9,6 @@ import {
   PATHWAY_PREFIX,
   PathwayFact,
   pathwayFactOf,
-  pathwayOfSteps,
   personFactOf,
   StatisticsFacts,
   survivorIn,
@@ -17,7 +16,7 @@ import {
 import { carryStatisticsMemos } from './queries';
 import { ParticipantFactDocument, StatisticsDocument } from './statistics-documents';
 
-/** The fields of a pathway the pathway tables count by. */
+/** The fields of a pathway the tables count by: all but its case steps. */
 const FIGURES = [
   'person',
   'municipality',
@@ -31,6 +30,8 @@ const FIGURES = [
   'outcome',
 ] as const;
 const sameFigures = (a: PathwayFact, b: PathwayFact): boolean => FIGURES.every((field) => a[field] === b[field]);
+
+const STEPS_PREFIX = 'steps-';
 
 /** Signals a change that only joining every document again follows. */
 class NeedsFullJoin extends Error {}
@@ -54,7 +55,6 @@ export class FactsJoin {
   private pathwayAt = new Map<string, number>();
   private personAt = new Map<string, number>();
   private offerAt = new Map<string, number>();
-  private caseStepsAt = new Map<string, number>();
   /** Pathway ids whose case steps came before the pathway (never in a consistent log). */
   private stepsWithoutPathway = new Set<string>();
   /** Each guard document's decisions, in the order they are listed. */
@@ -91,7 +91,6 @@ export class FactsJoin {
     this.pathwayAt.clear();
     this.personAt.clear();
     this.offerAt.clear();
-    this.caseStepsAt.clear();
     this.guards.clear();
     this.dependents.clear();
     this.mergeTargets.clear();
@@ -104,9 +103,6 @@ export class FactsJoin {
         case 'pathway':
           this.pathwayAt.set(key, index);
           this.depend(doc.participantId, key);
-          break;
-        case 'steps':
-          this.caseStepsAt.set(key, index);
           break;
         case 'offer':
           this.offerAt.set(key, index);
@@ -146,7 +142,6 @@ export class FactsJoin {
     const change = {
       pathways: new Set<number>(),
       pathwayFigures: false,
-      caseSteps: new Set<number>(),
       persons: false,
       offers: false,
       guardDecisions: false,
@@ -171,7 +166,13 @@ export class FactsJoin {
     };
 
     const others = new Set<string>();
+    // Case steps after the pathways, so that a pathway opened in the same events is there for its steps.
+    const steps: string[] = [];
     for (const key of keys) {
+      if (key.startsWith(STEPS_PREFIX)) {
+        steps.push(key);
+        continue;
+      }
       if (!key.startsWith(PARTICIPANT_PREFIX)) {
         others.add(key);
         continue;
@@ -188,34 +189,40 @@ export class FactsJoin {
     }
 
     let guardsChanged = false;
-    for (const key of others) {
+    for (const key of [...others, ...steps]) {
       const doc = this.documents.get(key);
       if (!doc) {
-        if (this.pathwayAt.has(key) || this.caseStepsAt.has(key) || this.offerAt.has(key) || this.guards.has(key))
+        if (this.pathwayAt.has(key) || this.offerAt.has(key) || this.guards.has(key) || key.startsWith(STEPS_PREFIX))
           throw new NeedsFullJoin();
         continue;
       }
       switch (doc.fact) {
         case 'pathway': {
-          // Its case steps count in its municipality: steps waiting for it, or a move, are joined again whole.
           const at = this.pathwayAt.get(key);
-          if (
-            at === undefined
-              ? this.stepsWithoutPathway.has(key.slice(PATHWAY_PREFIX.length))
-              : previous.pathways[at].municipality !== doc.municipality
-          )
-            throw new NeedsFullJoin();
-          const fact = pathwayFactOf(doc, this.participants.get(doc.participantId), this.personOf(doc.participantId));
-          const index = placeAt(own('pathways'), this.pathwayAt, key, fact);
+          // Case steps that came before their pathway (never in a consistent log) are joined with it whole.
+          if (at === undefined && this.stepsWithoutPathway.has(key.slice(PATHWAY_PREFIX.length))) throw new NeedsFullJoin();
+          const pathways = own('pathways');
+          const steps = at === undefined ? [] : pathways[at].steps;
+          const fact = pathwayFactOf(doc, this.participants.get(doc.participantId), this.personOf(doc.participantId), steps);
+          const index = placeAt(pathways, this.pathwayAt, key, fact);
           change.pathways.add(index);
           if (index >= previous.pathways.length || !sameFigures(previous.pathways[index], fact)) change.pathwayFigures = true;
           this.depend(doc.participantId, key);
           break;
         }
         case 'steps': {
-          const pathway = pathwayOfSteps(this.documents, doc);
-          if (!pathway) this.stepsWithoutPathway.add(doc.pathwayId);
-          else change.caseSteps.add(placeAt(own('caseSteps'), this.caseStepsAt, key, caseStepsFactOf(doc, pathway)));
+          const at = this.pathwayAt.get(PATHWAY_PREFIX + doc.pathwayId);
+          if (at === undefined) {
+            this.stepsWithoutPathway.add(doc.pathwayId);
+            break;
+          }
+          // The pathway's fact with this day's counts in place of the old (its other days shared with the previous facts).
+          const pathways = own('pathways');
+          const { steps } = pathways[at];
+          const day = steps.findIndex((s) => s.on === doc.on);
+          const counted = caseStepsOfDay(doc);
+          pathways[at] = { ...pathways[at], steps: day < 0 ? [...steps, counted] : steps.map((s, k) => (k === day ? counted : s)) };
+          change.pathways.add(at);
           break;
         }
         case 'offer':

@@ -64,8 +64,8 @@ describe('the statistics facts, folded from the log', () => {
       status: 'completed',
       outcome: 'employment',
       durationDays: 90,
+      steps: [{ on: '2026-02-03', counts: [['employer_contact', 1]] }],
     });
-    expect(factsOf(documents).caseSteps).toEqual([{ municipality: 'neuss', on: '2026-02-03', counts: [['employer_contact', 1]] }]);
     expect(JSON.stringify([...documents.values()])).not.toMatch(/sealed|goal|note/);
   });
 
@@ -88,15 +88,15 @@ describe('the statistics facts, folded from the log', () => {
       ],
     });
     const facts = factsOf(documents);
-    expect(facts.caseSteps.map((f) => [f.on, f.counts])).toEqual([
-      [
-        '2026-02-03',
-        [
+    expect(facts.pathways[0].steps).toEqual([
+      {
+        on: '2026-02-03',
+        counts: [
           ['internship', 167],
           ['intake', 333],
         ],
-      ],
-      ['2026-02-04', [['internship', 1]]],
+      },
+      { on: '2026-02-04', counts: [['internship', 1]] },
     ]);
   });
 
@@ -105,9 +105,9 @@ describe('the statistics facts, folded from the log', () => {
       type: 'CaseStepRecorded',
       data: { pathwayId: 'w1', step: { kind: 'intake', occurredAt: '2026-02-01T09:00:00Z' } },
     };
-    expect(factsOf(fold([registered('p1', 'duldung'), early])).caseSteps).toEqual([]);
-    expect(factsOf(fold([registered('p1', 'duldung'), early, opened('w1', 'p1', { municipality: 'kaarst' })])).caseSteps).toEqual([
-      { municipality: 'kaarst', on: '2026-02-01', counts: [['intake', 1]] },
+    expect(factsOf(fold([registered('p1', 'duldung'), early])).pathways).toEqual([]);
+    expect(factsOf(fold([registered('p1', 'duldung'), early, opened('w1', 'p1')])).pathways[0].steps).toEqual([
+      { on: '2026-02-01', counts: [['intake', 1]] },
     ]);
   });
 

@@ -24,11 +24,12 @@ export interface PathwayFact {
   outcome?: Outcome;
   durationDays?: number;
   tookOfferPlace: boolean;
+  /** Its case steps, a day each (in the order of the days when joined whole, new days after). */
+  steps: readonly CaseStepsOfDay[];
 }
 
-/** A pathway's case steps on one day by kind, counted in its pathway's municipality. */
-export interface CaseStepsFact {
-  municipality: string;
+/** A pathway's case steps on one day: how many of each kind. */
+export interface CaseStepsOfDay {
   on: string;
   counts: readonly (readonly [CaseStepKind, number])[];
 }
@@ -53,7 +54,6 @@ export type OfferFact = Omit<OfferFactDocument, 'fact' | 'holds'> & { holds: { f
 
 export interface StatisticsFacts {
   pathways: PathwayFact[];
-  caseSteps: CaseStepsFact[];
   persons: PersonFact[];
   offers: OfferFact[];
   guardDecisions: GuardDecisionFact[];
@@ -101,7 +101,12 @@ export const survivorIn =
 export const PARTICIPANT_PREFIX = 'participant-';
 export const PATHWAY_PREFIX = 'pathway-';
 
-export const pathwayFactOf = (doc: PathwayFactDocument, participant: ParticipantFactDocument | undefined, person: number): PathwayFact => ({
+export const pathwayFactOf = (
+  doc: PathwayFactDocument,
+  participant: ParticipantFactDocument | undefined,
+  person: number,
+  steps: readonly CaseStepsOfDay[] = [],
+): PathwayFact => ({
   person,
   municipality: doc.municipality,
   kind: doc.kind,
@@ -111,6 +116,7 @@ export const pathwayFactOf = (doc: PathwayFactDocument, participant: Participant
   start: doc.start,
   status: doc.status,
   tookOfferPlace: doc.tookOfferPlace,
+  steps,
   ...(doc.outcome ? { outcome: doc.outcome } : {}),
   ...(doc.endedOn ? { endedOn: doc.endedOn, durationDays: daysBetween(doc.start, doc.endedOn) } : {}),
 });
@@ -122,20 +128,7 @@ export const personFactOf = (doc: ParticipantFactDocument, person: number): Pers
   assessments: doc.assessments,
 });
 
-export const caseStepsFactOf = (doc: CaseStepsFactDocument, pathway: PathwayFactDocument): CaseStepsFact => ({
-  municipality: pathway.municipality,
-  on: doc.on,
-  counts: doc.counts,
-});
-
-/** The pathway a case-steps document counts for, if it is there (its steps wait for it otherwise). */
-export const pathwayOfSteps = (
-  documents: ReadonlyMap<string, StatisticsDocument>,
-  doc: CaseStepsFactDocument,
-): PathwayFactDocument | undefined => {
-  const pathway = documents.get(PATHWAY_PREFIX + doc.pathwayId);
-  return pathway?.fact === 'pathway' ? pathway : undefined;
-};
+export const caseStepsOfDay = (doc: CaseStepsFactDocument): CaseStepsOfDay => ({ on: doc.on, counts: doc.counts });
 
 export const offerFactOf = (doc: OfferFactDocument): OfferFact => {
   const { fact: _fact, holds, ...offer } = doc;
@@ -209,9 +202,18 @@ export const joinFacts = (
     return number;
   };
 
-  const facts: StatisticsFacts = { pathways: [], caseSteps: [], persons: [], offers: [], guardDecisions: [] };
+  const facts: StatisticsFacts = { pathways: [], persons: [], offers: [], guardDecisions: [] };
+  // Each pathway's case steps, filled in after the pathways.
+  const stepsOf = new Map<string, CaseStepsOfDay[]>();
   const stepsWithoutPathway = new Set<string>();
-  for (const key of [...documents.keys()].sort()) {
+  // The case steps, by far the most documents, join their pathway's fact in any order: only the other keys are sorted.
+  const keys: string[] = [];
+  const caseSteps: CaseStepsFactDocument[] = [];
+  for (const [key, doc] of documents) {
+    if (doc.fact === 'steps') caseSteps.push(doc);
+    else keys.push(key);
+  }
+  for (const key of keys.sort()) {
     const doc = documents.get(key)!;
     switch (doc.fact) {
       case 'participant':
@@ -222,18 +224,12 @@ export const joinFacts = (
         break;
       case 'pathway':
         placed?.(key, doc, facts.pathways.length);
-        facts.pathways.push(pathwayFactOf(doc, participants.get(doc.participantId), personOf(doc.participantId)));
-        break;
-      case 'steps': {
-        const pathway = pathwayOfSteps(documents, doc);
-        if (!pathway) {
-          stepsWithoutPathway.add(doc.pathwayId);
-          break;
+        {
+          const steps: CaseStepsOfDay[] = [];
+          stepsOf.set(key.slice(PATHWAY_PREFIX.length), steps);
+          facts.pathways.push(pathwayFactOf(doc, participants.get(doc.participantId), personOf(doc.participantId), steps));
         }
-        placed?.(key, doc, facts.caseSteps.length);
-        facts.caseSteps.push(caseStepsFactOf(doc, pathway));
         break;
-      }
       case 'offer':
         placed?.(key, doc, facts.offers.length);
         facts.offers.push(offerFactOf(doc));
@@ -243,6 +239,11 @@ export const joinFacts = (
         for (const decision of guardFactsOf(doc, participants, survivor, personOf)) facts.guardDecisions.push(decision);
         break;
     }
+  }
+  for (const doc of caseSteps) {
+    const steps = stepsOf.get(doc.pathwayId);
+    if (steps) steps.push(caseStepsOfDay(doc));
+    else stepsWithoutPathway.add(doc.pathwayId);
   }
   return { facts, participants, numbers, stepsWithoutPathway };
 };

@@ -3,7 +3,7 @@ import { JURISDICTIONS, OUTCOMES, PATHWAY_KINDS, RESIDENCE_STATUSES } from '../k
 import { AGE_BANDS } from './age-band';
 import { quarterOf, quartersBetween, yearOf, yearsBetween } from './calendar';
 import { disclosureRule, protect } from './disclosure';
-import { CaseStepsFact, PathwayFact, StatisticsFacts } from './facts';
+import { PathwayFact, StatisticsFacts } from './facts';
 import {
   careerStatistics,
   MAX_GROUP_BY,
@@ -142,20 +142,15 @@ const pathwayArb = fc
       { maxLength: 3 },
     ),
   })
-  .map(({ length, completed, outcome, steps, ...p }): [PathwayFact, CaseStepsFact[]] => {
-    const base = { ...p, tookOfferPlace: false } as unknown as PathwayFact;
-    const caseSteps = steps.map(([on, counts]): CaseStepsFact => ({ municipality: p.municipality, on, counts }));
-    if (length === undefined) return [{ ...base, status: 'active' }, caseSteps];
+  .map(({ length, completed, outcome, steps, ...p }): PathwayFact => {
+    const base = { ...p, steps: steps.map(([on, counts]) => ({ on, counts })), tookOfferPlace: false } as unknown as PathwayFact;
+    if (length === undefined) return { ...base, status: 'active' };
     const endedOn = new Date(Date.parse(p.start) + length * 86_400_000).toISOString().slice(0, 10);
-    return [{ ...base, status: completed ? 'completed' : 'aborted', outcome, endedOn, durationDays: length }, caseSteps];
+    return { ...base, status: completed ? 'completed' : 'aborted', outcome, endedOn, durationDays: length };
   });
-const factsArb = fc.array(pathwayArb, { minLength: 20, maxLength: 150 }).map((pathways): StatisticsFacts => ({
-  pathways: pathways.map(([pathway]) => pathway),
-  caseSteps: pathways.flatMap(([, caseSteps]) => caseSteps),
-  persons: [],
-  offers: [],
-  guardDecisions: [],
-}));
+const factsArb = fc
+  .array(pathwayArb, { minLength: 20, maxLength: 150 })
+  .map((pathways): StatisticsFacts => ({ pathways, persons: [], offers: [], guardDecisions: [] }));
 const paramsArb = fc.record({
   measure: fc.constantFrom(...PATHWAY_MEASURES),
   groupBy: fc.subarray([...PATHWAY_DIMENSIONS], { minLength: 1, maxLength: 3 }),
@@ -194,7 +189,10 @@ describe('the statistics queries, counted from columns', () => {
             .map((p, i) => ({ p, r: ((i + 1) * (seed | 1) * 2654435761) % 1000 }))
             .sort((x, y) => x.r - y.r)
             .map(({ p }) => p);
-        const shuffled: StatisticsFacts = { ...facts, pathways: shuffle(facts.pathways), caseSteps: shuffle(facts.caseSteps) };
+        const shuffled: StatisticsFacts = {
+          ...facts,
+          pathways: shuffle(facts.pathways.map((p) => ({ ...p, steps: shuffle([...p.steps]) }))),
+        };
         const rule = disclosureRule(k);
         const params = { measure, groupBy, ...(period ? { from: [...period].sort()[0], to: [...period].sort()[1] } : {}) };
         expect(pathwayStatistics(shuffled, params, rule)).toEqual(pathwayStatistics(facts, params, rule));
@@ -212,9 +210,11 @@ describe('the statistics queries, counted from columns', () => {
         const params = { from: '2024-06-01', to: '2025-06-30', ...(municipality ? { municipality } : {}) };
         const [table] = outputStatistics(facts, params, disclosureRule(3)).tables;
         const expected = (kind: string) =>
-          facts.caseSteps
-            .filter((f) => (municipality === undefined || f.municipality === municipality) && inPeriod(f.on, params.from, params.to))
-            .flatMap((f) => f.counts)
+          facts.pathways
+            .filter((p) => municipality === undefined || p.municipality === municipality)
+            .flatMap((p) => p.steps)
+            .filter((day) => inPeriod(day.on, params.from, params.to))
+            .flatMap((day) => day.counts)
             .reduce((sum, [k, count]) => (k === kind ? sum + count : sum), 0);
         const raw = Object.fromEntries(table.cells.map((c) => [c.keys.output, c]));
         for (const kind of ['placement_offer', 'internship', 'employer_contact']) {
