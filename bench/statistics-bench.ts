@@ -32,6 +32,8 @@ import {
 } from '@lotse/domain';
 import type { EventStore, StoredEvent } from '@lotse/event-store';
 import type { ReadModels } from '../src/read-models';
+import { versionOf } from '@lotse/projections/projection';
+import { statisticsFactsProjection } from '../src/statistics/facts/statistics-facts.projection';
 import { StatisticsFactsSource } from '../src/statistics/facts/statistics-facts.service';
 import { StatisticsQueries } from '../src/statistics/statistics-queries.service';
 import { seededRandom } from '../libs/domain/src/duplicates/testing/population';
@@ -148,6 +150,7 @@ const inMemoryService = (events: readonly StatisticsEvent[], documents: Readonly
   const readModels = {
     caughtUp: async () => undefined,
     checkpoint: async () => log.length,
+    builtWith: async () => versionOf(statisticsFactsProjection),
     snapshot: async () => ({ position: events.length, documents: new Map(documents) }),
   } as unknown as ReadModels;
   const store = {

@@ -60,6 +60,11 @@ export class ReadModels {
     return this.store.checkpoint(projection);
   }
 
+  /** The version of the projection the stored read model was built with: another than the code's while it is rebuilt. */
+  builtWith(projection: string): Promise<number> {
+    return this.store.builtWith(projection);
+  }
+
   async caughtUp(projection: string, minPosition: number | undefined): Promise<void> {
     if (!minPosition) return;
     if (await this.runner.waitFor(projection, minPosition, MIN_POSITION_WAIT_MS)) return;

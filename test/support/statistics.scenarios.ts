@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { computeStatistics, disclosureRule, factsOf, StatisticsDocument } from '@lotse/domain';
+import { computeStatistics, disclosureRule, factsOf, StatisticsDocument, StatisticsParameters, StatisticsType } from '@lotse/domain';
 import { EVENT_STORE, EventStore, NewEvent } from '@lotse/event-store';
 import { signTestToken } from '../../src/auth/testing';
 import { ReadModels } from '../../src/read-models';
@@ -479,6 +479,30 @@ export const statisticsScenarios = (eventStoreUrl: () => string) => {
       expect(b).toBe(a);
       expect(c).toBe(a);
     } finally {
+      snapshot.mockRestore();
+    }
+  });
+
+  it('folds the log instead of reading a read model another projection version built (the old one, while the new one is rebuilt)', async () => {
+    const readModels = app.get(ReadModels);
+    const rule = disclosureRule(3);
+    const { position, documents } = await readModels.snapshot<StatisticsDocument>('statistics_facts', last);
+    const builtWith = jest.spyOn(readModels, 'builtWith').mockResolvedValue(1);
+    const snapshot = jest.spyOn(readModels, 'snapshot');
+    try {
+      const folded = await new StatisticsFactsSource(readModels, store).current(position);
+      expect(snapshot).not.toHaveBeenCalled();
+      expect(folded.position).toBe(position);
+      const queries: [StatisticsType, StatisticsParameters][] = [
+        ['outputs', { from: '2026-01-01', to: '2026-12-31' }],
+        ['pathways', { measure: 'started', groupBy: ['kind', 'municipality'] }],
+      ];
+      for (const [type, parameters] of queries)
+        expect(computeStatistics(type, folded.facts, parameters, rule)).toEqual(
+          computeStatistics(type, factsOf(documents), parameters, rule),
+        );
+    } finally {
+      builtWith.mockRestore();
       snapshot.mockRestore();
     }
   });

@@ -8,6 +8,7 @@ import {
   StatisticsFacts,
 } from '@lotse/domain';
 import { EventStore } from '@lotse/event-store';
+import { versionOf } from '@lotse/projections';
 import { EVENT_STORE } from '../../event-store';
 import { ReadModels } from '../../read-models';
 import { statisticsFactsProjection } from './statistics-facts.projection';
@@ -31,8 +32,11 @@ export const CATCH_UP_LIMIT = 50_000;
  * facts again (FactsJoin), which keeps the query columns and suppression decisions that still hold;
  * the documents are read whole only on the first query,
  * when the log is far ahead (CATCH_UP_LIMIT) or the checkpoint is not found after the cached one (a
- * rebuild or reset moved it elsewhere). Each process keeps its own cache and states the position its
- * answer reflects; a `minPosition` is waited for first, so no answer is older than it.
+ * rebuild or reset moved it elsewhere). While the stored read model is one of another projection
+ * version (the old one serves until a new version's rebuild is swapped in), its documents are not
+ * this code's: the log is folded up to its checkpoint instead, as a report's replay does. Each process
+ * keeps its own cache and states the position its answer reflects; a `minPosition` is waited for
+ * first, so no answer is older than it.
  */
 @Injectable()
 export class StatisticsFactsSource {
@@ -67,18 +71,35 @@ export class StatisticsFactsSource {
     const changed = cached && target !== 0 && (await this.caughtUp(cached.documents, cached.position, target));
     if (cached && changed) this.cached = { ...cached, position: target, facts: cached.join.update(changed) };
     else {
-      const { position, documents } = await this.readModels.snapshot<StatisticsDocument>(statisticsFactsProjection.name);
+      const { position, documents } = await this.whole();
       const join = new FactsJoin(documents);
       this.cached = { position, documents, join, facts: join.facts };
     }
     return this.cached;
   }
 
+  /** Every document at the read model's checkpoint. */
+  private async whole(): Promise<{ position: number; documents: Map<string, StatisticsDocument> }> {
+    const { name } = statisticsFactsProjection;
+    if ((await this.readModels.builtWith(name)) === versionOf(statisticsFactsProjection))
+      return this.readModels.snapshot<StatisticsDocument>(name);
+    const position = await this.readModels.checkpoint(name);
+    const documents = new Map<string, StatisticsDocument>();
+    if (position !== 0 && !(await this.caughtUp(documents, 0, position, Infinity)))
+      throw new Error(`the log does not reach the ${name} checkpoint ${position}`);
+    return { position, documents };
+  }
+
   /**
    * The keys of the documents moved (in place) from `position` to `target` by the events between,
    * or false when that does not reach it.
    */
-  private async caughtUp(documents: Map<string, StatisticsDocument>, position: number, target: number): Promise<Set<string> | false> {
+  private async caughtUp(
+    documents: Map<string, StatisticsDocument>,
+    position: number,
+    target: number,
+    limit = this.catchUpLimit,
+  ): Promise<Set<string> | false> {
     // The facts of the old position stay as they were for whoever still holds them: folding replaces documents, never changes one.
     let read = 0;
     const changed = new Set<string>();
@@ -89,7 +110,7 @@ export class StatisticsFactsSource {
           changed.add(statisticsDocumentId(event));
         }
         if (event.globalPosition === target) return changed;
-        if (++read >= this.catchUpLimit) return false;
+        if (++read >= limit) return false;
       }
     } catch {
       // The cached position is not in the log (a test database reset), or an event does not fold: read the read model instead.

@@ -1,7 +1,7 @@
-import { JURISDICTIONS, OUTCOMES, PATHWAY_KINDS, RESIDENCE_STATUSES } from '../kernel/vocabulary';
+import { CaseStepKind, JURISDICTIONS, OUTCOMES, PATHWAY_KINDS, RESIDENCE_STATUSES } from '../kernel/vocabulary';
 import { AGE_BANDS } from './age-band';
 import { quarterOf, yearOf } from './calendar';
-import { PathwayFact, StatisticsFacts } from './facts';
+import { CaseStepsOfDay, PathwayFact, StatisticsFacts } from './facts';
 
 /*
  * The facts as columns of small numbers, built once per set of facts (one position) and shared by
@@ -121,8 +121,11 @@ export interface FactColumns {
   /** The pathways of each person: `byPerson.slice(personStart[p], personStart[p + 1])` are indices into `pathways`. */
   personStart: Int32Array;
   byPerson: Int32Array;
-  /** Every case step: its kind's code in `stepKinds`, its day's rank and its pathway's municipality. */
-  steps: { count: number; kind: Int32Array; day: Int32Array; municipality: Int32Array; kinds: Codes };
+  /**
+   * The case steps, `count` rows of them: each row's kind (its code in `kinds`), day rank, pathway's municipality
+   * and how many steps it stands for (`tally`).
+   */
+  steps: { count: number; kind: Int32Array; day: Int32Array; municipality: Int32Array; tally: Int32Array; kinds: Codes };
 }
 
 const TRANSITIONS: readonly string[] = ['training_place', 'employment', 'school'];
@@ -175,19 +178,37 @@ const stepColumns = (count: number, kinds: Codes): StepColumns => ({
   kind: new Int32Array(count),
   day: new Int32Array(count),
   municipality: new Int32Array(count),
+  tally: new Int32Array(count),
   kinds,
 });
 
-/** Case steps `from` on of a pathway written from row `s` of the step columns on; the row after the last. */
-const writeSteps = (steps: StepColumns, s: number, p: PathwayFact, from: number, municipality: number, days: DayScale): number => {
-  for (let k = from; k < p.steps.length; k++) {
-    const [kind, day] = p.steps[k];
+/** Case steps of a day by kind written from row `s` of the step columns on, a row per kind; the row after the last. */
+const writeSteps = (
+  steps: StepColumns,
+  s: number,
+  counts: readonly (readonly [CaseStepKind, number])[],
+  day: number,
+  municipality: number,
+): number => {
+  for (const [kind, count] of counts) {
     steps.kind[s] = steps.kinds.of(kind);
-    steps.day[s] = days.rank(day);
+    steps.day[s] = day;
     steps.municipality[s] = municipality;
+    steps.tally[s] = count;
     s++;
   }
   return s;
+};
+
+/** The case steps by kind that `fact` holds beyond `before`; undefined if it holds fewer of one (no appended row follows that). */
+const stepsAdded = (fact: CaseStepsOfDay, before: CaseStepsOfDay | undefined): [CaseStepKind, number][] | undefined => {
+  const added: [CaseStepKind, number][] = [];
+  for (const [kind, count] of fact.counts) {
+    const more = count - (before?.counts.find(([k]) => k === kind)?.[1] ?? 0);
+    if (more < 0) return undefined;
+    if (more > 0) added.push([kind, more]);
+  }
+  return before && before.counts.some(([kind]) => !fact.counts.some(([k]) => k === kind)) ? undefined : added;
 };
 
 /** Pathways by person (counting sort), for the questions asked per person. */
@@ -217,8 +238,10 @@ const build = (facts: StatisticsFacts): FactColumns => {
     daySet.add(p.start);
     if (p.endedOn !== undefined) daySet.add(p.endedOn);
     municipalitySet.add(p.municipality);
-    stepCount += p.steps.length;
-    for (const step of p.steps) daySet.add(step[1]);
+    for (const day of p.steps) {
+      daySet.add(day.on);
+      stepCount += day.counts.length;
+    }
   }
   const days = new DayScale([...daySet].sort());
   const municipalities = [...municipalitySet].sort();
@@ -235,7 +258,7 @@ const build = (facts: StatisticsFacts): FactColumns => {
   let s = 0;
   pathways.forEach((p, i) => {
     writePathway(columns, i, p, codes, days, municipalityOf);
-    s = writeSteps(steps, s, p, 0, columns.municipality[i], days);
+    for (const day of p.steps) s = writeSteps(steps, s, day.counts, days.rank(day.on), columns.municipality[i]);
   });
   return {
     days,
@@ -320,17 +343,19 @@ const appendableSteps = (old: StepColumns, added: number, remap: Int32Array | un
   steps.kind.set(old.kind.subarray(0, old.count));
   steps.day.set(remapped(old.day.subarray(0, old.count), remap, old.count));
   steps.municipality.set(old.municipality.subarray(0, old.count));
+  steps.tally.set(old.tally.subarray(0, old.count));
   return steps;
 };
 
 /**
  * The columns of `next` from those of `previous` (if they were built) and what changed between
- * them: the rows of the changed pathways written anew, new case steps appended, days added to the
- * scale (old ranks renumbered), the rest copied, so that a few new events cost a few copies of the
- * arrays rather than a build. The columns come out as a build would make them but for the order of
- * the case steps and the codes of strings outside the vocabulary, which no figure depends on. A
- * change no copy can follow (a pathway moved to another municipality, a new municipality, case
- * steps that are not the old ones and more) leaves the columns to be built on first use.
+ * them: the rows of the changed pathways written anew, new case steps appended (a day's further
+ * steps as rows of their own), days added to the scale (old ranks renumbered), the rest copied, so
+ * that a few new events cost a few copies of the arrays rather than a build. The columns count as a
+ * build's would but for the order and split of the case-step rows and the codes of strings outside
+ * the vocabulary, which no figure depends on. A change no copy can follow (a pathway moved to another
+ * municipality, a new municipality, case steps that are fewer than before) leaves the columns to be
+ * built on first use.
  */
 export const carryFactColumns = (previous: StatisticsFacts, next: StatisticsFacts, change: FactsChange): void => {
   const old = built.get(previous);
@@ -338,15 +363,26 @@ export const carryFactColumns = (previous: StatisticsFacts, next: StatisticsFact
   const n = next.pathways.length;
   const municipalityOf = new Map(old.municipalities.map((m, i) => [m, i]));
   const wanted: string[] = [];
+  const newSteps: { pathway: number; on: string; added: [CaseStepKind, number][] }[] = [];
   let added = 0;
   for (const i of change.pathways) {
     const p = next.pathways[i];
     const before = i < previous.pathways.length ? previous.pathways[i] : undefined;
     if (!municipalityOf.has(p.municipality) || (before && before.municipality !== p.municipality)) return;
-    const kept = before ? before.steps.length : 0;
-    if (p.steps.length < kept || p.steps.some((step, k) => k < kept && step !== before!.steps[k])) return;
-    added += p.steps.length - kept;
-    wanted.push(p.start, ...(p.endedOn === undefined ? [] : [p.endedOn]), ...p.steps.slice(kept).map((step) => step[1]));
+    wanted.push(p.start, ...(p.endedOn === undefined ? [] : [p.endedOn]));
+    if (before?.steps === p.steps) continue;
+    if (before && before.steps.some((old) => !p.steps.some((day) => day.on === old.on))) return;
+    for (const [k, day] of p.steps.entries()) {
+      if (before && before.steps[k] === day) continue;
+      const more = stepsAdded(
+        day,
+        before?.steps.find((old) => old.on === day.on),
+      );
+      if (!more) return;
+      newSteps.push({ pathway: i, on: day.on, added: more });
+      added += more.length;
+      wanted.push(day.on);
+    }
   }
   const { days, remap } = widenedDays(old.days, wanted);
   const codes = {
@@ -361,12 +397,9 @@ export const carryFactColumns = (previous: StatisticsFacts, next: StatisticsFact
   const sameRows = !change.pathwayFigures && !remap;
   const columns: PathwayColumns = sameRows ? o : copiedRows(o, n, remap);
   const steps = appendableSteps(old.steps, added, remap);
+  if (!sameRows) for (const i of change.pathways) writePathway(columns, i, next.pathways[i], codes, days, municipalityOf);
   let s = old.steps.count;
-  for (const i of change.pathways) {
-    const p = next.pathways[i];
-    if (!sameRows) writePathway(columns, i, p, codes, days, municipalityOf);
-    s = writeSteps(steps, s, p, i < previous.pathways.length ? previous.pathways[i].steps.length : 0, columns.municipality[i], days);
-  }
+  for (const { pathway, on, added } of newSteps) s = writeSteps(steps, s, added, days.rank(on), columns.municipality[pathway]);
   built.set(next, {
     days,
     codes,

@@ -200,7 +200,7 @@ describe('the facts kept joined as events arrive', () => {
     expect(after).not.toBe(before);
     expect(answers(before)).toEqual(answered);
     expect(before.pathways[0].steps).toHaveLength(0);
-    expect(after.pathways[0].steps).toEqual([['placement_offer', '2027-01-01']]);
+    expect(after.pathways[0].steps).toEqual([{ on: '2027-01-01', counts: [['placement_offer', 1]] }]);
     expect(answers(after)).toEqual(answers(factsOf(documents)));
     expect(join.update([])).toBe(after);
   });

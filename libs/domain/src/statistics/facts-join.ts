@@ -1,10 +1,12 @@
 import { carryFactColumns, FactsChange } from './fact-columns';
 import {
+  caseStepsOfDay,
   GuardDecisionFact,
   guardFactsOf,
   joinFacts,
   offerFactOf,
   PARTICIPANT_PREFIX,
+  PATHWAY_PREFIX,
   PathwayFact,
   pathwayFactOf,
   personFactOf,
@@ -29,6 +31,8 @@ const FIGURES = [
 ] as const;
 const sameFigures = (a: PathwayFact, b: PathwayFact): boolean => FIGURES.every((field) => a[field] === b[field]);
 
+const STEPS_PREFIX = 'steps-';
+
 /** Signals a change that only joining every document again follows. */
 class NeedsFullJoin extends Error {}
 
@@ -51,6 +55,8 @@ export class FactsJoin {
   private pathwayAt = new Map<string, number>();
   private personAt = new Map<string, number>();
   private offerAt = new Map<string, number>();
+  /** Pathway ids whose case steps came before the pathway (never in a consistent log). */
+  private stepsWithoutPathway = new Set<string>();
   /** Each guard document's decisions, in the order they are listed. */
   private guards = new Map<string, GuardDecisionFact[]>();
   /** The pathway and guard documents naming each participant id. */
@@ -110,6 +116,7 @@ export class FactsJoin {
     for (const doc of joined.participants.values()) if (doc.mergedInto) this.mergeTargets.add(doc.mergedInto);
     this.participants = joined.participants;
     this.numbers = joined.numbers;
+    this.stepsWithoutPathway = joined.stepsWithoutPathway;
     this.facts = joined.facts;
   }
 
@@ -132,7 +139,13 @@ export class FactsJoin {
   private joinChanged(keys: Set<string>): { facts: StatisticsFacts; change: FactsChange } {
     const previous = this.facts;
     const facts: StatisticsFacts = { ...previous };
-    const change = { pathways: new Set<number>(), pathwayFigures: false, persons: false, offers: false, guardDecisions: false };
+    const change = {
+      pathways: new Set<number>(),
+      pathwayFigures: false,
+      persons: false,
+      offers: false,
+      guardDecisions: false,
+    };
     const copied = new Set<keyof StatisticsFacts>();
     /** The list to change, copied once: the previous facts keep theirs. */
     const own = <K extends keyof StatisticsFacts>(list: K): StatisticsFacts[K] => {
@@ -153,7 +166,13 @@ export class FactsJoin {
     };
 
     const others = new Set<string>();
+    // Case steps after the pathways, so that a pathway opened in the same events is there for its steps.
+    const steps: string[] = [];
     for (const key of keys) {
+      if (key.startsWith(STEPS_PREFIX)) {
+        steps.push(key);
+        continue;
+      }
       if (!key.startsWith(PARTICIPANT_PREFIX)) {
         others.add(key);
         continue;
@@ -170,19 +189,40 @@ export class FactsJoin {
     }
 
     let guardsChanged = false;
-    for (const key of others) {
+    for (const key of [...others, ...steps]) {
       const doc = this.documents.get(key);
       if (!doc) {
-        if (this.pathwayAt.has(key) || this.offerAt.has(key) || this.guards.has(key)) throw new NeedsFullJoin();
+        if (this.pathwayAt.has(key) || this.offerAt.has(key) || this.guards.has(key) || key.startsWith(STEPS_PREFIX))
+          throw new NeedsFullJoin();
         continue;
       }
       switch (doc.fact) {
         case 'pathway': {
-          const fact = pathwayFactOf(doc, this.participants.get(doc.participantId), this.personOf(doc.participantId));
-          const index = placeAt(own('pathways'), this.pathwayAt, key, fact);
+          const at = this.pathwayAt.get(key);
+          // Case steps that came before their pathway (never in a consistent log) are joined with it whole.
+          if (at === undefined && this.stepsWithoutPathway.has(key.slice(PATHWAY_PREFIX.length))) throw new NeedsFullJoin();
+          const pathways = own('pathways');
+          const steps = at === undefined ? [] : pathways[at].steps;
+          const fact = pathwayFactOf(doc, this.participants.get(doc.participantId), this.personOf(doc.participantId), steps);
+          const index = placeAt(pathways, this.pathwayAt, key, fact);
           change.pathways.add(index);
           if (index >= previous.pathways.length || !sameFigures(previous.pathways[index], fact)) change.pathwayFigures = true;
           this.depend(doc.participantId, key);
+          break;
+        }
+        case 'steps': {
+          const at = this.pathwayAt.get(PATHWAY_PREFIX + doc.pathwayId);
+          if (at === undefined) {
+            this.stepsWithoutPathway.add(doc.pathwayId);
+            break;
+          }
+          // The pathway's fact with this day's counts in place of the old (its other days shared with the previous facts).
+          const pathways = own('pathways');
+          const { steps } = pathways[at];
+          const day = steps.findIndex((s) => s.on === doc.on);
+          const counted = caseStepsOfDay(doc);
+          pathways[at] = { ...pathways[at], steps: day < 0 ? [...steps, counted] : steps.map((s, k) => (k === day ? counted : s)) };
+          change.pathways.add(at);
           break;
         }
         case 'offer':

@@ -64,9 +64,51 @@ describe('the statistics facts, folded from the log', () => {
       status: 'completed',
       outcome: 'employment',
       durationDays: 90,
-      steps: [['employer_contact', '2026-02-03']],
+      steps: [{ on: '2026-02-03', counts: [['employer_contact', 1]] }],
     });
     expect(JSON.stringify([...documents.values()])).not.toMatch(/sealed|goal|note/);
+  });
+
+  it('keeps the case steps out of the pathway: one document per day of steps, counted by kind, so a step rewrites no history', () => {
+    const step = (kind: string, occurredAt: string): StatisticsEvent => ({
+      type: 'CaseStepRecorded',
+      data: { pathwayId: 'w1', step: { kind, occurredAt } },
+    });
+    const history = Array.from({ length: 500 }, (_, i) => step(i % 3 ? 'intake' : 'internship', '2026-02-03T09:00:00Z'));
+    const documents = fold([registered('p1', 'duldung'), opened('w1', 'p1'), ...history, step('internship', '2026-02-04T08:00:00Z')]);
+    expect([...documents.keys()].sort()).toEqual(['participant-p1', 'pathway-w1', 'steps-w1-2026-02-03', 'steps-w1-2026-02-04']);
+    expect(documents.get('pathway-w1')).not.toHaveProperty('steps');
+    expect(documents.get('steps-w1-2026-02-03')).toEqual({
+      fact: 'steps',
+      pathwayId: 'w1',
+      on: '2026-02-03',
+      counts: [
+        ['internship', 167],
+        ['intake', 333],
+      ],
+    });
+    const facts = factsOf(documents);
+    expect(facts.pathways[0].steps).toEqual([
+      {
+        on: '2026-02-03',
+        counts: [
+          ['internship', 167],
+          ['intake', 333],
+        ],
+      },
+      { on: '2026-02-04', counts: [['internship', 1]] },
+    ]);
+  });
+
+  it('counts the case steps of a pathway only once it is there (a step before its opening: never in a consistent log)', () => {
+    const early: StatisticsEvent = {
+      type: 'CaseStepRecorded',
+      data: { pathwayId: 'w1', step: { kind: 'intake', occurredAt: '2026-02-01T09:00:00Z' } },
+    };
+    expect(factsOf(fold([registered('p1', 'duldung'), early])).pathways).toEqual([]);
+    expect(factsOf(fold([registered('p1', 'duldung'), early, opened('w1', 'p1')])).pathways[0].steps).toEqual([
+      { on: '2026-02-01', counts: [['intake', 1]] },
+    ]);
   });
 
   it('counts the pathways of a merged registration as the person it was merged into', () => {

@@ -2,6 +2,7 @@ import { CaseStepKind, Jurisdiction, Need, Outcome, PathwayKind, ResidenceStatus
 import { AgeBand } from './age-band';
 import { daysBetween } from './calendar';
 import {
+  CaseStepsFactDocument,
   GuardFactDocument,
   OfferFactDocument,
   ParticipantFactDocument,
@@ -23,7 +24,14 @@ export interface PathwayFact {
   outcome?: Outcome;
   durationDays?: number;
   tookOfferPlace: boolean;
-  steps: readonly (readonly [CaseStepKind, string])[];
+  /** Its case steps, a day each (in the order of the days when joined whole, new days after). */
+  steps: readonly CaseStepsOfDay[];
+}
+
+/** A pathway's case steps on one day: how many of each kind. */
+export interface CaseStepsOfDay {
+  on: string;
+  counts: readonly (readonly [CaseStepKind, number])[];
 }
 
 /** A person (a registration that was not merged into another) with what the needs analysis asks of them. */
@@ -91,8 +99,14 @@ export const survivorIn =
   };
 
 export const PARTICIPANT_PREFIX = 'participant-';
+export const PATHWAY_PREFIX = 'pathway-';
 
-export const pathwayFactOf = (doc: PathwayFactDocument, participant: ParticipantFactDocument | undefined, person: number): PathwayFact => ({
+export const pathwayFactOf = (
+  doc: PathwayFactDocument,
+  participant: ParticipantFactDocument | undefined,
+  person: number,
+  steps: readonly CaseStepsOfDay[] = [],
+): PathwayFact => ({
   person,
   municipality: doc.municipality,
   kind: doc.kind,
@@ -102,7 +116,7 @@ export const pathwayFactOf = (doc: PathwayFactDocument, participant: Participant
   start: doc.start,
   status: doc.status,
   tookOfferPlace: doc.tookOfferPlace,
-  steps: doc.steps,
+  steps,
   ...(doc.outcome ? { outcome: doc.outcome } : {}),
   ...(doc.endedOn ? { endedOn: doc.endedOn, durationDays: daysBetween(doc.start, doc.endedOn) } : {}),
 });
@@ -113,6 +127,8 @@ export const personFactOf = (doc: ParticipantFactDocument, person: number): Pers
   statuses: doc.statuses,
   assessments: doc.assessments,
 });
+
+export const caseStepsOfDay = (doc: CaseStepsFactDocument): CaseStepsOfDay => ({ on: doc.on, counts: doc.counts });
 
 export const offerFactOf = (doc: OfferFactDocument): OfferFact => {
   const { fact: _fact, holds, ...offer } = doc;
@@ -149,6 +165,8 @@ export interface FactsJoined {
   participants: Map<string, ParticipantFactDocument>;
   /** The person number of each registration that others count as (its own id if it was not merged). */
   numbers: Map<string, number>;
+  /** Pathway ids with case steps but no pathway document (never in a consistent log): not counted until it comes. */
+  stepsWithoutPathway: Set<string>;
 }
 
 /**
@@ -185,7 +203,17 @@ export const joinFacts = (
   };
 
   const facts: StatisticsFacts = { pathways: [], persons: [], offers: [], guardDecisions: [] };
-  for (const key of [...documents.keys()].sort()) {
+  // Each pathway's case steps, filled in after the pathways.
+  const stepsOf = new Map<string, CaseStepsOfDay[]>();
+  const stepsWithoutPathway = new Set<string>();
+  // The case steps, by far the most documents, join their pathway's fact in any order: only the other keys are sorted.
+  const keys: string[] = [];
+  const caseSteps: CaseStepsFactDocument[] = [];
+  for (const [key, doc] of documents) {
+    if (doc.fact === 'steps') caseSteps.push(doc);
+    else keys.push(key);
+  }
+  for (const key of keys.sort()) {
     const doc = documents.get(key)!;
     switch (doc.fact) {
       case 'participant':
@@ -196,7 +224,11 @@ export const joinFacts = (
         break;
       case 'pathway':
         placed?.(key, doc, facts.pathways.length);
-        facts.pathways.push(pathwayFactOf(doc, participants.get(doc.participantId), personOf(doc.participantId)));
+        {
+          const steps: CaseStepsOfDay[] = [];
+          stepsOf.set(key.slice(PATHWAY_PREFIX.length), steps);
+          facts.pathways.push(pathwayFactOf(doc, participants.get(doc.participantId), personOf(doc.participantId), steps));
+        }
         break;
       case 'offer':
         placed?.(key, doc, facts.offers.length);
@@ -208,7 +240,12 @@ export const joinFacts = (
         break;
     }
   }
-  return { facts, participants, numbers };
+  for (const doc of caseSteps) {
+    const steps = stepsOf.get(doc.pathwayId);
+    if (steps) steps.push(caseStepsOfDay(doc));
+    else stepsWithoutPathway.add(doc.pathwayId);
+  }
+  return { facts, participants, numbers, stepsWithoutPathway };
 };
 
 export const factsOf = (documents: ReadonlyMap<string, StatisticsDocument>): StatisticsFacts => joinFacts(documents).facts;

@@ -545,7 +545,7 @@ export const outputStatistics = (facts: StatisticsFacts, params: OutputsParamete
   for (let s = 0; s < steps.count; s++) {
     if ((only !== undefined && steps.municipality[s] !== only) || steps.day[s] < lo || steps.day[s] > hi) continue;
     const o = output[steps.kind[s]];
-    if (o >= 0) counts[o]++;
+    if (o >= 0) counts[o] += steps.tally[s];
   }
   return {
     type: 'outputs',

@@ -4,8 +4,9 @@ import { ageBandOf, AgeBand } from './age-band';
 
 /*
  * The anonymised facts the statistics are counted from, one document per pathway, participant,
- * offer and guard decision. The same pure fold feeds the statistics read model (a projection) and
- * the replay that reproduces a stored report from the log, so both come to the same documents.
+ * offer, guard decision and day of a pathway's case steps. The same pure fold feeds the statistics
+ * read model (a projection) and the replay that reproduces a stored report from the log, so both
+ * come to the same documents.
  *
  * What the documents hold: codes, dates, counts and the ids that join a pathway to its person (the
  * document keys). Never a name, a birth date (only the age band at start) or free text: goals,
@@ -59,8 +60,17 @@ export interface PathwayFactDocument {
   status: 'active' | 'completed' | 'aborted';
   outcome?: Outcome;
   endedOn?: string;
-  /** Each case step's kind and day. */
-  steps: [CaseStepKind, string][];
+}
+
+/**
+ * A pathway's case steps on one day, counted by kind (in the order the kinds first came). Apart from
+ * the pathway's own document, so that a step rewrites a few dozen bytes however long the pathway runs.
+ */
+export interface CaseStepsFactDocument {
+  fact: 'steps';
+  pathwayId: string;
+  on: string;
+  counts: [CaseStepKind, number][];
 }
 
 export interface OfferFactDocument {
@@ -84,7 +94,8 @@ export interface GuardFactDocument {
   decisions: { participantId: string; allowed: boolean; rule?: string; on: string }[];
 }
 
-export type StatisticsDocument = ParticipantFactDocument | PathwayFactDocument | OfferFactDocument | GuardFactDocument;
+export type StatisticsDocument =
+  ParticipantFactDocument | PathwayFactDocument | CaseStepsFactDocument | OfferFactDocument | GuardFactDocument;
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 const day = (value: unknown): string => str(value).slice(0, 10);
@@ -96,7 +107,7 @@ const FACT_OF: Record<StatisticsEventType, StatisticsDocument['fact']> = {
   NeedsAssessed: 'participant',
   ParticipantMerged: 'participant',
   PathwayOpened: 'pathway',
-  CaseStepRecorded: 'pathway',
+  CaseStepRecorded: 'steps',
   PathwayCompleted: 'pathway',
   PathwayAborted: 'pathway',
   GuardDecisionRecorded: 'guard',
@@ -107,10 +118,14 @@ const FACT_OF: Record<StatisticsEventType, StatisticsDocument['fact']> = {
   PlaceReleased: 'offer',
 };
 
-/** The document an event belongs to: `<fact>-<id>` of the participant, pathway (also for its guard decisions) or offer. */
+/**
+ * The document an event belongs to: `<fact>-<id>` of the participant, pathway (also for its guard decisions) or offer;
+ * `steps-<pathwayId>-<day>` of a case step.
+ */
 export const statisticsDocumentId = (event: StatisticsEvent): string => {
   const fact = FACT_OF[event.type];
   const d = event.data;
+  if (fact === 'steps') return `steps-${str(d.pathwayId)}-${day((d.step as { occurredAt?: unknown } | undefined)?.occurredAt)}`;
   return `${fact}-${str(fact === 'participant' ? d.participantId : fact === 'offer' ? d.offerId : d.pathwayId)}`;
 };
 
@@ -151,14 +166,9 @@ const applyToPathway = (doc: PathwayFactDocument | undefined, event: StatisticsE
       ageBand: ageBandOf(typeof d.ageAtStart === 'number' ? d.ageAtStart : undefined),
       tookOfferPlace: typeof d.offerId === 'string',
       status: 'active',
-      steps: doc?.steps ?? [],
     };
   if (!doc) return doc;
   switch (event.type) {
-    case 'CaseStepRecorded': {
-      const step = d.step as { kind: CaseStepKind; occurredAt: string };
-      return { ...doc, steps: [...doc.steps, [step.kind, day(step.occurredAt)]] };
-    }
     case 'PathwayCompleted':
     case 'PathwayAborted':
       return {
@@ -170,6 +180,13 @@ const applyToPathway = (doc: PathwayFactDocument | undefined, event: StatisticsE
     default:
       return doc;
   }
+};
+
+const applyToSteps = (doc: CaseStepsFactDocument | undefined, event: StatisticsEvent): CaseStepsFactDocument => {
+  const step = event.data.step as { kind: CaseStepKind; occurredAt: string };
+  const counts = doc ? doc.counts.map(([kind, count]): [CaseStepKind, number] => [kind, kind === step.kind ? count + 1 : count]) : [];
+  if (!counts.some(([kind]) => kind === step.kind)) counts.push([step.kind, 1]);
+  return { fact: 'steps', pathwayId: str(event.data.pathwayId), on: day(step.occurredAt), counts };
 };
 
 const applyToOffer = (doc: OfferFactDocument | undefined, event: StatisticsEvent): OfferFactDocument | undefined => {
@@ -229,6 +246,8 @@ export const applyStatisticsEvent = (doc: StatisticsDocument | undefined, event:
       return applyToParticipant(doc?.fact === 'participant' ? doc : undefined, event);
     case 'pathway':
       return applyToPathway(doc?.fact === 'pathway' ? doc : undefined, event);
+    case 'steps':
+      return applyToSteps(doc?.fact === 'steps' ? doc : undefined, event);
     case 'guard':
       return applyToGuard(doc?.fact === 'guard' ? doc : undefined, event);
     default:
