@@ -2,7 +2,8 @@ import { constants, IntervalHistogram, monitorEventLoopDelay, PerformanceObserve
 
 /** Where a process's requests waited on something other than their own work, since the last reset. */
 export interface PauseFigures {
-  /** The event loop's delay (how late a 10 ms timer fired: a long task or GC pause held it), p99 and longest, in ms. */
+  /** The event loop's delay (how late a 10 ms timer fired: a long task or GC pause held it), p50, p99 and longest, in ms. */
+  loopP50Ms: number;
   loopP99Ms: number;
   loopMaxMs: number;
   /** Garbage collection: pauses, their total and the longest, in ms; `majorMs` = the longest mark-compact pause. */
@@ -12,12 +13,14 @@ export interface PauseFigures {
   majorMs: number;
 }
 
+const RESOLUTION_MS = 10;
+
 /**
  * The event loop's stalls and the GC pauses of this process (the main thread only: a worker thread
  * has a loop of its own), so a row's p99 can be set beside what held the requests.
  */
 export class Pauses {
-  private readonly loop: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private readonly loop: IntervalHistogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   private readonly gc = { count: 0, total: 0, longest: 0, major: 0 };
   private readonly observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
@@ -40,8 +43,10 @@ export class Pauses {
   }
 
   read(): PauseFigures {
-    const ms = (ns: number) => ns / 1e6;
+    // The histogram holds the whole interval between the timer's firings: lateness is what exceeds it.
+    const ms = (ns: number) => Math.max(0, ns / 1e6 - RESOLUTION_MS);
     return {
+      loopP50Ms: this.loop.count > 0 ? ms(this.loop.percentile(50)) : 0,
       loopP99Ms: this.loop.count > 0 ? ms(this.loop.percentile(99)) : 0,
       loopMaxMs: this.loop.count > 0 ? ms(this.loop.max) : 0,
       gcCount: this.gc.count,
@@ -59,6 +64,7 @@ export class Pauses {
 
 /** Several processes as one server: the worst stall and pause of any, GC time and count of all. */
 export const worstPauses = (all: PauseFigures[]): PauseFigures => ({
+  loopP50Ms: Math.max(0, ...all.map((p) => p.loopP50Ms)),
   loopP99Ms: Math.max(0, ...all.map((p) => p.loopP99Ms)),
   loopMaxMs: Math.max(0, ...all.map((p) => p.loopMaxMs)),
   gcCount: all.reduce((sum, p) => sum + p.gcCount, 0),

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { SqlCopyOut } from '../sql/sql-copy-out';
 import { quoteIdent, SqlDriver, SqlTransaction } from '../sql/sql-driver';
 import { checkOut } from './checked-out-client';
 import { copyOut } from './postgres-copy-out';
+import { CheckoutTiming, checkoutTimings } from '../store-timings';
 
 export interface PostgresDriverOptions {
   connectionString: string;
@@ -16,10 +18,15 @@ export interface PostgresDriverOptions {
 
 /** Speaks the SQL event store's few needs to a PostgreSQL server through a `pg` pool, and streams COPY output. */
 export class PostgresDriver implements SqlDriver, SqlCopyOut {
+  /** Connections the pool opened and no statement has used yet: their first checkout waited for the opening. */
+  private readonly unused = new WeakSet<object>();
+
   private constructor(
     private readonly pool: Pool,
     private readonly onConnectionError?: (error: Error) => void,
-  ) {}
+  ) {
+    pool.on('connect', (client) => this.unused.add(client));
+  }
 
   static async open(options: PostgresDriverOptions): Promise<PostgresDriver> {
     const schema = quoteIdent(options.schema);
@@ -45,8 +52,24 @@ export class PostgresDriver implements SqlDriver, SqlCopyOut {
   }
 
   async query<Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
-    // Named, so each connection parses and plans a statement once instead of on every call.
-    return (await this.pool.query({ name: statementName(sql), text: sql, values: params as unknown[] })).rows as Row[];
+    // Checked out by hand, not pool.query, to tell the wait for a connection from the statement (store-timings.ts).
+    const asked = performance.now();
+    const { client, release } = await checkOut(this.pool, this.onConnectionError);
+    const got = performance.now();
+    let failure: Error | undefined;
+    try {
+      // Named, so each connection parses and plans a statement once instead of on every call.
+      return (await client.query({ name: statementName(sql), text: sql, values: params as unknown[] })).rows as Row[];
+    } catch (error) {
+      failure = error as Error;
+      throw error;
+    } finally {
+      // As pool.query does: a connection whose statement failed is closed, not handed out again.
+      release(failure);
+      const opened = this.unused.delete(client);
+      if (checkoutTimings.hasSubscribers)
+        checkoutTimings.publish({ waitMs: got - asked, heldMs: performance.now() - got, opened } satisfies CheckoutTiming);
+    }
   }
 
   async exec(sql: string): Promise<void> {
