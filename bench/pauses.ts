@@ -1,4 +1,5 @@
 import { constants, IntervalHistogram, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { StallCauses, StallFigures } from './stall-causes';
 
 /** Where a process's requests waited on something other than their own work, since the last reset. */
 export interface PauseFigures {
@@ -11,6 +12,8 @@ export interface PauseFigures {
   gcMs: number;
   gcLongestMs: number;
   majorMs: number;
+  /** The loop's stalls (≥ 5 ms late), split by whether the process was on a CPU meanwhile. */
+  stalls: StallFigures;
 }
 
 const RESOLUTION_MS = 10;
@@ -22,6 +25,7 @@ const RESOLUTION_MS = 10;
 export class Pauses {
   private readonly loop: IntervalHistogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   private readonly gc = { count: 0, total: 0, longest: 0, major: 0 };
+  private readonly stalls = new StallCauses();
   private readonly observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       this.gc.count += 1;
@@ -39,6 +43,7 @@ export class Pauses {
 
   reset(): void {
     this.loop.reset();
+    this.stalls.reset();
     Object.assign(this.gc, { count: 0, total: 0, longest: 0, major: 0 });
   }
 
@@ -53,11 +58,13 @@ export class Pauses {
       gcMs: this.gc.total,
       gcLongestMs: this.gc.longest,
       majorMs: this.gc.major,
+      stalls: this.stalls.read(),
     };
   }
 
   stop(): void {
     this.loop.disable();
+    this.stalls.stop();
     this.observer.disconnect();
   }
 }
@@ -71,4 +78,10 @@ export const worstPauses = (all: PauseFigures[]): PauseFigures => ({
   gcMs: all.reduce((sum, p) => sum + p.gcMs, 0),
   gcLongestMs: Math.max(0, ...all.map((p) => p.gcLongestMs)),
   majorMs: Math.max(0, ...all.map((p) => p.majorMs)),
+  stalls: {
+    stalls: all.reduce((sum, p) => sum + p.stalls.stalls, 0),
+    lateMs: all.reduce((sum, p) => sum + p.stalls.lateMs, 0),
+    onCpuMs: all.reduce((sum, p) => sum + p.stalls.onCpuMs, 0),
+    offCpuMs: all.reduce((sum, p) => sum + p.stalls.offCpuMs, 0),
+  },
 });

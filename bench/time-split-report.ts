@@ -33,6 +33,8 @@ export const describeTimeSplit = (split: TimeSplit | undefined, pauses: PauseFig
   if (pauses)
     parts.push(
       `event loop late p50 ${ms(pauses.loopP50Ms)}, p99 ${ms(pauses.loopP99Ms)}, max ${ms(pauses.loopMaxMs)} ms; ` +
+        `${pauses.stalls.stalls} stalls ≥ 5 ms, ${ms(pauses.stalls.lateMs)} ms late in all, at most ${ms(pauses.stalls.onCpuMs)} of it on a CPU ` +
+        `(own work, GC) and at least ${ms(pauses.stalls.offCpuMs)} off (waiting for a core); ` +
         `GC ${ms(pauses.gcMs)} ms in ${pauses.gcCount} pauses, longest ${ms(pauses.gcLongestMs)} (mark-compact ${ms(pauses.majorMs)})`,
     );
   return parts.join('; ');

@@ -1,6 +1,7 @@
 import { channel } from 'node:diagnostics_channel';
 import { APPEND_TIMINGS, AppendTiming, CHECKOUT_TIMINGS, CheckoutTiming } from '@lotse/event-store';
 import { ServerTimeSplit } from '../bench/server-time-split';
+import { StallCauses } from '../bench/stall-causes';
 import { describeTimeSplit } from '../bench/time-split-report';
 
 /** The bench's split of an HTTP process's time per answer: what it gathers from the store's channels, and how the report words it. */
@@ -50,8 +51,45 @@ describe('the bench server time split', () => {
       gcMs: 9,
       gcLongestMs: 6,
       majorMs: 0,
+      stalls: { stalls: 3, lateMs: 40, onCpuMs: 25, offCpuMs: 15 },
     });
     expect(text).not.toContain('appends');
-    expect(text).toContain('event loop late p50 0.50, p99 12, max 30 ms; GC 9.0 ms in 2 pauses, longest 6.0');
+    expect(text).toContain('event loop late p50 0.50, p99 12, max 30 ms; 3 stalls ≥ 5 ms, 40 ms late in all, at most 25 of it on a CPU');
+    expect(text).toContain('GC 9.0 ms in 2 pauses, longest 6.0');
+  });
+});
+
+describe('the bench stall causes', () => {
+  it('counts a late tick as on a CPU as far as the process ran, the rest as off, and ignores ticks nearly on time', () => {
+    const causes = new StallCauses();
+    try {
+      causes.reset();
+      causes.record(2, 0);
+      // A long task: 30 ms late, 38 ms of CPU in the interval.
+      causes.record(30, 38);
+      // Preempted: 20 ms late, 1 ms of CPU.
+      causes.record(20, 1);
+      expect(causes.read()).toEqual({ stalls: 2, lateMs: 50, onCpuMs: 31, offCpuMs: 19 });
+    } finally {
+      causes.stop();
+    }
+  });
+
+  it('finds a real long task on this thread', async () => {
+    const causes = new StallCauses();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      causes.reset();
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      const until = performance.now() + 60;
+      while (performance.now() < until);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const { stalls, lateMs, onCpuMs } = causes.read();
+      expect(stalls).toBeGreaterThanOrEqual(1);
+      expect(lateMs).toBeGreaterThanOrEqual(40);
+      expect(onCpuMs).toBeGreaterThan(0);
+    } finally {
+      causes.stop();
+    }
   });
 });
