@@ -61,4 +61,20 @@ describe('store timings on the PostgreSQL server', () => {
       expect(c.heldMs).toBeGreaterThan(0);
     }
   });
+
+  it('keeps an idle connection open through a lull, and closes it after the idle time given', async () => {
+    const lull = () => new Promise((resolve) => setTimeout(resolve, 400));
+    const briefly = await PostgresDriver.open({ connectionString: TEST_DATABASE_URL, schema, maxConnections: 1, idleConnectionMs: 100 });
+    try {
+      await driver.query('select 1');
+      await briefly.query('select 1');
+      checkouts.length = 0;
+      await lull();
+      await driver.query('select 1');
+      await briefly.query('select 1');
+      expect(checkouts.map((c) => c.opened)).toEqual([false, true]);
+    } finally {
+      await briefly.close();
+    }
+  });
 });
