@@ -9,6 +9,8 @@ const BENCH_FILES = [
   'bench/http-bench-routes.ts',
   'bench/peak-rss.ts',
   'bench/pauses.ts',
+  'bench/stall-causes.ts',
+  'bench/server-time-split.ts',
 ];
 
 /**

@@ -16,6 +16,7 @@ import { compileServer } from './compile-server';
 import type { BenchConfig } from './config';
 import type { FromServer, ToServer } from './http-server';
 import type { PauseFigures } from './pauses';
+import type { TimeSplit } from './server-time-split';
 import { PgbenchResult, runPgbenchBaseline } from './pgbench-baseline';
 import { cpuPercent, meterCpu } from './process-cpu';
 import { OPENING_KINDS, OpeningKind, OpeningSlots, openingLoad } from './opening-load';
@@ -36,6 +37,8 @@ export interface HttpRow {
   rate: number;
   p50: number;
   p99: number;
+  /** autocannon's mean latency, in ms: set beside the server's own time per answer (`split`). */
+  mean: number;
   peakRssMb: number;
   afterRssMb: number;
   /** CPU in % of one core during the timed phase: the server, this process (autocannon), PostgreSQL (when local), the machine in all. */
@@ -48,9 +51,11 @@ export interface HttpRow {
   /** Pathways of each opening participant after an opening row (warm-ups included): the history the guard reads. */
   pathwaysPerParticipant?: number;
   /** Each process of the server (several with WEB_CONCURRENCY > 1): peak RSS in MB and CPU in % of one core over the timed phase. */
-  processes?: { role: string; pid: number; peakRssMb: number; cpu: number }[];
+  processes?: { role: string; pid: number; peakRssMb: number; cpu: number; pauses?: PauseFigures; split?: TimeSplit }[];
   /** Event-loop stalls and GC pauses of the HTTP process(es) over the timed phase: what held the requests besides their own work. */
   pauses?: PauseFigures;
+  /** The one HTTP process's own time per answer, split (with several processes, each has its own in `processes`). */
+  split?: TimeSplit;
   /** The pathways projection's lag over the timed phase of a case-step row. */
   lag?: LagFigures;
   lagError?: string;
@@ -343,6 +348,7 @@ const measure = async (
     rate: elapsed > 0 ? result['2xx'] / elapsed : 0,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    mean: result.latency.mean,
     peakRssMb: after.peakRss / MB,
     afterRssMb: after.rss / MB,
     // The whole process tree where /proc tells it (cluster workers too), else the server's own.
@@ -352,9 +358,12 @@ const measure = async (
     machineCpu: ((machineAfter.busy - machine.busy) / Math.max(1, machineAfter.total - machine.total)) * 100 * cores,
     warmupSuccesses,
     pauses: statsAfter.pauses,
+    split: statsAfter.split,
     processes: after.processes?.map((p) => ({
       role: p.role,
       pid: p.pid,
+      pauses: statsAfter.processes?.find((q) => q.pid === p.pid)?.pauses,
+      split: statsAfter.processes?.find((q) => q.pid === p.pid)?.split,
       peakRssMb: p.peakRss / MB,
       cpu:
         (((statsAfter.processes?.find((q) => q.pid === p.pid)?.cpuMicros ?? p.cpuMicros) -

@@ -18,7 +18,9 @@ export const runBenchPrimary = async (webProcesses: number, projectionsOnThread:
   const send = (message: FromServer) => process.send?.(message);
   const peak = new PeakRss();
   const relay = (message: unknown) => {
-    for (const worker of Object.values(cluster.workers ?? {})) if (worker?.isConnected()) worker.send(message as object);
+    // With a callback a worker that is already going away fails the send there instead of as an unheard 'error' (EPIPE).
+    for (const worker of Object.values(cluster.workers ?? {}))
+      if (worker?.isConnected()) worker.send(message as object, (error: Error | null) => error && undefined);
   };
   // The projection thread's entry beside the service's own sources (compiled or not).
   const entry = join(__dirname, '..', 'src', `projection-thread${extname(__filename)}`);
@@ -58,6 +60,7 @@ export const runBenchPrimary = async (webProcesses: number, projectionsOnThread:
                 cpuMicros: answer.cpuMicros,
                 inFlight: answer.inFlight,
                 pauses: answer.pauses,
+                split: answer.split,
               });
             };
             worker.on('message', onMessage);

@@ -1,4 +1,5 @@
 import type { PauseFigures } from './pauses';
+import type { TimeSplit } from './server-time-split';
 
 /** What the bench (http-bench.ts) and its measured server (http-server.ts, http-cluster.ts) say to each other over IPC. */
 export type ToServer =
@@ -19,6 +20,8 @@ export type FromServer =
       inFlight: number;
       /** Since the last `resetPauses`; with several processes the worst of them (GC time summed). */
       pauses: PauseFigures;
+      /** Since the last `resetPauses`; absent with several processes (each has its own in `processes`). */
+      split?: TimeSplit;
       processes?: ProcessStats[];
     }
   | { type: 'failed'; message: string };
@@ -31,4 +34,5 @@ export interface ProcessStats {
   cpuMicros: number;
   inFlight: number;
   pauses?: PauseFigures;
+  split?: TimeSplit;
 }

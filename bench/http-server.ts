@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { Server, ServerResponse } from 'node:http';
 import { Session } from 'node:inspector';
+import { performance } from 'node:perf_hooks';
 import { AddressInfo } from 'node:net';
 import cluster from 'node:cluster';
 import { extname, join } from 'node:path';
@@ -21,6 +22,7 @@ import { BenchRoutesModule } from './http-bench-routes';
 import type { FromServer, ToServer } from './http-server-messages';
 import { PeakRss } from './peak-rss';
 import { Pauses } from './pauses';
+import { ServerTimeSplit } from './server-time-split';
 
 export type { FromServer, ProcessStats, ToServer } from './http-server-messages';
 
@@ -29,12 +31,14 @@ const send = (message: FromServer) => process.send?.(message);
 /**
  * Requests whose answer has not been written yet. autocannon drops its connections when a row
  * ends, but the handlers it left behind still run: the next row, and closing the app, wait for them.
- * Counted at `res.end`, which every answer goes through, whether or not its client is still there.
+ * Counted at `res.end`, which every answer goes through, whether or not its client is still there;
+ * `answered` is told how long each took from its arrival.
  */
-const countInFlight = (server: Server) => {
+const countInFlight = (server: Server, answered: (ms: number) => void) => {
   const counter = { inFlight: 0 };
   // First in line, before Fastify's own listener can answer anything.
   server.prependListener('request', (_req, res: ServerResponse) => {
+    const arrived = performance.now();
     counter.inFlight += 1;
     // Called below with the response as `this`, as Node calls it.
     // eslint-disable-next-line @typescript-eslint/unbound-method
@@ -44,6 +48,7 @@ const countInFlight = (server: Server) => {
       if (!ended) {
         ended = true;
         counter.inFlight -= 1;
+        answered(performance.now() - arrived);
       }
       return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
     } as ServerResponse['end'];
@@ -94,13 +99,15 @@ const main = async () => {
   if (follow) feed.view = app.get<FollowedProjections>(PROJECTIONS_VIEW);
   const peak = new PeakRss();
   const pauses = new Pauses();
+  const split = new ServerTimeSplit();
   const http: Server = app.getHttpServer();
-  const counter = countInFlight(http);
+  const counter = countInFlight(http, (ms) => split.answered(ms));
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       peak.stop();
       pauses.stop();
+      split.stop();
       http.close();
       http.closeAllConnections();
       await until(() => counter.inFlight === 0, 10_000);
@@ -131,9 +138,13 @@ const main = async () => {
       cpuMicros: cpu.user + cpu.system,
       inFlight: counter.inFlight,
       pauses: pauses.read(),
+      split: split.read(),
     });
     if (message.resetPeak) peak.reset();
-    if (message.resetPauses) pauses.reset();
+    if (message.resetPauses) {
+      pauses.reset();
+      split.reset();
+    }
   });
   await app.listen(0, '127.0.0.1');
   send({ type: 'ready', port: (app.getHttpServer().address() as AddressInfo).port });

@@ -32,6 +32,7 @@ import { loadConfig } from './config';
 import { benchDomain } from './domain-bench';
 import { benchEngine, EngineResult, SEED_BATCH } from './event-store-bench';
 import { benchHttp, HttpResult } from './http-bench';
+import { describeTimeSplit } from './time-split-report';
 import { httpComparison } from './http-comparison';
 import { benchPage, pageReport } from './page-bench';
 import { lagReport } from './lag-report';
@@ -314,8 +315,12 @@ const main = async () => {
       `      time per 2xx answer, the figure least moved by other load on the machine), PG = every local`,
       `      postgres process, other = the whole machine minus those and autocannon: kernel work and anything else running (more than`,
       `      ~${OTHER_CPU_NOISE}% means something else competed for the ${cpuList.length} cores and the row is disturbed).`,
-      `      event loop = how late a 10 ms timer fired on the HTTP process's main thread (a long task or a GC pause held every request meanwhile;`,
-      `      with several processes the worst); GC = the pauses of that thread, which a p99 sits on when they are long.`,
+      `      Under each row, each HTTP process: server time per answer = from the request's arrival ('request' event) to its answer's end,`,
+      `      split into the event store's appends (queued = the batcher's window and a free one of its statements in flight; statement =`,
+      `      asking the pool for a connection to the answer) and the rest (Node's work and its turns in the event loop between the awaits);`,
+      `      refused = appends answered with a version conflict, which the command runner decides again (a retry); pool wait = the wait for a`,
+      `      connection of the event store's pool, every statement; event loop late = how much later than due a 10 ms timer fired on the`,
+      `      process's main thread (a long task or a GC pause held every request meanwhile); GC = the pauses of that thread.`,
     );
     for (const r of http.rows) {
       const parts = [`autocannon ${formatPercent(r.benchCpu)} CPU, machine ${formatPercent(r.machineCpu)}`];
@@ -326,17 +331,16 @@ const main = async () => {
         parts.push(`~${Math.round(r.eventsPerPathway).toLocaleString('en-US')} events per pathway at the end`);
       if (r.pathwaysPerParticipant !== undefined)
         parts.push(`~${r.pathwaysPerParticipant.toFixed(1)} one-day pathways per participant at the end (the history the guard reads)`);
-      if (r.pauses) {
-        const q = r.pauses;
-        parts.push(
-          `event loop held up to ${q.loopMaxMs.toFixed(0)} ms (p99 ${q.loopP99Ms.toFixed(0)} ms); GC ${q.gcMs.toFixed(0)} ms in ${q.gcCount} pauses, longest ${q.gcLongestMs.toFixed(1)} ms (mark-compact ${q.majorMs.toFixed(1)} ms)`,
-        );
-      }
       for (const p of r.processes ?? [])
         parts.push(`${p.role} (pid ${p.pid}): peak RSS ${formatMb(p.peakRssMb)} MB, CPU ${formatPercent(p.cpu)}`);
       if (r.failures || r.errors)
         parts.push(`failures: ${[r.failures, r.errors ? `${r.errors} connection errors` : ''].filter(Boolean).join(', ')}`);
       httpSection.push(`${r.label}: ${parts.join('; ')}.`);
+      // Each HTTP process on a line of its own: where its answers' time went.
+      const http = r.processes?.filter((p) => p.split || p.pauses) ?? [];
+      if (http.length === 0 && (r.split || r.pauses))
+        httpSection.push(`  the HTTP process: ${describeTimeSplit(r.split, r.pauses, r.mean)}.`);
+      for (const p of http) httpSection.push(`  ${p.role} (pid ${p.pid}): ${describeTimeSplit(p.split, p.pauses, r.mean)}.`);
     }
     if (http.error) httpSection.push(`http: ERROR ${http.error}`);
     const comparison = httpComparison(http);

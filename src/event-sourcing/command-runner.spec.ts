@@ -1,5 +1,6 @@
 import { Command, Decider, DomainError, Event, isEventOf, StaleVersionError } from '@lotse/domain';
 import { createEventStore, EventStore } from '@lotse/event-store';
+import { randomUUID } from 'node:crypto';
 import { CommandRunner, retriesSpent } from './command-runner';
 import { RequestContext } from './request-context';
 
@@ -138,6 +139,40 @@ describe('CommandRunner', () => {
     await expect(aggregates.handle('counter-6', { by: 5, max: 10 }, context())).resolves.toMatchObject({ version: 2 });
     // And an If-Match that matches the stream, not the memory, must pass too.
     await expect(other.handle('counter-6', { by: 1, max: 10 }, context(), 2)).resolves.toMatchObject({ version: 3 });
+  });
+
+  it('reads again at once when a remembered state lost, and pauses only when a fresh read lost too', async () => {
+    const other = runner(store);
+    await aggregates.handle('counter-12', { by: 1, max: 10 }, context());
+    await other.handle('counter-12', { by: 1, max: 10 }, context());
+    // The jittered pause draws its length; nothing else on this path does.
+    const draws = jest.spyOn(Math, 'random');
+    // This process remembers version 0; the stream is at 1: one lost append, then the fresh read wins.
+    await expect(aggregates.handle('counter-12', { by: 1, max: 10 }, context())).resolves.toMatchObject({ version: 2 });
+    expect(draws).not.toHaveBeenCalled();
+    // A fresh read that loses is a race going on: that one waits before it decides again.
+    const append = store.append.bind(store);
+    const intrude = async (...args: Parameters<EventStore['append']>) => {
+      const event = {
+        eventId: randomUUID(),
+        type: 'Counted',
+        schemaVersion: 1,
+        data: { by: 1 },
+        metadata: {
+          actor: 'coach-2',
+          role: 'coach',
+          municipality: 'neuss',
+          correlationId: 'req-2',
+          causationId: null,
+          occurredAt: context().now,
+        },
+      };
+      await append('counter-12', [event], { expectedVersion: 'any' });
+      return append(...args);
+    };
+    jest.spyOn(store, 'append').mockImplementationOnce(intrude).mockImplementationOnce(intrude);
+    await expect(aggregates.handle('counter-12', { by: 1, max: 10 }, context())).resolves.toMatchObject({ version: 5 });
+    expect(draws).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a stale If-Match with 412 and stores nothing', async () => {

@@ -135,8 +135,10 @@ export class CommandRunner {
               status: 409,
             });
           }
-          // An If-Match that lost is a 412 on the next fresh read: no point in waiting for it.
-          if (ifMatch === undefined) await jitteredPause(attempt);
+          // An If-Match that lost is a 412 on the next fresh read: no point in waiting for it. Nor is a
+          // remembered state that lost: the stream moved in another process since this one wrote it (a
+          // client behind a load balancer), not a race still going on; the fresh read is due at once.
+          if (ifMatch === undefined && snapshot.fresh) await jitteredPause(attempt);
           snapshot = await this.snapshots.refresh(streamId, decider, snapshot);
         }
       }

@@ -23,3 +23,5 @@ export { acquirePglite, releasePglite, EmbeddedDatabaseInUseError } from './pgli
 export { PostgresDriver } from './postgres/postgres-driver';
 // Type only: the adapter itself loads when an EVENT_STORE_URL names KurrentDB (create-event-store.ts).
 export type { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
+export { APPEND_TIMINGS, CHECKOUT_TIMINGS } from './store-timings';
+export type { AppendTiming, CheckoutTiming } from './store-timings';

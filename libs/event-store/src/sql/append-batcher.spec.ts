@@ -100,4 +100,35 @@ describe('AppendBatcher', () => {
     expect(sizes).toEqual([2, 2, 1]);
     expect(answers.map((a) => a.status)).toEqual(['rejected', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
   });
+
+  it('tells its timer how long each item queued, how long the write took and how many items it refused', async () => {
+    const timings: { queuedMs: number[]; writeMs: number; failed: number }[] = [];
+    const gate = deferred();
+    const batcher = new AppendBatcher<number, number>(
+      async (items) => {
+        if (items.includes(1)) await gate.promise;
+        if (items.includes(9)) throw new Error('lost connection');
+        return items.map((i): ItemResult<number> => (i === 3 ? { error: new Error('conflict') } : { value: i }));
+      },
+      1,
+      100,
+      (queuedMs, writeMs, failed) => timings.push({ queuedMs, writeMs, failed }),
+    );
+    const first = batcher.submit(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    // These wait for the only slot while the first write is held.
+    const waiting = [2, 3].map((i) => batcher.submit(i));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    gate.resolve();
+    await Promise.allSettled([first, ...waiting]);
+    await batcher.submit(9).catch(() => undefined);
+    expect(timings.map((t) => [t.queuedMs.length, t.failed])).toEqual([
+      [1, 0],
+      [2, 1],
+      [1, 1],
+    ]);
+    expect(timings[0].writeMs).toBeGreaterThanOrEqual(25);
+    expect(Math.min(...timings[1].queuedMs)).toBeGreaterThanOrEqual(25);
+    expect(timings[2].queuedMs[0]).toBeLessThan(25);
+  });
 });

@@ -23,6 +23,7 @@ import { isConnectionLost, SqlDriver, sqlState } from './sql-driver';
 import { AppendBatcher, ItemResult } from './append-batcher';
 import { EventRow, toStoredEvent } from './event-row';
 import { AppendWakeups } from './append-wakeups';
+import { AppendTiming, appendTimings } from '../store-timings';
 
 export interface SqlEventStoreOptions {
   /** The PostgreSQL schema that holds the tables; created when missing. */
@@ -93,7 +94,12 @@ export class SqlEventStore implements EventStore, HashLog {
     this.now = options.now ?? (() => new Date());
     this.wakeups = driver.sharedAppendWakeups ?? new AppendWakeups();
     this.pollIntervalMs = options.pollIntervalMs ?? (driver.sharedAppendWakeups ? POLL_MS_WHEN_EVERY_APPEND_IS_HEARD : POLL_MS);
-    this.appends = new AppendBatcher((batch) => this.writeAppends(batch), options.appendsInFlight ?? 1, MAX_APPENDS_PER_BATCH);
+    this.appends = new AppendBatcher(
+      (batch) => this.writeAppends(batch),
+      options.appendsInFlight ?? 1,
+      MAX_APPENDS_PER_BATCH,
+      publishAppendTiming,
+    );
   }
 
   async init(): Promise<void> {
@@ -293,6 +299,10 @@ const toAppendResult = (append: PendingAppend, row: BatchRow | undefined): ItemR
     case 'duplicate':
       return { error: new IdempotencyViolationError(append.streamId, row.detail ?? 'some events were already stored') };
   }
+};
+
+const publishAppendTiming = (queuedMs: number[], writeMs: number, refused: number): void => {
+  if (appendTimings.hasSubscribers) appendTimings.publish({ queuedMs, writeMs, refused } satisfies AppendTiming);
 };
 
 /** What a row needs for the subscription to know where it stands. */
