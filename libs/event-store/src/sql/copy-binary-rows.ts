@@ -42,17 +42,24 @@ export async function* copyRowBatches(
   if (cutter.rows > 0) yield cutter.cut();
 }
 
-/** The whole output of a COPY binary in one batch, every field required: a NULL is refused. */
+/**
+ * The whole output of a COPY binary in one batch, every field required: a NULL is refused. The
+ * chunks are joined once and cut where they lie, as a batch of rows needs no room to grow.
+ */
 export const copiedRowsOf = async (chunks: AsyncIterable<Buffer>, columns: number): Promise<CopiedRows> => {
-  let whole: CopiedRows = { data: Buffer.alloc(0), fields: new Int32Array(0), rows: 0 };
-  for await (const batch of copyRowBatches(chunks, columns, () => Infinity)) whole = batch;
+  const parts: Buffer[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  const cutter = new RowCutter(columns, Buffer.concat(parts));
+  while (cutter.nextRow());
+  if (!cutter.ended) throw new Error('COPY output ended inside a row');
+  const whole = cutter.read();
   if (whole.fields.includes(-1)) throw new Error('COPY field is NULL');
   return whole;
 };
 
 class RowCutter {
-  private data: Buffer = Buffer.allocUnsafeSlow(1 << 20);
-  private length = 0;
+  private data: Buffer;
+  private length: number;
   private at = 0;
   private fields = new Int32Array(1 << 14);
   private field = 0;
@@ -60,7 +67,14 @@ class RowCutter {
   rows = 0;
   ended = false;
 
-  constructor(private readonly columns: number) {}
+  /** `whole`: the output already in one buffer, cut where it lies; else chunks come by `append`. */
+  constructor(
+    private readonly columns: number,
+    whole?: Buffer,
+  ) {
+    this.data = whole ?? Buffer.allocUnsafeSlow(1 << 20);
+    this.length = whole?.length ?? 0;
+  }
 
   append(chunk: Buffer): void {
     if (this.length + chunk.length > this.data.length)
@@ -112,6 +126,11 @@ class RowCutter {
     this.field = f;
     this.rows += 1;
     return true;
+  }
+
+  /** The rows read so far, where they lie (the buffer is not the cutter's to reuse after this). */
+  read(): CopiedRows {
+    return { data: this.data.subarray(0, this.at), fields: this.fields.subarray(0, this.field), rows: this.rows };
   }
 
   /** The rows read so far as a batch; the bytes after them start the next one. */
