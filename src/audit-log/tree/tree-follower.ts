@@ -68,7 +68,7 @@ export class TreeFollower {
   }
 
   /**
-   * Resolves once the tree holds the event at `position` (tests and the export use it). It reads the
+   * Resolves once the tree holds the event at `position` (the tests wait with it). It reads the
    * stored tree, so it answers in every process, whichever one follows the log.
    */
   async caughtUpTo(position: number, timeoutMs = 5_000): Promise<boolean> {

@@ -3,9 +3,10 @@ import { hash } from 'node:crypto';
 import { BinaryEventColumns, writeChainInput } from '@lotse/event-store/sql/chain-content-bytes';
 import { ByteWriter } from '@lotse/event-store/sql/byte-writer';
 import { readInt32, readInt64 } from '@lotse/event-store/sql/copy-binary-rows';
+import { BatchEntries, HashedBatch } from './batch-leaves';
+
 /** As merkle.ts's HASH_BYTES, local to the loops below. */
 const HASH_BYTES = 32;
-import { BatchEntries, HashedBatch } from './batch-leaves';
 
 /**
  * The columns of each event the full verification reads by COPY (binary), in this order. Binary
