@@ -4,7 +4,8 @@ import { sign } from 'jsonwebtoken';
 import request from 'supertest';
 import { Role, ROLES } from '@lotse/domain';
 import { SqlDriver } from '@lotse/event-store';
-import { TreeFollower } from '../src/audit-log';
+import { MERKLE_TREE_STORE } from '../src/audit-log';
+import { treeReaches } from '../src/audit-log/testing';
 import { signTestToken } from '../src/auth/testing';
 import { SQL_DRIVER } from '../src/database';
 import { AUTHORIZATION_TABLE, BAD_TOKENS, BadToken, Expected, expectedFor, Municipality } from './support/authorization-table';
@@ -211,7 +212,7 @@ describe('the authorization matrix: every route × role × municipality × bad t
       [`participant-${participantId}`],
     );
     // The inclusion proof answers 404 for an event the tree has not taken in yet, before it looks at the tenant.
-    expect(await app.get(TreeFollower).caughtUpTo(Number(event.position), 30_000)).toBe(true);
+    expect(await treeReaches(app.get(MERKLE_TREE_STORE), Number(event.position), 30_000)).toBe(true);
     return { municipality, participantId, duplicateId, entitlementId, pathwayId, offerId, reportId, eventId: event.event_id };
   };
 

@@ -66,11 +66,16 @@ import { VerifyRoute } from './verify/verify.route';
     CheckpointSigner,
     LogVerifier,
     {
-      // Provided in every process (its caughtUpTo reads the stored tree), started only where the projections run.
+      // Only where the projections run: elsewhere the projection thread (or another instance) follows the log.
       provide: TreeFollower,
-      inject: [EVENT_STORE, MERKLE_TREE_STORE, CheckpointSigner, APP_CONFIG],
-      useFactory: (store: EventStore, tree: MerkleTreeStore | undefined, signer: CheckpointSigner, config: AppConfig) =>
-        createTreeFollower(config, store, tree, signer),
+      inject: [EVENT_STORE, MERKLE_TREE_STORE, CheckpointSigner, APP_CONFIG, { token: FOLLOWS_PROJECTIONS, optional: true }],
+      useFactory: (
+        store: EventStore,
+        tree: MerkleTreeStore | undefined,
+        signer: CheckpointSigner,
+        config: AppConfig,
+        projectionsElsewhere?: boolean,
+      ) => (projectionsElsewhere ? undefined : createTreeFollower(config, store, tree, signer)),
     },
     {
       provide: BackgroundVerifier,
@@ -106,12 +111,10 @@ export class AuditLogModule implements OnApplicationBootstrap, BeforeApplication
   constructor(
     @Optional() @Inject(TreeFollower) private readonly follower?: TreeFollower,
     @Optional() @Inject(BackgroundVerifier) private readonly background?: BackgroundVerifier,
-    /** The projections run in another thread or process (PROJECTIONS=worker or off): the tree is followed there too, or nowhere here. */
-    @Optional() @Inject(FOLLOWS_PROJECTIONS) private readonly projectionsElsewhere = false,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.projectionsElsewhere) this.follower?.start();
+    this.follower?.start();
     this.background?.start();
   }
 

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import createClient, { Client, Middleware } from 'openapi-fetch';
 import { pathwayStreamId } from '@lotse/domain';
-import { TreeFollower } from '../../src/audit-log';
+import { MERKLE_TREE_STORE } from '../../src/audit-log';
+import { treeReaches } from '../../src/audit-log/testing';
 import { OPENAPI_JSON_PATH } from '../../src/http';
 import { OPENAPI_FILE } from './contract/contract-files';
 import { documentTextOf } from './contract/generated-contract';
@@ -390,7 +391,7 @@ export const openApiContractScenarios = (eventStoreUrl: () => string, options: {
       const participantId =
         (await coach.POST('/participants', { params: { header: key() }, body: { ...amira, givenName: 'Mira' } })).data?.id ?? '';
       const pathway = await coach.POST('/pathways', { params: { header: key() }, body: languageCourse(participantId) });
-      await app.get(TreeFollower).caughtUpTo(pathway.data?.position ?? 0);
+      await treeReaches(app.get(MERKLE_TREE_STORE), pathway.data?.position ?? 0);
       const history = await auditor.GET('/audit/streams/{streamId}/events', {
         params: { path: { streamId: pathwayStreamId(pathway.data?.id ?? '') } },
       });

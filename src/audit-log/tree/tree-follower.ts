@@ -67,20 +67,6 @@ export class TreeFollower {
     return this.options.election.holds(TREE_LEAD);
   }
 
-  /**
-   * Resolves once the tree holds the event at `position` (the tests wait with it). It reads the
-   * stored tree, so it answers in every process, whichever one follows the log.
-   */
-  async caughtUpTo(position: number, timeoutMs = 5_000): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const leaf = await this.tree.leafAtPosition(position);
-      if (leaf) return true;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    return false;
-  }
-
   private async run(): Promise<void> {
     const signal = this.abort.signal;
     const { election } = this.options;

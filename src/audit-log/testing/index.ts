@@ -1,0 +1,1 @@
+export { treeReaches } from './tree-reaches';
