@@ -1,13 +1,40 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { chainContent, chainHash } from '@lotse/event-store/canonical-json';
 import { threadBootstrap, threadExecArgv } from './thread-bootstrap';
 
 describe('threadExecArgv', () => {
-  it('drops every preload and keeps the other options', () => {
+  it('drops every preload and every per-process option, and keeps the options a thread takes', () => {
     expect(
-      threadExecArgv(['-r', '@swc-node/register', '--max-old-space-size=512', '--require', 'x', '--require=y', '--enable-source-maps']),
-    ).toEqual(['--max-old-space-size=512', '--enable-source-maps']);
+      threadExecArgv([
+        '-r',
+        '@swc-node/register',
+        '--max-old-space-size=512',
+        '--require',
+        'x',
+        '--require=y',
+        '--enable-source-maps',
+        '--experimental-vm-modules',
+        '--stack-size=2000',
+      ]),
+    ).toEqual(['--enable-source-maps', '--experimental-vm-modules']);
+  });
+
+  it('gives a thread options Node accepts from the flags `npm start` runs the server with', async () => {
+    const start = (JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { scripts: { start: string } }).scripts
+      .start;
+    const flags = start.split(/\s+/).filter((word) => word.startsWith('-'));
+    expect(flags.length).toBeGreaterThan(0);
+    const worker = new Worker('require("node:worker_threads").parentPort.postMessage("up")', {
+      eval: true,
+      execArgv: threadExecArgv(flags),
+    });
+    try {
+      await expect(new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject))).resolves.toBe('up');
+    } finally {
+      await worker.terminate();
+    }
   });
 });
 

@@ -45,16 +45,16 @@ export const threadBootstrap = (entry: string): string => {
 };
 
 /**
- * The process's Node options for a thread, without its preloads (`-r`, `--require`): a thread
- * inherits them, and `node -r @swc-node/register` (how the bench and the scripts run) would load
- * the TypeScript compiler into every thread regardless; the bootstrap loads what a thread needs.
+ * The process's Node options that a thread may take too. Preloads (`-r`, `--require`) are dropped:
+ * `node -r @swc-node/register` (how the bench and the scripts run) would load the TypeScript
+ * compiler into every thread, and the bootstrap loads what a thread needs. So are V8's and the
+ * other per-process options (`npm start` runs with `--max-semi-space-size`): Node refuses a thread
+ * any of them (ERR_WORKER_INVALID_EXEC_ARGV), and no list of them is public, so only options known
+ * to be per thread are kept.
  */
-export const threadExecArgv = (execArgv: readonly string[]): string[] => {
-  const kept: string[] = [];
-  for (let i = 0; i < execArgv.length; i += 1) {
-    const arg = execArgv[i];
-    if (arg === '-r' || arg === '--require') i += 1;
-    else if (!arg.startsWith('--require=')) kept.push(arg);
-  }
-  return kept;
-};
+export const threadExecArgv = (execArgv: readonly string[]): string[] => execArgv.filter(isPerThreadOption);
+
+const PER_THREAD = ['--no-warnings', '--enable-source-maps', '--no-deprecation', '--trace-warnings', '--trace-uncaught'];
+const PER_THREAD_PREFIXES = ['--experimental-', '--no-experimental-', '--conditions=', '--disable-warning='];
+
+const isPerThreadOption = (arg: string): boolean => PER_THREAD.includes(arg) || PER_THREAD_PREFIXES.some((p) => arg.startsWith(p));
