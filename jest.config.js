@@ -39,6 +39,8 @@ module.exports = {
   // New PGlite databases start from a cluster initialised once per run, not from initdb each (the file says why).
   setupFiles: ['<rootDir>/test/support/pglite-from-template.ts'],
   testTimeout: 60000,
+  // The longest files first, also without an earlier run's times in Jest's cache (the file says why).
+  testSequencer: '<rootDir>/test/support/slow-files-first.js',
   // A pool or subscription a suite forgot to close must not keep CI waiting forever after the summary.
   forceExit: true,
   reporters: ['default', '<rootDir>/test/support/plain-summary-reporter.js'],

@@ -15,7 +15,7 @@ describe('rate limits on the PostgreSQL server (DATABASE_URL)', () => {
   const schemas: string[] = [];
   afterAll(() => dropSchemas(schemas));
 
-  // A schema per app: counts of one scenario must not reach the next.
+  // A schema of their own: the two instances below count apart from these.
   rateLimitsScenarios(() => {
     schemas.push(freshSchemaName());
     return urlOf(schemas[schemas.length - 1]);

@@ -28,6 +28,16 @@ const describeIfChromium = hasChromium() ? describe : describe.skip;
 if (!hasChromium()) process.stderr.write('statistics page browser test SKIPPED: no /usr/bin/chromium (apt-get install chromium)\n');
 
 /**
+ * One Chromium for the file, launched when a test first needs it: each page opens in a fresh
+ * context of its own anyway, and a launch costs ~2.4 s of CPU.
+ */
+let chromium: Promise<Browser> | undefined;
+const sharedChromium = (): Promise<Browser> => (chromium ??= launchChromium());
+afterAll(async () => {
+  await (await chromium)?.close();
+});
+
+/**
  * The statistics page in headless Chromium against a real app with a small seeded county: the
  * charts draw one bar per published figure the API answers, withheld figures show `*`, a role
  * without statistics reads a clear message, and nothing is loaded from anywhere but the app.
@@ -50,10 +60,9 @@ describeIfChromium('the statistics page in headless Chromium (pglite)', () => {
     const { position } = await seedCounty(client, planCounty({ participants: 40, municipalities: 3, seed: 5, today, table }));
     // The statistics read model has the whole county before the page asks.
     await api(`/statistics/outputs?minPosition=${position}`);
-    browser = await launchChromium();
+    browser = await sharedChromium();
   }, 240_000);
   afterAll(async () => {
-    await browser?.close();
     await app?.close();
   });
 
@@ -300,10 +309,9 @@ describeIfChromium('the statistics page signing in with the OIDC provider (pglit
     });
     await app.listen(0, '127.0.0.1');
     origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    browser = await sharedChromium();
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
     await app?.close();
     await provider?.close();
   });

@@ -19,21 +19,47 @@ export const makeOncePerRun = (artefact: string, script: string, args: readonly 
   const run = process.env[TEST_RUN_VARIABLE];
   if (!run) throw new Error(`${TEST_RUN_VARIABLE} is not set: start the tests through Jest (its global setup sets it)`);
   const stamp = `${artefact}.run`;
+  makeUnderLock(
+    artefact,
+    () => stampOf(stamp) === run,
+    () => {
+      rmSync(stamp, { force: true });
+      runScript(script, artefact, args);
+      writeFileSync(stamp, run);
+    },
+  );
+};
+
+/**
+ * Makes `artefact` once, if it does not exist yet, and keeps it for later runs: for what depends on
+ * nothing that changes between runs (its name says what it depends on). The script writes it whole
+ * or not at all (under another name, then renamed), so a file that exists is complete.
+ */
+export const makeIfMissing = (artefact: string, script: string, args: readonly string[] = []): void =>
+  makeUnderLock(
+    artefact,
+    () => existsSync(artefact),
+    () => runScript(script, artefact, args),
+  );
+
+/** Makes it unless `done`, with the lock held: checked again under the lock, as another process may just have made it. */
+const makeUnderLock = (artefact: string, done: () => boolean, make: () => void): void => {
+  if (done()) return;
   const lock = `${artefact}.lock`;
-  if (stampOf(stamp) === run) return;
   takeLock(lock);
   try {
-    if (stampOf(stamp) === run) return;
-    rmSync(stamp, { force: true });
-    execFileSync(process.execPath, ['--no-warnings', '-r', '@swc-node/register', script, artefact, ...args], {
-      cwd: ROOT,
-      env: withoutJestOptions(),
-      stdio: 'inherit',
-    });
-    writeFileSync(stamp, run);
+    if (!done()) make();
   } finally {
     rmSync(lock, { force: true });
   }
+};
+
+const runScript = (script: string, artefact: string, args: readonly string[]): void => {
+  execFileSync(process.execPath, ['--no-warnings', '-r', '@swc-node/register', script, artefact, ...args], {
+    cwd: ROOT,
+    env: withoutJestOptions(),
+    stdio: 'inherit',
+  });
 };
 
 const stampOf = (stamp: string): string | undefined => (existsSync(stamp) ? readFileSync(stamp, 'utf8') : undefined);

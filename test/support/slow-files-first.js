@@ -1,0 +1,45 @@
+const Sequencer = require('@jest/test-sequencer').default;
+
+/**
+ * Seconds a file took on the idle 2-core development machine, for the files that take longest. Jest
+ * runs the longest files first when it has their times from an earlier run in its cache; a fresh
+ * checkout (CI) has none, and Jest then orders by file size, which started some of the longest
+ * files late: one worker still ran one while the other had finished. A time Jest measured wins.
+ */
+const KNOWN_SECONDS = {
+  'test/statistics-page.pglite.e2e.test.ts': 70,
+  'test/fuzz.postgres.e2e.test.ts': 50,
+  'test/openapi-contract.pglite.e2e.test.ts': 36,
+  'test/database-faults.e2e.test.ts': 30,
+  'test/cluster.postgres.e2e.test.ts': 30,
+  'test/projections-cli.e2e.test.ts': 25,
+  'test/replay-cli.e2e.test.ts': 25,
+  'test/seed.postgres.e2e.test.ts': 23,
+  'libs/domain/src/statistics/facts-join.spec.ts': 22,
+  'test/guard.pglite.e2e.test.ts': 20,
+  'test/authorization-matrix.pglite.e2e.test.ts': 20,
+  'test/http-hardening.pglite.e2e.test.ts': 17,
+};
+
+/** Longest first (failed files before the rest, as Jest does), by Jest's measured time, else the known one, else file size. */
+class SlowFilesFirst extends Sequencer {
+  sort(tests) {
+    const root = (test) => test.context.config.rootDir;
+    const seconds = (test) => {
+      const measured = this.time(test);
+      if (measured != null) return measured / 1000;
+      return KNOWN_SECONDS[
+        test.path
+          .slice(root(test).length + 1)
+          .split('\\')
+          .join('/')
+      ];
+    };
+    const size = (test) => test.context.hasteFS.getSize(test.path) ?? 0;
+    for (const test of tests) test.duration = this.time(test); // as Jest's own sort leaves them, for its scheduler
+    const keyed = tests.map((test) => ({ test, failed: this.hasFailed(test), seconds: seconds(test), size: size(test) }));
+    keyed.sort((a, b) => Number(b.failed) - Number(a.failed) || (b.seconds ?? -1) - (a.seconds ?? -1) || b.size - a.size);
+    return keyed.map(({ test }) => test);
+  }
+}
+module.exports = SlowFilesFirst;
