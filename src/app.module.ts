@@ -1,13 +1,14 @@
-import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
+import { DynamicModule, Module, ModuleMetadata, NestInterceptor } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditLogModule } from './audit-log';
 import { AuthModule } from './auth';
-import { AuditTrailModule } from './audit-trail';
+import { AccessLoggingInterceptor, AuditTrailModule } from './audit-trail';
 import { AppConfig, AppConfigModule } from './config';
 import { DatabaseModule } from './database';
 import { EventStoreModule } from './event-store';
 import { HealthModule } from './health';
-import { HttpApiModule, RateLimitsModule } from './http';
+import { ConditionalGetInterceptor, HttpApiModule, IdempotencyInterceptor, InterceptorChain, RateLimitsModule } from './http';
 import { LoggingModule } from './logging';
 import { MetricsModule } from './metrics';
 import { OffersModule } from './offers';
@@ -51,6 +52,14 @@ export class AppModule {
         AuditLogModule,
         AuditTrailModule,
         ...extraImports,
+      ],
+      providers: [
+        {
+          provide: APP_INTERCEPTOR,
+          inject: [IdempotencyInterceptor, ConditionalGetInterceptor, AccessLoggingInterceptor],
+          // Outermost first: a replayed Idempotency-Key answers before the others run, as when each was global on its own.
+          useFactory: (...interceptors: NestInterceptor[]) => new InterceptorChain(interceptors),
+        },
       ],
     };
   }

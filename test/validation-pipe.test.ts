@@ -5,6 +5,10 @@ import { RegisterParticipantDto } from '../src/participants/register-participant
 import { OpenPathwayDto } from '../src/pathways/open-pathway/open-pathway.dto';
 import { RecordCaseStepDto } from '../src/pathways/record-case-step/record-case-step.dto';
 import { PageQuery } from '../src/read-models/page-query.dto';
+import { EventHistoryQuery } from '../src/audit-trail/event-history/event-history.dto';
+import { ListAccessQuery } from '../src/audit-trail/list-access/list-access.dto';
+import { PeriodQuery } from '../src/statistics/statistics-query.dto';
+import { ConsistencyProofQuery, InclusionProofQuery } from '../src/audit-log/proofs/proofs.dto';
 import { createValidationPipe, validationPipeOptions } from '../src/http/validation-pipe';
 
 /** Real DTOs of the API, each with a body it takes: nested objects, arrays, `each`, cross-field rules, conditions. */
@@ -65,7 +69,40 @@ const CASES: { dto: ArgumentMetadata['metatype']; type: ArgumentMetadata['type']
     },
   },
   { dto: OfferPeriodDto, type: 'body', valid: { from: '2026-09-01', to: '2027-06-30' } },
-  { dto: PageQuery, type: 'query', valid: { page: '2', pageSize: '10' } },
+  // Query strings: every value a string (an array when the key repeats), `@Type(() => Number)` converting.
+  { dto: PageQuery, type: 'query', valid: { page: '2', pageSize: '10', minPosition: '42' } },
+  {
+    dto: EventHistoryQuery,
+    type: 'query',
+    valid: { fromVersion: '3', until: '2026-03-01T00:00:00Z', unseal: 'true', reason: 'the participant asked what was recorded' },
+  },
+  {
+    dto: ListAccessQuery,
+    type: 'query',
+    valid: {
+      participantId: '6f1c5d7e-2b4a-4c1e-9f3d-8a7b6c5d4e3f',
+      actor: 'coach-1',
+      from: '2026-01-01T00:00:00Z',
+      to: '2026-12-31T23:59:59Z',
+      page: '1',
+      pageSize: '50',
+    },
+  },
+  {
+    dto: PeriodQuery,
+    type: 'query',
+    valid: {
+      format: 'csv',
+      delimiter: 'semicolon',
+      decimal: 'comma',
+      municipality: 'neuss',
+      from: '2026-01-01',
+      to: '2026-06-30',
+      minPosition: '7',
+    },
+  },
+  { dto: InclusionProofQuery, type: 'query', valid: { eventId: '6f1c5d7e-2b4a-4c1e-9f3d-8a7b6c5d4e3f', treeSize: '12' } },
+  { dto: ConsistencyProofQuery, type: 'query', valid: { from: '3', to: '12' } },
 ];
 
 const ODD_VALUES: unknown[] = [null, '', 'x', 0, -1, 1.5, 1e12, true, {}, [], ['x'], [{}], [null], 'a'.repeat(10_001), '2026-02-30'];
@@ -127,6 +164,18 @@ describe('the validation pipe', () => {
       code: 'validation_failed',
       details: { errors: [{ field: 'durationMinutes', message: 'durationMinutes must not be less than 0' }] },
     });
+    expect(full).toHaveBeenCalledTimes(1);
+    full.mockRestore();
+  });
+
+  it('takes valid query strings without class-validator too, converting what `@Type(() => Number)` converts', async () => {
+    const full = jest.spyOn(ValidationPipe.prototype, 'transform');
+    const metadata: ArgumentMetadata = { type: 'query', metatype: PageQuery, data: undefined };
+    const page = await pipe.transform({ page: '2', pageSize: '10' }, metadata);
+    expect(page).toBeInstanceOf(PageQuery);
+    expect(page).toEqual({ page: 2, pageSize: 10 });
+    expect(full).not.toHaveBeenCalled();
+    await expect(pipe.transform({ page: 'two' }, metadata)).rejects.toMatchObject({ code: 'validation_failed' });
     expect(full).toHaveBeenCalledTimes(1);
     full.mockRestore();
   });

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import type { SqlDriver } from '@lotse/event-store';
 import { AuditLogModule } from '../audit-log';
 import { APP_CONFIG, AppConfig } from '../config';
@@ -50,7 +49,8 @@ const openAccessLogStore = async (sql: SqlDriver | undefined): Promise<AccessLog
       useFactory: (store: AccessLogStore, recorder: AccessRecorder, config: AppConfig) =>
         new AccessLogRetention(store, recorder, config.ACCESS_LOG_RETENTION_DAYS),
     },
-    { provide: APP_INTERCEPTOR, useClass: AccessLoggingInterceptor },
+    // Global through the app's one interceptor chain (AppModule), which sets its place.
+    AccessLoggingInterceptor,
     ExportAccessLogging,
     AccessLogChainCheck,
     GetEventHistoryHandler,
@@ -58,6 +58,6 @@ const openAccessLogStore = async (sql: SqlDriver | undefined): Promise<AccessLog
     ListAccessHandler,
     GetAccessReportHandler,
   ],
-  exports: [AccessRecorder, ACCESS_LOG_STORE],
+  exports: [AccessRecorder, ACCESS_LOG_STORE, AccessLoggingInterceptor],
 })
 export class AuditTrailModule {}

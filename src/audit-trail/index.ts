@@ -3,6 +3,7 @@
 // route, participantIds, municipalities, purpose?, action: 'export' })`.
 export { AuditTrailModule } from './audit-trail.module';
 export { AccessRecorder } from './access-log/access-recorder';
+export { AccessLoggingInterceptor } from './access-log/access-logging.interceptor';
 export type { AccessToRecord } from './access-log/access-recorder';
 export type { AccessEntry, AccessAction, AccessRecord } from './access-log/access-entry';
 export { firstBrokenLink } from './access-log/access-entry';

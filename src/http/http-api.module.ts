@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ConditionalGetInterceptor } from './conditional-get.interceptor';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
@@ -19,8 +19,10 @@ import { createValidationPipe } from './validation-pipe';
     { provide: IdempotencyStore, inject: [SIDE_STORE], useFactory: (side: SideStore) => openIdempotencyStore(side) },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-    { provide: APP_INTERCEPTOR, useClass: ConditionalGetInterceptor },
+    // Global through the app's one interceptor chain (AppModule), which sets their order.
+    IdempotencyInterceptor,
+    ConditionalGetInterceptor,
   ],
+  exports: [IdempotencyInterceptor, ConditionalGetInterceptor],
 })
 export class HttpApiModule {}

@@ -1,5 +1,8 @@
 // The HTTP conventions every route shares. Routes import from '../http'.
 export { HttpApiModule } from './http-api.module';
+export { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+export { ConditionalGetInterceptor } from './conditional-get.interceptor';
+export { InterceptorChain } from './interceptor-chain';
 
 // The HTTP platform (Fastify): only src/http/platform knows it; routes use these types.
 export type { HeaderSink, HttpRequest, HttpResponse } from './platform/http-types';

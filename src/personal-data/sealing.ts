@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { freshIv } from './fresh-iv';
 
 /**
  * AES-256-GCM with a fresh 96-bit IV per value. The associated data binds a sealed value to its
@@ -12,13 +13,13 @@ export const KEY_BYTES = 32;
 export const newDataKey = (): Buffer => randomBytes(KEY_BYTES);
 
 export const seal = (key: Buffer, plaintext: string, associatedData: string): string => {
-  const iv = randomBytes(12);
+  const iv = freshIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
-  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), ciphertext]
-    .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
-    .join('.');
+  // Encoded as it comes out (the cipher's decoder carries the odd bytes from update to final):
+  // the same text as base64url of the joined buffers, without joining them.
+  const ciphertext = cipher.update(plaintext, 'utf8', 'base64url') + cipher.final('base64url');
+  return `${VERSION}.${iv.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}.${ciphertext}`;
 };
 
 export class UnsealError extends Error {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Transform, Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, ValidateNested, ValidatePromise } from 'class-validator';
+import { IsDate, IsInt, IsOptional, IsString, ValidateNested, ValidatePromise } from 'class-validator';
 import { compiledDto } from './compiled-dto';
 
 class Inner {
@@ -22,6 +22,12 @@ class Converted {
   @Type(() => Number)
   @IsInt()
   page: number;
+}
+
+class Dated {
+  @Type(() => Date)
+  @IsDate()
+  at: Date;
 }
 
 class Transformed {
@@ -67,8 +73,14 @@ describe('compiledDto', () => {
     expect(rule(new Inner(), 42)).toBe(false);
   });
 
+  it('keeps the conversion of a @Type(() => Number), which class-transformer applies to each scalar', () => {
+    const page = compiledDto(Converted)?.properties.get('page');
+    expect(page?.type).toBeUndefined();
+    expect(page?.convert?.('12')).toBe(12);
+  });
+
   it.each([
-    ['converts with @Type(() => Number)', Converted],
+    ['makes a Date with @Type(() => Date)', Dated],
     ['has a @Transform', Transformed],
     ['validates a promise', Promised],
     ['has no rules', Plain],

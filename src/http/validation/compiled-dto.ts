@@ -31,6 +31,8 @@ export interface CompiledProperty {
   readonly nested: boolean;
   /** `@Type(() => Class)`: class-transformer builds the value as an instance of what this returns. */
   readonly type?: (plain: object, instance: object, property: string) => unknown;
+  /** `@Type(() => Number)` (or String, Boolean), as query DTOs declare: class-transformer converts each scalar with it. */
+  readonly convert?: (value: unknown) => unknown;
 }
 
 /** What class-validator and class-transformer would look up on every request, looked up once per class. */
@@ -76,19 +78,34 @@ const compiled = new Map<DtoClass, CompiledDto | undefined>();
 
 /** Types class-transformer converts a value into rather than building a DTO from it. */
 const CONVERTED_TYPES: readonly unknown[] = [String, Number, Boolean, Date, Buffer];
+/** Of those, the ones the fast path converts itself: class-transformer calls the very function on each scalar. */
+const SCALAR_CONVERSIONS: ReadonlyMap<unknown, (value: unknown) => unknown> = new Map<unknown, (value: unknown) => unknown>([
+  [String, String],
+  [Number, Number],
+  [Boolean, Boolean],
+]);
 
-/** `@Type(…)` of a property, when it names a DTO class; false when it converts values or picks among several classes. */
-const typeOf = (dtoClass: DtoClass, property: string): CompiledProperty['type'] | false => {
+/**
+ * `@Type(…)` of a property: the DTO class it names, or the scalar conversion it stands for; false
+ * when it converts into a Date or Buffer, or picks among several classes.
+ */
+const typeOf = (dtoClass: DtoClass, property: string): Pick<CompiledProperty, 'type' | 'convert'> | false => {
   const metadata = defaultMetadataStorage.findTypeMetadata(dtoClass, property);
-  if (!metadata) return undefined;
+  if (!metadata) return {};
   if (metadata.options?.discriminator || !metadata.typeFunction) return false;
   const typeFunction = metadata.typeFunction;
+  let named: unknown;
   try {
-    if (CONVERTED_TYPES.includes(typeFunction())) return false;
+    named = typeFunction();
   } catch {
     return false;
   }
-  return (plain, instance, name) => typeFunction({ newObject: instance, object: plain as Record<string, unknown>, property: name });
+  const convert = SCALAR_CONVERSIONS.get(named);
+  if (convert) return { convert };
+  if (CONVERTED_TYPES.includes(named)) return false;
+  return {
+    type: (plain, instance, name) => typeFunction({ newObject: instance, object: plain as Record<string, unknown>, property: name }),
+  };
 };
 
 const compile = (dtoClass: DtoClass): CompiledDto | undefined => {
@@ -112,7 +129,7 @@ const compile = (dtoClass: DtoClass): CompiledDto | undefined => {
       ),
       rules: [...ofType(ValidationTypes.IS_DEFINED), ...ofType(ValidationTypes.CUSTOM_VALIDATION)].map(ruleOf),
       nested: ofType(ValidationTypes.NESTED_VALIDATION).length > 0,
-      type,
+      ...type,
     });
   }
   return { dtoClass, properties };
@@ -121,7 +138,7 @@ const compile = (dtoClass: DtoClass): CompiledDto | undefined => {
 /**
  * The class's metadata in the shape the fast path reads, made on first use (every decorator has
  * run by then) and kept; undefined for a class the fast path does not cover: no rules, a promise
- * rule, `@Expose`/`@Exclude`/`@Transform`, or a `@Type` that converts or discriminates.
+ * rule, `@Expose`/`@Exclude`/`@Transform`, or a `@Type` that makes a Date or Buffer or discriminates.
  */
 export const compiledDto = (dtoClass: DtoClass): CompiledDto | undefined => {
   if (!compiled.has(dtoClass)) compiled.set(dtoClass, compile(dtoClass));

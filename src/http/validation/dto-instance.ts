@@ -33,11 +33,26 @@ export const instanceOf = (dto: CompiledDto, plain: unknown): object | typeof UN
     const property = dto.properties.get(key);
     if (!property) return UNSURE;
     const value = plain[key];
-    const built = property.type ? builtOf(value, property.type(plain, instance, key)) : copyOf(value);
+    const built = property.type
+      ? builtOf(value, property.type(plain, instance, key))
+      : property.convert
+        ? convertedOf(value, property.convert)
+        : copyOf(value);
     if (built === UNSURE) return UNSURE;
     instance[key] = built;
   }
   return instance;
+};
+
+/**
+ * A value whose property has `@Type(() => Number)` (String, Boolean): a scalar, or a dense array of
+ * them, converted one by one as class-transformer does (null and undefined stay as they are); UNSURE for anything else.
+ */
+const convertedOf = (value: unknown, convert: (value: unknown) => unknown): unknown => {
+  const one = (item: unknown) => (item === null || item === undefined ? item : convert(item));
+  if (isScalar(value)) return one(value);
+  const copy = copyOf(value);
+  return copy === UNSURE ? UNSURE : (copy as unknown[]).map(one);
 };
 
 /** A value whose property has `@Type(() => SomeDto)`: an object, or an array of objects, each built as that class. */
