@@ -59,11 +59,11 @@ const chainInputs =
     const out = new ByteWriter();
     const scratch = new ByteWriter(1024);
     for await (const { job } of copiedLog(driver, new Map<string, ChainEnd>(), () => BATCH, events)) {
-      const e = emptyColumns(job.data);
+      const e = emptyColumns(Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength));
       for (let i = 0, f = 0; f < job.fields.length; i += 1, f += 2 * COPIED_COLUMNS) {
         columnsOfRow(job.fields, f, e);
         out.reset();
-        writeChainInput(job.previous.subarray(i === 0 ? 0 : job.previousEnds[i - 1], job.previousEnds[i]), e, out);
+        writeChainInput(job.previous, i === 0 ? 0 : job.previousEnds[i - 1], job.previousEnds[i], e, out);
         if (!columnsAgreeWithContent(e, scratch)) throw new Error(`event ${i} of a batch: its columns are not what its content says`);
         then?.(out.view());
       }

@@ -79,7 +79,7 @@ export const hashCopiedRows = (job: CopiedJob): HashedBatch => {
     const hashAt = fields[f + 2 * Col.Hash];
     const hashEnd = fields[f + 2 * Col.Hash + 1];
     out.reset();
-    writeChainInput(previous.subarray(i === 0 ? 0 : previousEnds[i - 1], previousEnds[i]), e, out);
+    writeChainInput(previous, i === 0 ? 0 : previousEnds[i - 1], previousEnds[i], e, out);
     chainOk[i] = columnsAgreeWithContent(e, scratch) && sameText(hash('sha256', out.view(), 'hex'), d, hashAt, hashEnd) ? 1 : 0;
     const plainHex = decodeHex(d, hashAt, hashEnd, entries.flat, i * HASH_BYTES);
     if (!plainHex) entries.setText(i, d.toString('utf8', hashAt, hashEnd));
@@ -100,7 +100,7 @@ export const hashCopiedRows = (job: CopiedJob): HashedBatch => {
 };
 
 /** Columns to be pointed at the rows of `src` (see columnsOfRow), one object reused for every row. */
-export const emptyColumns = (src: Uint8Array): BinaryEventColumns => ({
+export const emptyColumns = (src: Buffer): BinaryEventColumns => ({
   src,
   streamId: 0,
   streamIdEnd: 0,

@@ -79,7 +79,7 @@ describe('the columns against the hashed content', () => {
 
   it('hash the previous hash and the content exactly as stored', () => {
     const out = new ByteWriter(8);
-    writeChainInput(Buffer.from('ab12'), binary(columns, micros), out);
+    writeChainInput(Buffer.from('xab12y'), 1, 5, binary(columns, micros), out);
     expect(out.view().toString('utf8')).toBe(`ab12${content}`);
   });
 });
