@@ -16,6 +16,7 @@ interface GeneratedEvent {
   streamId: string;
   version: number;
   event: { eventId: string; type: string; data: unknown; metadata: unknown; recordedAt: string };
+  content: string;
   hash: string;
 }
 
@@ -46,9 +47,10 @@ const generate = function* (count: number): Generator<GeneratedEvent> {
       },
       recordedAt: new Date(Date.UTC(2026, 1, 1) + i).toISOString(),
     };
-    const hash = chainHash(heads.get(stream) ?? GENESIS_HASH, chainContent(stream, event));
+    const content = chainContent(stream, event);
+    const hash = chainHash(heads.get(stream) ?? GENESIS_HASH, content);
     heads.set(stream, hash);
-    yield { streamId: stream, version, event, hash };
+    yield { streamId: stream, version, event, content, hash };
   }
 };
 
@@ -58,16 +60,15 @@ export const seedEvents = async (driver: SqlDriver, count: number): Promise<void
   const flush = async () => {
     if (batch.length === 0) return;
     await driver.query(
-      `insert into events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
-       select * from unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::timestamptz[], $9::text[])`,
+      `insert into events (stream_id, stream_version, event_id, type, schema_version, content, recorded_at, hash)
+       select * from unnest($1::text[], $2::bigint[], $3::uuid[], $4::text[], $5::int[], $6::text[], $7::timestamptz[], $8::text[])`,
       [
         batch.map((b) => b.streamId),
         batch.map((b) => b.version),
         batch.map((b) => b.event.eventId),
         batch.map((b) => b.event.type),
         batch.map(() => 1),
-        batch.map((b) => JSON.stringify(b.event.data)),
-        batch.map((b) => JSON.stringify(b.event.metadata)),
+        batch.map((b) => b.content),
         batch.map((b) => b.event.recordedAt),
         batch.map((b) => b.hash),
       ],

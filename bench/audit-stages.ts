@@ -1,7 +1,7 @@
 /**
  * Where the full verification's CPU goes: the same log read and checked in stages, each adding one
- * step (the COPY alone, cutting rows, linking chains, canonicalising, hashing, the tree, the whole
- * LogVerifier), with the CPU per event of this process (all threads) and of PostgreSQL's backends
+ * step (the COPY alone, cutting rows, linking chains, writing each chain input and checking the
+ * columns against the content, hashing, the tree, the whole LogVerifier), with the CPU per event of this process (all threads) and of PostgreSQL's backends
  * serving this script (not the machine's other postgres processes), rounds alternating so that a
  * machine getting busier weighs on every stage alike.
  *
@@ -15,7 +15,7 @@ import { hash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { copyRowBatches } from '@lotse/event-store/sql/copy-binary-rows';
-import { writeChainInput } from '@lotse/event-store/sql/chain-content-bytes';
+import { columnsAgreeWithContent, writeChainInput } from '@lotse/event-store/sql/chain-content-bytes';
 import { ByteWriter } from '@lotse/event-store/sql/byte-writer';
 import { PostgresDriver } from '@lotse/event-store/postgres/postgres-driver';
 import { SqlEventStore } from '@lotse/event-store/sql/sql-event-store';
@@ -52,17 +52,19 @@ const copyOnly =
   (driver: PostgresDriver) =>
     drain(driver.copyOut(`copy (${select}) to stdout with (format binary)`, { ...LOG_PLAN, ...plan }));
 
-/** Each event's chain input written as the hashing thread writes it, on this thread; `then` gets its bytes. */
+/** Each event's chain input written, and its columns checked, as the hashing thread does, on this thread; `then` gets its bytes. */
 const chainInputs =
   (then?: (input: Buffer) => void): Stage =>
   async (driver) => {
     const out = new ByteWriter();
+    const scratch = new ByteWriter(1024);
     for await (const { job } of copiedLog(driver, new Map<string, ChainEnd>(), () => BATCH, events)) {
-      const e = emptyColumns(job.data);
+      const e = emptyColumns(Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength));
       for (let i = 0, f = 0; f < job.fields.length; i += 1, f += 2 * COPIED_COLUMNS) {
         columnsOfRow(job.fields, f, e);
         out.reset();
-        writeChainInput(job.previous.subarray(i === 0 ? 0 : job.previousEnds[i - 1], job.previousEnds[i]), e, out);
+        writeChainInput(job.previous, i === 0 ? 0 : job.previousEnds[i - 1], job.previousEnds[i], e, out);
+        if (!columnsAgreeWithContent(e, scratch)) throw new Error(`event ${i} of a batch: its columns are not what its content says`);
         then?.(out.view());
       }
     }
@@ -73,7 +75,7 @@ const EVENT_ORDER = 'from events e order by e.transaction_id, e.global_position'
 /** The stages, each one step more than the one before it (the read.* ones: PostgreSQL's side alone). */
 const STAGES: Record<string, Stage> = {
   'read.positions': copyOnly(`select e.global_position ${EVENT_ORDER}`),
-  'read.events-no-json': copyOnly(
+  'read.events-no-content': copyOnly(
     `select e.global_position, e.stream_id, e.stream_version, e.event_id, e.type, e.schema_version, e.recorded_at, e.hash ${EVENT_ORDER}`,
   ),
   'read.events': (driver) => drain(driver.copyOut(LOG_COPY, LOG_PLAN)),
@@ -90,8 +92,8 @@ const STAGES: Record<string, Stage> = {
   link: async (driver) => {
     for await (const batch of copiedLog(driver, new Map<string, ChainEnd>(), () => BATCH, events)) void batch;
   },
-  canonical: chainInputs(),
-  'canonical+sha': chainInputs((input) => hash('sha256', input, 'hex')),
+  'input+columns': chainInputs(),
+  'input+columns+sha': chainInputs((input) => hash('sha256', input, 'hex')),
   'hash+tree': async (driver) => {
     for await (const { job } of copiedLog(driver, new Map<string, ChainEnd>(), () => BATCH, events)) {
       job.subtree = job.fields.length === 2 * COPIED_COLUMNS * BATCH;

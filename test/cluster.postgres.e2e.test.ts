@@ -137,9 +137,10 @@ describe('a cluster of two HTTP processes with the projections on a worker threa
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 409 && a.body.code === 'duplicate_pathway')).toHaveLength(19);
     expect(servedBy('/pathways').size).toBe(2);
-    const opened = await sql.query(`select count(*)::int as n from events where type = 'PathwayOpened' and data ->> 'participantId' = $1`, [
-      participantId,
-    ]);
+    const opened = await sql.query(
+      `select count(*)::int as n from events_json where type = 'PathwayOpened' and data ->> 'participantId' = $1`,
+      [participantId],
+    );
     expect(opened.rows[0].n).toBe(1);
   });
 

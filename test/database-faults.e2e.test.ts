@@ -174,7 +174,7 @@ describeWithCluster('the service while PostgreSQL restarts and stops', () => {
     try {
       const { rows } = await sql.query<{ position: string; pathway_id: string; version: string }>(
         `select global_position::text as position, data->>'pathwayId' as pathway_id, stream_version::text as version
-           from lotse.events where type = 'CaseStepRecorded'`,
+           from lotse.events_json where type = 'CaseStepRecorded'`,
       );
       const stored = new Map(rows.map((r) => [Number(r.position), r]));
       const lost = acknowledged.filter((a) => {

@@ -10,11 +10,11 @@ export const streamMunicipality = async (driver: SqlDriver, streamId: string): P
   const [row] = await driver.query<{ found: boolean; municipality: string | null }>(
     `select exists (select 1 from events where stream_id = $1) as found,
             coalesce(
-              (select data ->> 'municipality' from events where stream_id = $1 order by stream_version limit 1),
-              (select data ->> 'municipality' from events
+              (select content::jsonb -> 'data' ->> 'municipality' from events where stream_id = $1 order by stream_version limit 1),
+              (select content::jsonb -> 'data' ->> 'municipality' from events
                 where stream_id = 'participant-' || substring($1 from '^(?:enrolment|guard-decisions)-([0-9a-f-]{36})$')
                 order by stream_version limit 1),
-              (select metadata ->> 'municipality' from events where stream_id = $1 order by stream_version limit 1)
+              (select content::jsonb -> 'metadata' ->> 'municipality' from events where stream_id = $1 order by stream_version limit 1)
             ) as municipality`,
     [streamId],
   );

@@ -287,7 +287,7 @@ export const duplicatesScenarios = (eventStoreUrl: () => string) => {
         mergedInto: a,
       });
       const [event] = await sql.query<{ data: unknown }>(
-        `select data from events where type = 'ParticipantMerged' and data->>'participantId' = $1`,
+        `select data from events_json where type = 'ParticipantMerged' and data->>'participantId' = $1`,
         [b],
       );
       expect(event.data).toMatchObject({ mergedInto: a, reason: expect.any(String) });

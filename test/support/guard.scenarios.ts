@@ -81,13 +81,13 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
       expect(a.body).toMatchObject({ code: 'duplicate_pathway', rule: 'R1', conflicting: { kind: 'coaching' } });
     }
     const opened = await sql.query<{ n: string }>(
-      `select count(*)::text as n from events where type = 'PathwayOpened' and data ->> 'participantId' = $1`,
+      `select count(*)::text as n from events_json where type = 'PathwayOpened' and data ->> 'participantId' = $1`,
       [participantId],
     );
     expect(opened[0].n).toBe('1');
     // Every one of the 20 decisions is on record, the race lost or won.
     const decisions = await sql.query<{ allowed: string; n: string }>(
-      `select data ->> 'allowed' as allowed, count(*)::text as n from events
+      `select data ->> 'allowed' as allowed, count(*)::text as n from events_json
       where type = 'GuardDecisionRecorded' and data ->> 'participantId' = $1 group by 1 order by 1`,
       [participantId],
     );
@@ -121,7 +121,7 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
         refusal?: { code: string; rule: string; conflictingPathwayId?: string };
       };
     }>(
-      `select stream_id, data from events where type = 'GuardDecisionRecorded' and data ->> 'participantId' = $1 order by global_position`,
+      `select stream_id, data from events_json where type = 'GuardDecisionRecorded' and data ->> 'participantId' = $1 order by global_position`,
       [participantId],
     );
     expect(
@@ -213,7 +213,7 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
       .set('Authorization', coach('coach-1'))
       .send(pathway(participantId, { jurisdiction: 'sgb8', plannedStart: '2027-01-01', plannedEnd: '2027-06-30' }))
       .expect(201);
-    const [event] = await sql.query<{ data: { ageAtStart: number } }>('select data from events where stream_id = $1', [
+    const [event] = await sql.query<{ data: { ageAtStart: number } }>('select data from events_json where stream_id = $1', [
       `pathway-${opened.body.id}`,
     ]);
     expect(event.data.ageAtStart).toBe(16);
@@ -434,7 +434,7 @@ export const guardScenarios = (eventStoreUrl: () => string) => {
       .expect(201);
     expect(again.body).toEqual(first.body);
     const opened = await sql.query<{ n: string }>(
-      `select count(*)::text as n from events where type = 'PathwayOpened' and data ->> 'participantId' = $1`,
+      `select count(*)::text as n from events_json where type = 'PathwayOpened' and data ->> 'participantId' = $1`,
       [participantId],
     );
     expect(opened[0].n).toBe('1');

@@ -367,7 +367,7 @@ export const offersScenarios = (eventStoreUrl: () => string) => {
         .expect(201);
       await http[1].post('/pathways').set('Authorization', coach).send(pathwayIn(id, participantId)).expect(201);
       const taken = await sql.query<{ data: { overrideId?: string } }>(
-        `select data from events where type = 'PlaceTaken' and stream_id = $1`,
+        `select data from events_json where type = 'PlaceTaken' and stream_id = $1`,
         [`offer-${id}`],
       );
       expect(taken.map((e) => e.data.overrideId)).toEqual([granted.body.id]);
@@ -413,12 +413,12 @@ export const offersScenarios = (eventStoreUrl: () => string) => {
       );
       expect(held).toEqual([{ type: 'PlaceTaken', n: '3' }]);
       const pathwaysOpened = await sql.query<{ n: string }>(
-        `select count(*)::text as n from events where type = 'PathwayOpened' and data ->> 'offerId' = $1`,
+        `select count(*)::text as n from events_json where type = 'PathwayOpened' and data ->> 'offerId' = $1`,
         [id],
       );
       expect(pathwaysOpened[0].n).toBe('3');
       const released = await sql.query<{ n: string }>(
-        `select count(*)::text as n from events where type = 'ReservationReleased' and data ->> 'participantId' = any($1)`,
+        `select count(*)::text as n from events_json where type = 'ReservationReleased' and data ->> 'participantId' = any($1)`,
         [participants],
       );
       expect(released[0].n).toBe('7');

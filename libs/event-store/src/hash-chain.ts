@@ -10,13 +10,19 @@ export interface StreamHead {
 /**
  * Walks a stream's raw (not upcast) events in version order and recomputes every link.
  * An altered event breaks its own link, a deleted one leaves a version gap, and a deleted
- * tail shows against the head the store recorded.
+ * tail shows against the head the store recorded. `contentOf` gives the bytes event i's hash
+ * covers: where a store keeps them (the SQL store), those, else the envelope canonicalised again.
  */
-export const verifyChain = (streamId: string, events: readonly StoredEvent[], head?: StreamHead): ChainBreak[] => {
+export const verifyChain = (
+  streamId: string,
+  events: readonly StoredEvent[],
+  head?: StreamHead,
+  contentOf: (e: StoredEvent, i: number) => string = (e) => chainContent(streamId, e),
+): ChainBreak[] => {
   const breaks: ChainBreak[] = [];
   let previous = GENESIS_HASH;
   let expectedVersion = 0;
-  for (const e of events) {
+  for (const [i, e] of events.entries()) {
     if (e.streamVersion !== expectedVersion) {
       breaks.push({
         streamId,
@@ -25,7 +31,7 @@ export const verifyChain = (streamId: string, events: readonly StoredEvent[], he
         detail: `expected version ${expectedVersion}, found ${e.streamVersion}`,
       });
     }
-    const recomputed = chainHash(previous, chainContent(streamId, e));
+    const recomputed = chainHash(previous, contentOf(e, i));
     if (recomputed !== e.hash) {
       breaks.push({
         streamId,

@@ -7,6 +7,8 @@ export * from './event-store-url';
 export * from './create-event-store';
 export { SqlEventStore } from './sql/sql-event-store';
 export { eventColumns } from './sql/schema';
+export { checkedColumns, contentAgreesWithColumns } from './sql/content-columns';
+export type { CheckedColumns } from './sql/content-columns';
 export { canonicalJsonOfJsonbText, chainContentOfJsonbText } from './sql/jsonb-canonical';
 export { toStoredEvent } from './sql/event-row';
 export type { EventRow } from './sql/event-row';

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import { acquirePglite, PgliteDriver, PostgresDriver, releasePglite, SqlDriver, SqlEventStore } from '@lotse/event-store';
+import {
+  acquirePglite,
+  canonicalJson,
+  chainContent,
+  PgliteDriver,
+  PostgresDriver,
+  releasePglite,
+  SqlDriver,
+  SqlEventStore,
+} from '@lotse/event-store';
 import { dropSchemas, freshSchemaName, TEST_DATABASE_URL } from '@lotse/event-store/testing/postgres-test-database';
 import { MerkleTreeStore } from '../tree/merkle-tree-store';
 import { exportLines } from './export-lines';
@@ -29,19 +38,18 @@ const hexHash = (i: number) => i.toString(16).padStart(64, 'a');
 const seed = async (driver: SqlDriver, events: Omit<Stored, 'hash'>[], hashOf = hexHash): Promise<Stored[]> => {
   const stored = events.map((e, i) => ({ ...e, hash: hashOf(i) }));
   for (const [i, e] of stored.entries()) {
+    const envelope = {
+      eventId: randomUUID(),
+      type: e.type,
+      schemaVersion: 1,
+      data: e.data,
+      metadata: { actor: 'coach-1', role: 'coach' },
+      recordedAt: new Date(Date.UTC(2026, 1, 1, 8, 30, 0, i)).toISOString(),
+    };
     const [{ global_position }] = await driver.query<{ global_position: string }>(
-      `insert into events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
-       values ($1, $2, $3, $4, 1, $5::text::jsonb, $6::text::jsonb, $7, $8) returning global_position::text`,
-      [
-        e.streamId,
-        e.version,
-        randomUUID(),
-        e.type,
-        JSON.stringify(e.data),
-        JSON.stringify({ actor: 'coach-1' }),
-        new Date(Date.UTC(2026, 1, 1, 8, 30, 0, i)),
-        e.hash,
-      ],
+      `insert into events (stream_id, stream_version, event_id, type, schema_version, content, recorded_at, hash)
+       values ($1, $2, $3, $4, 1, $5, $6, $7) returning global_position::text`,
+      [e.streamId, e.version, envelope.eventId, e.type, chainContent(e.streamId, envelope), envelope.recordedAt, e.hash],
     );
     await driver.query("insert into audit_leaves (leaf_index, global_position, event_hash) values ($1, $2, decode($3, 'hex'))", [
       i,
@@ -52,12 +60,12 @@ const seed = async (driver: SqlDriver, events: Omit<Stored, 'hash'>[], hashOf = 
   return stored;
 };
 
-/** The line as the export format defines it, built field by field here: JSON.stringify's escaping, data as the database's jsonb text. */
+/** The line as the export format defines it, built field by field here: JSON.stringify's escaping, data and metadata canonical as stored. */
 const expectedLines = async (driver: SqlDriver, from: number, to: number): Promise<string> => {
   const rows = await driver.query<Record<string, string>>(
     `select l.leaf_index::text, e.global_position::text, e.stream_id, e.stream_version::text, e.event_id::text, e.type, e.schema_version::text,
             to_char(e.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at, e.hash, p.hash as previous_hash,
-            e.data::text as data, e.metadata::text as metadata
+            e.content
        from audit_leaves l join events e on e.global_position = l.global_position
        left join events p on p.stream_id = e.stream_id and p.stream_version = e.stream_version - 1
       where l.leaf_index >= $1 and l.leaf_index < $2 order by l.leaf_index`,
@@ -69,7 +77,7 @@ const expectedLines = async (driver: SqlDriver, from: number, to: number): Promi
         `{"kind":"event","leafIndex":${r.leaf_index},"position":${r.global_position},"streamId":${JSON.stringify(r.stream_id)},` +
         `"streamVersion":${r.stream_version},"eventId":"${r.event_id}","type":${JSON.stringify(r.type)},"schemaVersion":${r.schema_version},` +
         `"recordedAt":"${r.recorded_at}","previousHash":${JSON.stringify(r.previous_hash ?? '')},"hash":${JSON.stringify(r.hash)},` +
-        `"data":${r.data},"metadata":${r.metadata}}\n`,
+        `"data":${canonicalJson(JSON.parse(r.content).data)},"metadata":${canonicalJson(JSON.parse(r.content).metadata)}}\n`,
     )
     .join('');
 };

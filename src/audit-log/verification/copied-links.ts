@@ -1,6 +1,6 @@
 // File by file: a hashing thread loads these and not the drivers behind the package index.
 import { hash } from 'node:crypto';
-import { BinaryEventColumns, writeChainInput } from '@lotse/event-store/sql/chain-content-bytes';
+import { BinaryEventColumns, columnsAgreeWithContent, writeChainInput } from '@lotse/event-store/sql/chain-content-bytes';
 import { ByteWriter } from '@lotse/event-store/sql/byte-writer';
 import { readInt32, readInt64 } from '@lotse/event-store/sql/copy-binary-rows';
 import { BatchEntries, HashedBatch } from './batch-leaves';
@@ -10,11 +10,11 @@ const HASH_BYTES = 32;
 
 /**
  * The columns of each event the full verification reads by COPY (binary), in this order. Binary
- * uuid and timestamptz cost the server less than their text; data and metadata go as jsonb text,
- * which the thread canonicalises as bytes.
+ * uuid and timestamptz cost the server less than their text; the content goes as stored, the
+ * bytes the hash covers.
  */
 export const COPIED_SELECT = `e.global_position, e.stream_id, e.stream_version, e.event_id, e.type, e.schema_version,
-  e.data::text, e.metadata::text, e.recorded_at, e.hash`;
+  e.content, e.recorded_at, e.hash`;
 /** Each column's place in COPIED_SELECT. */
 export const Col = {
   Position: 0,
@@ -23,12 +23,11 @@ export const Col = {
   EventId: 3,
   Type: 4,
   SchemaVersion: 5,
-  Data: 6,
-  Metadata: 7,
-  RecordedAt: 8,
-  Hash: 9,
+  Content: 6,
+  RecordedAt: 7,
+  Hash: 8,
 } as const;
-export const COPIED_COLUMNS = 10;
+export const COPIED_COLUMNS = 9;
 
 /**
  * The tree's leaves, read by a COPY of their own in leaf order beside the events' in log order:
@@ -59,11 +58,12 @@ export interface CopiedJob {
 }
 
 const out = new ByteWriter();
+const scratch = new ByteWriter(1024);
 
 /**
- * Each event's chain hash recomputed from its columns' bytes (writeChainInput into one reused
- * buffer, one SHA-256) against its stored hash; each event against its leaf; the stored hashes as
- * the batch's Merkle leaves or subtree root.
+ * Each event's chain hash recomputed from its stored content (previous hash and content into one
+ * reused buffer, one SHA-256) against its stored hash, and its columns against that content; each
+ * event against its leaf; the stored hashes as the batch's Merkle leaves or subtree root.
  */
 export const hashCopiedRows = (job: CopiedJob): HashedBatch => {
   const d = Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength);
@@ -79,13 +79,8 @@ export const hashCopiedRows = (job: CopiedJob): HashedBatch => {
     const hashAt = fields[f + 2 * Col.Hash];
     const hashEnd = fields[f + 2 * Col.Hash + 1];
     out.reset();
-    try {
-      writeChainInput(previous.subarray(i === 0 ? 0 : previousEnds[i - 1], previousEnds[i]), e, out);
-      chainOk[i] = sameText(hash('sha256', out.view(), 'hex'), d, hashAt, hashEnd) ? 1 : 0;
-    } catch {
-      // A number JSON cannot carry (a jsonb value past a double's range) was never hashed by the store.
-      chainOk[i] = 0;
-    }
+    writeChainInput(previous, i === 0 ? 0 : previousEnds[i - 1], previousEnds[i], e, out);
+    chainOk[i] = columnsAgreeWithContent(e, scratch) && sameText(hash('sha256', out.view(), 'hex'), d, hashAt, hashEnd) ? 1 : 0;
     const plainHex = decodeHex(d, hashAt, hashEnd, entries.flat, i * HASH_BYTES);
     if (!plainHex) entries.setText(i, d.toString('utf8', hashAt, hashEnd));
     // Leaf `from + i` is this event's: its index, this position, this hash in lowercase hex.
@@ -105,7 +100,7 @@ export const hashCopiedRows = (job: CopiedJob): HashedBatch => {
 };
 
 /** Columns to be pointed at the rows of `src` (see columnsOfRow), one object reused for every row. */
-export const emptyColumns = (src: Uint8Array): BinaryEventColumns => ({
+export const emptyColumns = (src: Buffer): BinaryEventColumns => ({
   src,
   streamId: 0,
   streamIdEnd: 0,
@@ -113,10 +108,8 @@ export const emptyColumns = (src: Uint8Array): BinaryEventColumns => ({
   type: 0,
   typeEnd: 0,
   schemaVersion: 0,
-  data: 0,
-  dataEnd: 0,
-  metadata: 0,
-  metadataEnd: 0,
+  content: 0,
+  contentEnd: 0,
   recordedAtMicros: 0,
 });
 
@@ -129,10 +122,8 @@ export const columnsOfRow = (fields: Int32Array, f: number, e: BinaryEventColumn
   e.type = fields[f + 2 * Col.Type];
   e.typeEnd = fields[f + 2 * Col.Type + 1];
   e.schemaVersion = readInt32(d, fields[f + 2 * Col.SchemaVersion]);
-  e.data = fields[f + 2 * Col.Data];
-  e.dataEnd = fields[f + 2 * Col.Data + 1];
-  e.metadata = fields[f + 2 * Col.Metadata];
-  e.metadataEnd = fields[f + 2 * Col.Metadata + 1];
+  e.content = fields[f + 2 * Col.Content];
+  e.contentEnd = fields[f + 2 * Col.Content + 1];
   e.recordedAtMicros = readInt64(d, fields[f + 2 * Col.RecordedAt]);
 };
 

@@ -15,7 +15,6 @@ const eventRow = (position: number, streamId: string, version: number): Buffer[]
   Buffer.from('Happened'),
   int32(1),
   Buffer.from('{}'),
-  Buffer.from('{}'),
   int64(0n),
   Buffer.from(hashOf(position)),
 ];

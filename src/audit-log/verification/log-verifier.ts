@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { chainContent, copyOutOf, GENESIS_HASH, SqlDriver, verifyChain } from '@lotse/event-store';
+import { chainHash, copyOutOf, GENESIS_HASH, SqlDriver, verifyChain } from '@lotse/event-store';
 import { HASH_BYTES, NoteSigner, openNote, parseVerifierKey, treeHead, TreeBuilder } from '@lotse/transparency';
 import { AUDIT_SIGNER, AUDIT_SQL, MERKLE_TREE_STORE } from '../audit-log.tokens';
 import { MerkleTreeStore, StoredCheckpoint } from '../tree/merkle-tree-store';
 import { HashedBatch } from './batch-leaves';
 import { ChainHashPool } from './chain-hash-pool';
-import { recomputeHash } from './chain-links';
 import { copiedLog } from './copied-log';
 import { ChainEnd, LoggedBatch } from './logged-batch';
 import { queriedLog } from './queried-log';
@@ -33,8 +32,8 @@ export class LogVerifier {
 
   /**
    * The whole log, in one pass in log order: chains, leaves, the signed root. Each event's hash is
-   * recomputed from the row's jsonb text (no parse, see canonicalJsonOfJsonbText) and the root is
-   * rebuilt from the stored hashes without keeping any node.
+   * recomputed from the stored content as read (no parse), its columns compared with that content,
+   * and the root rebuilt from the stored hashes without keeping any node.
    */
   async verifyLog(): Promise<VerificationReport> {
     const [checkpoint, state] = await Promise.all([this.tree.latestCheckpoint(), this.tree.state()]);
@@ -135,6 +134,7 @@ export class LogVerifier {
       streamId,
       events,
       head ? { version: Number(head.version), hash: head.last_hash } : undefined,
+      (e, i) => events[i].content,
     ).map((b) => {
       const last = events[events.length - 1];
       const reason =
@@ -144,6 +144,18 @@ export class LogVerifier {
         reason === 'root_mismatch' ? last : (byVersion.get(b.streamVersion) ?? events.find((e) => e.streamVersion > b.streamVersion));
       return { reason, position: at?.globalPosition ?? null, streamId, streamVersion: b.streamVersion, detail: b.detail };
     });
+    // One finding per event: a content changed by hand mostly fails both checks.
+    const mismatched = new Set(failures.filter((f) => f.reason === 'hash_mismatch').map((f) => f.position));
+    for (const e of events) {
+      if (e.columnsAgree || mismatched.has(e.globalPosition)) continue;
+      failures.push({
+        reason: 'hash_mismatch',
+        position: e.globalPosition,
+        streamId,
+        streamVersion: e.streamVersion,
+        detail: 'a column (event id, type, schema version or recorded at) is not what the hashed content says',
+      });
+    }
     const leaves = await this.driver.query<{ position: string; leaf_index: string; hash: string }>(
       `select global_position::text as position, leaf_index::text, encode(event_hash, 'hex') as hash
          from audit_leaves where global_position = any($1::bigint[])`,
@@ -301,11 +313,11 @@ interface InFlight {
 
 type Link = { version: number; hash: string };
 
-/** Version order and hash of one event after the previous one of its stream. */
+/** Version order and hash of one event after the previous one of its stream, and its columns against its content. */
 export const chainFindings = (e: RawEvent, previous: Link | undefined): VerificationFailure[] => {
   const findings: VerificationFailure[] = [];
-  const recomputed = recomputeHash(previous?.hash ?? GENESIS_HASH, () => chainContent(e.streamId, e));
-  linkFindings(e, previous?.version ?? -1, recomputed === e.hash, findings);
+  const recomputed = chainHash(previous?.hash ?? GENESIS_HASH, e.content);
+  linkFindings(e, previous?.version ?? -1, recomputed === e.hash && e.columnsAgree, findings);
   return findings;
 };
 
@@ -319,7 +331,11 @@ const linkFindings = (e: LoggedEvent, previousVersion: number, hashOk: boolean, 
     findings.push({ reason: 'version_gap', ...at(e), detail: `expected version ${expected}, found ${e.streamVersion}` });
   }
   if (!hashOk) {
-    findings.push({ reason: 'hash_mismatch', ...at(e), detail: "the event's content does not give its stored hash" });
+    findings.push({
+      reason: 'hash_mismatch',
+      ...at(e),
+      detail: "the event's content does not give its stored hash, or a column is not what the content says",
+    });
   }
 };
 

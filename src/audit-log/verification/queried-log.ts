@@ -1,5 +1,5 @@
 import { SqlDriver } from '@lotse/event-store';
-import { ChainLinks, emptyLinks } from './chain-links';
+import { addLink, ChainLinks, emptyLinks } from './chain-links';
 import { ChainEnd, emptyBatch, linkEvent, LoggedBatch } from './logged-batch';
 import { walkLogWithLeaves } from './raw-events';
 
@@ -27,15 +27,7 @@ export async function* queriedLog(
     rows.forEach((row, i) => {
       // The leaf of this position is leaf `from + i` holding this hash exactly when it records this event.
       leafOk[i] = row.leaf_matches === true && Number(row.leaf_index) === from + i ? 1 : 0;
-      links.previousHash.push(linkEvent(chains, batch, row.stream_id, Number(row.stream_version), Number(row.global_position), row.hash));
-      links.hash.push(row.hash);
-      links.streamId.push(row.stream_id);
-      links.eventId.push(row.event_id);
-      links.type.push(row.type);
-      links.schemaVersion.push(row.schema_version);
-      links.data.push(row.data);
-      links.metadata.push(row.metadata);
-      links.recordedAt.push(row.recorded_at);
+      addLink(links, linkEvent(chains, batch, row.stream_id, Number(row.stream_version), Number(row.global_position), row.hash), row);
     });
     yield { batch: { ...batch, leafOk }, job: { kind: 'links', links, subtree: false }, transfer: [] };
     from += rows.length;

@@ -1,26 +1,58 @@
-import { eventColumns, EventRow, LogCursor, SqlDriver, StoredEvent, toStoredEvent } from '@lotse/event-store';
+import {
+  CheckedColumns,
+  checkedColumns,
+  contentAgreesWithColumns,
+  eventColumns,
+  EventRow,
+  LogCursor,
+  SqlDriver,
+  StoredEvent,
+  toStoredEvent,
+} from '@lotse/event-store';
 
 /**
  * The events as the rows hold them: not upcast, straight from the table, because what is checked
  * is what is stored. The log order is the store's: (writing transaction, global position).
+ * `content` is the stored text the hash covers; `columnsAgree`: whether the columns queries filter
+ * on say what it says.
  */
 export interface RawEvent extends StoredEvent {
   transactionId: string;
+  content: string;
+  columnsAgree: boolean;
 }
 
-export const RAW_COLUMNS = eventColumns('e');
+/** The read columns and the ones checked against the content. */
+export const RAW_COLUMNS = `${eventColumns('e')}, ${checkedColumns('e')}`;
 
-export type RawRow = EventRow;
+export type RawRow = EventRow & CheckedColumns;
 
-export const toRawEvent = (r: RawRow): RawEvent => ({ ...toStoredEvent(r), transactionId: r.transaction_id });
+/** A content that is not even JSON (changed by hand) still makes an event to report, with the columns' envelope. */
+const parsed = (r: RawRow): StoredEvent => {
+  try {
+    return toStoredEvent(r);
+  } catch {
+    return {
+      ...toStoredEvent({ ...r, content: '{}' }),
+      eventId: r.event_id,
+      type: r.type,
+      schemaVersion: r.schema_version,
+      recordedAt: r.recorded_at_us,
+    };
+  }
+};
 
-/**
- * A row as the full verification reads it: data and metadata as jsonb text, which the chain hash
- * is recomputed from without parsing (see canonicalJsonOfJsonbText).
- */
-export type LogRow = Omit<EventRow, 'data' | 'metadata'> & { data: string; metadata: string };
+export const toRawEvent = (r: RawRow): RawEvent => ({
+  ...parsed(r),
+  transactionId: r.transaction_id,
+  content: r.content,
+  columnsAgree: contentAgreesWithColumns(r.content, r),
+});
 
-const LOG_COLUMNS = eventColumns('e', { jsonAsText: true });
+/** A row as the full verification reads it without COPY: the content as stored, the checked columns beside it. */
+export type LogRow = RawRow;
+
+const LOG_COLUMNS = RAW_COLUMNS;
 
 export const LOG_START: LogCursor = { transactionId: '0', position: 0 };
 
@@ -55,7 +87,7 @@ export const walkLog = (driver: SqlDriver, batchSize = 5_000): AsyncGenerator<Ra
 export type LeafRow = LogRow & { leaf_index: string | null; leaf_matches: boolean | null };
 
 /**
- * The walk with data and metadata as jsonb text and each event's leaf. Batches are small (a thousand rows): two of
+ * The walk with each event's leaf. Batches are small (a thousand rows): two of
  * them are alive at any time, and the fewer objects survive each young-generation collection, the
  * less the collector copies. `limit(read)` may shorten the next batch, e.g. to end one at a
  * checkpoint's tree size.

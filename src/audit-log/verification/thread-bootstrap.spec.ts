@@ -50,19 +50,25 @@ describe('threadBootstrap', () => {
         worker.once('message', resolve);
         worker.once('error', reject);
       });
-      const event = { eventId: 'e-1', type: 'T', schemaVersion: 1, data: { a: 1 }, metadata: {}, recordedAt: '2026-01-01T00:00:00.000Z' };
+      const event = {
+        eventId: '0b8f6c1e-1111-4222-8333-944445555666',
+        type: 'T',
+        schemaVersion: 1,
+        data: { a: 1 },
+        metadata: {},
+        recordedAt: '2026-01-01T00:00:00.000Z',
+      };
       const twice = <T>(v: T) => [v, v];
       const links = {
         previousHash: twice(''),
         // The first carries its true hash, the second one it cannot give.
         hash: [chainHash('', chainContent('s-1', event)), '00'.repeat(32)],
+        content: twice(chainContent('s-1', event)),
         streamId: twice('s-1'),
-        eventId: twice('e-1'),
+        eventId: twice(event.eventId),
         type: twice('T'),
         schemaVersion: twice(1),
-        data: twice('{"a": 1}'),
-        metadata: twice('{}'),
-        recordedAt: twice('2026-01-01T00:00:00.000Z'),
+        recordedAtUs: twice('2026-01-01T00:00:00.000000Z'),
       };
       worker.postMessage({ id: 7, job: { kind: 'links', links, subtree: false } });
       const { id, hashed } = await answer;

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { chainContent } from '../canonical-json';
 import { anEvent, subscribeUntil } from '../testing/event-store.contract';
 import { dropSchemas, freshSchemaName, TEST_DATABASE_URL } from '../testing/postgres-test-database';
 import { SqlEventStore } from '../sql/sql-event-store';
@@ -21,13 +22,16 @@ describe('subscription on the PostgreSQL server', () => {
   };
   /** One append through the store's own function, on a connection whose transaction the test holds open. */
   const appendOn = (client: Client, stream: string, type: string) => {
-    const event = anEvent(type);
-    return client.query('select * from lotse_append_batch($1, $2, $3, $4, $5)', [
+    const event = { ...anEvent(type), recordedAt: new Date().toISOString() };
+    return client.query('select * from lotse_append_batch($1, $2, $3, $4, $5, $6, $7, $8)', [
       [stream],
       [-1],
       [1],
-      [JSON.stringify({ ...event, recordedAt: new Date().toISOString() })],
+      [chainContent(stream, event)],
       [event.eventId],
+      [event.type],
+      [event.schemaVersion],
+      [event.recordedAt],
     ]);
   };
 

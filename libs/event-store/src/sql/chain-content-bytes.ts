@@ -1,23 +1,20 @@
 import { ByteWriter } from './byte-writer';
-import { writeCanonicalJsonbText } from './jsonb-canonical-bytes';
 
 /**
  * An event's columns as PostgreSQL sends them in binary (COPY … WITH (FORMAT binary)), as spans of
- * one buffer: stream id and type as UTF-8 text, event id as the 16 bytes of a uuid, data and
- * metadata as jsonb text (`::text`), recorded_at as microseconds since 2000-01-01 UTC.
+ * one buffer: stream id, type and content as UTF-8 text, event id as the 16 bytes of a uuid,
+ * recorded_at as microseconds since 2000-01-01 UTC.
  */
 export interface BinaryEventColumns {
-  src: Uint8Array;
+  src: Buffer;
   streamId: number;
   streamIdEnd: number;
   eventId: number;
   type: number;
   typeEnd: number;
   schemaVersion: number;
-  data: number;
-  dataEnd: number;
-  metadata: number;
-  metadataEnd: number;
+  content: number;
+  contentEnd: number;
   recordedAtMicros: number;
 }
 
@@ -28,7 +25,7 @@ const QUOTE = 34;
 const DASH = 45;
 const ZERO = 48;
 
-// The envelope's constant pieces, encoded once (chainContentOfJsonbText's, in its key order).
+// The canonical envelope's pieces around the columns, in its (sorted) key order: see chainContent.
 const DATA = Buffer.from('{"data":');
 const EVENT_ID = Buffer.from(',"eventId":"');
 const METADATA = Buffer.from('","metadata":');
@@ -37,43 +34,64 @@ const SCHEMA_VERSION = Buffer.from('","schemaVersion":');
 const STREAM_ID = Buffer.from(',"streamId":');
 const TYPE = Buffer.from(',"type":');
 
+/** The event id's mark, `,"eventId":"<36 characters>","metadata":`, its id written in place for each event. */
+const UUID_AT = EVENT_ID.length;
+const mark = Buffer.concat([EVENT_ID, Buffer.alloc(36), METADATA]);
+
 /**
- * `previousHash + chainContentOfJsonbText(...)` as UTF-8 bytes, the input of the event's chain hash,
- * written into `out`: the same envelope in the same key order, with data and metadata canonicalised
- * from their bytes (writeCanonicalJsonbText) and the rest formatted as the row path's SQL and
- * JSON.stringify format it, byte by byte. Throws where the string version throws.
+ * `previousHash ‖ content` into `out` (the previous hash being bytes [start, end) of `previous`): the
+ * input of the event's chain hash, the stored bytes as they came, copied natively without a view.
  */
-export const writeChainInput = (previousHash: Uint8Array, e: BinaryEventColumns, out: ByteWriter): void => {
-  out.all(previousHash);
-  out.all(DATA);
-  writeCanonicalJsonbText(e.src, e.data, e.dataEnd, out);
-  out.all(EVENT_ID);
-  writeUuid(e.src, e.eventId, out);
-  out.all(METADATA);
-  writeCanonicalJsonbText(e.src, e.metadata, e.metadataEnd, out);
-  out.all(RECORDED_AT);
-  writeRecordedAt(e.recordedAtMicros, out);
-  out.all(SCHEMA_VERSION);
-  if (Number.isInteger(e.schemaVersion) && e.schemaVersion >= 0 && e.schemaVersion < 10) out.byte(ZERO + e.schemaVersion);
-  else out.latin1(String(e.schemaVersion));
-  out.all(STREAM_ID);
-  writeJsonString(e.src, e.streamId, e.streamIdEnd, out);
-  out.all(TYPE);
-  writeJsonString(e.src, e.type, e.typeEnd, out);
-  out.byte(0x7d);
+export const writeChainInput = (previous: Uint8Array, start: number, end: number, e: BinaryEventColumns, out: ByteWriter): void => {
+  out.bytes(previous, start, end);
+  const length = e.contentEnd - e.content;
+  out.ensure(length);
+  e.src.copy(out.buf, out.at, e.content, e.contentEnd);
+  out.at += length;
 };
 
-/** A uuid's 16 bytes as its text form (uuid_out): lowercase hex in groups of 8-4-4-4-12. */
-const writeUuid = (src: Uint8Array, at: number, out: ByteWriter): void => {
-  out.ensure(36);
-  const buf = out.buf;
-  let o = out.at;
+/**
+ * Whether the columns a query filters or serves on say what the hashed content says: the content's
+ * last bytes are exactly `,"recordedAt":"…","schemaVersion":N,"streamId":"…","type":"…"}` (the
+ * canonical envelope's fixed key order puts them there) and it holds `,"eventId":"…","metadata":`.
+ * A column changed by hand fails here while the hash still holds. `scratch` is reused, not kept.
+ * The event id's mark could be imitated only by data holding an object with the same id under
+ * `eventId` after another key and before `metadata`: structure the event's writer put there.
+ */
+export const columnsAgreeWithContent = (e: BinaryEventColumns, scratch: ByteWriter): boolean => {
+  const src = e.src;
+  // recorded_at keeps microseconds, the content milliseconds: a stored value between two is not the content's.
+  if (e.recordedAtMicros % 1000 !== 0 || e.contentEnd - e.content < DATA.length) return false;
+  for (let i = 0; i < DATA.length; i += 1) if (src[e.content + i] !== DATA[i]) return false;
+  scratch.reset();
+  scratch.all(RECORDED_AT);
+  writeRecordedAt(e.recordedAtMicros, scratch);
+  scratch.all(SCHEMA_VERSION);
+  if (Number.isInteger(e.schemaVersion) && e.schemaVersion >= 0 && e.schemaVersion < 10) scratch.byte(ZERO + e.schemaVersion);
+  else scratch.latin1(String(e.schemaVersion));
+  scratch.all(STREAM_ID);
+  writeJsonString(src, e.streamId, e.streamIdEnd, scratch);
+  scratch.all(TYPE);
+  writeJsonString(src, e.type, e.typeEnd, scratch);
+  scratch.byte(0x7d);
+  const tail = scratch.at;
+  const tailStart = e.contentEnd - tail;
+  if (tailStart < e.content + DATA.length) return false;
+  for (let i = 0; i < tail; i += 1) if (src[tailStart + i] !== scratch.buf[i]) return false;
+  writeUuid(src, e.eventId, mark, UUID_AT);
+  // Searched from the content's start in the whole batch: no view to make; only a tampered row, whose
+  // mark is not there, costs a scan past its content.
+  const at = src.indexOf(mark, e.content);
+  return at >= 0 && at + mark.length <= tailStart;
+};
+
+/** A uuid's 16 bytes at `at` of `src` as its text form (uuid_out), into `into` at `o`: lowercase hex in groups of 8-4-4-4-12. */
+const writeUuid = (src: Uint8Array, at: number, into: Uint8Array, o: number): void => {
   for (let i = 0; i < 16; i += 1) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) buf[o++] = DASH;
-    buf[o++] = HEX[src[at + i] >> 4];
-    buf[o++] = HEX[src[at + i] & 15];
+    if (i === 4 || i === 6 || i === 8 || i === 10) into[o++] = DASH;
+    into[o++] = HEX[src[at + i] >> 4];
+    into[o++] = HEX[src[at + i] & 15];
   }
-  out.at = o;
 };
 
 /** JSON.stringify of UTF-8 text: copied between quotes unless it holds a character JSON escapes. */

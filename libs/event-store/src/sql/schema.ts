@@ -1,8 +1,22 @@
+import type { SqlTransaction } from './sql-driver';
+import { backfillContent } from './content-backfill';
+
+/**
+ * A migration: `sql`, then `run` (work SQL alone cannot do), then `after`, in one transaction.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  run?: (tx: SqlTransaction) => Promise<void>;
+  after?: string;
+}
+
 /**
  * The one SQL schema that PGlite and the PostgreSQL server both run. Each migration is
  * idempotent and applied once, in order, under an advisory lock, so concurrent starts are safe.
  */
-export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'events and streams',
@@ -34,7 +48,33 @@ create index if not exists events_log_order on events (transaction_id, global_po
 
 `,
   },
+  {
+    // The log keeps the exact bytes each hash covers: a full verification hashes what it reads,
+    // without turning jsonb into text and canonicalising it, and an auditor can re-hash a row by
+    // hand: sha256(previous_hash || content). Old rows are backfilled from their jsonb, each checked
+    // against its stored hash before the jsonb columns go (see backfillContent).
+    version: 2,
+    name: 'events hold their hashed content',
+    sql: 'alter table events add column if not exists content text;',
+    run: backfillContent,
+    after: `
+alter table events alter column content set not null;
+alter table events drop column data, drop column metadata;
+`,
+  },
 ];
+
+/**
+ * Data and metadata as jsonb again, for SQL by hand (`select data ->> 'kind' from events_json`).
+ * Re-created on every start, like the append function. Parsing costs per row: the application's
+ * own reads take the content and parse it once in Node.
+ */
+export const EVENTS_JSON_VIEW = `
+create or replace view events_json as
+select global_position, transaction_id, stream_id, stream_version, event_id, type, schema_version,
+       content::jsonb -> 'data' as data, content::jsonb -> 'metadata' as metadata, recorded_at, hash, content
+  from events;
+`;
 
 /**
  * Re-created on every start (it is `create or replace`), so a changed function reaches databases
@@ -45,8 +85,12 @@ export const APPEND_FUNCTION = `
 -- on its own row: a lost race ('conflict', detail = the actual version) or a partly stored retry
 -- ('duplicate') is that append's answer and does not fail the others; a repeated append answers
 -- 'stored' with its first result. Append i takes p_counts[i] events from p_events, each the event's
--- canonical JSON text: hashed as sent, parsed once for its columns; p_ids holds their eventIds.
-create or replace function lotse_append_batch(p_streams text[], p_expected bigint[], p_counts integer[], p_events text[], p_ids uuid[])
+-- canonical JSON text: hashed and stored as sent, never parsed. The columns a query filters on come
+-- beside it (p_ids, p_types, p_schema_versions per event, p_recorded_at per append); the full
+-- verification checks each against the content, so a column changed by hand does not go unseen.
+drop function if exists lotse_append_batch(text[], bigint[], integer[], text[], uuid[]);
+create or replace function lotse_append_batch(p_streams text[], p_expected bigint[], p_counts integer[], p_events text[], p_ids uuid[],
+                                              p_types text[], p_schema_versions integer[], p_recorded_at timestamptz[])
 returns table (item integer, outcome text, next_version bigint, last_position bigint, detail text)
 language plpgsql as $fn$
 declare
@@ -59,7 +103,6 @@ declare
   v_version      bigint;
   v_hash         text;
   v_text         text;
-  v_event        jsonb;
   v_position     bigint;
   v_found        integer;
   v_same         integer;
@@ -129,12 +172,10 @@ begin
     else
       for v_i in v_from + 1 .. v_from + v_count loop
         v_text := p_events[v_i];
-        v_event := v_text::jsonb;
         v_version := v_version + 1;
         v_hash := encode(sha256(convert_to(v_hash || v_text, 'UTF8')), 'hex');
-        insert into events (stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, hash)
-        values (v_stream, v_version, p_ids[v_i], v_event ->> 'type', (v_event ->> 'schemaVersion')::integer,
-                v_event -> 'data', v_event -> 'metadata', (v_event ->> 'recordedAt')::timestamptz, v_hash)
+        insert into events (stream_id, stream_version, event_id, type, schema_version, content, recorded_at, hash)
+        values (v_stream, v_version, p_ids[v_i], p_types[v_i], p_schema_versions[v_i], v_text, p_recorded_at[v_item], v_hash)
         returning global_position into v_position;
       end loop;
       if v_new then
@@ -164,20 +205,17 @@ create table if not exists schema_migrations (
 export const EXPECTED_CODES = { any: -1, no_stream: -2, stream_exists: -3 } as const;
 
 /**
+ * The events table's columns as the store reads them, optionally qualified by a table alias (`e.`).
  * Column list shared by every read so all reads map rows the same way. Its aliases shadow the
  * real columns in ORDER BY, so every ORDER BY must name `events.<column>` to sort by value, not text.
+ * The envelope (event id, type, schema version, data, metadata, recorded at) is served from the
+ * content, the bytes the hash covers; the other columns only find and order the rows.
  */
-/**
- * The events table's columns as the store reads them, optionally qualified by a table alias (`e.`);
- * with `jsonAsText`, data and metadata come as jsonb's text instead of parsed.
- */
-export const eventColumns = (alias = '', options: { jsonAsText?: boolean } = {}): string => {
+export const eventColumns = (alias = ''): string => {
   const a = alias ? `${alias}.` : '';
-  const json = options.jsonAsText ? `${a}data::text as data, ${a}metadata::text as metadata` : `${a}data, ${a}metadata`;
   return `
   ${a}global_position::text as global_position, ${a}transaction_id::text as transaction_id, ${a}stream_id,
-  ${a}stream_version::text as stream_version, ${a}event_id::text as event_id, ${a}type, ${a}schema_version, ${json},
-  to_char(${a}recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as recorded_at, ${a}hash`;
+  ${a}stream_version::text as stream_version, ${a}content, ${a}hash`;
 };
 
 export const EVENT_COLUMNS = eventColumns();

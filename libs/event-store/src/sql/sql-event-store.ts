@@ -18,10 +18,11 @@ import { verifyChain } from '../hash-chain';
 import { assertValidAppend } from '../new-event-validation';
 import { UpcasterChain, Upcaster } from '../upcasters';
 import { pollLog, LogCursor } from '../subscription';
-import { APPEND_FUNCTION, EVENT_COLUMNS, EXPECTED_CODES, MIGRATION_TABLE, MIGRATIONS } from './schema';
+import { APPEND_FUNCTION, EVENT_COLUMNS, EVENTS_JSON_VIEW, EXPECTED_CODES, MIGRATION_TABLE, MIGRATIONS } from './schema';
 import { isConnectionLost, SqlDriver, sqlState } from './sql-driver';
 import { AppendBatcher, ItemResult } from './append-batcher';
 import { EventRow, toStoredEvent } from './event-row';
+import { CheckedColumns, checkedColumns, contentAgreesWithColumns } from './content-columns';
 import { AppendWakeups } from './append-wakeups';
 import { AppendTiming, appendTimings } from '../store-timings';
 
@@ -49,6 +50,9 @@ interface PendingAppend {
   expectedVersion: ExpectedVersion;
   payload: string[];
   eventIds: string[];
+  types: string[];
+  schemaVersions: number[];
+  recordedAt: string;
 }
 
 interface BatchRow {
@@ -110,9 +114,12 @@ export class SqlEventStore implements EventStore, HashLog {
       for (const m of MIGRATIONS) {
         if (applied.has(m.version)) continue;
         await tx.exec(m.sql);
+        await m.run?.(tx);
+        if (m.after) await tx.exec(m.after);
         await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
       }
       await tx.exec(APPEND_FUNCTION);
+      await tx.exec(EVENTS_JSON_VIEW);
     });
   }
 
@@ -121,7 +128,15 @@ export class SqlEventStore implements EventStore, HashLog {
     const recordedAt = this.now().toISOString();
     // The canonical JSON is both what the chain hashes and what the function stores: built once.
     const payload = events.map((e) => chainContent(streamId, { ...e, eventId: e.eventId.toLowerCase(), recordedAt }));
-    return this.appends.submit({ streamId, expectedVersion, payload, eventIds: events.map((e) => e.eventId.toLowerCase()) });
+    return this.appends.submit({
+      streamId,
+      expectedVersion,
+      payload,
+      eventIds: events.map((e) => e.eventId.toLowerCase()),
+      types: events.map((e) => e.type),
+      schemaVersions: events.map((e) => e.schemaVersion),
+      recordedAt,
+    });
   }
 
   /**
@@ -136,11 +151,14 @@ export class SqlEventStore implements EventStore, HashLog {
       appends.map((a) => a.payload.length),
       appends.flatMap((a) => a.payload),
       appends.flatMap((a) => a.eventIds),
+      appends.flatMap((a) => a.types),
+      appends.flatMap((a) => a.schemaVersions),
+      appends.map((a) => a.recordedAt),
     ];
     for (let attempt = 1; ; attempt += 1) {
       try {
         const rows = await this.driver.query<BatchRow>(
-          'select item, outcome, next_version::text, last_position::text, detail from lotse_append_batch($1, $2, $3, $4, $5)',
+          'select item, outcome, next_version::text, last_position::text, detail from lotse_append_batch($1, $2, $3, $4, $5, $6, $7, $8)',
           params,
         );
         this.wakeups.wake();
@@ -223,15 +241,33 @@ export class SqlEventStore implements EventStore, HashLog {
   }
 
   async verifyStream(streamId: string): Promise<ChainBreak[]> {
-    const rows = await this.driver.query<EventRow>(
-      `select ${EVENT_COLUMNS} from events where stream_id = $1 order by events.stream_version`,
+    const rows = await this.driver.query<EventRow & CheckedColumns>(
+      `select ${EVENT_COLUMNS}, ${checkedColumns()} from events where stream_id = $1 order by events.stream_version`,
       [streamId],
     );
     const [head] = await this.driver.query<{ version: string; last_hash: string }>(
       'select version::text, last_hash from streams where stream_id = $1',
       [streamId],
     );
-    return verifyChain(streamId, rows.map(toStoredEvent), head ? { version: Number(head.version), hash: head.last_hash } : undefined);
+    // The stored bytes are hashed as they are: the row's content, not its parse written out again.
+    const breaks = verifyChain(
+      streamId,
+      rows.map(toStoredEvent),
+      head ? { version: Number(head.version), hash: head.last_hash } : undefined,
+      (_, i) => rows[i].content,
+    );
+    // One finding per event: a content changed by hand mostly fails both checks.
+    const mismatched = new Set(breaks.filter((b) => b.reason === 'hash_mismatch').map((b) => b.streamVersion));
+    for (const row of rows) {
+      if (mismatched.has(Number(row.stream_version)) || contentAgreesWithColumns(row.content, row)) continue;
+      breaks.push({
+        streamId,
+        streamVersion: Number(row.stream_version),
+        reason: 'hash_mismatch',
+        detail: 'a column (event id, type, schema version or recorded at) is not what the hashed content says',
+      });
+    }
+    return breaks;
   }
 
   async ping(): Promise<void> {

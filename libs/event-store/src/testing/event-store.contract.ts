@@ -11,6 +11,8 @@ export interface ContractSubject {
   /** Engines whose stored events can be changed behind the store's back (to prove the chain catches it). */
   tamper?: {
     alterData(store: EventStore, streamId: string, version: number, data: Record<string, unknown>): Promise<void>;
+    /** Changes one column that queries filter on and leaves the event's hashed content as it was. */
+    alterColumn(store: EventStore, streamId: string, version: number, column: 'type' | 'recorded_at'): Promise<void>;
     deleteEvent(store: EventStore, streamId: string, version: number): Promise<void>;
   };
 }
@@ -308,6 +310,14 @@ export const eventStoreContract = (subject: ContractSubject): void => {
         const id = stream();
         await store.append(id, [anEvent(), anEvent('CaseStepRecorded', { kind: 'note' }), anEvent()], { expectedVersion: 'no_stream' });
         await tamper.alterData(store, id, 1, { kind: 'certificate_obtained' });
+        const breaks = await store.verifyStream(id);
+        expect(breaks).toEqual([expect.objectContaining({ streamId: id, streamVersion: 1, reason: 'hash_mismatch' })]);
+      });
+
+      it.each(['type', 'recorded_at'] as const)('catches a changed %s column whose content still gives its hash', async (column) => {
+        const id = stream();
+        await store.append(id, [anEvent(), anEvent('CaseStepRecorded', { kind: 'note' }), anEvent()], { expectedVersion: 'no_stream' });
+        await tamper.alterColumn(store, id, 1, column);
         const breaks = await store.verifyStream(id);
         expect(breaks).toEqual([expect.objectContaining({ streamId: id, streamVersion: 1, reason: 'hash_mismatch' })]);
       });
