@@ -1,24 +1,36 @@
 const Sequencer = require('@jest/test-sequencer').default;
 
 /**
- * Seconds a file took on the idle 2-core development machine, for the files that take longest. Jest
+ * Seconds a file took in CI's run of 2026-12-02 (two workers, a busy 2-core machine), for the 24 files that took longest. Jest
  * runs the longest files first when it has their times from an earlier run in its cache; a fresh
  * checkout (CI) has none, and Jest then orders by file size, which started some of the longest
  * files late: one worker still ran one while the other had finished. A time Jest measured wins.
  */
 const KNOWN_SECONDS = {
-  'test/statistics-page.pglite.e2e.test.ts': 70,
-  'test/fuzz.postgres.e2e.test.ts': 50,
-  'test/openapi-contract.pglite.e2e.test.ts': 36,
+  'test/statistics.pglite.e2e.test.ts': 65,
+  'test/statistics-page.pglite.e2e.test.ts': 61,
+  'libs/projections/src/pglite/pglite-projection-runner.spec.ts': 46,
+  'test/openapi-contract.pglite.e2e.test.ts': 32,
+  'test/fuzz.postgres.e2e.test.ts': 32,
+  'test/readme-walkthrough.e2e.test.ts': 32,
+  'test/seed.pglite.e2e.test.ts': 32,
+  'libs/projections/src/postgres/postgres-projection-runner.spec.ts': 31,
+  'test/projections-cli.e2e.test.ts': 30,
   'test/database-faults.e2e.test.ts': 30,
-  'test/cluster.postgres.e2e.test.ts': 30,
-  'test/projections-cli.e2e.test.ts': 25,
-  'test/replay-cli.e2e.test.ts': 25,
-  'test/seed.postgres.e2e.test.ts': 23,
-  'libs/domain/src/statistics/facts-join.spec.ts': 22,
-  'test/guard.pglite.e2e.test.ts': 20,
-  'test/authorization-matrix.pglite.e2e.test.ts': 20,
-  'test/http-hardening.pglite.e2e.test.ts': 17,
+  'test/cluster.postgres.e2e.test.ts': 28,
+  'test/replay-cli.e2e.test.ts': 26,
+  'test/audit-log.pglite.e2e.test.ts': 26,
+  'test/audit-trail.pglite.e2e.test.ts': 25,
+  'test/offers.pglite.e2e.test.ts': 25,
+  'test/statistics.postgres.e2e.test.ts': 25,
+  'test/duplicates.pglite.e2e.test.ts': 24,
+  'libs/domain/src/statistics/facts-join.spec.ts': 24,
+  'test/startup-failure.e2e.test.ts': 23,
+  'test/process-lifecycle.e2e.test.ts': 20,
+  'libs/event-store/src/pglite/pglite-database.spec.ts': 20,
+  'test/seed.postgres.e2e.test.ts': 19,
+  'test/coach-api.pglite.e2e.test.ts': 19,
+  'test/token-script.e2e.test.ts': 18,
 };
 
 /** Longest first (failed files before the rest, as Jest does), by Jest's measured time, else the known one, else file size. */
