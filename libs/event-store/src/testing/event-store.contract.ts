@@ -44,6 +44,25 @@ const collect = async <T>(iterable: AsyncIterable<T>, limit = Infinity): Promise
   return out;
 };
 
+/**
+ * The whole log once `wanted` events are in it. The log shows a transaction only after every older
+ * one has ended, server-wide on PostgreSQL: another suite's open transaction on the same server
+ * may hold back an append that has already been acknowledged here, so a reader waits for it.
+ */
+const readAllOnceSettled = async (
+  store: EventStore,
+  wanted: (log: StoredEvent[]) => boolean,
+  options?: Parameters<EventStore['readAll']>[0],
+  timeoutMs = 15_000,
+): Promise<StoredEvent[]> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const log = await collect(store.readAll(options));
+    if (wanted(log) || Date.now() > deadline) return log;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
 /** The position of the last event in the log (0 when empty): engines such as KurrentDB are never empty. */
 export const headPosition = async (store: EventStore): Promise<number> => {
   let last = 0;
@@ -259,8 +278,9 @@ export const eventStoreContract = (subject: ContractSubject): void => {
       for (let round = 0; round < 4; round++) {
         for (const id of ids) await store.append(id, [anEvent('CaseStepRecorded', { round })], { expectedVersion: 'any' });
       }
-      const all = await collect(store.readAll({ batchSize: 5 }));
-      const ours = all.filter((e) => ids.includes(e.streamId));
+      const isOurs = (e: StoredEvent) => ids.includes(e.streamId);
+      const all = await readAllOnceSettled(store, (log) => log.filter(isOurs).length >= 12, { batchSize: 5 });
+      const ours = all.filter(isOurs);
       expect(ours).toHaveLength(12);
       expect(ours.map((e) => e.data.round)).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3]);
       const after = all.indexOf(ours[5]);
@@ -287,7 +307,8 @@ export const eventStoreContract = (subject: ContractSubject): void => {
         { schemaVersion: 2, data: { givenName: 'Omar', familyName: 'Said', municipality: 'neuss' } },
       ];
       expect(await store.readStream(id)).toMatchObject(expected);
-      expect((await collect(store.readAll())).filter((e) => e.streamId === id)).toMatchObject(expected);
+      const ours = (log: StoredEvent[]) => log.filter((e) => e.streamId === id);
+      expect(ours(await readAllOnceSettled(store, (log) => ours(log).length >= 2))).toMatchObject(expected);
       const subscription = subscribeUntil(store, 2, headBefore);
       expect((await subscription.done).filter((e) => e.streamId === id)).toMatchObject(expected);
       expect(await store.verifyStream(id)).toEqual([]);
