@@ -72,6 +72,10 @@ export const pathwayHistory = (i: number): NewEvent[][] => {
  * Appends `pathways` pathways, several appends in flight at once so that on PostgreSQL commit
  * order and position numbers disagree now and then. Returns the number of events.
  */
+/** Per store, the highest position an append of appendHistory was acknowledged at: the log must come to hold it. */
+const acknowledged = new WeakMap<EventStore, number>();
+const acknowledge = (store: EventStore, position: number) => acknowledged.set(store, Math.max(acknowledged.get(store) ?? 0, position));
+
 export const appendHistory = async (store: EventStore, pathways: number, from = 0, concurrency = 8): Promise<number> => {
   let next = from;
   let count = 0;
@@ -79,8 +83,8 @@ export const appendHistory = async (store: EventStore, pathways: number, from = 
     while (next < from + pathways) {
       const i = next++;
       const [first, rest] = pathwayHistory(i);
-      await store.append(`pathway-${i}`, first, { expectedVersion: 'no_stream' });
-      await store.append(`pathway-${i}`, rest, { expectedVersion: first.length - 1 });
+      acknowledge(store, (await store.append(`pathway-${i}`, first, { expectedVersion: 'no_stream' })).position);
+      acknowledge(store, (await store.append(`pathway-${i}`, rest, { expectedVersion: first.length - 1 })).position);
       count += first.length + rest.length;
     }
   };
@@ -88,23 +92,32 @@ export const appendHistory = async (store: EventStore, pathways: number, from = 
   return count;
 };
 
-const lastInLog = async (store: EventStore): Promise<number> => {
+/** The last event in log order, and whether the log holds every append appendHistory saw acknowledged. */
+const lastInLog = async (store: EventStore): Promise<{ last: number; complete: boolean }> => {
+  const mustHold = acknowledged.get(store) ?? 0;
   let last = 0;
-  for await (const e of store.readAll()) last = e.globalPosition;
-  return last;
+  let complete = mustHold === 0;
+  for await (const e of store.readAll()) {
+    last = e.globalPosition;
+    if (last === mustHold) complete = true;
+  }
+  return { last, complete };
 };
 
 /**
  * The last event in log order once every append has settled. Readers see a transaction only when
  * all older ones have ended, and a runner's batch transaction that began before the last appends
- * holds them back for a moment: so read until two reads a little apart agree.
+ * holds them back for a moment (on a PostgreSQL server, any transaction of the server does, another
+ * suite's too): so read until the log holds every acknowledged append and two reads a little apart agree.
  */
-export const headOf = async (store: EventStore): Promise<number> => {
+export const headOf = async (store: EventStore, timeoutMs = 15_000): Promise<number> => {
+  const deadline = Date.now() + timeoutMs;
   let previous = await lastInLog(store);
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const current = await lastInLog(store);
-    if (current === previous) return current;
+    const settled = current.complete || Date.now() > deadline;
+    if (settled && current.last === previous.last) return current.last;
     previous = current;
   }
 };

@@ -177,6 +177,7 @@ export const projectionRunnerContract = (open: () => Promise<RunnerWorld>): void
 
   it('skips a batch replayed at or before the checkpoint, and refuses one from elsewhere in the log', async () => {
     await appendHistory(world.store, 3, 0, 1);
+    await headOf(world.store);
     const events: StoredEvent[] = [];
     for await (const e of world.store.readAll()) events.push(e);
     const projection = pathwaySummary();
