@@ -118,3 +118,26 @@ export const IsIsoTimestamp = (options?: ValidationOptions): PropertyDecorator =
     },
     options,
   );
+
+const LOG_POSITION = /^\d{1,15}$/;
+
+/**
+ * `@IsLogPositionOrTimestamp()`: a log position (digits) or an instant as `@IsIsoTimestamp()` takes it. A pattern
+ * alone let 2026-13-45T99:00:00Z through to the database, which refused it with a 500.
+ */
+export const IsLogPositionOrTimestamp = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isLogPositionOrTimestamp',
+      validator: {
+        validate: (value) => (typeof value === 'string' && LOG_POSITION.test(value)) || (isIsoTimestamp(value) && inAcceptedYears(value)),
+        defaultMessage: buildMessage(
+          (each) =>
+            `${each}$property must be a log position or an ISO 8601 timestamp with seconds and a zone, e.g. 2026-02-01T10:00:00Z, ` +
+            `between ${FIRST_ACCEPTED_YEAR} and ${LAST_ACCEPTED_YEAR}`,
+          options,
+        ),
+      },
+    },
+    options,
+  );

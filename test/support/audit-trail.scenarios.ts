@@ -222,6 +222,16 @@ export const auditTrailScenarios = (eventStoreUrl: () => string) => {
       await history(`participant-${participantId}`, '', coordinator).expect(403);
       await history(`participant-${participantId}`, '?until=yesterday').expect(400);
     });
+
+    it('refuses an until that looks like a time but names none, with a problem and no 500', async () => {
+      const { id: participantId } = await register();
+      for (const until of ['2026-13-45T99:00:00Z', '2026-02-30T10:00:00Z', '0001-01-01T00:00:00Z', '9999999999999999']) {
+        const refused = await history(`participant-${participantId}`, `?until=${encodeURIComponent(until)}`).expect(400);
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'until' })]);
+      }
+      await history(`participant-${participantId}`, `?until=${encodeURIComponent('2026-02-28T10:00:00+01:00')}`).expect(200);
+    });
   });
 
   describe('the state at a moment', () => {

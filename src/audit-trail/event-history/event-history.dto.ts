@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsLogPositionOrTimestamp } from '../../http/date-validators';
 
 /** The shortest reason an auditor must give for opening sealed fields: a word or two explains nothing. */
 export const MIN_UNSEAL_REASON = 20;
@@ -20,9 +21,7 @@ export class EventHistoryQuery {
   })
   @IsOptional()
   @IsString()
-  @Matches(/^(\d{1,15}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2}))$/, {
-    message: 'until must be a log position or an ISO 8601 timestamp with seconds and a zone',
-  })
+  @IsLogPositionOrTimestamp()
   until?: string;
 
   @ApiPropertyOptional({
