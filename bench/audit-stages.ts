@@ -25,6 +25,7 @@ import { MerkleTreeStore } from '../src/audit-log/tree/merkle-tree-store';
 import { columnsOfRow, COPIED_COLUMNS, COPIED_SELECT, emptyColumns, hashCopiedRows } from '../src/audit-log/verification/copied-links';
 import { copiedLog, leavesCopy, LOG_COPY, LOG_PLAN } from '../src/audit-log/verification/copied-log';
 import { LogVerifier } from '../src/audit-log/verification/log-verifier';
+import { exportLines } from '../src/audit-log/export/export-lines';
 import { ChainEnd } from '../src/audit-log/verification/logged-batch';
 import { seedEvents, seedTree } from './audit-seed';
 import { cpuSecondsOf } from './process-cpu';
@@ -99,6 +100,10 @@ const STAGES: Record<string, Stage> = {
       job.subtree = job.fields.length === 2 * COPIED_COLUMNS * BATCH;
       hashCopiedRows(job);
     }
+  },
+  // The export's event lines (GET /audit/log without its header and proofs), drained.
+  export: async (driver) => {
+    for await (const chunk of exportLines(driver, 0, events)) void chunk;
   },
   verify: async (driver) => {
     const tree = new MerkleTreeStore(driver);

@@ -6,7 +6,8 @@ const REMEMBERED_STREAMS = 20_000;
 /** An event as the export reads it: where it sits in its stream and its hash. */
 export interface StreamEvent {
   stream_id: string;
-  stream_version: string;
+  /** A number where it was read in binary, its text where it came as a row. */
+  stream_version: number | string;
   hash: string;
 }
 

@@ -86,7 +86,7 @@ export const columnsAgreeWithContent = (e: BinaryEventColumns, scratch: ByteWrit
 };
 
 /** A uuid's 16 bytes at `at` of `src` as its text form (uuid_out), into `into` at `o`: lowercase hex in groups of 8-4-4-4-12. */
-const writeUuid = (src: Uint8Array, at: number, into: Uint8Array, o: number): void => {
+export const writeUuid = (src: Uint8Array, at: number, into: Uint8Array, o: number): void => {
   for (let i = 0; i < 16; i += 1) {
     if (i === 4 || i === 6 || i === 8 || i === 10) into[o++] = DASH;
     into[o++] = HEX[src[at + i] >> 4];
@@ -94,25 +94,32 @@ const writeUuid = (src: Uint8Array, at: number, into: Uint8Array, o: number): vo
   }
 };
 
-/** JSON.stringify of UTF-8 text: copied between quotes unless it holds a character JSON escapes. */
-const writeJsonString = (src: Uint8Array, start: number, end: number, out: ByteWriter): void => {
+/**
+ * JSON.stringify of UTF-8 text: copied between quotes in the same pass that looks for a character
+ * JSON escapes; where there is one, what was copied is written over with JSON.stringify's text.
+ */
+export const writeJsonString = (src: Uint8Array, start: number, end: number, out: ByteWriter): void => {
+  out.ensure(end - start + 2);
+  const buf = out.buf;
+  let o = out.at;
+  buf[o++] = QUOTE;
   for (let i = start; i < end; i += 1) {
     const c = src[i];
     if (c < 0x20 || c === QUOTE || c === 0x5c) {
       out.utf8(JSON.stringify(Buffer.from(src.buffer, src.byteOffset + start, end - start).toString('utf8')));
       return;
     }
+    buf[o++] = c;
   }
-  out.byte(QUOTE);
-  out.bytes(src, start, end);
-  out.byte(QUOTE);
+  buf[o++] = QUOTE;
+  out.at = o;
 };
 
 let cachedDay = NaN;
 let cachedDate = Buffer.alloc(0);
 
 /** recordedAtText's bytes; the time of day written digit by digit after the day's remembered date. */
-const writeRecordedAt = (micros: number, out: ByteWriter): void => {
+export const writeRecordedAt = (micros: number, out: ByteWriter): void => {
   const ms = PG_EPOCH_MS + Math.floor(micros / 1000);
   const day = Math.floor(ms / DAY_MS);
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {
