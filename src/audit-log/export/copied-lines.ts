@@ -42,10 +42,13 @@ export async function* copiedLines(
   batch = BATCH,
 ): AsyncGenerator<Buffer> {
   const previousHashes = new PreviousHashes(driver);
-  const batches = readAhead(fromLeaf, toLeaf, batch, IN_FLIGHT, (from, to) =>
-    copiedRowsOf(copy.copyOut(eventsCopy(from, to), SERIAL_PLAN), EVENT_LINE_COLUMNS),
-  );
-  for await (const { data, fields, rows } of batches) {
+  // The COPYs' bytes, one buffer per batch in flight and the one whose lines are being written, reused.
+  const free: ByteWriter[] = [];
+  const batches = readAhead(fromLeaf, toLeaf, batch, IN_FLIGHT, async (from, to) => {
+    const into = free.pop() ?? new ByteWriter(1 << 20);
+    return { into, ...(await copiedRowsOf(copy.copyOut(eventsCopy(from, to), SERIAL_PLAN), EVENT_LINE_COLUMNS, into)) };
+  });
+  for await (const { into, data, fields, rows } of batches) {
     const events = new Array<StreamEvent>(rows);
     for (let i = 0, f = 0; i < rows; i += 1, f += 2 * EVENT_LINE_COLUMNS) {
       events[i] = {
@@ -58,6 +61,7 @@ export async function* copiedLines(
     // A buffer of its own per batch: the socket may still hold the one before.
     const lines = new ByteWriter(data.length + rows * LINE_ROOM);
     for (let i = 0, f = 0; i < rows; i += 1, f += 2 * EVENT_LINE_COLUMNS) writeEventLine(data, fields, f, previous[i], lines);
+    free.push(into);
     yield lines.view();
   }
 }

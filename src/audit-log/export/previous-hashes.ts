@@ -32,13 +32,19 @@ export class PreviousHashes {
   async of(batch: readonly StreamEvent[]): Promise<string[]> {
     const previous = new Array<string>(batch.length).fill('');
     const unknown: number[] = [];
-    batch.forEach((event, i) => {
+    for (let i = 0; i < batch.length; i += 1) {
+      const event = batch[i];
       const version = Number(event.stream_version);
-      const head = this.heads.get(event.stream_id);
-      if (head?.version === version - 1) previous[i] = head.hash;
-      else if (version > 0) unknown.push(i);
-      this.remember(event.stream_id, version, event.hash);
-    });
+      const before = batch[i - 1];
+      // A stream's events often follow each other: the one before is then the predecessor, and only a run's last is remembered.
+      if (before?.stream_id === event.stream_id && Number(before.stream_version) === version - 1) previous[i] = before.hash;
+      else {
+        const head = this.heads.get(event.stream_id);
+        if (head?.version === version - 1) previous[i] = head.hash;
+        else if (version > 0) unknown.push(i);
+      }
+      if (batch[i + 1]?.stream_id !== event.stream_id) this.remember(event.stream_id, version, event.hash);
+    }
     if (unknown.length > 0) {
       const rows = await this.driver.query<{ i: string; hash: string }>(PREVIOUS_SQL, [
         unknown.map((i) => batch[i].stream_id),
