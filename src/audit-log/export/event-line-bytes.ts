@@ -1,5 +1,13 @@
 import { ByteWriter } from '@lotse/event-store/sql/byte-writer';
-import { writeJsonString, writeRecordedAt, writeUuid } from '@lotse/event-store/sql/chain-content-bytes';
+import {
+  ENVELOPE_TAIL_PIECES,
+  EVENT_ID_MARK_LENGTH,
+  EVENT_ID_MEMBER_LENGTH,
+  findEventIdMark,
+  writeJsonString,
+  writeRecordedAt,
+  writeUuid,
+} from '@lotse/event-store/sql/chain-content-bytes';
 import { readInt32, readInt64 } from '@lotse/event-store/sql/copy-binary-rows';
 import { canonicalJson } from '@lotse/event-store/canonical-json';
 
@@ -43,25 +51,19 @@ const BACKSLASH = 0x5c;
 /**
  * The stored content is the canonical envelope `{"data":…,"eventId":"<id>","metadata":…<tail>}`
  * (its key order fixed), the tail `,"recordedAt":"…","schemaVersion":…,"streamId":…,"type":…}`
- * holding values the line has just written, in this order: the pieces before each of them.
+ * holding values the line has just written: where they went, [start, end) in the writer's buffer
+ * in the tail's order, reused by every line.
  */
-const TAIL_PIECES = [',"recordedAt":"', '","schemaVersion":', ',"streamId":', ',"type":'].map((piece) => Buffer.from(piece));
+const tailValues = new Int32Array(2 * ENVELOPE_TAIL_PIECES.length);
+const [RECORDED_AT_VALUE, SCHEMA_VERSION_VALUE, STREAM_ID_VALUE, TYPE_VALUE] = [0, 2, 4, 6];
 const TAIL_END = 0x7d;
 /** The tail's length without its values. */
-const TAIL_FIXED = TAIL_PIECES.reduce((n, piece) => n + piece.length, 1);
-/** Where the tail's values went in the line, [start, end) in the writer's buffer, in the tail's order: reused by every line. */
-const tailValues = new Int32Array(2 * TAIL_PIECES.length);
-const [RECORDED_AT_VALUE, SCHEMA_VERSION_VALUE, STREAM_ID_VALUE, TYPE_VALUE] = [0, 2, 4, 6];
-
-/** The event id's member and the key after it, `,"eventId":"<36 characters>","metadata":`, the id written in for each event. */
-const ID_MARK_AT = ',"eventId":"'.length;
-const idMark = Buffer.from(`,"eventId":"${' '.repeat(36)}","metadata":`);
-const ID_MEMBER = ',"eventId":"'.length + 36 + '"'.length;
+const TAIL_FIXED = ENVELOPE_TAIL_PIECES.reduce((n, piece) => n + piece.length, 1);
 
 /** Whether `src` holds the tail (its pieces and the values at tailValues of `line`) from `at` to `end`. */
 const holdsTail = (src: Buffer, at: number, end: number, line: Buffer): boolean => {
-  for (let k = 0; k < TAIL_PIECES.length; k += 1) {
-    const piece = TAIL_PIECES[k];
+  for (let k = 0; k < ENVELOPE_TAIL_PIECES.length; k += 1) {
+    const piece = ENVELOPE_TAIL_PIECES[k];
     for (let i = 0; i < piece.length; i += 1) if (src[at++] !== piece[i]) return false;
     for (let i = tailValues[2 * k]; i < tailValues[2 * k + 1]; i += 1) if (src[at++] !== line[i]) return false;
   }
@@ -147,13 +149,11 @@ export const writeEventLine = (src: Buffer, fields: Int32Array, f: number, previ
   let tail = TAIL_FIXED;
   for (let k = 0; k < tailValues.length; k += 2) tail += tailValues[k + 1] - tailValues[k];
   const tailAt = contentEnd - tail;
-  writeUuid(src, fields[f + 2 * LineCol.EventId], idMark, ID_MARK_AT);
-  // Searched from the content's start in the whole batch: no view to make; the tail's start bounds the match.
-  const idAt = src.indexOf(idMark, content);
-  if (idAt > content && idAt + idMark.length <= tailAt && holdsTail(src, tailAt, contentEnd, out.buf)) {
+  const idAt = findEventIdMark(src, fields[f + 2 * LineCol.EventId], content);
+  if (idAt > content && idAt + EVENT_ID_MARK_LENGTH <= tailAt && holdsTail(src, tailAt, contentEnd, out.buf)) {
     // `"data":…` after the opening brace, then `,"metadata":…` after the event id's member.
     out.bytes(src, content + 1, idAt);
-    out.bytes(src, idAt + ID_MEMBER, tailAt);
+    out.bytes(src, idAt + EVENT_ID_MEMBER_LENGTH, tailAt);
   } else {
     writeParsedMembers(src.toString('utf8', content, contentEnd), out);
   }

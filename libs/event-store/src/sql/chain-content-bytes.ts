@@ -34,9 +34,25 @@ const SCHEMA_VERSION = Buffer.from('","schemaVersion":');
 const STREAM_ID = Buffer.from(',"streamId":');
 const TYPE = Buffer.from(',"type":');
 
+/** The pieces before each value of the envelope's tail, the members after metadata: recordedAt, schemaVersion, streamId, type. */
+export const ENVELOPE_TAIL_PIECES: readonly Buffer[] = [RECORDED_AT, SCHEMA_VERSION, STREAM_ID, TYPE];
+
 /** The event id's mark, `,"eventId":"<36 characters>","metadata":`, its id written in place for each event. */
 const UUID_AT = EVENT_ID.length;
 const mark = Buffer.concat([EVENT_ID, Buffer.alloc(36), METADATA]);
+/** The event id's member, `,"eventId":"<36 characters>"`: the mark's first bytes. */
+export const EVENT_ID_MEMBER_LENGTH = UUID_AT + 36 + 1;
+export const EVENT_ID_MARK_LENGTH = mark.length;
+
+/**
+ * Where the event id's mark of the event whose uuid is at `eventId` of `src` starts, searched from
+ * `from` on (-1 if nowhere): from the content's start in the whole batch, there being no view to
+ * make; only a tampered row, whose mark is not there, costs a scan past its content.
+ */
+export const findEventIdMark = (src: Buffer, eventId: number, from: number): number => {
+  writeUuid(src, eventId, mark, UUID_AT);
+  return src.indexOf(mark, from);
+};
 
 /**
  * `previousHash ‖ content` into `out` (the previous hash being bytes [start, end) of `previous`): the
@@ -78,10 +94,7 @@ export const columnsAgreeWithContent = (e: BinaryEventColumns, scratch: ByteWrit
   const tailStart = e.contentEnd - tail;
   if (tailStart < e.content + DATA.length) return false;
   for (let i = 0; i < tail; i += 1) if (src[tailStart + i] !== scratch.buf[i]) return false;
-  writeUuid(src, e.eventId, mark, UUID_AT);
-  // Searched from the content's start in the whole batch: no view to make; only a tampered row, whose
-  // mark is not there, costs a scan past its content.
-  const at = src.indexOf(mark, e.content);
+  const at = findEventIdMark(src, e.eventId, e.content);
   return at >= 0 && at + mark.length <= tailStart;
 };
 
