@@ -1,7 +1,8 @@
 /**
  * Where the full verification's CPU goes: the same log read and checked in stages, each adding one
  * step (the COPY alone, cutting rows, linking chains, writing each chain input and checking the
- * columns against the content, hashing, the tree, the whole LogVerifier), with the CPU per event of this process (all threads) and of PostgreSQL's backends
+ * columns against the content, hashing, the tree, the whole LogVerifier), and the export's event lines
+ * (stage `export`), with the CPU per event of this process (all threads) and of PostgreSQL's backends
  * serving this script (not the machine's other postgres processes), rounds alternating so that a
  * machine getting busier weighs on every stage alike.
  *
