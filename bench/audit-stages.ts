@@ -1,7 +1,8 @@
 /**
  * Where the full verification's CPU goes: the same log read and checked in stages, each adding one
  * step (the COPY alone, cutting rows, linking chains, writing each chain input and checking the
- * columns against the content, hashing, the tree, the whole LogVerifier), with the CPU per event of this process (all threads) and of PostgreSQL's backends
+ * columns against the content, hashing, the tree, the whole LogVerifier), and the export's event lines
+ * (stage `export`), with the CPU per event of this process (all threads) and of PostgreSQL's backends
  * serving this script (not the machine's other postgres processes), rounds alternating so that a
  * machine getting busier weighs on every stage alike.
  *
@@ -25,6 +26,7 @@ import { MerkleTreeStore } from '../src/audit-log/tree/merkle-tree-store';
 import { columnsOfRow, COPIED_COLUMNS, COPIED_SELECT, emptyColumns, hashCopiedRows } from '../src/audit-log/verification/copied-links';
 import { copiedLog, leavesCopy, LOG_COPY, LOG_PLAN } from '../src/audit-log/verification/copied-log';
 import { LogVerifier } from '../src/audit-log/verification/log-verifier';
+import { exportLines } from '../src/audit-log/export/export-lines';
 import { ChainEnd } from '../src/audit-log/verification/logged-batch';
 import { seedEvents, seedTree } from './audit-seed';
 import { cpuSecondsOf } from './process-cpu';
@@ -99,6 +101,10 @@ const STAGES: Record<string, Stage> = {
       job.subtree = job.fields.length === 2 * COPIED_COLUMNS * BATCH;
       hashCopiedRows(job);
     }
+  },
+  // The export's event lines (GET /audit/log without its header and proofs), drained.
+  export: async (driver) => {
+    for await (const chunk of exportLines(driver, 0, events)) void chunk;
   },
   verify: async (driver) => {
     const tree = new MerkleTreeStore(driver);

@@ -10,7 +10,9 @@ const CONTENT_TAIL = `',"recordedAt":"' || c.recorded_at || '","schemaVersion":'
 const CONTENT_MEMBERS = `ltrim(replace(replace(e.content, ',"eventId":"' || e.event_id::text || '"', ''), ${CONTENT_TAIL}, ''), '{')`;
 
 /**
- * The database writes each event line of the export format (see ExportEvent) itself: its JSON
+ * For a driver without COPY (PGlite, see queriedLines; the PostgreSQL server sends the columns and
+ * this process writes the line, see writeEventLine): the database writes each event line of the
+ * export format (see ExportEvent) itself: its JSON
  * escaping (to_json) is JSON.stringify's, and data and metadata go out as the stored content's own
  * bytes, unparsed (see CONTENT_MEMBERS). The line comes in two pieces, head and tail (newline
  * included), around the previous hash, which this process fills in (see PreviousHashes): looking it

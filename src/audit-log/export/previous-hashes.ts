@@ -6,7 +6,8 @@ const REMEMBERED_STREAMS = 20_000;
 /** An event as the export reads it: where it sits in its stream and its hash. */
 export interface StreamEvent {
   stream_id: string;
-  stream_version: string;
+  /** A number where it was read in binary, its text where it came as a row. */
+  stream_version: number | string;
   hash: string;
 }
 
@@ -31,13 +32,19 @@ export class PreviousHashes {
   async of(batch: readonly StreamEvent[]): Promise<string[]> {
     const previous = new Array<string>(batch.length).fill('');
     const unknown: number[] = [];
-    batch.forEach((event, i) => {
+    for (let i = 0; i < batch.length; i += 1) {
+      const event = batch[i];
       const version = Number(event.stream_version);
-      const head = this.heads.get(event.stream_id);
-      if (head?.version === version - 1) previous[i] = head.hash;
-      else if (version > 0) unknown.push(i);
-      this.remember(event.stream_id, version, event.hash);
-    });
+      const before = batch[i - 1];
+      // A stream's events often follow each other: the one before is then the predecessor, and only a run's last is remembered.
+      if (before?.stream_id === event.stream_id && Number(before.stream_version) === version - 1) previous[i] = before.hash;
+      else {
+        const head = this.heads.get(event.stream_id);
+        if (head?.version === version - 1) previous[i] = head.hash;
+        else if (version > 0) unknown.push(i);
+      }
+      if (batch[i + 1]?.stream_id !== event.stream_id) this.remember(event.stream_id, version, event.hash);
+    }
     if (unknown.length > 0) {
       const rows = await this.driver.query<{ i: string; hash: string }>(PREVIOUS_SQL, [
         unknown.map((i) => batch[i].stream_id),

@@ -44,6 +44,19 @@ export class ByteWriter {
     this.at += this.buf.write(s, this.at, 'latin1');
   }
 
+  /** A number as JSON (and PostgreSQL's int8out) writes it: digit by digit for a safe non-negative integer, without a string. */
+  decimal(n: number): void {
+    if (!Number.isSafeInteger(n) || n < 0) {
+      this.latin1(String(n));
+      return;
+    }
+    let digits = 1;
+    for (let power = 10; power <= n; power *= 10) digits += 1;
+    this.ensure(digits);
+    this.at += digits;
+    for (let o = this.at - 1, rest = n; o >= this.at - digits; o -= 1, rest = Math.floor(rest / 10)) this.buf[o] = 48 + (rest % 10);
+  }
+
   utf8(s: string): void {
     this.ensure(3 * s.length);
     this.at += this.buf.write(s, this.at, 'utf8');

@@ -34,9 +34,25 @@ const SCHEMA_VERSION = Buffer.from('","schemaVersion":');
 const STREAM_ID = Buffer.from(',"streamId":');
 const TYPE = Buffer.from(',"type":');
 
+/** The pieces before each value of the envelope's tail, the members after metadata: recordedAt, schemaVersion, streamId, type. */
+export const ENVELOPE_TAIL_PIECES: readonly Buffer[] = [RECORDED_AT, SCHEMA_VERSION, STREAM_ID, TYPE];
+
 /** The event id's mark, `,"eventId":"<36 characters>","metadata":`, its id written in place for each event. */
 const UUID_AT = EVENT_ID.length;
 const mark = Buffer.concat([EVENT_ID, Buffer.alloc(36), METADATA]);
+/** The event id's member, `,"eventId":"<36 characters>"`: the mark's first bytes. */
+export const EVENT_ID_MEMBER_LENGTH = UUID_AT + 36 + 1;
+export const EVENT_ID_MARK_LENGTH = mark.length;
+
+/**
+ * Where the event id's mark of the event whose uuid is at `eventId` of `src` starts, searched from
+ * `from` on (-1 if nowhere): from the content's start in the whole batch, there being no view to
+ * make; only a tampered row, whose mark is not there, costs a scan past its content.
+ */
+export const findEventIdMark = (src: Buffer, eventId: number, from: number): number => {
+  writeUuid(src, eventId, mark, UUID_AT);
+  return src.indexOf(mark, from);
+};
 
 /**
  * `previousHash ‖ content` into `out` (the previous hash being bytes [start, end) of `previous`): the
@@ -78,15 +94,12 @@ export const columnsAgreeWithContent = (e: BinaryEventColumns, scratch: ByteWrit
   const tailStart = e.contentEnd - tail;
   if (tailStart < e.content + DATA.length) return false;
   for (let i = 0; i < tail; i += 1) if (src[tailStart + i] !== scratch.buf[i]) return false;
-  writeUuid(src, e.eventId, mark, UUID_AT);
-  // Searched from the content's start in the whole batch: no view to make; only a tampered row, whose
-  // mark is not there, costs a scan past its content.
-  const at = src.indexOf(mark, e.content);
+  const at = findEventIdMark(src, e.eventId, e.content);
   return at >= 0 && at + mark.length <= tailStart;
 };
 
 /** A uuid's 16 bytes at `at` of `src` as its text form (uuid_out), into `into` at `o`: lowercase hex in groups of 8-4-4-4-12. */
-const writeUuid = (src: Uint8Array, at: number, into: Uint8Array, o: number): void => {
+export const writeUuid = (src: Uint8Array, at: number, into: Uint8Array, o: number): void => {
   for (let i = 0; i < 16; i += 1) {
     if (i === 4 || i === 6 || i === 8 || i === 10) into[o++] = DASH;
     into[o++] = HEX[src[at + i] >> 4];
@@ -94,25 +107,32 @@ const writeUuid = (src: Uint8Array, at: number, into: Uint8Array, o: number): vo
   }
 };
 
-/** JSON.stringify of UTF-8 text: copied between quotes unless it holds a character JSON escapes. */
-const writeJsonString = (src: Uint8Array, start: number, end: number, out: ByteWriter): void => {
+/**
+ * JSON.stringify of UTF-8 text: copied between quotes in the same pass that looks for a character
+ * JSON escapes; where there is one, what was copied is written over with JSON.stringify's text.
+ */
+export const writeJsonString = (src: Uint8Array, start: number, end: number, out: ByteWriter): void => {
+  out.ensure(end - start + 2);
+  const buf = out.buf;
+  let o = out.at;
+  buf[o++] = QUOTE;
   for (let i = start; i < end; i += 1) {
     const c = src[i];
     if (c < 0x20 || c === QUOTE || c === 0x5c) {
       out.utf8(JSON.stringify(Buffer.from(src.buffer, src.byteOffset + start, end - start).toString('utf8')));
       return;
     }
+    buf[o++] = c;
   }
-  out.byte(QUOTE);
-  out.bytes(src, start, end);
-  out.byte(QUOTE);
+  buf[o++] = QUOTE;
+  out.at = o;
 };
 
 let cachedDay = NaN;
 let cachedDate = Buffer.alloc(0);
 
 /** recordedAtText's bytes; the time of day written digit by digit after the day's remembered date. */
-const writeRecordedAt = (micros: number, out: ByteWriter): void => {
+export const writeRecordedAt = (micros: number, out: ByteWriter): void => {
   const ms = PG_EPOCH_MS + Math.floor(micros / 1000);
   const day = Math.floor(ms / DAY_MS);
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) {

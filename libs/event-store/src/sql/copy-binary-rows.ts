@@ -1,3 +1,5 @@
+import { ByteWriter } from './byte-writer';
+
 /** What COPY … WITH (FORMAT binary) starts with: signature, then flags and header extension length. */
 const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 const HEADER = SIGNATURE.length + 8;
@@ -44,17 +46,27 @@ export async function* copyRowBatches(
 
 /**
  * The whole output of a COPY binary in one batch, every field required: a NULL is refused. The
- * chunks are joined once and cut where they lie, as a batch of rows needs no room to grow.
+ * chunks are joined once and cut where they lie, as a batch of rows needs no room to grow: into a
+ * buffer of their own, or into `into`, reused from batch to batch (the rows lie there until its
+ * next use), which spares allocating and faulting in a few MB each time.
  */
-export const copiedRowsOf = async (chunks: AsyncIterable<Buffer>, columns: number): Promise<CopiedRows> => {
-  const parts: Buffer[] = [];
-  for await (const chunk of chunks) parts.push(chunk);
-  const cutter = new RowCutter(columns, Buffer.concat(parts));
+export const copiedRowsOf = async (chunks: AsyncIterable<Buffer>, columns: number, into?: ByteWriter): Promise<CopiedRows> => {
+  let whole: Buffer;
+  if (into) {
+    into.reset();
+    for await (const chunk of chunks) into.bytes(chunk, 0, chunk.length);
+    whole = into.view();
+  } else {
+    const parts: Buffer[] = [];
+    for await (const chunk of chunks) parts.push(chunk);
+    whole = Buffer.concat(parts);
+  }
+  const cutter = new RowCutter(columns, whole);
   while (cutter.nextRow());
   if (!cutter.ended) throw new Error('COPY output ended inside a row');
-  const whole = cutter.read();
-  if (whole.fields.includes(-1)) throw new Error('COPY field is NULL');
-  return whole;
+  const rows = cutter.read();
+  if (rows.fields.includes(-1)) throw new Error('COPY field is NULL');
+  return rows;
 };
 
 class RowCutter {
