@@ -78,11 +78,16 @@ export const hashCopiedRows = (job: CopiedJob): HashedBatch => {
     columnsOfRow(fields, f, e);
     const hashAt = fields[f + 2 * Col.Hash];
     const hashEnd = fields[f + 2 * Col.Hash + 1];
-    out.reset();
-    writeChainInput(previous, i === 0 ? 0 : previousEnds[i - 1], previousEnds[i], e, out);
-    chainOk[i] = columnsAgreeWithContent(e, scratch) && sameText(hash('sha256', out.view(), 'hex'), d, hashAt, hashEnd) ? 1 : 0;
     const plainHex = decodeHex(d, hashAt, hashEnd, entries.flat, i * HASH_BYTES);
     if (!plainHex) entries.setText(i, d.toString('utf8', hashAt, hashEnd));
+    out.reset();
+    writeChainInput(previous, i === 0 ? 0 : previousEnds[i - 1], previousEnds[i], e, out);
+    // A digest's hex is 64 lowercase digits: a stored hash in any other form cannot be it, and one
+    // in that form is compared decoded, 32 bytes against the digest as a latin1 ('binary') string (cheaper than hex).
+    chainOk[i] =
+      plainHex && columnsAgreeWithContent(e, scratch) && sameBytes(hash('sha256', out.view(), 'binary'), entries.flat, i * HASH_BYTES)
+        ? 1
+        : 0;
     // Leaf `from + i` is this event's: its index, this position, this hash in lowercase hex.
     const l = i * 2 * LEAF_COLUMNS;
     const leafHashAt = l < leafFields.length ? leafFields[l + 2 * LeafCol.Hash] : -1;
@@ -127,23 +132,28 @@ export const columnsOfRow = (fields: Int32Array, f: number, e: BinaryEventColumn
   e.recordedAtMicros = readInt64(d, fields[f + 2 * Col.RecordedAt]);
 };
 
-/** Whether `text` (ASCII) is bytes [start, end) of `d`. */
-const sameText = (text: string, d: Uint8Array, start: number, end: number): boolean => {
-  if (end - start !== text.length) return false;
-  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) !== d[start + i]) return false;
+/** Whether the code units of `digest` (latin1: one byte each) are the bytes of `d` from `start` on. */
+const sameBytes = (digest: string, d: Uint8Array, start: number): boolean => {
+  for (let i = 0; i < digest.length; i += 1) if (digest.charCodeAt(i) !== d[start + i]) return false;
   return true;
 };
+
+/** Each pair of lowercase hex digits (first << 8 | second) to its byte; -1 for every other pair of bytes. */
+const HEX_PAIRS = (() => {
+  const pairs = new Int16Array(1 << 16).fill(-1);
+  const digits = '0123456789abcdef';
+  for (let hi = 0; hi < 16; hi += 1)
+    for (let lo = 0; lo < 16; lo += 1) pairs[(digits.charCodeAt(hi) << 8) | digits.charCodeAt(lo)] = (hi << 4) | lo;
+  return pairs;
+})();
 
 /** Decodes 64 lowercase hex digits at [start, end) into 32 bytes of `into` at `at`; false for any other text. */
 const decodeHex = (d: Uint8Array, start: number, end: number, into: Uint8Array, at: number): boolean => {
   if (end - start !== 2 * HASH_BYTES) return false;
-  for (let i = 0; i < HASH_BYTES; i += 1) {
-    const hi = nibble(d[start + 2 * i]);
-    const lo = nibble(d[start + 2 * i + 1]);
-    if (hi < 0 || lo < 0) return false;
-    into[at + i] = (hi << 4) | lo;
+  for (let i = 0, p = start; i < HASH_BYTES; i += 1, p += 2) {
+    const byte = HEX_PAIRS[(d[p] << 8) | d[p + 1]];
+    if (byte < 0) return false;
+    into[at + i] = byte;
   }
   return true;
 };
-
-const nibble = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1);

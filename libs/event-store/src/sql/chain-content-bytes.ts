@@ -79,6 +79,74 @@ export const columnsAgreeWithContent = (e: BinaryEventColumns, scratch: ByteWrit
   // recorded_at keeps microseconds, the content milliseconds: a stored value between two is not the content's.
   if (e.recordedAtMicros % 1000 !== 0 || e.contentEnd - e.content < DATA.length) return false;
   for (let i = 0; i < DATA.length; i += 1) if (src[e.content + i] !== DATA[i]) return false;
+  let tailStart = tailInPlace(e, scratch);
+  if (tailStart === UNSURE) tailStart = tailWritten(e, scratch);
+  if (tailStart < 0) return false;
+  // Searched from the content's start in the whole batch: no view to make; only a tampered row, whose
+  // mark is not there, costs a scan past its content.
+  const at = findEventIdMark(src, e.eventId, e.content);
+  return at >= 0 && at + mark.length <= tailStart;
+};
+
+/** What tailInPlace answers for columns it leaves to tailWritten: a string JSON escapes, a schema version of more than one digit. */
+const UNSURE = -2;
+
+/**
+ * Where the content's tail starts, compared backwards from its end against the columns where they
+ * lie (no copy: the common case); -1 when it is not there, UNSURE where tailWritten has to tell.
+ */
+const tailInPlace = (e: BinaryEventColumns, scratch: ByteWriter): number => {
+  const src = e.src;
+  const lower = e.content + DATA.length;
+  let p = e.contentEnd - 1;
+  if (src[p] !== 0x7d) return -1;
+  p = jsonStringEndingAt(src, p, e.type, e.typeEnd, lower);
+  if (p < 0) return p;
+  p = constantEndingAt(src, p, TYPE, lower);
+  if (p < 0) return p;
+  p = jsonStringEndingAt(src, p, e.streamId, e.streamIdEnd, lower);
+  if (p < 0) return p;
+  p = constantEndingAt(src, p, STREAM_ID, lower);
+  if (p < 0) return p;
+  if (!(Number.isInteger(e.schemaVersion) && e.schemaVersion >= 0 && e.schemaVersion < 10)) return UNSURE;
+  if (p <= lower || src[p - 1] !== ZERO + e.schemaVersion) return -1;
+  p = constantEndingAt(src, p - 1, SCHEMA_VERSION, lower);
+  if (p < 0) return p;
+  scratch.reset();
+  writeRecordedAt(e.recordedAtMicros, scratch);
+  p = constantEndingAt(src, p, scratch.buf, lower, scratch.at);
+  return p < 0 ? p : constantEndingAt(src, p, RECORDED_AT, lower);
+};
+
+/** Where `constant` (its first `length` bytes) starts if it ends at `end` of `src`, not before `lower`; -1 otherwise. */
+const constantEndingAt = (src: Uint8Array, end: number, constant: Uint8Array, lower: number, length = constant.length): number => {
+  const start = end - length;
+  if (start < lower) return -1;
+  for (let i = 0; i < length; i += 1) if (src[start + i] !== constant[i]) return -1;
+  return start;
+};
+
+/**
+ * Where the JSON string of text [start, stop) of `src` starts if it ends at `end`, not before
+ * `lower`: the text between quotes as it is; -1 if not; UNSURE when the text holds a character JSON escapes.
+ */
+const jsonStringEndingAt = (src: Uint8Array, end: number, start: number, stop: number, lower: number): number => {
+  const open = end - 2 - (stop - start);
+  if (open >= lower && src[open] === QUOTE && src[end - 1] === QUOTE) {
+    let i = start;
+    for (let o = open + 1; i < stop; i += 1, o += 1) {
+      const c = src[i];
+      if (c !== src[o] || c < 0x20 || c === QUOTE || c === 0x5c) break;
+    }
+    if (i === stop) return open;
+  }
+  for (let i = start; i < stop; i += 1) if (src[i] < 0x20 || src[i] === QUOTE || src[i] === 0x5c) return UNSURE;
+  return -1;
+};
+
+/** Where the content's tail starts, written out in `scratch` from the columns and compared; -1 when it is not there. */
+const tailWritten = (e: BinaryEventColumns, scratch: ByteWriter): number => {
+  const src = e.src;
   scratch.reset();
   scratch.all(RECORDED_AT);
   writeRecordedAt(e.recordedAtMicros, scratch);
@@ -92,10 +160,9 @@ export const columnsAgreeWithContent = (e: BinaryEventColumns, scratch: ByteWrit
   scratch.byte(0x7d);
   const tail = scratch.at;
   const tailStart = e.contentEnd - tail;
-  if (tailStart < e.content + DATA.length) return false;
-  for (let i = 0; i < tail; i += 1) if (src[tailStart + i] !== scratch.buf[i]) return false;
-  const at = findEventIdMark(src, e.eventId, e.content);
-  return at >= 0 && at + mark.length <= tailStart;
+  if (tailStart < e.content + DATA.length) return -1;
+  for (let i = 0; i < tail; i += 1) if (src[tailStart + i] !== scratch.buf[i]) return -1;
+  return tailStart;
 };
 
 /** A uuid's 16 bytes at `at` of `src` as its text form (uuid_out), into `into` at `o`: lowercase hex in groups of 8-4-4-4-12. */
