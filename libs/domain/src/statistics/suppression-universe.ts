@@ -20,7 +20,6 @@ const SLICE_DIMENSION = 'municipality';
 interface Table {
   dims: number[];
   strides: number[];
-  size: number;
   offset: number;
 }
 
@@ -126,17 +125,21 @@ export const suppressionUniverseOfCodes = (
       size *= dimensions[dims[k]].values.length;
     }
     tableOf.set(dims.join(','), tables.length);
-    tables.push({ dims, strides, size, offset });
+    tables.push({ dims, strides, offset });
     offset += size;
   }
   const values = new Int32Array(offset);
-  for (const t of tables) {
+  // Each table's non-zero cells (relative to its offset), ascending: the equations need no others,
+  // and a table of three or four dimensions over few items is mostly zeros.
+  const occupied: number[][] = tables.map(() => []);
+  tables.forEach((t, tableNumber) => {
     for (let i = 0; i < n; i++) {
-      let index = t.offset;
-      for (let k = 0; k < t.dims.length; k++) index += columns[t.dims[k]][i] * t.strides[k];
-      values[index]++;
+      let cell = 0;
+      for (let k = 0; k < t.dims.length; k++) cell += columns[t.dims[k]][i] * t.strides[k];
+      if (values[t.offset + cell]++ === 0) occupied[tableNumber].push(cell);
     }
-  }
+    occupied[tableNumber].sort((a, b) => a - b);
+  });
 
   // The equations: for each table, the sums a published table states over one or two of its dimensions
   // (not over all three at once, which no table states), each a margin's cells; a municipality slice sums within itself.
@@ -148,15 +151,12 @@ export const suppressionUniverseOfCodes = (
       if (summed.length === 0 || (summed.length === own.length && own.length > 2)) continue;
       const kept = t.dims.filter((d) => !summed.includes(d));
       const margin = tables[tableOf.get(kept.join(','))!];
+      const keptStrides = kept.map((d) => t.strides[t.dims.indexOf(d)]);
+      const keptSizes = kept.map((d) => dimensions[d].values.length);
       const groups = new Map<number, number[]>();
-      for (let cell = 0; cell < t.size; cell++) {
-        const v = values[t.offset + cell];
-        if (v === 0) continue;
+      for (const cell of occupied[tableNumber]) {
         let m = margin.offset;
-        kept.forEach((d, k) => {
-          const pos = t.dims.indexOf(d);
-          m += (Math.floor(cell / t.strides[pos]) % dimensions[d].values.length) * margin.strides[k];
-        });
+        for (let k = 0; k < kept.length; k++) m += (Math.floor(cell / keptStrides[k]) % keptSizes[k]) * margin.strides[k];
         const group = groups.get(m);
         if (group) group.push(t.offset + cell);
         else groups.set(m, [t.offset + cell]);
@@ -169,7 +169,9 @@ export const suppressionUniverseOfCodes = (
   equations.sort((a, b) => a.rank - b.rank);
 
   const suppressed = new Uint8Array(offset);
-  for (let i = 0; i < offset; i++) if (values[i] > 0 && values[i] < rule.minCell) suppressed[i] = 1;
+  tables.forEach((t, tableNumber) => {
+    for (const cell of occupied[tableNumber]) if (values[t.offset + cell] < rule.minCell) suppressed[t.offset + cell] = 1;
+  });
   const equationsOf = new Map<number, number[]>();
   const unknowns = new Int32Array(equations.length);
   equations.forEach((eq, e) => {
