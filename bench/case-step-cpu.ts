@@ -88,9 +88,10 @@ const main = async () => {
     // Eight at a time: set-up only, its time is not measured.
     const open = async (i: number) => {
       const participant = await post('/participants', {
+        // No two alike: the duplicate detection would pair them all, in the background of the rounds.
         givenName: 'Amina',
         familyName: `Step-${i}`,
-        birthDate: '2001-02-03',
+        birthDate: new Date(Date.UTC(1999, 0, 1 + 13 * i)).toISOString().slice(0, 10),
         municipality: 'neuss',
         residenceStatus: 'gestattung',
         entitlements: [{ jurisdiction: 'asylblg', from: isoDay(-400) }],
