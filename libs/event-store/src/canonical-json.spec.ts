@@ -27,8 +27,23 @@ describe('canonical JSON', () => {
     );
   });
 
+  it('writes integer-like keys, a __proto__ key, dates and nested odd members as the definition does', () => {
+    const parsed = JSON.parse('{"__proto__":{"b":1,"a":2},"x":1}') as unknown;
+    for (const value of [
+      { 10: 'ten', 9: 'nine', b: { 2: true, a: [] } },
+      parsed,
+      { when: new Date(0), inner: { z: 1, y: [undefined, { d: 1, c: 2 }] } },
+      [{ b: 1, a: 2 }, { 0: 'x' }],
+      { f: () => 1, a: 1 },
+    ]) {
+      expect(canonicalJson(value)).toBe(reference(value));
+    }
+    expect(canonicalJson(parsed)).toBe('{"__proto__":{"a":2,"b":1},"x":1}');
+  });
+
   it('refuses numbers JSON cannot carry', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
     expect(() => canonicalJson([Number.POSITIVE_INFINITY])).toThrow(TypeError);
+    expect(() => canonicalJson({ 1: { n: Number.NaN } })).toThrow(TypeError);
   });
 });

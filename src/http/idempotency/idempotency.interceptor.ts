@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
-import { catchError, from, mergeMap, Observable, of } from 'rxjs';
+import { catchError, from, mergeAll, mergeMap, Observable, of } from 'rxjs';
 import { DomainError } from '@lotse/domain';
 import { toProblem } from '../error-to-problem';
 import { PROBLEM_CONTENT_TYPE } from '../problem';
@@ -29,14 +29,25 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   constructor(private readonly store: IdempotencyStore) {}
 
-  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+  /**
+   * Synchronous where there is no key: a promise here made the interceptor chain wrap every answer
+   * in two more observables and a merge, although most writes carry no key.
+   */
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const req = context.switchToHttp().getRequest<HttpRequest & { user?: unknown }>();
-    const res = context.switchToHttp().getResponse<HttpResponse>();
     if (!GUARDED_METHODS.has(req.method)) return next.handle();
     const key = readIdempotencyKey(req);
     if (key === undefined) return next.handle();
+    return from(this.interceptWithKey(req, context.switchToHttp().getResponse<HttpResponse>(), key, next)).pipe(mergeAll());
+  }
 
+  private async interceptWithKey(
+    req: HttpRequest & { user?: unknown },
+    res: HttpResponse,
+    key: string,
+    next: CallHandler,
+  ): Promise<Observable<unknown>> {
     const subject = subjectOf(req);
     const fingerprint = fingerprintOf(req, subject);
     const claim = await this.store.claim(subject, key, fingerprint);

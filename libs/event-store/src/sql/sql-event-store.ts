@@ -21,6 +21,7 @@ import { pollLog, LogCursor } from '../subscription';
 import { APPEND_FUNCTION, EVENT_COLUMNS, EVENTS_JSON_VIEW, EXPECTED_CODES, MIGRATION_TABLE, MIGRATIONS } from './schema';
 import { isConnectionLost, SqlDriver, sqlState } from './sql-driver';
 import { AppendBatcher, ItemResult } from './append-batcher';
+import { joinTexts, splitTexts } from './joined-texts';
 import { EventRow, toStoredEvent } from './event-row';
 import { CheckedColumns, checkedColumns, contentAgreesWithColumns } from './content-columns';
 import { AppendWakeups } from './append-wakeups';
@@ -149,8 +150,8 @@ export class SqlEventStore implements EventStore, HashLog {
       appends.map((a) => a.streamId),
       appends.map((a) => expectedCode(a.expectedVersion)),
       appends.map((a) => a.payload.length),
-      appends.flatMap((a) => a.payload),
-      appends.flatMap((a) => a.eventIds),
+      joinTexts(appends.flatMap((a) => a.payload)),
+      joinTexts(appends.flatMap((a) => a.eventIds)),
       appends.flatMap((a) => a.types),
       appends.flatMap((a) => a.schemaVersions),
       appends.map((a) => a.recordedAt),
@@ -158,7 +159,8 @@ export class SqlEventStore implements EventStore, HashLog {
     for (let attempt = 1; ; attempt += 1) {
       try {
         const rows = await this.driver.query<BatchRow>(
-          'select item, outcome, next_version::text, last_position::text, detail from lotse_append_batch($1, $2, $3, $4, $5, $6, $7, $8)',
+          `select item, outcome, next_version::text, last_position::text, detail
+             from lotse_append_batch($1, $2, $3, ${splitTexts('$4')}, ${splitTexts('$5')}::uuid[], $6, $7, $8)`,
           params,
         );
         this.wakeups.wake();
