@@ -1,4 +1,14 @@
 import { ByteWriter } from './byte-writer';
+import {
+  CodeAt,
+  ENVELOPE_START,
+  EVENT_ID_KEY,
+  eventIdMemberStart,
+  METADATA_KEY,
+  TAIL_PIECES,
+  TailWriter,
+  writeTail,
+} from './envelope-layout';
 
 /**
  * An event's columns as PostgreSQL sends them in binary (COPY … WITH (FORMAT binary)), as spans of
@@ -25,18 +35,13 @@ const QUOTE = 34;
 const DASH = 45;
 const ZERO = 48;
 
-// The canonical envelope's pieces around the columns, in its (sorted) key order: see chainContent.
-const DATA = Buffer.from('{"data":');
-const EVENT_ID = Buffer.from(',"eventId":"');
-const METADATA = Buffer.from('","metadata":');
-const RECORDED_AT = Buffer.from(',"recordedAt":"');
-const SCHEMA_VERSION = Buffer.from('","schemaVersion":');
-const STREAM_ID = Buffer.from(',"streamId":');
-const TYPE = Buffer.from(',"type":');
+const DATA = Buffer.from(ENVELOPE_START);
+const TAIL = TAIL_PIECES.map((piece) => Buffer.from(piece));
+const byteAt: CodeAt<Buffer> = (s, i) => s[i];
 
-/** The event id's mark, `,"eventId":"<36 characters>","metadata":`, its id written in place for each event. */
-const UUID_AT = EVENT_ID.length;
-const mark = Buffer.concat([EVENT_ID, Buffer.alloc(36), METADATA]);
+/** The event id's member, `,"eventId":"<36 characters>","metadata":`, its id written in place for each event. */
+const UUID_AT = EVENT_ID_KEY.length;
+const member = Buffer.from(`${EVENT_ID_KEY}${'0'.repeat(36)}${METADATA_KEY}`);
 
 /**
  * `previousHash ‖ content` into `out` (the previous hash being bytes [start, end) of `previous`): the
@@ -50,13 +55,23 @@ export const writeChainInput = (previous: Uint8Array, start: number, end: number
   out.at += length;
 };
 
+/** The tail as bytes, from the binary columns: recorded_at's microseconds and the text columns' UTF-8. */
+const BYTES_TAIL: TailWriter<ByteWriter, BinaryEventColumns> = {
+  piece: (out, index) => out.all(TAIL[index]),
+  recordedAt: (out, e) => writeRecordedAt(e.recordedAtMicros, out),
+  schemaVersion: (out, e) => {
+    if (Number.isInteger(e.schemaVersion) && e.schemaVersion >= 0 && e.schemaVersion < 10) out.byte(ZERO + e.schemaVersion);
+    else out.latin1(String(e.schemaVersion));
+  },
+  streamId: (out, e) => writeJsonString(e.src, e.streamId, e.streamIdEnd, out),
+  type: (out, e) => writeJsonString(e.src, e.type, e.typeEnd, out),
+};
+
 /**
- * Whether the columns a query filters or serves on say what the hashed content says: the content's
- * last bytes are exactly `,"recordedAt":"…","schemaVersion":N,"streamId":"…","type":"…"}` (the
- * canonical envelope's fixed key order puts them there) and it holds `,"eventId":"…","metadata":`.
- * A column changed by hand fails here while the hash still holds. `scratch` is reused, not kept.
- * The event id's mark could be imitated only by data holding an object with the same id under
- * `eventId` after another key and before `metadata`: structure the event's writer put there.
+ * Whether the columns a query filters or serves on say what the hashed content says (the bytes twin
+ * of contentAgreesWithColumns): the content's last bytes are the tail the columns make, and its
+ * event id member, found back from there (see eventIdMemberStart), holds the event id column. A
+ * column changed by hand fails here while the hash still holds. `scratch` is reused, not kept.
  */
 export const columnsAgreeWithContent = (e: BinaryEventColumns, scratch: ByteWriter): boolean => {
   const src = e.src;
@@ -64,25 +79,18 @@ export const columnsAgreeWithContent = (e: BinaryEventColumns, scratch: ByteWrit
   if (e.recordedAtMicros % 1000 !== 0 || e.contentEnd - e.content < DATA.length) return false;
   for (let i = 0; i < DATA.length; i += 1) if (src[e.content + i] !== DATA[i]) return false;
   scratch.reset();
-  scratch.all(RECORDED_AT);
-  writeRecordedAt(e.recordedAtMicros, scratch);
-  scratch.all(SCHEMA_VERSION);
-  if (Number.isInteger(e.schemaVersion) && e.schemaVersion >= 0 && e.schemaVersion < 10) scratch.byte(ZERO + e.schemaVersion);
-  else scratch.latin1(String(e.schemaVersion));
-  scratch.all(STREAM_ID);
-  writeJsonString(src, e.streamId, e.streamIdEnd, scratch);
-  scratch.all(TYPE);
-  writeJsonString(src, e.type, e.typeEnd, scratch);
-  scratch.byte(0x7d);
+  writeTail(BYTES_TAIL, scratch, e);
   const tail = scratch.at;
   const tailStart = e.contentEnd - tail;
-  if (tailStart < e.content + DATA.length) return false;
-  for (let i = 0; i < tail; i += 1) if (src[tailStart + i] !== scratch.buf[i]) return false;
-  writeUuid(src, e.eventId, mark, UUID_AT);
-  // Searched from the content's start in the whole batch: no view to make; only a tampered row, whose
-  // mark is not there, costs a scan past its content.
-  const at = src.indexOf(mark, e.content);
-  return at >= 0 && at + mark.length <= tailStart;
+  const dataStart = e.content + DATA.length;
+  if (tailStart <= dataStart) return false;
+  const expected = scratch.buf;
+  for (let i = 0; i < tail; i += 1) if (src[tailStart + i] !== expected[i]) return false;
+  const at = eventIdMemberStart(src, byteAt, dataStart, tailStart);
+  if (at < 0) return false;
+  writeUuid(src, e.eventId, member, UUID_AT);
+  for (let i = 0; i < member.length; i += 1) if (src[at + i] !== member[i]) return false;
+  return true;
 };
 
 /** A uuid's 16 bytes at `at` of `src` as its text form (uuid_out), into `into` at `o`: lowercase hex in groups of 8-4-4-4-12. */
@@ -94,18 +102,22 @@ const writeUuid = (src: Uint8Array, at: number, into: Uint8Array, o: number): vo
   }
 };
 
-/** JSON.stringify of UTF-8 text: copied between quotes unless it holds a character JSON escapes. */
+/** JSON.stringify of UTF-8 text: copied between quotes as it is checked, unless it holds a character JSON escapes. */
 const writeJsonString = (src: Uint8Array, start: number, end: number, out: ByteWriter): void => {
+  out.ensure(end - start + 2);
+  const buf = out.buf;
+  let o = out.at;
+  buf[o++] = QUOTE;
   for (let i = start; i < end; i += 1) {
     const c = src[i];
     if (c < 0x20 || c === QUOTE || c === 0x5c) {
       out.utf8(JSON.stringify(Buffer.from(src.buffer, src.byteOffset + start, end - start).toString('utf8')));
       return;
     }
+    buf[o++] = c;
   }
-  out.byte(QUOTE);
-  out.bytes(src, start, end);
-  out.byte(QUOTE);
+  buf[o++] = QUOTE;
+  out.at = o;
 };
 
 let cachedDay = NaN;
