@@ -10,8 +10,6 @@ export const ENVELOPE_START = '{"data":';
 export const EVENT_ID_KEY = ',"eventId":"';
 export const METADATA_KEY = '","metadata":';
 const UUID_TEXT_LENGTH = 36;
-/** `,"eventId":"<uuid>","metadata":`, the member between data and metadata's value. */
-export const EVENT_ID_MEMBER_LENGTH = EVENT_ID_KEY.length + UUID_TEXT_LENGTH + METADATA_KEY.length;
 
 /** The tail's own text around its four values, in order. */
 export const TAIL_PIECES = [',"recordedAt":"', '","schemaVersion":', ',"streamId":', ',"type":', '}'] as const;
