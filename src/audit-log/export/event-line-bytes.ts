@@ -1,14 +1,14 @@
 import { ByteWriter } from '@lotse/event-store/sql/byte-writer';
 import {
   ENVELOPE_TAIL_PIECES,
-  EVENT_ID_MARK_LENGTH,
   EVENT_ID_MEMBER_LENGTH,
-  findEventIdMark,
+  eventIdMemberAt,
   writeJsonString,
   writeRecordedAt,
   writeUuid,
 } from '@lotse/event-store/sql/chain-content-bytes';
 import { readInt32, readInt64 } from '@lotse/event-store/sql/copy-binary-rows';
+import { ENVELOPE_START } from '@lotse/event-store/sql/envelope-layout';
 import { canonicalJson } from '@lotse/event-store/canonical-json';
 
 /**
@@ -108,9 +108,8 @@ const writeParsedMembers = (content: string, out: ByteWriter): void => {
  * binary row of EVENT_LINE_SELECT (`fields` from `f` on: each column's [start, end) in `src`) and
  * the stream's previous hash. Data and metadata go out as the stored content's own bytes, unparsed:
  * the content ends in its tail, whose length the line's values give and whose bytes are checked
- * against them; the event id's member before `metadata` is found by a native search. That mark
- * could be imitated only by data holding, after another key, an object with this event's id under
- * `eventId` followed by `metadata`: structure the event's writer put there.
+ * against them; the event id's member before `metadata` is found back from the tail, so nothing in
+ * data can stand in for it (see eventIdMemberStart).
  */
 export const writeEventLine = (src: Buffer, fields: Int32Array, f: number, previousHash: string, out: ByteWriter): void => {
   out.all(LINE_START);
@@ -149,8 +148,10 @@ export const writeEventLine = (src: Buffer, fields: Int32Array, f: number, previ
   let tail = TAIL_FIXED;
   for (let k = 0; k < tailValues.length; k += 2) tail += tailValues[k + 1] - tailValues[k];
   const tailAt = contentEnd - tail;
-  const idAt = findEventIdMark(src, fields[f + 2 * LineCol.EventId], content);
-  if (idAt > content && idAt + EVENT_ID_MARK_LENGTH <= tailAt && holdsTail(src, tailAt, contentEnd, out.buf)) {
+  const idAt = holdsTail(src, tailAt, contentEnd, out.buf)
+    ? eventIdMemberAt(src, fields[f + 2 * LineCol.EventId], content + ENVELOPE_START.length, tailAt)
+    : -1;
+  if (idAt >= 0) {
     // `"data":…` after the opening brace, then `,"metadata":…` after the event id's member.
     out.bytes(src, content + 1, idAt);
     out.bytes(src, idAt + EVENT_ID_MEMBER_LENGTH, tailAt);

@@ -1,4 +1,14 @@
 import { ByteWriter } from './byte-writer';
+import {
+  CodeAt,
+  ENVELOPE_START,
+  EVENT_ID_KEY,
+  eventIdMemberStart,
+  METADATA_KEY,
+  TAIL_PIECES,
+  TailWriter,
+  writeTail,
+} from './envelope-layout';
 
 /**
  * An event's columns as PostgreSQL sends them in binary (COPY … WITH (FORMAT binary)), as spans of
@@ -25,33 +35,31 @@ const QUOTE = 34;
 const DASH = 45;
 const ZERO = 48;
 
-// The canonical envelope's pieces around the columns, in its (sorted) key order: see chainContent.
-const DATA = Buffer.from('{"data":');
-const EVENT_ID = Buffer.from(',"eventId":"');
-const METADATA = Buffer.from('","metadata":');
-const RECORDED_AT = Buffer.from(',"recordedAt":"');
-const SCHEMA_VERSION = Buffer.from('","schemaVersion":');
-const STREAM_ID = Buffer.from(',"streamId":');
-const TYPE = Buffer.from(',"type":');
+const DATA = Buffer.from(ENVELOPE_START);
+const TAIL = TAIL_PIECES.map((piece) => Buffer.from(piece));
+const byteAt: CodeAt<Buffer> = (s, i) => s[i];
 
+const [RECORDED_AT, SCHEMA_VERSION, STREAM_ID, TYPE] = TAIL;
 /** The pieces before each value of the envelope's tail, the members after metadata: recordedAt, schemaVersion, streamId, type. */
 export const ENVELOPE_TAIL_PIECES: readonly Buffer[] = [RECORDED_AT, SCHEMA_VERSION, STREAM_ID, TYPE];
 
-/** The event id's mark, `,"eventId":"<36 characters>","metadata":`, its id written in place for each event. */
-const UUID_AT = EVENT_ID.length;
-const mark = Buffer.concat([EVENT_ID, Buffer.alloc(36), METADATA]);
-/** The event id's member, `,"eventId":"<36 characters>"`: the mark's first bytes. */
+/** The event id's member, `,"eventId":"<36 characters>","metadata":`, its id written in place for each event. */
+const UUID_AT = EVENT_ID_KEY.length;
+const member = Buffer.from(`${EVENT_ID_KEY}${'0'.repeat(36)}${METADATA_KEY}`);
+/** `,"eventId":"<36 characters>"`: the member's bytes before `,"metadata":`. */
 export const EVENT_ID_MEMBER_LENGTH = UUID_AT + 36 + 1;
-export const EVENT_ID_MARK_LENGTH = mark.length;
 
 /**
- * Where the event id's mark of the event whose uuid is at `eventId` of `src` starts, searched from
- * `from` on (-1 if nowhere): from the content's start in the whole batch, there being no view to
- * make; only a tampered row, whose mark is not there, costs a scan past its content.
+ * Where the event id's member starts in a content whose data starts at `dataStart` and whose tail
+ * starts at `tailStart` (found back from the tail, see eventIdMemberStart), if it holds the event id
+ * at `eventId` of `src`; -1 otherwise.
  */
-export const findEventIdMark = (src: Buffer, eventId: number, from: number): number => {
-  writeUuid(src, eventId, mark, UUID_AT);
-  return src.indexOf(mark, from);
+export const eventIdMemberAt = (src: Buffer, eventId: number, dataStart: number, tailStart: number): number => {
+  const at = eventIdMemberStart(src, byteAt, dataStart, tailStart);
+  if (at < 0) return -1;
+  writeUuid(src, eventId, member, UUID_AT);
+  for (let i = 0; i < member.length; i += 1) if (src[at + i] !== member[i]) return -1;
+  return at;
 };
 
 /**
@@ -66,13 +74,23 @@ export const writeChainInput = (previous: Uint8Array, start: number, end: number
   out.at += length;
 };
 
+/** The tail as bytes, from the binary columns: recorded_at's microseconds and the text columns' UTF-8. */
+const BYTES_TAIL: TailWriter<ByteWriter, BinaryEventColumns> = {
+  piece: (out, index) => out.all(TAIL[index]),
+  recordedAt: (out, e) => writeRecordedAt(e.recordedAtMicros, out),
+  schemaVersion: (out, e) => {
+    if (Number.isInteger(e.schemaVersion) && e.schemaVersion >= 0 && e.schemaVersion < 10) out.byte(ZERO + e.schemaVersion);
+    else out.latin1(String(e.schemaVersion));
+  },
+  streamId: (out, e) => writeJsonString(e.src, e.streamId, e.streamIdEnd, out),
+  type: (out, e) => writeJsonString(e.src, e.type, e.typeEnd, out),
+};
+
 /**
- * Whether the columns a query filters or serves on say what the hashed content says: the content's
- * last bytes are exactly `,"recordedAt":"…","schemaVersion":N,"streamId":"…","type":"…"}` (the
- * canonical envelope's fixed key order puts them there) and it holds `,"eventId":"…","metadata":`.
- * A column changed by hand fails here while the hash still holds. `scratch` is reused, not kept.
- * The event id's mark could be imitated only by data holding an object with the same id under
- * `eventId` after another key and before `metadata`: structure the event's writer put there.
+ * Whether the columns a query filters or serves on say what the hashed content says (the bytes twin
+ * of contentAgreesWithColumns): the content's last bytes are the tail the columns make, and its
+ * event id member, found back from there (see eventIdMemberStart), holds the event id column. A
+ * column changed by hand fails here while the hash still holds. `scratch` is reused, not kept.
  */
 export const columnsAgreeWithContent = (e: BinaryEventColumns, scratch: ByteWriter): boolean => {
   const src = e.src;
@@ -81,11 +99,7 @@ export const columnsAgreeWithContent = (e: BinaryEventColumns, scratch: ByteWrit
   for (let i = 0; i < DATA.length; i += 1) if (src[e.content + i] !== DATA[i]) return false;
   let tailStart = tailInPlace(e, scratch);
   if (tailStart === UNSURE) tailStart = tailWritten(e, scratch);
-  if (tailStart < 0) return false;
-  // Searched from the content's start in the whole batch: no view to make; only a tampered row, whose
-  // mark is not there, costs a scan past its content.
-  const at = findEventIdMark(src, e.eventId, e.content);
-  return at >= 0 && at + mark.length <= tailStart;
+  return tailStart >= 0 && eventIdMemberAt(src, e.eventId, e.content + DATA.length, tailStart) >= 0;
 };
 
 /** What tailInPlace answers for columns it leaves to tailWritten: a string JSON escapes, a schema version of more than one digit. */
@@ -148,16 +162,7 @@ const jsonStringEndingAt = (src: Uint8Array, end: number, start: number, stop: n
 const tailWritten = (e: BinaryEventColumns, scratch: ByteWriter): number => {
   const src = e.src;
   scratch.reset();
-  scratch.all(RECORDED_AT);
-  writeRecordedAt(e.recordedAtMicros, scratch);
-  scratch.all(SCHEMA_VERSION);
-  if (Number.isInteger(e.schemaVersion) && e.schemaVersion >= 0 && e.schemaVersion < 10) scratch.byte(ZERO + e.schemaVersion);
-  else scratch.latin1(String(e.schemaVersion));
-  scratch.all(STREAM_ID);
-  writeJsonString(src, e.streamId, e.streamIdEnd, scratch);
-  scratch.all(TYPE);
-  writeJsonString(src, e.type, e.typeEnd, scratch);
-  scratch.byte(0x7d);
+  writeTail(BYTES_TAIL, scratch, e);
   const tail = scratch.at;
   const tailStart = e.contentEnd - tail;
   if (tailStart < e.content + DATA.length) return -1;

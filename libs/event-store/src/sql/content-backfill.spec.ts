@@ -123,6 +123,22 @@ describe.each(['PGlite', 'PostgreSQL'] as const)('migrating a log of the old sha
     for (const streamId of new Set(events.map((e) => e.streamId))) expect(await store.verifyStream(streamId)).toEqual([]);
   });
 
+  it('gives a database that ran migration 2 before the view was a migration of its own the view, once', async () => {
+    const { schema, driver, events } = await oldShape(1);
+    await new SqlEventStore(driver, { schema }).init();
+    await driver.exec('drop view events_json');
+    await driver.query('delete from schema_migrations where version = 3');
+
+    await new SqlEventStore(driver, { schema }).init();
+    const viewed = await driver.query<{ version: number }>("select (data ->> 'version')::int as version from events_json order by 1");
+    expect(viewed).toEqual(events.map((e) => ({ version: e.version })));
+    expect(await driver.query('select version from schema_migrations order by version')).toEqual([
+      { version: 1 },
+      { version: 2 },
+      { version: 3 },
+    ]);
+  });
+
   it('refuses to drop the jsonb columns while any row does not give its stored hash, and changes nothing', async () => {
     const { schema, driver, events } = await oldShape(2);
     const [tampered] = await driver.query<{ p: string }>(

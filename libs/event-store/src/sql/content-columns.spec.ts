@@ -9,7 +9,8 @@ const quoted = {
   schemaVersion: 12,
   // A nested eventId that is not the envelope's: the check must not be fooled by another id.
   data: { b: 1, a: [true], inner: { eventId: '99999999-1111-4222-8333-944445555666', metadata: {} } },
-  metadata: { role: 'coach', actor: 'ü' },
+  // Strings that end in a backslash or hold quotes, braces, colons and commas: metadata is searched back through, not parsed.
+  metadata: { role: 'coach\\', actor: 'ü "}{:,\\"', list: [{ a: '[' }, null], empty: {} },
   recordedAt: '2026-02-01T08:30:00.007Z',
 };
 // Columns as most events have them (no character JSON escapes, a one-digit schema version): compared where they lie.
@@ -83,6 +84,32 @@ describe.each([
       expect(contentAgreesWithColumns(text, columns)).toBe(false);
       expect(columnsAgreeWithContent(binary(columns, micros, text), new ByteWriter(4))).toBe(false);
     }
+  });
+
+  describe('when data holds an object with an event id and metadata after another key', () => {
+    // `,"eventId":"<forged id>","metadata":` in data: what a search for the member from the front finds first.
+    const forgedId = '77777777-1111-4222-8333-944445555666';
+    const crafted = { ...event, data: { note: { a: 1, eventId: forgedId, metadata: {} } } };
+    const craftedContent = chainContent(streamId, crafted);
+
+    it("agree with the envelope's own event id", () => {
+      expect(contentAgreesWithColumns(craftedContent, columns)).toBe(true);
+      expect(columnsAgreeWithContent(binary(columns, micros, craftedContent), new ByteWriter(4))).toBe(true);
+    });
+
+    it('disagree when the event id column is changed to the one data holds', () => {
+      const forged = { ...columns, event_id: forgedId };
+      expect(contentAgreesWithColumns(craftedContent, forged)).toBe(false);
+      expect(columnsAgreeWithContent(binary(forged, micros, craftedContent), new ByteWriter(4))).toBe(false);
+    });
+
+    it("disagree when the envelope's own event id is changed and data holds the column's", () => {
+      const mimicking = chainContent(streamId, { ...event, data: { note: { a: 1, eventId: event.eventId, metadata: {} } } });
+      const tampered = mimicking.replace(`"eventId":"${event.eventId}","metadata":{"actor"`, `"eventId":"${forgedId}","metadata":{"actor"`);
+      expect(tampered).not.toBe(mimicking);
+      expect(contentAgreesWithColumns(tampered, columns)).toBe(false);
+      expect(columnsAgreeWithContent(binary(columns, micros, tampered), new ByteWriter(4))).toBe(false);
+    });
   });
 
   it('hash the previous hash and the content exactly as stored', () => {

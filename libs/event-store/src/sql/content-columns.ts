@@ -1,4 +1,5 @@
 import { canonicalJson } from '../canonical-json';
+import { CodeAt, ENVELOPE_START, EVENT_ID_KEY, eventIdMemberStart, TAIL_PIECES, TailWriter, writeTail } from './envelope-layout';
 
 /**
  * The columns besides the content that queries filter on, as `checkedColumns()` selects them;
@@ -19,20 +20,31 @@ export const checkedColumns = (alias = ''): string => {
   to_char(${a}recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as recorded_at_us`;
 };
 
+/** The tail as text: the columns as the content writes them (to_char's microseconds cut to milliseconds). */
+const TEXT_TAIL: TailWriter<{ text: string }, CheckedColumns> = {
+  piece: (out, index) => (out.text += TAIL_PIECES[index]),
+  recordedAt: (out, c) => (out.text += `${c.recorded_at_us.slice(0, -4)}Z`),
+  schemaVersion: (out, c) => (out.text += canonicalJson(c.schema_version)),
+  streamId: (out, c) => (out.text += JSON.stringify(c.stream_id)),
+  type: (out, c) => (out.text += JSON.stringify(c.type)),
+};
+
+const textTail = { text: '' };
+const charCodeAt: CodeAt<string> = (s, i) => s.charCodeAt(i);
+
 /**
- * Whether the columns say what the hashed content says (the string twin of columnsAgreeWithContent):
- * the canonical envelope ends in `,"recordedAt":…,"schemaVersion":…,"streamId":…,"type":…}`, in
- * its fixed key order, and holds `,"eventId":"…","metadata":` before that. A column changed by hand
- * fails here while the event's hash still holds.
+ * Whether the columns say what the hashed content says (the text twin of columnsAgreeWithContent):
+ * the content ends in the tail the columns make, and its event id member, found back from there
+ * (see eventIdMemberStart), holds the event id column. A column changed by hand fails here while
+ * the event's hash still holds.
  */
 export const contentAgreesWithColumns = (content: string, c: CheckedColumns): boolean => {
   // Microseconds as to_char prints them: a recorded_at between two milliseconds is not the content's.
-  if (!c.recorded_at_us.endsWith('000Z')) return false;
-  const tail =
-    `,"recordedAt":"${c.recorded_at_us.slice(0, -4)}Z","schemaVersion":${canonicalJson(c.schema_version)},` +
-    `"streamId":${JSON.stringify(c.stream_id)},"type":${JSON.stringify(c.type)}}`;
-  if (!content.startsWith('{"data":') || !content.endsWith(tail)) return false;
-  const mark = `,"eventId":"${c.event_id}","metadata":`;
-  const at = content.indexOf(mark);
-  return at >= 0 && at + mark.length <= content.length - tail.length;
+  if (!c.recorded_at_us.endsWith('000Z') || !content.startsWith(ENVELOPE_START)) return false;
+  textTail.text = '';
+  writeTail(TEXT_TAIL, textTail, c);
+  const tailStart = content.length - textTail.text.length;
+  if (tailStart <= ENVELOPE_START.length || !content.endsWith(textTail.text)) return false;
+  const member = eventIdMemberStart(content, charCodeAt, ENVELOPE_START.length, tailStart);
+  return member >= 0 && content.startsWith(EVENT_ID_KEY, member) && content.startsWith(c.event_id, member + EVENT_ID_KEY.length);
 };

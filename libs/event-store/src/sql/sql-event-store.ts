@@ -18,7 +18,7 @@ import { verifyChain } from '../hash-chain';
 import { assertValidAppend } from '../new-event-validation';
 import { UpcasterChain, Upcaster } from '../upcasters';
 import { pollLog, LogCursor } from '../subscription';
-import { APPEND_FUNCTION, EVENT_COLUMNS, EVENTS_JSON_VIEW, EXPECTED_CODES, MIGRATION_TABLE, MIGRATIONS } from './schema';
+import { APPEND_FUNCTION, EVENT_COLUMNS, EXPECTED_CODES, MIGRATION_TABLE, MIGRATIONS } from './schema';
 import { isConnectionLost, SqlDriver, sqlState } from './sql-driver';
 import { AppendBatcher, ItemResult } from './append-batcher';
 import { joinTexts, splitTexts } from './joined-texts';
@@ -120,7 +120,6 @@ export class SqlEventStore implements EventStore, HashLog {
         await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
       }
       await tx.exec(APPEND_FUNCTION);
-      await tx.exec(EVENTS_JSON_VIEW);
     });
   }
 
