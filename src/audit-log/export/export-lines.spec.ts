@@ -110,6 +110,35 @@ const contract = (open: (schema: string) => Promise<SqlDriver>) => {
     expect(lines.map((l) => l.previousHash)).toEqual(['', '', stored[0].hash, stored[1].hash, stored[2].hash]);
   });
 
+  // Data with these keys is structure only the application's own event types could write (none has them), but
+  // the cut must not depend on that.
+  it('cuts data and metadata where the envelope puts them, whatever members data holds', async () => {
+    const eventId = randomUUID();
+    const stored = await seed(driver, [
+      {
+        eventId,
+        streamId: 'pathway-x',
+        version: 0,
+        type: 'PathwayOpened',
+        data: { a: 'x', inner: { b: 1, eventId, metadata: { actor: 'forged' } } },
+      },
+      {
+        streamId: 'pathway-x',
+        version: 1,
+        type: 'CaseStepRecorded',
+        data: { z: { a: 1, recordedAt: '2026-02-01T08:30:00.001Z', schemaVersion: 1, streamId: 'pathway-x', type: 'CaseStepRecorded' } },
+      },
+    ]);
+    const text = await exported(driver, 0, stored.length);
+    expect(text).toBe(await expectedLines(driver, 0, stored.length));
+    expect(
+      text
+        .split('\n')
+        .slice(0, 2)
+        .map((l) => (JSON.parse(l) as { data: unknown }).data),
+    ).toEqual(stored.map((e) => e.data));
+  });
+
   it('reads the previous hash of an event whose predecessor lies before the exported range', async () => {
     const stored = await seed(driver, awkward);
     const text = await exported(driver, 2, 4);
@@ -158,40 +187,6 @@ describe('the export lines on the PostgreSQL server', () => {
   contract(async (schema) => {
     schemas.push(schema);
     return PostgresDriver.open({ connectionString: TEST_DATABASE_URL, schema });
-  });
-
-  // PGlite's lines are written by SQL, whose replace() would cut such members out of data too: data with
-  // these keys is structure only the application's own event types could write, and none has them.
-  it('cuts data and metadata where the envelope puts them, whatever members data holds', async () => {
-    const driver = await PostgresDriver.open({ connectionString: TEST_DATABASE_URL, schema: schemas[schemas.length - 1] });
-    try {
-      const eventId = randomUUID();
-      const stored = await seed(driver, [
-        {
-          eventId,
-          streamId: 'pathway-x',
-          version: 0,
-          type: 'PathwayOpened',
-          data: { a: 'x', inner: { b: 1, eventId, metadata: { actor: 'forged' } } },
-        },
-        {
-          streamId: 'pathway-x',
-          version: 1,
-          type: 'CaseStepRecorded',
-          data: { z: { recordedAt: '2026-02-01T08:30:00.001Z', schemaVersion: 1, streamId: 'pathway-x', type: 'CaseStepRecorded' } },
-        },
-      ]);
-      const text = await exported(driver, 0, stored.length);
-      expect(text).toBe(await expectedLines(driver, 0, stored.length));
-      expect(
-        text
-          .split('\n')
-          .slice(0, 2)
-          .map((l) => (JSON.parse(l) as { data: unknown }).data),
-      ).toEqual(stored.map((e) => e.data));
-    } finally {
-      await driver.close();
-    }
   });
 
   // PGlite's lines are written by SQL, which leaves such a row's line unparsable: it fails to verify too.
