@@ -177,11 +177,11 @@ export class CommandRunner {
   }
 }
 
-/** "Full jitter": anywhere from nothing to a ceiling that doubles per lost race. */
 /** Whether a command that lost `attempt` races within `elapsedMs` gives up with a 409. */
 export const retriesSpent = (attempt: number, elapsedMs: number): boolean =>
   attempt >= MAX_ATTEMPTS || (attempt >= MIN_ATTEMPTS && elapsedMs >= RETRY_WINDOW_MS);
 
+/** "Full jitter": anywhere from nothing to a ceiling that doubles per lost race. */
 const jitteredPause = (attempt: number): Promise<void> => {
   const ceiling = Math.min(LONGEST_RETRY_PAUSE_MS, RETRY_PAUSE_MS * 2 ** attempt);
   return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
