@@ -1,14 +1,14 @@
 import { ByteWriter } from '@lotse/event-store/sql/byte-writer';
 import {
-  ENVELOPE_TAIL_PIECES,
+  BinaryEventColumns,
+  ContentCut,
+  contentCut,
   EVENT_ID_MEMBER_LENGTH,
-  eventIdMemberAt,
   writeJsonString,
   writeRecordedAt,
   writeUuid,
 } from '@lotse/event-store/sql/chain-content-bytes';
 import { readInt32, readInt64 } from '@lotse/event-store/sql/copy-binary-rows';
-import { ENVELOPE_START } from '@lotse/event-store/sql/envelope-layout';
 import { canonicalJson } from '@lotse/event-store/canonical-json';
 
 /**
@@ -48,27 +48,21 @@ const COMMA = 0x2c;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-/**
- * The stored content is the canonical envelope `{"data":…,"eventId":"<id>","metadata":…<tail>}`
- * (its key order fixed), the tail `,"recordedAt":"…","schemaVersion":…,"streamId":…,"type":…}`
- * holding values the line has just written: where they went, [start, end) in the writer's buffer
- * in the tail's order, reused by every line.
- */
-const tailValues = new Int32Array(2 * ENVELOPE_TAIL_PIECES.length);
-const [RECORDED_AT_VALUE, SCHEMA_VERSION_VALUE, STREAM_ID_VALUE, TYPE_VALUE] = [0, 2, 4, 6];
-const TAIL_END = 0x7d;
-/** The tail's length without its values. */
-const TAIL_FIXED = ENVELOPE_TAIL_PIECES.reduce((n, piece) => n + piece.length, 1);
-
-/** Whether `src` holds the tail (its pieces and the values at tailValues of `line`) from `at` to `end`. */
-const holdsTail = (src: Buffer, at: number, end: number, line: Buffer): boolean => {
-  for (let k = 0; k < ENVELOPE_TAIL_PIECES.length; k += 1) {
-    const piece = ENVELOPE_TAIL_PIECES[k];
-    for (let i = 0; i < piece.length; i += 1) if (src[at++] !== piece[i]) return false;
-    for (let i = tailValues[2 * k]; i < tailValues[2 * k + 1]; i += 1) if (src[at++] !== line[i]) return false;
-  }
-  return at === end - 1 && src[at] === TAIL_END;
+/** The row's columns as the verification's column check reads them, refilled for each line; its scratch and answer. */
+const row: BinaryEventColumns = {
+  src: Buffer.alloc(0),
+  streamId: 0,
+  streamIdEnd: 0,
+  eventId: 0,
+  type: 0,
+  typeEnd: 0,
+  schemaVersion: 0,
+  content: 0,
+  contentEnd: 0,
+  recordedAtMicros: 0,
 };
+const scratch = new ByteWriter(256);
+const cut: ContentCut = { eventIdAt: 0, tailStart: 0 };
 
 /** JSON.stringify's bytes of `s`: printable ASCII written byte by byte, anything else through JSON.stringify. */
 const writeJsonText = (s: string, out: ByteWriter): void => {
@@ -106,57 +100,54 @@ const writeParsedMembers = (content: string, out: ByteWriter): void => {
 /**
  * One event line of the export (ExportEvent, JSON.stringify's escaping) into `out`, from a COPY
  * binary row of EVENT_LINE_SELECT (`fields` from `f` on: each column's [start, end) in `src`) and
- * the stream's previous hash. Data and metadata go out as the stored content's own bytes, unparsed:
- * the content ends in its tail, whose length the line's values give and whose bytes are checked
- * against them; the event id's member before `metadata` is found back from the tail, so nothing in
- * data can stand in for it (see eventIdMemberStart).
+ * the stream's previous hash. Data and metadata go out as the stored content's own bytes, unparsed,
+ * cut where the verification's column check finds them (contentCut: the tail the columns make at
+ * the end, the event id's member found back from there), so nothing inside data can move the cut.
  */
 export const writeEventLine = (src: Buffer, fields: Int32Array, f: number, previousHash: string, out: ByteWriter): void => {
+  fillRow(src, fields, f);
   out.all(LINE_START);
   out.decimal(readInt64(src, fields[f + 2 * LineCol.LeafIndex]));
   out.all(POSITION);
   out.decimal(readInt64(src, fields[f + 2 * LineCol.Position]));
   out.all(STREAM_ID);
-  tailValues[STREAM_ID_VALUE] = out.at;
-  writeJsonString(src, fields[f + 2 * LineCol.StreamId], fields[f + 2 * LineCol.StreamId + 1], out);
-  tailValues[STREAM_ID_VALUE + 1] = out.at;
+  writeJsonString(src, row.streamId, row.streamIdEnd, out);
   out.all(STREAM_VERSION);
   out.decimal(readInt64(src, fields[f + 2 * LineCol.Version]));
   out.all(EVENT_ID);
   out.ensure(36);
-  writeUuid(src, fields[f + 2 * LineCol.EventId], out.buf, out.at);
+  writeUuid(src, row.eventId, out.buf, out.at);
   out.at += 36;
   out.all(TYPE);
-  tailValues[TYPE_VALUE] = out.at;
-  writeJsonString(src, fields[f + 2 * LineCol.Type], fields[f + 2 * LineCol.Type + 1], out);
-  tailValues[TYPE_VALUE + 1] = out.at;
+  writeJsonString(src, row.type, row.typeEnd, out);
   out.all(SCHEMA_VERSION);
-  tailValues[SCHEMA_VERSION_VALUE] = out.at;
-  out.decimal(readInt32(src, fields[f + 2 * LineCol.SchemaVersion]));
-  tailValues[SCHEMA_VERSION_VALUE + 1] = out.at;
+  out.decimal(row.schemaVersion);
   out.all(RECORDED_AT);
-  tailValues[RECORDED_AT_VALUE] = out.at;
-  writeRecordedAt(readInt64(src, fields[f + 2 * LineCol.RecordedAt]), out);
-  tailValues[RECORDED_AT_VALUE + 1] = out.at;
+  writeRecordedAt(row.recordedAtMicros, out);
   out.all(PREVIOUS_HASH);
   writeJsonText(previousHash, out);
   out.all(HASH);
   writeJsonString(src, fields[f + 2 * LineCol.Hash], fields[f + 2 * LineCol.Hash + 1], out);
   out.byte(COMMA);
-  const content = fields[f + 2 * LineCol.Content];
-  const contentEnd = fields[f + 2 * LineCol.Content + 1];
-  let tail = TAIL_FIXED;
-  for (let k = 0; k < tailValues.length; k += 2) tail += tailValues[k + 1] - tailValues[k];
-  const tailAt = contentEnd - tail;
-  const idAt = holdsTail(src, tailAt, contentEnd, out.buf)
-    ? eventIdMemberAt(src, fields[f + 2 * LineCol.EventId], content + ENVELOPE_START.length, tailAt)
-    : -1;
-  if (idAt >= 0) {
+  if (contentCut(row, scratch, cut)) {
     // `"data":…` after the opening brace, then `,"metadata":…` after the event id's member.
-    out.bytes(src, content + 1, idAt);
-    out.bytes(src, idAt + EVENT_ID_MEMBER_LENGTH, tailAt);
+    out.bytes(src, row.content + 1, cut.eventIdAt);
+    out.bytes(src, cut.eventIdAt + EVENT_ID_MEMBER_LENGTH, cut.tailStart);
   } else {
-    writeParsedMembers(src.toString('utf8', content, contentEnd), out);
+    writeParsedMembers(src.toString('utf8', row.content, row.contentEnd), out);
   }
   out.all(LINE_END);
+};
+
+const fillRow = (src: Buffer, fields: Int32Array, f: number): void => {
+  row.src = src;
+  row.streamId = fields[f + 2 * LineCol.StreamId];
+  row.streamIdEnd = fields[f + 2 * LineCol.StreamId + 1];
+  row.eventId = fields[f + 2 * LineCol.EventId];
+  row.type = fields[f + 2 * LineCol.Type];
+  row.typeEnd = fields[f + 2 * LineCol.Type + 1];
+  row.schemaVersion = readInt32(src, fields[f + 2 * LineCol.SchemaVersion]);
+  row.content = fields[f + 2 * LineCol.Content];
+  row.contentEnd = fields[f + 2 * LineCol.Content + 1];
+  row.recordedAtMicros = readInt64(src, fields[f + 2 * LineCol.RecordedAt]);
 };

@@ -40,8 +40,6 @@ const TAIL = TAIL_PIECES.map((piece) => Buffer.from(piece));
 const byteAt: CodeAt<Buffer> = (s, i) => s[i];
 
 const [RECORDED_AT, SCHEMA_VERSION, STREAM_ID, TYPE] = TAIL;
-/** The pieces before each value of the envelope's tail, the members after metadata: recordedAt, schemaVersion, streamId, type. */
-export const ENVELOPE_TAIL_PIECES: readonly Buffer[] = [RECORDED_AT, SCHEMA_VERSION, STREAM_ID, TYPE];
 
 /** The event id's member, `,"eventId":"<36 characters>","metadata":`, its id written in place for each event. */
 const UUID_AT = EVENT_ID_KEY.length;
@@ -54,7 +52,7 @@ export const EVENT_ID_MEMBER_LENGTH = UUID_AT + 36 + 1;
  * starts at `tailStart` (found back from the tail, see eventIdMemberStart), if it holds the event id
  * at `eventId` of `src`; -1 otherwise.
  */
-export const eventIdMemberAt = (src: Buffer, eventId: number, dataStart: number, tailStart: number): number => {
+const eventIdMemberAt = (src: Buffer, eventId: number, dataStart: number, tailStart: number): number => {
   const at = eventIdMemberStart(src, byteAt, dataStart, tailStart);
   if (at < 0) return -1;
   writeUuid(src, eventId, member, UUID_AT);
@@ -92,14 +90,35 @@ const BYTES_TAIL: TailWriter<ByteWriter, BinaryEventColumns> = {
  * event id member, found back from there (see eventIdMemberStart), holds the event id column. A
  * column changed by hand fails here while the hash still holds. `scratch` is reused, not kept.
  */
-export const columnsAgreeWithContent = (e: BinaryEventColumns, scratch: ByteWriter): boolean => {
+export const columnsAgreeWithContent = (e: BinaryEventColumns, scratch: ByteWriter): boolean => contentCut(e, scratch, unkept);
+
+/** Where a content that agrees with its columns is cut into its members (see contentCut). */
+export interface ContentCut {
+  /** Where `,"eventId":"<id>"` starts: data ends before it, `,"metadata":` follows EVENT_ID_MEMBER_LENGTH bytes after it. */
+  eventIdAt: number;
+  /** Where the tail starts, metadata having ended. */
+  tailStart: number;
+}
+
+const unkept: ContentCut = { eventIdAt: 0, tailStart: 0 };
+
+/**
+ * columnsAgreeWithContent, telling in `cut` (reused, not kept) where the members lie when it holds:
+ * the export writes data and metadata from there.
+ */
+export const contentCut = (e: BinaryEventColumns, scratch: ByteWriter, cut: ContentCut): boolean => {
   const src = e.src;
   // recorded_at keeps microseconds, the content milliseconds: a stored value between two is not the content's.
   if (e.recordedAtMicros % 1000 !== 0 || e.contentEnd - e.content < DATA.length) return false;
   for (let i = 0; i < DATA.length; i += 1) if (src[e.content + i] !== DATA[i]) return false;
   let tailStart = tailInPlace(e, scratch);
   if (tailStart === UNSURE) tailStart = tailWritten(e, scratch);
-  return tailStart >= 0 && eventIdMemberAt(src, e.eventId, e.content + DATA.length, tailStart) >= 0;
+  if (tailStart < 0) return false;
+  const eventIdAt = eventIdMemberAt(src, e.eventId, e.content + DATA.length, tailStart);
+  if (eventIdAt < 0) return false;
+  cut.eventIdAt = eventIdAt;
+  cut.tailStart = tailStart;
+  return true;
 };
 
 /** What tailInPlace answers for columns it leaves to tailWritten: a string JSON escapes, a schema version of more than one digit. */
