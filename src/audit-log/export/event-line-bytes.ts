@@ -1,6 +1,5 @@
 import { ByteWriter } from '@lotse/event-store/sql/byte-writer';
 import {
-  BinaryEventColumns,
   ContentCut,
   contentCut,
   EVENT_ID_MEMBER_LENGTH,
@@ -8,29 +7,30 @@ import {
   writeRecordedAt,
   writeUuid,
 } from '@lotse/event-store/sql/chain-content-bytes';
-import { readInt32, readInt64 } from '@lotse/event-store/sql/copy-binary-rows';
+import { readInt64 } from '@lotse/event-store/sql/copy-binary-rows';
 import { canonicalJson } from '@lotse/event-store/canonical-json';
+import { Col, columnsOfRow, COPIED_COLUMNS, COPIED_SELECT, emptyColumns } from '../verification/copied-links';
 
 /**
- * The columns of each exported event as COPY (binary) sends them, in this order: the stored
- * columns themselves, which cost the server a fraction of building the line (see writeEventLine).
+ * The columns of each exported event as COPY (binary) sends them: its leaf index, then the stored
+ * columns the verification reads (COPIED_SELECT), which cost the server a fraction of building the
+ * line (see writeEventLine) and are read by the same code.
  */
-export const EVENT_LINE_SELECT = `l.leaf_index, e.global_position, e.stream_id, e.stream_version, e.event_id, e.type,
-  e.schema_version, e.recorded_at, e.hash, e.content`;
-/** Each column's place in EVENT_LINE_SELECT. */
+export const EVENT_LINE_SELECT = `l.leaf_index, ${COPIED_SELECT}`;
+/** Each column's place in EVENT_LINE_SELECT: COPIED_SELECT's, one on. */
 export const LineCol = {
   LeafIndex: 0,
-  Position: 1,
-  StreamId: 2,
-  Version: 3,
-  EventId: 4,
-  Type: 5,
-  SchemaVersion: 6,
-  RecordedAt: 7,
-  Hash: 8,
-  Content: 9,
+  Position: 1 + Col.Position,
+  StreamId: 1 + Col.StreamId,
+  Version: 1 + Col.Version,
+  EventId: 1 + Col.EventId,
+  Type: 1 + Col.Type,
+  SchemaVersion: 1 + Col.SchemaVersion,
+  Content: 1 + Col.Content,
+  RecordedAt: 1 + Col.RecordedAt,
+  Hash: 1 + Col.Hash,
 } as const;
-export const EVENT_LINE_COLUMNS = 10;
+export const EVENT_LINE_COLUMNS = 1 + COPIED_COLUMNS;
 
 // The line's pieces between its fields, in the export format's key order (see ExportEvent).
 const LINE_START = Buffer.from('{"kind":"event","leafIndex":');
@@ -48,19 +48,8 @@ const COMMA = 0x2c;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-/** The row's columns as the verification's column check reads them, refilled for each line; its scratch and answer. */
-const row: BinaryEventColumns = {
-  src: Buffer.alloc(0),
-  streamId: 0,
-  streamIdEnd: 0,
-  eventId: 0,
-  type: 0,
-  typeEnd: 0,
-  schemaVersion: 0,
-  content: 0,
-  contentEnd: 0,
-  recordedAtMicros: 0,
-};
+/** The row's columns as the verification's column check reads them, pointed at each line's row; its scratch and answer. */
+const row = emptyColumns(Buffer.alloc(0));
 const scratch = new ByteWriter(256);
 const cut: ContentCut = { eventIdAt: 0, tailStart: 0 };
 
@@ -105,7 +94,9 @@ const writeParsedMembers = (content: string, out: ByteWriter): void => {
  * the end, the event id's member found back from there), so nothing inside data can move the cut.
  */
 export const writeEventLine = (src: Buffer, fields: Int32Array, f: number, previousHash: string, out: ByteWriter): void => {
-  fillRow(src, fields, f);
+  row.src = src;
+  // The event's columns begin one column on, after the leaf index.
+  columnsOfRow(fields, f + 2, row);
   out.all(LINE_START);
   out.decimal(readInt64(src, fields[f + 2 * LineCol.LeafIndex]));
   out.all(POSITION);
@@ -137,17 +128,4 @@ export const writeEventLine = (src: Buffer, fields: Int32Array, f: number, previ
     writeParsedMembers(src.toString('utf8', row.content, row.contentEnd), out);
   }
   out.all(LINE_END);
-};
-
-const fillRow = (src: Buffer, fields: Int32Array, f: number): void => {
-  row.src = src;
-  row.streamId = fields[f + 2 * LineCol.StreamId];
-  row.streamIdEnd = fields[f + 2 * LineCol.StreamId + 1];
-  row.eventId = fields[f + 2 * LineCol.EventId];
-  row.type = fields[f + 2 * LineCol.Type];
-  row.typeEnd = fields[f + 2 * LineCol.Type + 1];
-  row.schemaVersion = readInt32(src, fields[f + 2 * LineCol.SchemaVersion]);
-  row.content = fields[f + 2 * LineCol.Content];
-  row.contentEnd = fields[f + 2 * LineCol.Content + 1];
-  row.recordedAtMicros = readInt64(src, fields[f + 2 * LineCol.RecordedAt]);
 };
